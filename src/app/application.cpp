@@ -1,0 +1,131 @@
+#include "app/application.h"
+
+#include "app/demo_content.h"
+#include "auth/auth_routes.h"
+#include "auth/auth_service.h"
+#include "core/time.h"
+#include "db/change_feed.h"
+#include "db/migrate.h"
+#include "http/server.h"
+#include "portal/admin_routes.h"
+#include "portal/api_routes.h"
+#include "portal/portal_service.h"
+#include "portal/public_routes.h"
+#include "web/site.h"
+#include "web/templates.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+namespace app {
+
+struct Application::Impl {
+  core::Config config;
+  std::unique_ptr<db::Database> database;
+  db::ChangeFeed changes;
+  std::unique_ptr<auth::AuthService> auth;
+  std::unique_ptr<portal::PortalService> portal;
+  std::unique_ptr<web::Site> site;
+  std::unique_ptr<http::Server> server;
+  std::thread background;
+  std::mutex mutex;
+  std::condition_variable wake;
+  bool stopping = false;
+
+  void background_loop() {
+    std::optional<std::int64_t> next_scheduled = portal->next_scheduled();
+    std::unique_lock lock(mutex);
+    while (!stopping) {
+      wake.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(50, config.change_poll_millis)));
+      if (stopping) break;
+      lock.unlock();
+      try {
+        bool changed = changes.poll(*database);
+        // A scheduled post whose time has come changes public pages without any write.
+        if (next_scheduled && *next_scheduled <= core::now_unix()) {
+          site->invalidate();
+          changed = true;
+        }
+        if (changed) next_scheduled = portal->next_scheduled();
+      } catch (const std::exception& e) {
+        spdlog::warn("change-log poll failed: {}", e.what());
+      }
+      lock.lock();
+    }
+  }
+};
+
+Application::Application(core::Config config) : impl_(std::make_unique<Impl>()) { impl_->config = std::move(config); }
+
+Application::~Application() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->wake.notify_all();
+  if (impl_->background.joinable()) impl_->background.join();
+}
+
+void Application::start(bool demo) {
+  auto& s = *impl_;
+  web::check_templates();
+  std::filesystem::create_directories(s.config.data_dir);
+  std::filesystem::create_directories(s.config.uploads_dir());
+  s.database = db::open_database(s.config.effective_database_url(), s.config.worker_threads + 2);
+  for (const auto& name : db::migrate(*s.database)) spdlog::info("migration applied: {}", name);
+
+  s.auth = std::make_unique<auth::AuthService>(*s.database, s.config);
+  s.portal = std::make_unique<portal::PortalService>(*s.database, s.changes, s.config.uploads_dir(), s.config.max_cover_bytes);
+  if (auto password = s.auth->ensure_initial_admin()) {
+    std::cout << "\n  Tài khoản quản trị đầu tiên đã được tạo (mật khẩu chỉ hiện một lần):\n"
+              << "    e-mail:    admin@localhost\n"
+              << "    mật khẩu:  " << *password << "\n\n"
+              << std::flush;
+  }
+  if (demo) seed_demo_content(*s.database, *s.auth, *s.portal);
+
+  s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
+  s.changes.add_listener([site = s.site.get()](const std::string&) { site->invalidate(); });
+  s.changes.poll(*s.database);  // sets the mark: later polls report only new changes
+  auth::register_auth_routes(*s.site);
+  portal::register_public_routes(*s.site, *s.portal);
+  portal::register_admin_routes(*s.site, *s.portal);
+  portal::register_api_routes(*s.site, *s.portal);
+  s.site->api("GET", "/healthz", [&s](http::Request&, web::Visitor&) {
+    auto conn = s.database->acquire();
+    conn->query_int("SELECT 1");
+    auto r = http::Response::json(nlohmann::json{{"status", "ok"}, {"database", conn->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"}}.dump());
+    r.set("Cache-Control", "no-store");
+    return r;
+  });
+
+  http::ServerOptions options;
+  options.host = s.config.host();
+  options.port = s.config.port();
+  options.worker_threads = s.config.worker_threads;
+  web::Site* site = s.site.get();
+  s.server = std::make_unique<http::Server>(
+      options, [site](const http::Request& r) { return site->fast(r); },
+      [site](http::Request& r) { return site->handle(r); },
+      [](const http::Request& r, int status, std::size_t bytes, double ms) {
+        // Path only: query strings may carry search terms or tokens.
+        spdlog::info("request method={} path=\"{}\" status={} bytes={} ms={:.2f}", r.method, r.path, status, bytes, ms);
+      });
+  s.server->listen();
+  s.background = std::thread([&s] { s.background_loop(); });
+}
+
+std::uint16_t Application::port() const { return impl_->server->port(); }
+
+void Application::run() { impl_->server->run(); }
+
+void Application::stop() {
+  if (impl_->server) impl_->server->stop();
+}
+
+}  // namespace app

@@ -1,0 +1,135 @@
+// phobien: the PBGDPL portal server and its command-line tools.
+#include "app/application.h"
+#include "app/backup.h"
+#include "auth/auth_service.h"
+#include "core/config.h"
+#include "db/database.h"
+#include "db/migrate.h"
+#include "http/server.h"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+namespace {
+
+// Flags shared by every command that touches the data.
+void add_data_options(CLI::App* cmd, core::Config& config) {
+  cmd->add_option("--data", config.data_dir, "Thư mục dữ liệu (mặc định ./var; biến PHOBIEN_DATA)");
+  cmd->add_option("--database", config.database_url,
+                  "Cơ sở dữ liệu: postgresql://... hoặc sqlite:ĐƯỜNG_DẪN (mặc định SQLite trong thư mục dữ liệu; biến PHOBIEN_DATABASE_URL)");
+}
+
+int fail(const std::string& message) {
+  std::cerr << "phobien: " << message << "\n";
+  return 1;
+}
+
+std::string read_password_from_stdin() {
+  std::string line;
+  std::getline(std::cin, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  core::Config config;
+  try {
+    config = core::config_from_environment();
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+
+  CLI::App cli{"PhoBien — hệ thống phổ biến, giáo dục pháp luật"};
+  cli.require_subcommand(1);
+
+  bool demo = false;
+  auto* serve = cli.add_subcommand("serve", "Chạy cổng thông tin (mặc định http://127.0.0.1:8080)");
+  add_data_options(serve, config);
+  serve->add_option("--listen", config.listen, "Địa chỉ lắng nghe HOST:PORT (biến PHOBIEN_LISTEN)");
+  serve->add_flag("--demo", demo, "Tạo nội dung mẫu khi cơ sở dữ liệu còn trống");
+
+  auto* migrate = cli.add_subcommand("migrate", "Cập nhật cấu trúc cơ sở dữ liệu");
+  add_data_options(migrate, config);
+
+  auto* user = cli.add_subcommand("user", "Quản lý tài khoản");
+  user->require_subcommand(1);
+  std::string email, role_name, display_name;
+  auto* user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
+  add_data_options(user_add, config);
+  user_add->add_option("--email", email, "E-mail đăng nhập")->required();
+  user_add->add_option("--role", role_name, "admin, editor, reviewer, moderator, expert, reporter hoặc citizen")->required();
+  user_add->add_option("--name", display_name, "Họ và tên hiển thị");
+
+  std::string backup_file;
+  auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
+  add_data_options(backup, config);
+  backup->add_option("--out", backup_file, "Tệp sao lưu .tar.gz")->required();
+  auto* restore = cli.add_subcommand("restore", "Khôi phục từ một tệp sao lưu");
+  add_data_options(restore, config);
+  restore->add_option("file", backup_file, "Tệp sao lưu .tar.gz")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+
+  try {
+    core::validate_listen(config.listen);
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+    if (serve->parsed()) {
+      app::Application application(config);
+      application.start(demo);
+      spdlog::info("PhoBien đang phục vụ tại http://{}:{} (cơ sở dữ liệu: {})", config.host(), application.port(),
+                   db::redact_url(config.effective_database_url()));
+      application.run();
+      return 0;
+    }
+    auto database = db::open_database(config.effective_database_url(), 2);
+    if (migrate->parsed()) {
+      auto applied = db::migrate(*database);
+      std::cout << (applied.empty() ? "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n" : "");
+      for (const auto& name : applied) std::cout << "Đã áp dụng: " << name << "\n";
+      return 0;
+    }
+    db::migrate(*database);
+    if (user_add->parsed()) {
+      auto role = auth::parse_role(role_name);
+      if (!role) return fail("vai trò không hợp lệ: " + role_name);
+      auth::AuthService auth_service(*database, config);
+      auth::User u;
+      u.email = email;
+      u.display_name = display_name.empty() ? email.substr(0, email.find('@')) : display_name;
+      u.role = *role;
+      auto created = auth_service.create_user({std::nullopt, "cli"}, u, read_password_from_stdin());
+      if (!created) {
+        std::string msg = created.error().message;
+        for (const auto& [field, m] : created.error().fields) msg += " " + m;
+        return fail(msg);
+      }
+      std::cout << "Đã tạo tài khoản " << created->email << " (" << auth::role_label(created->role) << ")\n";
+      return 0;
+    }
+    if (backup->parsed()) {
+      auto summary = app::backup(*database, config.uploads_dir(), backup_file);
+      std::cout << summary << "\n";
+      return 0;
+    }
+    if (restore->parsed()) {
+      auto summary = app::restore(*database, config.uploads_dir(), backup_file);
+      std::cout << summary << "\n";
+      return 0;
+    }
+  } catch (const http::BindError& e) {
+    return fail(e.what());
+  } catch (const db::Error& e) {
+    return fail(std::string("lỗi cơ sở dữ liệu: ") + e.what());
+  } catch (const std::exception& e) {
+    return fail(e.what());
+  }
+  return 0;
+}

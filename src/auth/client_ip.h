@@ -1,0 +1,16 @@
+#pragma once
+#include "http/message.h"
+
+#include <string>
+#include <vector>
+
+namespace auth {
+
+// The client's address: the TCP peer, unless the peer is a trusted proxy, in which case the
+// right-most X-Forwarded-For address that is not itself a trusted proxy.
+std::string client_ip(const http::Request& request, const std::vector<std::string>& trusted_proxies);
+
+// True when `ip` equals an entry or falls inside a CIDR entry ("10.0.0.0/8", "::1").
+bool ip_in_list(const std::string& ip, const std::vector<std::string>& list);
+
+}  // namespace auth

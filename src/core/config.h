@@ -1,0 +1,45 @@
+#pragma once
+// Settings for one `phobien` process. Sources, strongest first: command-line flags, PHOBIEN_*
+// environment variables, defaults. Every rate limit in the product is a setting here.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace core {
+
+struct RateLimit {
+  int max = 0;             // attempts allowed per window
+  std::int64_t window = 0; // seconds
+};
+
+struct Config {
+  std::string data_dir = "./var";
+  std::string listen = "127.0.0.1:8080";
+  std::string database_url;  // empty: SQLite file phobien.db inside data_dir
+  std::string base_url;      // public URL for feeds and Open Graph, e.g. https://pbgdpl.example.gov.vn
+  std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For is believed (IPs or CIDRs)
+  bool secure_cookies = false;  // set when served behind TLS
+  bool rate_limits_enabled = true;
+  RateLimit login_per_ip{20, 600};
+  RateLimit login_per_account{5, 900};
+  RateLimit register_per_ip{10, 3600};
+  std::int64_t session_ttl = 14 * 24 * 3600;
+  std::int64_t cache_ttl = 60;              // seconds a cached public page may live
+  std::int64_t change_poll_millis = 1000;   // how often a node looks for other nodes' changes
+  std::size_t worker_threads = 8;
+  std::size_t max_cover_bytes = 5 * 1024 * 1024;
+  std::string log_level = "info";
+
+  std::string effective_database_url() const;
+  std::string uploads_dir() const { return data_dir + "/uploads"; }
+  std::string host() const;
+  std::uint16_t port() const;
+};
+
+// Reads PHOBIEN_* variables over the defaults; throws std::invalid_argument on a malformed value.
+Config config_from_environment();
+// "HOST:PORT" check; throws std::invalid_argument.
+void validate_listen(const std::string& listen);
+
+}  // namespace core

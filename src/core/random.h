@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace core {
+
+// URL-safe random token with `bytes` bytes of entropy (libsodium).
+std::string random_token(std::size_t bytes = 32);
+
+// Hex SHA-256, used to store tokens so that a database dump reveals no live session.
+std::string sha256_hex(std::string_view data);
+
+// Constant-time comparison for secrets.
+bool secure_equals(std::string_view a, std::string_view b);
+
+}  // namespace core

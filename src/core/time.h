@@ -1,0 +1,25 @@
+#pragma once
+// Times are stored as Unix seconds (UTC) in both databases; pages show Vietnam time (UTC+7, no DST).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+std::int64_t now_unix();
+
+// "28/11/2026 16:05" in Vietnam time.
+std::string format_vn_datetime(std::int64_t unix_seconds);
+// "28/11/2026".
+std::string format_vn_date(std::int64_t unix_seconds);
+// RFC 3339 in UTC, for Atom, sitemaps and the API: "2026-11-28T09:05:00Z".
+std::string format_rfc3339(std::int64_t unix_seconds);
+// RFC 822, for RSS: "Sat, 28 Nov 2026 09:05:00 GMT".
+std::string format_rfc822(std::int64_t unix_seconds);
+// Parses the value of an HTML datetime-local input ("2026-11-28T16:05"), read as Vietnam time.
+std::optional<std::int64_t> parse_vn_datetime_local(std::string_view s);
+// The inverse of parse_vn_datetime_local, to refill a form.
+std::string format_vn_datetime_local(std::int64_t unix_seconds);
+
+}  // namespace core

@@ -1,0 +1,112 @@
+#include "core/utf8.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+
+namespace core {
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) { ++p; continue; }
+    int extra;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07; }
+    else return false;
+    if (end - p <= extra) return false;
+    for (int i = 1; i <= extra; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    static constexpr char32_t min_for_length[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    p += extra + 1;
+  }
+  return true;
+}
+
+std::string nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (norm->isNormalized(in, status) && U_SUCCESS(status)) return std::string(s);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = norm->normalize(in, status);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+namespace {
+// Decompose, drop combining marks, lower-case. The ICU transliterator is not thread-safe, so
+// each thread keeps its own instance.
+icu::Transliterator& folding_transliterator() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
+        "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
+    return tr;
+  }();
+  return *t;
+}
+}  // namespace
+
+std::string fold_vietnamese(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  folding_transliterator().transliterate(u);
+  // đ/Đ are letters of their own, not a base letter with a mark.
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0111)), icu::UnicodeString("d"));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0110)), icu::UnicodeString("d"));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string slugify(std::string_view s, std::size_t max_len) {
+  std::string folded = fold_vietnamese(s);
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(c);
+      if (out.size() >= max_len) break;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string clean_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c == '\r') continue;
+    if (c < 0x20 && c != '\n' && c != '\t') continue;
+    if (c == 0x7F) continue;
+    out += static_cast<char>(c);
+  }
+  auto first = out.find_first_not_of(" \t\n");
+  if (first == std::string::npos) return {};
+  auto last = out.find_last_not_of(" \t\n");
+  return out.substr(first, last - first + 1);
+}
+
+}  // namespace core

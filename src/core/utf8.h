@@ -1,0 +1,26 @@
+#pragma once
+// UTF-8 and Vietnamese text helpers used at every input boundary.
+#include <string>
+#include <string_view>
+
+namespace core {
+
+// True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// Unicode NFC normalisation (ICU). Input must be valid UTF-8.
+std::string nfc(std::string_view s);
+
+// Lower-case, diacritics removed, đ→d: the form users type without accents.
+std::string fold_vietnamese(std::string_view s);
+
+// ASCII URL slug from Vietnamese text: "Tin tức pháp luật" -> "tin-tuc-phap-luat".
+std::string slugify(std::string_view s, std::size_t max_len = 80);
+
+// Number of code points.
+std::size_t utf8_length(std::string_view s);
+
+// Removes ASCII control characters except tab and newline; trims surrounding whitespace.
+std::string clean_text(std::string_view s);
+
+}  // namespace core

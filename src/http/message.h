@@ -1,0 +1,66 @@
+#pragma once
+// The project's own small HTTP types: the rest of the code never sees Boost.Beast.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;  // names lower-case
+
+struct Request {
+  std::string method;  // "GET", "POST", ... (HEAD arrives as HEAD; the router serves it as GET)
+  std::string target;  // as received: path and query
+  std::string path;    // percent-decoded, valid UTF-8
+  std::string query;   // raw query string without '?'
+  Headers headers;
+  std::string body;
+  std::string peer_ip;  // the TCP peer; see auth::client_ip for the client behind a proxy
+  std::map<std::string, std::string> params;  // from the route pattern, e.g. {slug}
+
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+  // Decoded query parameter (first occurrence), or nullopt.
+  std::optional<std::string> query_param(std::string_view name) const;
+  std::optional<std::string> cookie(std::string_view name) const;
+  bool wants_json() const;
+};
+
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+
+  Response& set(std::string name, std::string value);
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+
+  static Response html(std::string body, int status = 200);
+  static Response json(std::string body, int status = 200);
+  static Response text(std::string body, int status = 200, std::string content_type = "text/plain; charset=utf-8");
+  static Response redirect(std::string location, int status = 303);
+};
+
+// RFC 6265 Set-Cookie value.
+struct Cookie {
+  std::string name;
+  std::string value;
+  std::optional<std::int64_t> max_age;  // seconds; 0 deletes
+  bool http_only = true;
+  bool secure = false;
+  std::string same_site = "Lax";
+  std::string serialize() const;
+};
+
+// Percent-decoding; '+' becomes a space when `form` is true. Nullopt for a malformed escape.
+std::optional<std::string> percent_decode(std::string_view s, bool form = false);
+std::string percent_encode(std::string_view s);
+// application/x-www-form-urlencoded or a query string. Nullopt when malformed or not UTF-8.
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_urlencoded(std::string_view s);
+
+std::string html_escape(std::string_view s);
+std::string_view status_reason(int status);
+
+}  // namespace http

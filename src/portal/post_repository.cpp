@@ -1,0 +1,180 @@
+#include "portal/post_repository.h"
+
+#include "core/time.h"
+#include "core/utf8.h"
+
+namespace portal {
+
+namespace {
+constexpr const char* kColumns =
+    "p.id, p.slug, p.category_id, c.slug, c.name, p.title, p.summary, p.cover_image, p.author_id, u.display_name, "
+    "p.status, p.featured, p.publish_at, p.review_comment, p.version, p.created_at, p.updated_at";
+constexpr const char* kFrom = " FROM posts p JOIN categories c ON c.id = p.category_id JOIN users u ON u.id = p.author_id ";
+
+Post from_row(const db::Row& r) {
+  Post p;
+  p.id = r.int64(0);
+  p.slug = r.text(1);
+  p.category_id = r.int64(2);
+  p.category_slug = r.text(3);
+  p.category_name = r.text(4);
+  p.title = r.text(5);
+  p.summary = r.text(6);
+  p.cover_image = r.opt_text(7);
+  p.author_id = r.int64(8);
+  p.author_name = r.text(9);
+  p.status = parse_status(r.text(10)).value_or(PostStatus::draft);
+  p.featured = r.int64(11) != 0;
+  p.publish_at = r.opt_int64(12);
+  p.review_comment = r.text(13);
+  p.version = static_cast<int>(r.int64(14));
+  p.created_at = r.int64(15);
+  p.updated_at = r.int64(16);
+  return p;
+}
+
+std::string where_clause(const PostQuery& q, db::Params& params) {
+  std::string w = "WHERE 1 = 1";
+  if (q.visible_at) {
+    w += " AND p.status = 'published' AND p.publish_at <= ?";
+    params.push_back(*q.visible_at);
+  }
+  if (q.category_id) {
+    w += " AND p.category_id = ?";
+    params.push_back(*q.category_id);
+  }
+  if (q.status) {
+    w += " AND p.status = ?";
+    params.push_back(std::string(status_slug(*q.status)));
+  }
+  if (q.author_id) {
+    w += " AND p.author_id = ?";
+    params.push_back(*q.author_id);
+  }
+  if (q.tag_slug) {
+    w += " AND EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag_slug = ?)";
+    params.push_back(*q.tag_slug);
+  }
+  if (q.featured_only) w += " AND p.featured = 1";
+  return w;
+}
+
+std::string join_tags(const std::vector<std::string>& tags) {
+  std::string s;
+  for (const auto& t : tags) s += (s.empty() ? "" : ", ") + t;
+  return s;
+}
+}  // namespace
+
+std::int64_t PostRepository::insert(const Post& p) {
+  return c_.query_int(
+      "INSERT INTO posts (slug, category_id, title, summary, body_md, body_html, cover_image, author_id, status, "
+      "featured, publish_at, review_comment, version, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {p.slug, p.category_id, p.title, p.summary, p.body_md, p.body_html, db::opt(p.cover_image), p.author_id,
+       std::string(status_slug(p.status)), std::int64_t(p.featured), db::opt(p.publish_at), p.review_comment,
+       std::int64_t(p.version), p.created_at, p.updated_at});
+}
+
+void PostRepository::update(const Post& p) {
+  c_.execute(
+      "UPDATE posts SET slug = ?, category_id = ?, title = ?, summary = ?, body_md = ?, body_html = ?, cover_image = ?, "
+      "status = ?, featured = ?, publish_at = ?, review_comment = ?, version = ?, updated_at = ? WHERE id = ?",
+      {p.slug, p.category_id, p.title, p.summary, p.body_md, p.body_html, db::opt(p.cover_image),
+       std::string(status_slug(p.status)), std::int64_t(p.featured), db::opt(p.publish_at), p.review_comment,
+       std::int64_t(p.version), p.updated_at, p.id});
+}
+
+std::optional<Post> PostRepository::find(std::int64_t id) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + ", p.body_md, p.body_html" + kFrom + "WHERE p.id = ?", {id});
+  if (!r) return std::nullopt;
+  Post p = from_row(*r);
+  p.body_md = r->text(17);
+  p.body_html = r->text(18);
+  load_tags(p);
+  return p;
+}
+
+std::optional<Post> PostRepository::find_by_slug(const std::string& slug) {
+  auto r = c_.query_one(std::string("SELECT p.id FROM posts p WHERE p.slug = ?"), {slug});
+  if (!r) return std::nullopt;
+  return find(r->int64(0));
+}
+
+std::vector<Post> PostRepository::list(const PostQuery& q) {
+  db::Params params;
+  std::string sql = std::string("SELECT ") + kColumns + kFrom + where_clause(q, params) +
+                    " ORDER BY COALESCE(p.publish_at, p.updated_at) DESC, p.id DESC LIMIT ? OFFSET ?";
+  params.push_back(std::int64_t(q.page.limit));
+  params.push_back(std::int64_t(q.page.offset));
+  std::vector<Post> out;
+  for (const auto& r : c_.query(sql, params)) out.push_back(from_row(r));
+  for (auto& p : out) load_tags(p);
+  return out;
+}
+
+std::int64_t PostRepository::count(const PostQuery& q) {
+  db::Params params;
+  std::string sql = std::string("SELECT COUNT(*)") + kFrom + where_clause(q, params);
+  return c_.query_int(sql, params);
+}
+
+bool PostRepository::slug_taken(const std::string& slug) {
+  return c_.query_one("SELECT 1 FROM posts WHERE slug = ?", {slug}).has_value();
+}
+
+void PostRepository::set_tags(std::int64_t post_id, const std::vector<std::string>& tags) {
+  c_.execute("DELETE FROM post_tags WHERE post_id = ?", {post_id});
+  for (const auto& t : tags) {
+    std::string slug = core::slugify(t);
+    if (slug.empty()) continue;
+    c_.execute("INSERT INTO post_tags (post_id, tag_slug, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+               {post_id, slug, t});
+  }
+}
+
+void PostRepository::load_tags(Post& p) {
+  p.tags.clear();
+  for (const auto& r : c_.query("SELECT tag FROM post_tags WHERE post_id = ? ORDER BY tag", {p.id}))
+    p.tags.push_back(r.text(0));
+}
+
+void PostRepository::add_version(const Post& p, std::optional<std::int64_t> editor_id, const std::string& note) {
+  c_.execute(
+      "INSERT INTO post_versions (post_id, version, status, title, summary, body_md, category_id, tags, editor_id, "
+      "note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {p.id, std::int64_t(p.version), std::string(status_slug(p.status)), p.title, p.summary, p.body_md,
+       p.category_id, join_tags(p.tags), db::opt(editor_id), note, core::now_unix()});
+}
+
+std::vector<PostVersion> PostRepository::versions(std::int64_t post_id) {
+  std::vector<PostVersion> out;
+  for (const auto& r : c_.query(
+           "SELECT v.version, v.status, v.title, COALESCE(u.display_name, ''), v.note, v.created_at "
+           "FROM post_versions v LEFT JOIN users u ON u.id = v.editor_id WHERE v.post_id = ? ORDER BY v.version DESC",
+           {post_id}))
+    out.push_back({static_cast<int>(r.int64(0)), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)});
+  return out;
+}
+
+std::vector<Post> PostRepository::related(const Post& p, std::int64_t now, std::size_t limit) {
+  std::vector<Post> out;
+  auto rows = c_.query(
+      std::string("SELECT ") + kColumns + kFrom +
+          "WHERE p.status = 'published' AND p.publish_at <= ? AND p.id <> ? AND "
+          "(p.category_id = ? OR EXISTS (SELECT 1 FROM post_tags t JOIN post_tags mine ON mine.tag_slug = t.tag_slug "
+          "WHERE t.post_id = p.id AND mine.post_id = ?)) "
+          "ORDER BY (SELECT COUNT(*) FROM post_tags t JOIN post_tags mine ON mine.tag_slug = t.tag_slug "
+          "WHERE t.post_id = p.id AND mine.post_id = ?) DESC, p.publish_at DESC LIMIT ?",
+      {now, p.id, p.category_id, p.id, p.id, std::int64_t(limit)});
+  for (const auto& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+std::optional<std::int64_t> PostRepository::next_scheduled(std::int64_t now) {
+  auto r = c_.query_one("SELECT MIN(publish_at) FROM posts WHERE status = 'published' AND publish_at > ?", {now});
+  if (!r) return std::nullopt;
+  return r->opt_int64(0);
+}
+
+}  // namespace portal

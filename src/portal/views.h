@@ -1,0 +1,16 @@
+#pragma once
+// Post and category data shaped for templates and for the JSON API (one shape serves both).
+#include "portal/model.h"
+
+#include <nlohmann/json.hpp>
+
+namespace portal {
+
+std::string post_url(const Post& p);
+std::string category_url(const std::string& slug);
+nlohmann::json post_view(const Post& p, bool with_body = false);
+nlohmann::json category_view(const Category& c);
+// Page links for a list of `total` items, `per_page` a page, now on page `current` (1-based).
+nlohmann::json pagination_view(const std::string& base_url, std::int64_t total, std::size_t per_page, std::size_t current);
+
+}  // namespace portal

@@ -1,0 +1,219 @@
+#include "web/site.h"
+
+#include "auth/client_ip.h"
+#include "core/random.h"
+#include "core/resources.h"
+#include "core/utf8.h"
+#include "web/templates.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+
+namespace web {
+
+struct Site::NavCache {
+  std::mutex mutex;
+  std::optional<nlohmann::json> value;
+};
+
+namespace {
+std::string_view content_type_for(std::string_view path) {
+  auto ends = [&](std::string_view e) { return path.ends_with(e); };
+  if (ends(".css")) return "text/css; charset=utf-8";
+  if (ends(".js")) return "text/javascript; charset=utf-8";
+  if (ends(".svg")) return "image/svg+xml";
+  if (ends(".png")) return "image/png";
+  if (ends(".ico")) return "image/x-icon";
+  if (ends(".txt")) return "text/plain; charset=utf-8";
+  return "application/octet-stream";
+}
+
+void add_security_headers(http::Response& r) {
+  r.set("X-Content-Type-Options", "nosniff");
+  r.set("X-Frame-Options", "DENY");
+  if (!r.header("referrer-policy")) r.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  r.set("Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+}
+
+bool is_public_cacheable(const http::Response& r) {
+  auto cc = r.header("cache-control");
+  return r.status == 200 && cc && cc->find("public") != std::string_view::npos && !r.header("set-cookie");
+}
+
+// A token we issued has this shape; anything else in the cookie is replaced.
+bool plausible_token(const std::string& t) {
+  if (t.size() < 20 || t.size() > 64) return false;
+  for (char c : t)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  return true;
+}
+}  // namespace
+
+Site::Site(const core::Config& config, db::Database& database, auth::AuthService& auth)
+    : config_(config), database_(database), auth_(auth), cache_(config.cache_ttl),
+      nav_cache_(std::make_unique<NavCache>()) {}
+
+Site::~Site() = default;
+
+void Site::add(const std::string& method, const std::string& pattern, PageHandler h, bool check_csrf) {
+  router_.add(method, pattern);
+  routes_.push_back({std::move(h), check_csrf});
+}
+
+std::optional<http::Response> Site::fast(const http::Request& request) const {
+  if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
+  if (request.path.starts_with("/static/")) {
+    auto data = core::find_resource(request.path.substr(1));
+    if (!data) return std::nullopt;
+    auto r = http::Response::text(std::string(*data), 200, std::string(content_type_for(request.path)));
+    r.set("Cache-Control", "public, max-age=3600");
+    r.set("X-Content-Type-Options", "nosniff");
+    return r;
+  }
+  if (request.cookie(kSessionCookie)) return std::nullopt;
+  if (auto hit = cache_.get(request.target)) return *hit;
+  return std::nullopt;
+}
+
+http::Response Site::handle(http::Request& request) {
+  Visitor visitor;
+  visitor.ip = auth::client_ip(request, config_.trusted_proxies);
+  if (auto token = request.cookie(kSessionCookie)) visitor.user = auth_.user_for_session(*token);
+  auto csrf = request.cookie(kCsrfCookie);
+  if (csrf && plausible_token(*csrf)) {
+    visitor.csrf_token = *csrf;
+  } else {
+    visitor.csrf_token = core::random_token(24);
+    visitor.issue_csrf_cookie = true;
+  }
+
+  http::Response response;
+  try {
+    response = dispatch(request, visitor);
+  } catch (const std::exception& e) {
+    // Internal detail goes to the log only.
+    spdlog::error("request failed: {} {}: {}", request.method, request.path, e.what());
+    if (request.wants_json())
+      response = api_error(500, "internal_error", "Đã có lỗi xảy ra. Vui lòng thử lại sau.");
+    else
+      response = page("errors/error",
+                      [&] {
+                        auto v = base_view(visitor, "Đã có lỗi xảy ra");
+                        v["message"] = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.";
+                        return v;
+                      }(),
+                      500);
+  }
+
+  const bool anonymous_get = (request.method == "GET" || request.method == "HEAD") && !request.cookie(kSessionCookie);
+  if (is_public_cacheable(response)) {
+    add_security_headers(response);
+    if (visitor.user)
+      response.set("Cache-Control", "private, no-cache");  // the page shows who is logged in
+    else if (anonymous_get)
+      cache_.put(request.target, response);
+    return response;
+  }
+  if (visitor.issue_csrf_cookie && !request.wants_json()) {
+    http::Cookie c{kCsrfCookie, visitor.csrf_token, std::nullopt, true, config_.secure_cookies, "Lax"};
+    response.headers.emplace_back("Set-Cookie", c.serialize());
+  }
+  if (!response.header("cache-control")) response.set("Cache-Control", "no-store");
+  add_security_headers(response);
+  return response;
+}
+
+http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
+  auto match = router_.match(request);
+  if (match.outcome == http::Router::Outcome::not_found) {
+    if (request.wants_json()) return api_error(404, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
+    return not_found_page(visitor);
+  }
+  if (match.outcome == http::Router::Outcome::method_not_allowed) {
+    std::string allow;
+    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    auto r = request.wants_json() ? api_error(405, "method_not_allowed", "Phương thức không được hỗ trợ.")
+                                  : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>405</title><h1>Phương thức không được hỗ trợ.</h1></html>", 405);
+    r.set("Allow", allow);
+    return r;
+  }
+  if (!core::is_valid_utf8(request.body))
+    return request.wants_json() ? api_error(400, "invalid_encoding", "Dữ liệu gửi lên phải là văn bản UTF-8 hợp lệ.")
+                                : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Dữ liệu gửi lên không hợp lệ.</h1></html>", 400);
+  const Route& route = routes_[match.id];
+  if (request.method == "POST" && route.check_csrf) {
+    auto form = http::parse_form(request);
+    if (!form) return http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Biểu mẫu gửi lên không hợp lệ.</h1></html>", 400);
+    visitor.form = std::move(*form);
+    if (visitor.issue_csrf_cookie || !core::secure_equals(visitor.form.get(kCsrfField), visitor.csrf_token)) {
+      auto v = base_view(visitor, "Phiên làm việc đã hết hạn");
+      v["message"] = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.";
+      return page("errors/error", v, 403);
+    }
+  }
+  return route.handler(request, visitor);
+}
+
+nlohmann::json Site::base_view(const Visitor& visitor, const std::string& title) const {
+  nlohmann::json v;
+  v["title"] = title;
+  v["site_name"] = "Cổng thông tin phổ biến, giáo dục pháp luật";
+  v["csrf_token"] = visitor.csrf_token;
+  v["csrf_field"] = kCsrfField;
+  {
+    std::lock_guard lock(nav_cache_->mutex);
+    if (!nav_cache_->value && navigation_) nav_cache_->value = navigation_();
+    v["nav"] = nav_cache_->value.value_or(nlohmann::json::array());
+  }
+  if (visitor.user) {
+    v["me"] = {{"name", visitor.user->display_name},
+               {"role", std::string(auth::role_label(visitor.user->role))},
+               {"back_office", auth::can_enter_back_office(visitor.user->role)}};
+  }
+  return v;
+}
+
+http::Response Site::page(std::string_view template_name, nlohmann::json view, int status) const {
+  return http::Response::html(render_page(template_name, std::move(view)), status);
+}
+
+http::Response Site::not_found_page(const Visitor& visitor) const {
+  auto v = base_view(visitor, "Không tìm thấy trang");
+  return page("errors/not_found", v, 404);
+}
+
+http::Response Site::forbidden_page(const Visitor& visitor) const {
+  auto v = base_view(visitor, "Không có quyền truy cập");
+  v["message"] = "Tài khoản của bạn không có quyền truy cập trang này.";
+  return page("errors/error", v, 403);
+}
+
+http::Response Site::deny(const http::Request& request, const Visitor& visitor) const {
+  if (visitor.user) return forbidden_page(visitor);
+  return http::Response::redirect("/dang-nhap?tiep=" + http::percent_encode(request.target));
+}
+
+http::Response Site::api_error(int status, const std::string& code, const std::string& message) {
+  nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
+  return http::Response::json(j.dump(), status);
+}
+
+void Site::invalidate() {
+  cache_.clear();
+  std::lock_guard lock(nav_cache_->mutex);
+  nav_cache_->value.reset();
+}
+
+void Site::set_navigation(std::function<nlohmann::json()> provider) { navigation_ = std::move(provider); }
+
+std::string Site::absolute_url(const std::string& path) const {
+  std::string base = config_.base_url.empty() ? "http://" + config_.listen : config_.base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + path;
+}
+
+}  // namespace web

@@ -1,0 +1,90 @@
+#pragma once
+// The web front of the application: routes of every feature, the visitor behind each request
+// (session, CSRF token, client IP, parsed form), errors as Vietnamese pages or JSON, the
+// anonymous page cache and the change log that keeps caches on every node current.
+#include "auth/auth_service.h"
+#include "core/config.h"
+#include "db/database.h"
+#include "http/form.h"
+#include "http/router.h"
+#include "web/page_cache.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace web {
+
+struct Visitor {
+  std::optional<auth::User> user;
+  std::string ip;
+  std::string csrf_token;
+  bool issue_csrf_cookie = false;
+  http::Form form;  // parsed body of a POST
+  auth::Actor actor() const { return {user ? std::optional<std::int64_t>(user->id) : std::nullopt, ip}; }
+};
+
+using PageHandler = std::function<http::Response(http::Request&, Visitor&)>;
+
+class Site {
+ public:
+  Site(const core::Config& config, db::Database& database, auth::AuthService& auth);
+  ~Site();
+
+  // HTML routes. POST routes require the CSRF token (403 without it).
+  void get(const std::string& pattern, PageHandler h) { add("GET", pattern, std::move(h), false); }
+  void post(const std::string& pattern, PageHandler h) { add("POST", pattern, std::move(h), true); }
+  // JSON API routes; they authenticate without cookies, so there is no CSRF token to check.
+  void api(const std::string& method, const std::string& pattern, PageHandler h) { add(method, pattern, std::move(h), false); }
+
+  // Runs on the I/O thread: static files and cached pages for anonymous visitors.
+  std::optional<http::Response> fast(const http::Request& request) const;
+  // Runs on the worker pool.
+  http::Response handle(http::Request& request);
+
+  // Data every page's layout needs (site name, navigation, the visitor, the CSRF token).
+  nlohmann::json base_view(const Visitor& visitor, const std::string& title) const;
+  http::Response page(std::string_view template_name, nlohmann::json view, int status = 200) const;
+  http::Response not_found_page(const Visitor& visitor) const;
+  http::Response forbidden_page(const Visitor& visitor) const;
+  // A login redirect for anonymous visitors, 403 for logged-in visitors without the role.
+  http::Response deny(const http::Request& request, const Visitor& visitor) const;
+  static http::Response api_error(int status, const std::string& code, const std::string& message);
+
+  // Clears cached pages and navigation (a change-feed listener).
+  void invalidate();
+  // Navigation categories for the layout; set by the portal module.
+  void set_navigation(std::function<nlohmann::json()> provider);
+
+  const core::Config& config() const { return config_; }
+  db::Database& database() { return database_; }
+  auth::AuthService& auth() { return auth_; }
+  PageCache& cache() { return cache_; }
+  std::string absolute_url(const std::string& path) const;
+
+ private:
+  http::Response dispatch(http::Request& request, Visitor& visitor);
+  const core::Config& config_;
+  db::Database& database_;
+  auth::AuthService& auth_;
+  struct Route {
+    PageHandler handler;
+    bool check_csrf;
+  };
+  void add(const std::string& method, const std::string& pattern, PageHandler h, bool check_csrf);
+  http::Router router_;
+  std::vector<Route> routes_;
+  PageCache cache_;
+  std::function<nlohmann::json()> navigation_;
+  struct NavCache;
+  std::unique_ptr<NavCache> nav_cache_;
+};
+
+constexpr const char* kSessionCookie = "pb_session";
+constexpr const char* kCsrfCookie = "pb_csrf";
+constexpr const char* kCsrfField = "_csrf";
+
+}  // namespace web
