@@ -108,6 +108,8 @@ void Application::start(bool demo) {
   options.host = s.config.host();
   options.port = s.config.port();
   options.worker_threads = s.config.worker_threads;
+  options.body_limit = s.config.max_body_bytes;
+  options.header_limit = s.config.max_header_bytes;
   web::Site* site = s.site.get();
   s.server = std::make_unique<http::Server>(
       options, [site](const http::Request& r) { return site->fast(r); },

@@ -22,6 +22,24 @@ void add_errors(nlohmann::json& view, const core::ServiceError& e) {
 http::Cookie session_cookie(const web::Site& site, std::string value, std::int64_t max_age) {
   return http::Cookie{web::kSessionCookie, std::move(value), max_age, true, site.config().secure_cookies, "Lax"};
 }
+nlohmann::json users_view(web::Site& site, web::Visitor& v) {
+  auto view = site.base_view(v, "Người dùng");
+  nlohmann::json users = nlohmann::json::array();
+  for (const auto& u : site.auth().list_users(500, 0)) {
+    nlohmann::json roles = nlohmann::json::array();
+    for (Role role : all_roles())
+      roles.push_back({{"slug", std::string(role_slug(role))}, {"label", std::string(role_label(role))}, {"selected", role == u.role}});
+    users.push_back({{"id", std::to_string(u.id)}, {"email", u.email}, {"name", u.display_name}, {"roles", roles},
+                     {"active", u.active}, {"created", core::format_vn_date(u.created_at)},
+                     {"action", "/quan-tri/nguoi-dung/" + std::to_string(u.id)}});
+  }
+  view["users"] = users;
+  nlohmann::json roles = nlohmann::json::array();
+  for (Role role : all_roles()) roles.push_back({{"slug", std::string(role_slug(role))}, {"label", std::string(role_label(role))}});
+  view["all_roles"] = roles;
+  return view;
+}
+
 }  // namespace
 
 void register_auth_routes(web::Site& site) {
@@ -73,27 +91,9 @@ void register_auth_routes(web::Site& site) {
     return res;
   });
 
-  auto users_view = [&](web::Visitor& v) {
-    auto view = site.base_view(v, "Người dùng");
-    nlohmann::json users = nlohmann::json::array();
-    for (const auto& u : site.auth().list_users(500, 0)) {
-      nlohmann::json roles = nlohmann::json::array();
-      for (Role role : all_roles())
-        roles.push_back({{"slug", std::string(role_slug(role))}, {"label", std::string(role_label(role))}, {"selected", role == u.role}});
-      users.push_back({{"id", std::to_string(u.id)}, {"email", u.email}, {"name", u.display_name}, {"roles", roles},
-                       {"active", u.active}, {"created", core::format_vn_date(u.created_at)},
-                       {"action", "/quan-tri/nguoi-dung/" + std::to_string(u.id)}});
-    }
-    view["users"] = users;
-    nlohmann::json roles = nlohmann::json::array();
-    for (Role role : all_roles()) roles.push_back({{"slug", std::string(role_slug(role))}, {"label", std::string(role_label(role))}});
-    view["all_roles"] = roles;
-    return view;
-  };
-
   site.get("/quan-tri/nguoi-dung", [&](http::Request& r, web::Visitor& v) {
     if (!v.user || !can_manage_users(v.user->role)) return site.deny(r, v);
-    return site.page("admin/users", users_view(v));
+    return site.page("admin/users", users_view(site, v));
   });
 
   site.post("/quan-tri/nguoi-dung", [&](http::Request& r, web::Visitor& v) {
@@ -107,7 +107,7 @@ void register_auth_routes(web::Site& site) {
     auto created = role ? site.auth().create_user(v.actor(), u, f.get("password"))
                         : core::fail(core::ServiceError::invalid("Vai trò không hợp lệ.", {{"role", "Vai trò không hợp lệ."}}));
     if (!created) {
-      auto view = users_view(v);
+      auto view = users_view(site, v);
       add_errors(view, created.error());
       view["form"] = {{"email", f.get("email")}, {"display_name", f.get("display_name")}};
       return site.page("admin/users", view, core::http_status(created.error().kind));
@@ -123,7 +123,7 @@ void register_auth_routes(web::Site& site) {
     auto changed = role ? site.auth().change_role(*v.user, v.actor(), *id, *role, v.form.get("active") == "1")
                         : core::Result<void>(core::fail(core::ServiceError::invalid("Vai trò không hợp lệ.")));
     if (!changed) {
-      auto view = users_view(v);
+      auto view = users_view(site, v);
       add_errors(view, changed.error());
       return site.page("admin/users", view, core::http_status(changed.error().kind));
     }

@@ -29,6 +29,8 @@ struct Config {
   std::int64_t change_poll_millis = 1000;   // how often a node looks for other nodes' changes
   std::size_t worker_threads = 8;
   std::size_t max_cover_bytes = 5 * 1024 * 1024;
+  std::size_t max_body_bytes = 12 * 1024 * 1024;  // larger requests get 413
+  std::size_t max_header_bytes = 16 * 1024;       // larger headers get 431
   std::string log_level = "info";
 
   std::string effective_database_url() const;

@@ -49,10 +49,72 @@ nlohmann::json status_tabs(const std::optional<PostStatus>& current) {
                     {"current", current == s}});
   return tabs;
 }
+
+bool writer(const web::Visitor& v) { return v.user && auth::can_write_posts(v.user->role); }
+
+nlohmann::json edit_view(web::Site& site, PortalService& portal, web::Visitor& v, const std::string& title,
+                         const PostInput& in, const std::optional<Post>& post) {
+  auto view = site.base_view(v, title);
+  view["form"] = form_view(in);
+  view["categories"] = category_options(portal, in.category_slug);
+  if (post) {
+    view["post"] = post_view(*post);
+    view["action"] = "/quan-tri/bai-viet/" + std::to_string(post->id);
+    view["status"] = std::string(status_label(post->status));
+    view["review_comment"] = post->review_comment;
+    view["can_submit"] = post->status == PostStatus::draft || post->status == PostStatus::returned;
+    view["can_review"] = auth::can_publish_posts(v.user->role) && post->status == PostStatus::pending;
+    view["can_return_published"] = auth::can_publish_posts(v.user->role) && post->status == PostStatus::published;
+    view["is_published"] = post->status == PostStatus::published;
+    view["preview_url"] = "/quan-tri/bai-viet/" + std::to_string(post->id) + "/xem-truoc";
+    nlohmann::json versions = nlohmann::json::array();
+    for (const auto& ver : portal.versions(post->id))
+      versions.push_back({{"version", ver.version}, {"status", std::string(status_label(parse_status(ver.status).value_or(PostStatus::draft)))},
+                          {"title", ver.title}, {"editor", ver.editor_name}, {"note", ver.note}, {"at", core::format_vn_datetime(ver.created_at)}});
+    view["versions"] = versions;
+  } else {
+    view["action"] = "/quan-tri/bai-viet/moi";
+  }
+  return view;
+}
+
+nlohmann::json categories_view(web::Site& site, PortalService& portal, web::Visitor& v) {
+  auto view = site.base_view(v, "Chuyên mục");
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : portal.categories()) {
+    auto cv = category_view(c);
+    cv["position"] = c.position;
+    cv["action"] = "/quan-tri/chuyen-muc/" + std::to_string(c.id);
+    list.push_back(cv);
+  }
+  view["categories"] = list;
+  return view;
+}
+
+http::Response save_category(web::Site& site, PortalService& portal, http::Request& r, web::Visitor& v,
+                             std::optional<std::int64_t> id) {
+  if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
+  const auto& f = v.form;
+  int position = 0;
+  try {
+    position = f.get("position").empty() ? 0 : std::stoi(f.get("position"));
+  } catch (...) {
+    position = -1;
+  }
+  core::Result<Category> saved = position < 0 || position > 1000
+      ? core::fail(core::ServiceError::invalid("Thứ tự phải là số từ 0 đến 1000.", {{"position", "Thứ tự phải là số từ 0 đến 1000."}}))
+      : portal.save_category(*v.user, v.actor(), id, f.get("name"), f.get("slug"), f.get("description"), position);
+  if (!saved) {
+    auto view = categories_view(site, portal, v);
+    add_errors(view, saved.error());
+    view["form"] = {{"name", f.get("name")}, {"slug", f.get("slug")}, {"description", f.get("description")}, {"position", f.get("position")}};
+    return site.page("admin/categories", view, core::http_status(saved.error().kind));
+  }
+  return http::Response::redirect("/quan-tri/chuyen-muc");
+}
 }  // namespace
 
 void register_admin_routes(web::Site& site, PortalService& portal) {
-  auto writer = [&](const web::Visitor& v) { return v.user && auth::can_write_posts(v.user->role); };
 
   site.get("/quan-tri", [&](http::Request& r, web::Visitor& v) {
     if (!v.user || !auth::can_enter_back_office(v.user->role)) return site.deny(r, v);
@@ -106,34 +168,9 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     return site.page("admin/posts", view);
   });
 
-  auto edit_view = [&](web::Visitor& v, const std::string& title, const PostInput& in, std::optional<Post> post) {
-    auto view = site.base_view(v, title);
-    view["form"] = form_view(in);
-    view["categories"] = category_options(portal, in.category_slug);
-    if (post) {
-      view["post"] = post_view(*post);
-      view["action"] = "/quan-tri/bai-viet/" + std::to_string(post->id);
-      view["status"] = std::string(status_label(post->status));
-      view["review_comment"] = post->review_comment;
-      view["can_submit"] = post->status == PostStatus::draft || post->status == PostStatus::returned;
-      view["can_review"] = auth::can_publish_posts(v.user->role) && post->status == PostStatus::pending;
-      view["can_return_published"] = auth::can_publish_posts(v.user->role) && post->status == PostStatus::published;
-      view["is_published"] = post->status == PostStatus::published;
-      view["preview_url"] = "/quan-tri/bai-viet/" + std::to_string(post->id) + "/xem-truoc";
-      nlohmann::json versions = nlohmann::json::array();
-      for (const auto& ver : portal.versions(post->id))
-        versions.push_back({{"version", ver.version}, {"status", std::string(status_label(parse_status(ver.status).value_or(PostStatus::draft)))},
-                            {"title", ver.title}, {"editor", ver.editor_name}, {"note", ver.note}, {"at", core::format_vn_datetime(ver.created_at)}});
-      view["versions"] = versions;
-    } else {
-      view["action"] = "/quan-tri/bai-viet/moi";
-    }
-    return view;
-  };
-
   site.get("/quan-tri/bai-viet/moi", [&](http::Request& r, web::Visitor& v) {
     if (!writer(v)) return site.deny(r, v);
-    return site.page("admin/post_edit", edit_view(v, "Viết bài mới", PostInput{}, std::nullopt));
+    return site.page("admin/post_edit", edit_view(site, portal, v, "Viết bài mới", PostInput{}, std::nullopt));
   });
 
   site.post("/quan-tri/bai-viet/moi", [&](http::Request& r, web::Visitor& v) {
@@ -141,7 +178,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     auto in = input_from(v.form);
     auto created = portal.create_post(*v.user, v.actor(), in, cover_from(v.form));
     if (!created) {
-      auto view = edit_view(v, "Viết bài mới", in, std::nullopt);
+      auto view = edit_view(site, portal, v, "Viết bài mới", in, std::nullopt);
       add_errors(view, created.error());
       return site.page("admin/post_edit", view, core::http_status(created.error().kind));
     }
@@ -154,7 +191,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     if (!id) return site.not_found_page(v);
     auto post = portal.editable_post(*v.user, *id);
     if (!post) return post.error().kind == core::ErrorKind::forbidden ? site.forbidden_page(v) : site.not_found_page(v);
-    auto view = edit_view(v, "Sửa bài viết", input_of(*post), *post);
+    auto view = edit_view(site, portal, v, "Sửa bài viết", input_of(*post), *post);
     if (r.query_param("da-luu")) view["notice"] = "Đã lưu bài viết.";
     if (auto s = r.query_param("da-chuyen")) view["notice"] = "Đã cập nhật trạng thái: " + std::string(status_label(post->status)) + ".";
     return site.page("admin/post_edit", view);
@@ -180,7 +217,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     if (!updated) {
       auto existing = portal.editable_post(*v.user, *id);
       if (!existing) return site.not_found_page(v);
-      auto view = edit_view(v, "Sửa bài viết", in, *existing);
+      auto view = edit_view(site, portal, v, "Sửa bài viết", in, *existing);
       add_errors(view, updated.error());
       return site.page("admin/post_edit", view, core::http_status(updated.error().kind));
     }
@@ -206,7 +243,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
         if (result.error().kind == core::ErrorKind::not_found) return site.not_found_page(v);
         auto existing = portal.editable_post(*v.user, *id);
         if (!existing) return site.forbidden_page(v);
-        auto view = edit_view(v, "Sửa bài viết", input_of(*existing), *existing);
+        auto view = edit_view(site, portal, v, "Sửa bài viết", input_of(*existing), *existing);
         add_errors(view, result.error());
         view["comment"] = v.form.get("comment");
         return site.page("admin/post_edit", view, core::http_status(result.error().kind));
@@ -216,47 +253,15 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
   }
 
   // Categories
-  auto categories_view = [&](web::Visitor& v) {
-    auto view = site.base_view(v, "Chuyên mục");
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& c : portal.categories()) {
-      auto cv = category_view(c);
-      cv["position"] = c.position;
-      cv["action"] = "/quan-tri/chuyen-muc/" + std::to_string(c.id);
-      list.push_back(cv);
-    }
-    view["categories"] = list;
-    return view;
-  };
   site.get("/quan-tri/chuyen-muc", [&](http::Request& r, web::Visitor& v) {
     if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
-    return site.page("admin/categories", categories_view(v));
+    return site.page("admin/categories", categories_view(site, portal, v));
   });
-  auto save_category = [&](http::Request& r, web::Visitor& v, std::optional<std::int64_t> id) {
-    if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
-    const auto& f = v.form;
-    int position = 0;
-    try {
-      position = f.get("position").empty() ? 0 : std::stoi(f.get("position"));
-    } catch (...) {
-      position = -1;
-    }
-    core::Result<Category> saved = position < 0 || position > 1000
-        ? core::fail(core::ServiceError::invalid("Thứ tự phải là số từ 0 đến 1000.", {{"position", "Thứ tự phải là số từ 0 đến 1000."}}))
-        : portal.save_category(*v.user, v.actor(), id, f.get("name"), f.get("slug"), f.get("description"), position);
-    if (!saved) {
-      auto view = categories_view(v);
-      add_errors(view, saved.error());
-      view["form"] = {{"name", f.get("name")}, {"slug", f.get("slug")}, {"description", f.get("description")}, {"position", f.get("position")}};
-      return site.page("admin/categories", view, core::http_status(saved.error().kind));
-    }
-    return http::Response::redirect("/quan-tri/chuyen-muc");
-  };
-  site.post("/quan-tri/chuyen-muc", [&, save_category](http::Request& r, web::Visitor& v) { return save_category(r, v, std::nullopt); });
-  site.post("/quan-tri/chuyen-muc/{id}", [&, save_category](http::Request& r, web::Visitor& v) {
+  site.post("/quan-tri/chuyen-muc", [&](http::Request& r, web::Visitor& v) { return save_category(site, portal, r, v, std::nullopt); });
+  site.post("/quan-tri/chuyen-muc/{id}", [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);
-    return save_category(r, v, id);
+    return save_category(site, portal, r, v, id);
   });
   site.post("/quan-tri/chuyen-muc/{id}/xoa", [&](http::Request& r, web::Visitor& v) {
     if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
@@ -264,7 +269,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     if (!id) return site.not_found_page(v);
     auto done = portal.delete_category(*v.user, v.actor(), *id);
     if (!done) {
-      auto view = categories_view(v);
+      auto view = categories_view(site, portal, v);
       add_errors(view, done.error());
       return site.page("admin/categories", view, core::http_status(done.error().kind));
     }

@@ -141,7 +141,12 @@ http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
     r.set("Allow", allow);
     return r;
   }
-  if (!core::is_valid_utf8(request.body))
+  if (!http::parse_urlencoded(request.query))
+    return request.wants_json() ? api_error(400, "invalid_query", "Tham số truy vấn không hợp lệ (phải là UTF-8 được mã hoá đúng).")
+                                : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Địa chỉ yêu cầu không hợp lệ.</h1></html>", 400);
+  // Uploads are binary; multipart field values are checked by the form parser instead.
+  const bool multipart = request.header("content-type").value_or("").starts_with("multipart/form-data");
+  if (!multipart && !core::is_valid_utf8(request.body))
     return request.wants_json() ? api_error(400, "invalid_encoding", "Dữ liệu gửi lên phải là văn bản UTF-8 hợp lệ.")
                                 : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Dữ liệu gửi lên không hợp lệ.</h1></html>", 400);
   const Route& route = routes_[match.id];
