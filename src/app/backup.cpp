@@ -140,6 +140,8 @@ std::string restore(db::Database& database, const std::string& uploads_dir, cons
   if (c->dialect() == db::Dialect::postgres) {
     // Serial columns continue after the restored ids.
     for (const auto& table : tables) {
+      const auto& cols = manifest["tables"][table]["columns"];
+      if (std::find(cols.begin(), cols.end(), "id") == cols.end()) continue;
       auto seq = c->query_one("SELECT pg_get_serial_sequence(?, 'id')", {table});
       if (seq && !seq->is_null(0))
         c->query("SELECT setval(?, COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)", {seq->text(0)});

@@ -1,0 +1,115 @@
+// The `phobien` program as an operator uses it: flags, errors, accounts, backup and restore.
+#include "support/fixtures.h"
+#include "support/process.h"
+#include "support/test_server.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+using namespace testing_support;
+
+TEST(Cli, UnknownFlagFailsWithAMessage) {
+  auto r = run_phobien({"serve", "--no-such-flag"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.output.find("no-such-flag"), std::string::npos) << r.output;
+}
+
+TEST(Cli, BadListenAddressFails) {
+  auto r = run_phobien({"serve", "--data", make_temp_dir(), "--listen", "127.0.0.1:99999"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("cổng không hợp lệ"), std::string::npos) << r.output;
+}
+
+TEST(Cli, PortInUseFailsClearly) {
+  TestServer server("sqlite");
+  auto r = run_phobien({"serve", "--data", make_temp_dir(), "--listen", "127.0.0.1:" + std::to_string(server.port())});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("đang được một chương trình khác dùng"), std::string::npos) << r.output;
+}
+
+TEST(Cli, UnreachableDatabaseFailsClearly) {
+  auto r = run_phobien({"serve", "--database", "postgresql://u:hunter2@127.0.0.1:1/x?connect_timeout=2", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("cannot connect to PostgreSQL"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("hunter2"), std::string::npos) << "no password in messages";
+}
+
+TEST(Cli, UserAddReadsThePasswordFromStdin) {
+  auto dir = make_temp_dir();
+  auto ok = run_phobien({"user", "add", "--data", dir, "--email", "bt@tinh.gov.vn", "--role", "editor", "--name", "Lê Văn Biên"},
+                        std::string(kPassword) + "\n");
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("Biên tập viên"), std::string::npos);
+  auto dup = run_phobien({"user", "add", "--data", dir, "--email", "bt@tinh.gov.vn", "--role", "editor"}, std::string(kPassword) + "\n");
+  EXPECT_EQ(dup.exit_code, 1);
+  EXPECT_NE(dup.output.find("đã được đăng ký"), std::string::npos) << dup.output;
+  auto bad_role = run_phobien({"user", "add", "--data", dir, "--email", "x@y.vn", "--role", "boss"}, std::string(kPassword) + "\n");
+  EXPECT_EQ(bad_role.exit_code, 1);
+  auto short_pw = run_phobien({"user", "add", "--data", dir, "--email", "x@y.vn", "--role", "citizen"}, "123\n");
+  EXPECT_EQ(short_pw.exit_code, 1);
+  EXPECT_NE(short_pw.output.find("ít nhất 10 ký tự"), std::string::npos) << short_pw.output;
+}
+
+TEST(Cli, MigrateIsIdempotent) {
+  auto dir = make_temp_dir();
+  auto first = run_phobien({"migrate", "--data", dir});
+  EXPECT_EQ(first.exit_code, 0);
+  EXPECT_NE(first.output.find("0001_foundation.sql"), std::string::npos);
+  auto second = run_phobien({"migrate", "--data", dir});
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.output.find("phiên bản mới nhất"), std::string::npos);
+}
+
+class BackupTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BackupTest, BackupWhileServingThenRestoreIntoAnEmptyDatabase) {
+  TestServer source(GetParam());
+  if (!source.available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set";
+  // Content with an upload, so the copy must carry files too.
+  source.add_user("bt@x.vn", auth::Role::editor);
+  HttpClient editor = source.client();
+  ASSERT_TRUE(editor.login("bt@x.vn", kPassword));
+  editor.get("/quan-tri/bai-viet/moi");
+  auto created = editor.post_multipart("/quan-tri/bai-viet/moi",
+                                       {{"_csrf", editor.csrf()}, {"title", "Bài có ảnh"}, {"category", "tin-tuc"}, {"body_md", "Nội dung"}},
+                                       "cover", "a.gif", "GIF89a....");
+  ASSERT_EQ(created.status, 303);
+
+  auto file = make_temp_dir() + "/sao-luu.tar.gz";
+  auto backup = run_phobien({"backup", "--database", source.config().database_url, "--data", source.config().data_dir, "--out", file});
+  ASSERT_EQ(backup.exit_code, 0) << backup.output;
+  EXPECT_EQ(source.client().get("/healthz").status, 200) << "the server kept serving";
+
+  for (const std::string& target_backend : {std::string("sqlite"), GetParam()}) {
+    TestDatabase target(target_backend);
+    auto restored = run_phobien({"restore", file, "--database", target.url(), "--data", target.data_dir()});
+    ASSERT_EQ(restored.exit_code, 0) << restored.output;
+    auto s = source.database().acquire();
+    auto t = target.database().acquire();
+    for (const char* table : {"users", "posts", "post_versions", "categories", "audit_log", "post_tags"}) {
+      std::string q = std::string("SELECT COUNT(*) FROM ") + table;
+      EXPECT_EQ(s->query_int(q), t->query_int(q)) << table << " restored into " << target_backend;
+    }
+    auto cover = t->query_one("SELECT cover_image FROM posts WHERE title = 'Bài có ảnh'");
+    ASSERT_TRUE(cover);
+    EXPECT_TRUE(std::filesystem::exists(target.data_dir() + "/uploads/covers/" + cover->text(0)));
+    // New rows get fresh ids after a restore (PostgreSQL sequences continue).
+    EXPECT_NO_THROW(t->execute("INSERT INTO categories (slug, name) VALUES ('sau-khoi-phuc', 'Sau khôi phục')"));
+  }
+}
+
+TEST_P(BackupTest, RestoreRejectsGarbage) {
+  TestDatabase target(GetParam());
+  if (!target.available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set";
+  auto file = make_temp_dir() + "/hong.tar.gz";
+  std::ofstream(file) << "not a tarball";
+  auto r = run_phobien({"restore", file, "--database", target.url(), "--data", target.data_dir()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("tệp sao lưu hỏng"), std::string::npos) << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, BackupTest, ::testing::ValuesIn(backends()), backend_name);
+
+}  // namespace
