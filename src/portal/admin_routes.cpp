@@ -10,7 +10,9 @@ namespace {
 constexpr std::size_t kPerPage = 30;
 
 PostInput input_from(const http::Form& f) {
-  return {f.get("title"), f.get("summary"), f.get("body_md"), f.get("category"), f.get("tags"), f.get("featured") == "1", f.get("publish_at")};
+  PostInput in{f.get("title"), f.get("summary"), f.get("body_md"), f.get("category"), f.get("tags"), f.get("featured") == "1", f.get("publish_at"), std::nullopt};
+  if (auto v = web::parse_id(f.get("version"))) in.expected_version = static_cast<int>(*v);
+  return in;
 }
 
 std::optional<Cover> cover_from(const http::Form& f) {
@@ -25,15 +27,17 @@ nlohmann::json category_options(PortalService& portal, const std::string& select
 }
 
 nlohmann::json form_view(const PostInput& in) {
-  return {{"title", in.title}, {"summary", in.summary}, {"body_md", in.body_md}, {"tags", in.tags},
-          {"featured", in.featured}, {"publish_at", in.publish_at}};
+  nlohmann::json v = {{"title", in.title}, {"summary", in.summary}, {"body_md", in.body_md}, {"tags", in.tags},
+                      {"featured", in.featured}, {"publish_at", in.publish_at}};
+  if (in.expected_version) v["version"] = *in.expected_version;
+  return v;
 }
 
 PostInput input_of(const Post& p) {
   std::string tags;
   for (const auto& t : p.tags) tags += (tags.empty() ? "" : ", ") + t;
   return {p.title, p.summary, p.body_md, p.category_slug, tags, p.featured,
-          p.publish_at ? core::format_vn_datetime_local(*p.publish_at) : ""};
+          p.publish_at ? core::format_vn_datetime_local(*p.publish_at) : "", p.version};
 }
 
 void add_errors(nlohmann::json& view, const core::ServiceError& e) {

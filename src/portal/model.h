@@ -55,6 +55,7 @@ struct PostInput {
   std::string tags;  // comma-separated
   bool featured = false;
   std::string publish_at;  // datetime-local in Vietnam time, or empty for "now"
+  std::optional<int> expected_version;  // the version the form was loaded from: stale edits are refused
 };
 
 struct PostVersion {

@@ -215,7 +215,7 @@ core::Result<Post> PortalService::update_post(const auth::User& user, const auth
   if (!category && !errors.count("category")) errors["category"] = "Chuyên mục không tồn tại.";
   if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại bài viết.", errors));
   Post p = *posts.find(id);  // re-read inside the transaction
-  if (p.version != existing->version)
+  if (p.version != in.expected_version.value_or(existing->version))
     return core::fail(core::ServiceError::conflict("Bài viết vừa được người khác sửa. Vui lòng tải lại và sửa lại."));
   p.title = core::clean_text(in.title);
   if (p.status != PostStatus::published) p.slug = unique_slug(posts, p.title, p.id);  // published links stay stable

@@ -114,6 +114,19 @@ TEST_P(PortalServiceTest, EveryChangeIsVersionedAndAudited) {
   EXPECT_EQ(actions, (std::vector<std::string>{"post.publish", "post.submit", "post.update", "post.create"}));
 }
 
+TEST_P(PortalServiceTest, AnEditFromAStaleFormIsRefusedNotLost) {
+  auto p = draft(editor_);
+  auto first = input("Bản sửa của người thứ nhất");
+  first.expected_version = p.version;
+  ASSERT_TRUE(portal_->update_post(editor_, actor(editor_), p.id, first, std::nullopt));
+  auto stale = input("Bản sửa từ trang cũ");
+  stale.expected_version = p.version;  // loaded before the first edit
+  auto r = portal_->update_post(editor_, actor(editor_), p.id, stale, std::nullopt);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, core::ErrorKind::conflict);
+  EXPECT_EQ(portal_->editable_post(editor_, p.id)->title, "Bản sửa của người thứ nhất");
+}
+
 TEST_P(PortalServiceTest, MarkdownIsRenderedWithoutRawHtml) {
   auto p = draft(editor_);
   auto full = portal_->editable_post(editor_, p.id);
