@@ -16,8 +16,10 @@ namespace app {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& backup_tables() {
-  static const std::vector<std::string> tables = {"users",      "sessions", "rate_limits",   "audit_log",    "categories",
-                                                  "posts",      "post_tags", "post_versions", "change_log"};
+  static const std::vector<std::string> tables = {
+      "users",           "sessions",    "rate_limits",     "audit_log",    "categories",    "posts",
+      "post_tags",       "post_versions", "change_log",    "legal_documents", "legal_nodes", "legal_relations",
+      "library_files",   "settings"};
   return tables;
 }
 

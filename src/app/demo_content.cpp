@@ -107,9 +107,18 @@ void seed_demo_content(db::Database& database, auth::AuthService& auth, portal::
   std::optional<auth::User> admin;
   {
     auto c = database.acquire();
-    if (auto stored = auth::UserRepository(*c).find_by_email("admin@localhost")) admin = stored->user;
+    // Several nodes may start together on an empty database: only the one that claims the marker seeds.
+    if (c->execute("INSERT INTO settings (key, value) VALUES ('demo_content_seeded', ?) ON CONFLICT DO NOTHING",
+                   {core::format_rfc3339(core::now_unix())}) == 0)
+      return;
+    // The first administrator authors the demo posts (admin@localhost on a new site).
+    auto row = c->query_one("SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id LIMIT 1");
+    if (row) admin = auth::UserRepository(*c).find(row->int64(0));
   }
-  if (!admin) return;
+  if (!admin) {
+    std::cout << "  Không có tài khoản quản trị nào: bỏ qua nội dung mẫu.\n";
+    return;
+  }
   seed_categories(portal, *admin);
 
   std::cout << "  Tài khoản demo (mật khẩu chỉ hiện một lần):\n";

@@ -2,6 +2,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -107,6 +109,30 @@ std::string clean_text(std::string_view s) {
   if (first == std::string::npos) return {};
   auto last = out.find_last_not_of(" \t\n");
   return out.substr(first, last - first + 1);
+}
+
+}  // namespace core
+
+namespace core {
+
+std::string to_lower(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower(icu::Locale("vi"));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string sentence_case(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower(icu::Locale("vi"));
+  if (u.length() > 0) {
+    UChar32 first = u.char32At(0);
+    u.replace(0, U16_LENGTH(first), icu::UnicodeString(static_cast<UChar32>(u_toupper(first))));
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 
 }  // namespace core

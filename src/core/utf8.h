@@ -24,3 +24,10 @@ std::size_t utf8_length(std::string_view s);
 std::string clean_text(std::string_view s);
 
 }  // namespace core
+
+namespace core {
+// Unicode lower case that keeps the diacritics ("NGHỊ ĐỊNH" -> "nghị định").
+std::string to_lower(std::string_view s);
+// Upper-case first letter, the rest lower case: "QUY ĐỊNH CHUNG" -> "Quy định chung".
+std::string sentence_case(std::string_view s);
+}  // namespace core

@@ -168,6 +168,19 @@ core::Result<Post> PortalService::create_post(const auth::User& user, const auth
     if (!stored) return core::fail(stored.error());
     cover_name = *stored;
   }
+  // Two editors saving the same title at once may race for a slug: the loser retries.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return insert_post(user, actor, in, cover_name, errors);
+    } catch (const db::ConstraintError&) {
+      if (attempt == 2) throw;
+    }
+  }
+}
+
+core::Result<Post> PortalService::insert_post(const auth::User& user, const auth::Actor& actor, const PostInput& in,
+                                              const std::optional<std::string>& cover_name,
+                                              std::map<std::string, std::string> errors) {
   auto c = database_.acquire();
   db::Transaction tx(*c);
   auto category = CategoryRepository(*c).find_by_slug(in.category_slug);

@@ -60,6 +60,8 @@ class PortalService {
   static std::map<std::string, std::string> validate(const PostInput& in);
 
  private:
+  core::Result<Post> insert_post(const auth::User& user, const auth::Actor& actor, const PostInput& in,
+                                 const std::optional<std::string>& cover_name, std::map<std::string, std::string> errors);
   core::Result<Post> transition(const auth::User& user, const auth::Actor& actor, std::int64_t id, PostStatus to,
                                 const std::string& comment);
   core::Result<std::string> store_cover(const Cover& cover);

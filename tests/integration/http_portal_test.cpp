@@ -52,7 +52,7 @@ TEST_P(HttpPortalTest, PostPageHasOpenGraphPrintViewAndRelatedPosts) {
   ASSERT_EQ(post.status, 200);
   EXPECT_NE(post.body.find("property=\"og:title\""), std::string::npos);
   EXPECT_NE(post.body.find("property=\"og:type\" content=\"article\""), std::string::npos);
-  EXPECT_NE(post.body.find("aria-label=\"Tăng cỡ chữ\""), std::string::npos);
+  EXPECT_NE(post.body.find("aria-label=\"A+ Tăng cỡ chữ\""), std::string::npos);
   auto print = server_->client().get(url + "/in");
   EXPECT_EQ(print.status, 200);
   EXPECT_NE(print.body.find("print.css"), std::string::npos);

@@ -1,0 +1,216 @@
+// Helpers for the browser tests: a throwaway PhoBien server with demo content and test accounts,
+// headless Debian Chromium through playwright-core, and axe-core.
+//
+// This module imports only node built-ins at load time, so that portal.test.mjs can report a
+// missing node_modules as a clear test failure instead of a module-resolution stack trace.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const PHOBIEN_BIN = process.env.PHOBIEN_BIN || '/work/main/build/phobien';
+export const CHROMIUM = process.env.PHOBIEN_CHROMIUM || '/usr/bin/chromium';
+export const AXE_PATH = path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+export const ARTIFACTS = path.join(HERE, 'test-results');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+// Everything the tests need that is not installed by this file; an empty list means ready.
+export function prerequisiteProblems() {
+  const problems = [];
+  const modules = path.join(HERE, 'node_modules');
+  for (const [dep, file] of [['playwright-core', 'package.json'], ['axe-core', 'axe.min.js']]) {
+    if (!existsSync(path.join(modules, dep, file)))
+      problems.push(`${path.join(modules, dep)} is missing: run \`npm ci\` in tests/e2e ` +
+        '(scripts/install-deps does this when tests/e2e/node_modules is absent)');
+  }
+  if (!isExecutable(CHROMIUM))
+    problems.push(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (scripts/install-deps)`);
+  if (!isExecutable(PHOBIEN_BIN))
+    problems.push(`PhoBien binary not found at ${PHOBIEN_BIN}: build it or set PHOBIEN_BIN`);
+  return problems;
+}
+
+function isExecutable(file) {
+  try {
+    accessSync(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// `phobien user add` reads the password from standard input.
+export function createUser(dataDir, { email, role, name, password }) {
+  const args = ['user', 'add', '--data', dataDir, '--email', email, '--role', role];
+  if (name) args.push('--name', name);
+  const r = spawnSync(PHOBIEN_BIN, args, { input: `${password}\n`, encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0)
+    throw new Error(`phobien user add ${email} failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}${r.stderr}`);
+}
+
+// Starts `phobien serve --demo` on a fresh data folder with the given accounts.
+// Returns { baseURL, dataDir, log(), stop() }.
+export async function startServer({ users = [], timeoutMs = 20_000 } = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-'));
+  let child;
+  try {
+    // The demo content is written by admin@localhost, which `serve` creates only on an empty
+    // database: with accounts made beforehand it must exist too, or --demo seeds nothing.
+    const accounts = users.some((u) => u.email === 'admin@localhost')
+      ? users
+      : [{ email: 'admin@localhost', role: 'admin', name: 'Quản trị viên', password: randomPassword() }, ...users];
+    for (const u of accounts) createUser(dataDir, u);
+
+    const port = await freePort();
+    const baseURL = `http://127.0.0.1:${port}`;
+    let output = '';
+    const proc = spawn(PHOBIEN_BIN, ['serve', '--demo', '--data', dataDir, '--listen', `127.0.0.1:${port}`], {
+      env: { ...process.env, PHOBIEN_RATE_LIMIT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk) => {
+      output += chunk;
+      if (output.length > 200_000) output = output.slice(-100_000);
+    };
+    child = proc;
+    proc.stdout.setEncoding('utf8').on('data', keep);
+    proc.stderr.setEncoding('utf8').on('data', keep);
+    let exitInfo = null;
+    let stopping = false;
+    const exited = new Promise((resolve) => proc.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      if (!stopping) output += `\n[harness] phobien serve exited unexpectedly: ${JSON.stringify(exitInfo)}\n`;
+      resolve(exitInfo);
+    }));
+    const killOnExit = () => proc.kill('SIGKILL');
+    process.once('exit', killOnExit);
+
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (exitInfo)
+        throw new Error(`phobien serve exited early (${JSON.stringify(exitInfo)}):\n${output}`);
+      try {
+        const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(2_000) });
+        if (res.status === 200) break;
+      } catch { /* not listening yet */ }
+      if (Date.now() > deadline)
+        throw new Error(`phobien serve did not answer GET /healthz with 200 within ${timeoutMs} ms:\n${output}`);
+      await Promise.race([new Promise((r) => setTimeout(r, 100)), exited]);
+    }
+
+    const server = {
+      baseURL,
+      dataDir,
+      log: () => output,
+      async stop() {
+        process.removeListener('exit', killOnExit);
+        stopping = true;
+        if (!exitInfo) {
+          proc.kill('SIGTERM');
+          const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+          await exited;
+          clearTimeout(timer);
+        }
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+    child = null;
+    return server;
+  } catch (e) {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export function randomPassword() {
+  return `Thu-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+// A context with short default timeouts: a missing element fails in seconds, not minutes.
+export async function newContext(browser, server, options = {}) {
+  const context = await browser.newContext({ baseURL: server.baseURL, locale: 'vi-VN', ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context;
+}
+
+export async function logIn(page, email, password) {
+  await page.goto('/dang-nhap');
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  // Back-office roles land on the dashboard.
+  await page.waitForURL((url) => url.pathname === '/quan-tri');
+}
+
+// Runs axe-core on the page and returns the violations of impact serious or critical.
+// The site's Content-Security-Policy forbids inline scripts: use a context with bypassCSP.
+export async function seriousViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function formatViolations(label, violations) {
+  return violations
+    .map((v) => `${label}: [${v.impact}] ${v.id}: ${v.help}\n` +
+      v.targets.map((t) => `    ${t.target}\n      ${(t.summary || '').replace(/\n/g, '\n      ')}`).join('\n'))
+    .join('\n');
+}
+
+// On a failing step: screenshots of the open pages and the server log's tail, for CI.
+export async function saveDiagnostics(name, pages, server) {
+  try {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const safe = name.replace(/[^\w.-]+/g, '_');
+    for (const [i, page] of pages.entries()) {
+      if (page && !page.isClosed())
+        await page.screenshot({ path: path.join(ARTIFACTS, `${safe}-${i}.png`), fullPage: true, timeout: 5_000 })
+          .catch(() => {});
+    }
+    if (server) console.error(`--- server log (tail) ---\n${server.log().slice(-6_000)}`);
+    console.error(`screenshots in ${ARTIFACTS}`);
+  } catch { /* diagnostics must never hide the real failure */ }
+}
