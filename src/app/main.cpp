@@ -1,6 +1,7 @@
 // phobien: the PBGDPL portal server and its command-line tools.
 #include "app/application.h"
 #include "app/backup.h"
+#include "app/import_command.h"
 #include "auth/auth_service.h"
 #include "core/config.h"
 #include "db/database.h"
@@ -10,6 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <iostream>
 
 namespace {
@@ -64,6 +66,11 @@ int main(int argc, char** argv) {
   user_add->add_option("--role", role_name, "admin, editor, reviewer, moderator, expert, reporter hoặc citizen")->required();
   user_add->add_option("--name", display_name, "Họ và tên hiển thị");
 
+  std::vector<std::string> import_files;
+  auto* import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
+  add_data_options(import, config);
+  import->add_option("files", import_files, "Tệp hoặc thư mục")->required();
+
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
   add_data_options(backup, config);
@@ -89,6 +96,7 @@ int main(int argc, char** argv) {
       application.run();
       return 0;
     }
+    if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
     auto database = db::open_database(config.effective_database_url(), 2);
     if (migrate->parsed()) {
       auto applied = db::migrate(*database);
@@ -114,6 +122,7 @@ int main(int argc, char** argv) {
       std::cout << "Đã tạo tài khoản " << created->email << " (" << auth::role_label(created->role) << ")\n";
       return 0;
     }
+    if (import->parsed()) return app::import_paths(*database, import_files, std::cout) == 0 ? 0 : 1;
     if (backup->parsed()) {
       auto summary = app::backup(*database, config.uploads_dir(), backup_file);
       std::cout << summary << "\n";

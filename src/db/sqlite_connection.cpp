@@ -45,7 +45,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   }
   sqlite3_busy_timeout(db_, 10000);
   execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
 }
 
 SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }

@@ -26,6 +26,9 @@ struct ParsedFile {
   std::vector<ParsedDocument> documents;
 };
 
+// Decompresses gzip, enforces the size limit, and checks the text is UTF-8 (BOM removed).
+std::variant<std::string, ParseError> decode_source(const std::string& raw);
+
 // `name` is used in reports and as the source id of documents that have no id of their own.
 std::variant<ParsedFile, ParseError> parse_source(const std::string& bytes, const std::string& name);
 
@@ -38,6 +41,9 @@ std::variant<ParsedFile, ParseError> parse_alqac_json(const std::string& json_te
 std::variant<ParsedFile, ParseError> parse_code_json(const std::string& json_text, const std::string& name);
 std::variant<ParsedFile, ParseError> parse_markdown(const std::string& text, const std::string& name);
 std::variant<ParsedFile, ParseError> parse_plain_text(const std::string& text, const std::string& name);
+
+// The tree a structured code carries with it (for cross-checks; imports use the text).
+std::vector<Node> source_tree_of_code(const std::string& json_text);
 
 // "24/11/2015", "2015-11-24", "ngày 24 tháng 11 năm 2015" → "2015-11-24"; "" when not a date.
 std::string iso_date(std::string_view s);

@@ -82,6 +82,12 @@ std::string_view relation_label(RelationKind k) {
   return "";
 }
 
+RelationKind parse_relation(std::string_view slug) {
+  for (auto k : {RelationKind::amends, RelationKind::replaces, RelationKind::guides})
+    if (relation_slug(k) == slug) return k;
+  return RelationKind::cites;
+}
+
 namespace {
 void count(const Node& n, TreeCounts& c) {
   switch (n.kind) {

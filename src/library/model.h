@@ -32,6 +32,7 @@ std::optional<ItemKind> parse_item_kind(std::string_view slug);
 enum class RelationKind { amends, replaces, guides, cites };
 std::string_view relation_slug(RelationKind k);
 std::string_view relation_label(RelationKind k);  // "Sửa đổi, bổ sung", "Thay thế", "Hướng dẫn", "Dẫn chiếu"
+RelationKind parse_relation(std::string_view slug);  // cites for anything unknown
 
 struct Relation {
   RelationKind kind = RelationKind::cites;
@@ -61,6 +62,7 @@ struct ParsedDocument {
   std::vector<Node> tree;  // top-level nodes (parts, chapters, or articles directly)
   std::string body;        // the whole text when the document has no articles
   std::vector<Relation> relations;
+  std::vector<std::string> notes;  // Vietnamese remarks for the import report
 };
 
 // Stored documents as the pages and the API see them.

@@ -102,6 +102,49 @@ std::optional<int> clause_number(std::string_view line) {
   return std::stoi(std::string(line.substr(0, i)));
 }
 
+// Sort key of an article number: "19" → 1900, "19a" → 1901.
+int article_key(const std::string& number) {
+  int key = numeric_part(number) * 100;
+  auto digits_end = number.find_first_not_of("0123456789");
+  if (digits_end != std::string::npos) key += 1 + (static_cast<unsigned char>(number[digits_end]) - 'a') % 98;
+  return key;
+}
+
+// Real articles run in order; quoted ones ("Điều 19a" inside Điều 1 of an amending document) break
+// it. Of all "Điều N" headings, the longest increasing run (fewest gaps on ties) are the articles.
+std::vector<bool> real_article_lines(const std::vector<std::string>& lines) {
+  std::vector<std::size_t> at;
+  std::vector<int> keys;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    if (line.starts_with("\x01")) line.remove_prefix(1);
+    if (auto rest = after_keyword(line, {"Điều ", "ĐIỀU "}))
+      if (auto nt = number_then_title(*rest)) {
+        at.push_back(i);
+        keys.push_back(article_key(nt->first));
+      }
+  }
+  const std::size_t n = keys.size();
+  std::vector<int> length(n, 1), gaps(n, 0);
+  std::vector<long> previous(n, -1);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      if (keys[j] >= keys[i]) continue;
+      int gap = gaps[j] + (keys[i] / 100 - keys[j] / 100 > 1 ? keys[i] / 100 - keys[j] / 100 - 1 : 0);
+      if (length[j] + 1 > length[i] || (length[j] + 1 == length[i] && gap < gaps[i])) {
+        length[i] = length[j] + 1;
+        gaps[i] = gap;
+        previous[i] = static_cast<long>(j);
+      }
+    }
+  std::vector<bool> real(lines.size(), false);
+  long best = -1;
+  for (std::size_t i = 0; i < n; ++i)
+    if (best < 0 || length[i] > length[best] || (length[i] == length[best] && gaps[i] < gaps[best])) best = static_cast<long>(i);
+  for (long i = best; i >= 0; i = previous[i]) real[at[i]] = true;
+  return real;
+}
+
 bool ends_articles(std::string_view line) {
   auto f = core::fold_vietnamese(line.substr(0, 40));
   return f.starts_with("noi nhan") || f.starts_with("tm. ") || f.starts_with("kt. ");
@@ -155,7 +198,8 @@ ParsedStructure parse_structure(const std::vector<std::string>& raw_lines) {
   Node* article = nullptr;
   Node* clause = nullptr;
   Node* point = nullptr;
-  std::optional<std::string> last_article_number;
+  const std::vector<bool> is_article = real_article_lines(raw_lines);
+  bool seen_article = false;
   bool after_articles = false;
   bool pending_chapter_title = false;
 
@@ -166,7 +210,8 @@ ParsedStructure parse_structure(const std::vector<std::string>& raw_lines) {
     return tree;
   };
 
-  for (const auto& raw : raw_lines) {
+  for (std::size_t index = 0; index < raw_lines.size(); ++index) {
+    const std::string& raw = raw_lines[index];
     bool md_heading = raw.starts_with("\x01");
     std::string_view line = md_heading ? std::string_view(raw).substr(1) : std::string_view(raw);
     if (line.empty()) continue;
@@ -209,23 +254,15 @@ ParsedStructure parse_structure(const std::vector<std::string>& raw_lines) {
         continue;
       }
     }
-    if (auto rest = after_keyword(line, {"Điều ", "ĐIỀU "})) {
-      if (auto nt = number_then_title(*rest)) {
-        int n = numeric_part(nt->first);
-        bool in_sequence = !last_article_number ||
-                           n == numeric_part(*last_article_number) + 1 ||
-                           (n == numeric_part(*last_article_number) && nt->first.size() > std::to_string(n).size() &&
-                            nt->first > *last_article_number);
-        if (in_sequence) {
-          auto& list = container();
-          list.push_back(Node{NodeKind::article, nt->first, nt->second, "", "", {}});
-          article = &list.back();
-          clause = point = nullptr;
-          last_article_number = nt->first;
-          after_articles = false;
-          continue;
-        }
-      }
+    if (is_article[index]) {
+      auto nt = number_then_title(*after_keyword(line, {"Điều ", "ĐIỀU "}));
+      auto& list = container();
+      list.push_back(Node{NodeKind::article, nt->first, nt->second, "", "", {}});
+      article = &list.back();
+      clause = point = nullptr;
+      seen_article = true;
+      after_articles = false;
+      continue;
     }
     if (article && (md_heading || ends_articles(line))) {
       // A Markdown heading that is not structural ("NƠI NHẬN") or the signature block ends the
@@ -234,7 +271,7 @@ ParsedStructure parse_structure(const std::vector<std::string>& raw_lines) {
       after_articles = true;
     }
     if (!article) {
-      append_line(after_articles || last_article_number ? result.tail : result.preamble, line);
+      append_line(after_articles || seen_article ? result.tail : result.preamble, line);
       continue;
     }
 
@@ -252,13 +289,14 @@ ParsedStructure parse_structure(const std::vector<std::string>& raw_lines) {
         for (std::size_t i = 0; i < letters.size(); ++i)
           if (letters[i] == point->number) expected = i + 1;
       if (expected < letters.size() && *letter == letters[expected]) {
+        append_line(clause->text, line);
         clause->children.push_back(Node{NodeKind::point, *letter, "", std::string(line), "", {}});
         point = &clause->children.back();
         continue;
       }
     }
+    if (clause) append_line(clause->text, line);
     if (point) append_line(point->text, line);
-    else if (clause) append_line(clause->text, line);
   }
   return result;
 }

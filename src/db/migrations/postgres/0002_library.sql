@@ -41,6 +41,7 @@ CREATE TABLE legal_nodes (
 );
 CREATE INDEX legal_nodes_document ON legal_nodes(document_id, position);
 CREATE INDEX legal_nodes_anchor ON legal_nodes(document_id, anchor);
+CREATE INDEX legal_nodes_parent ON legal_nodes(parent_id);  -- cascading deletes of a re-imported document
 
 CREATE TABLE legal_relations (
   id BIGSERIAL PRIMARY KEY,

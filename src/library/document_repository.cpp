@@ -1,0 +1,237 @@
+#include "library/document_repository.h"
+
+#include "core/time.h"
+
+namespace library {
+
+namespace {
+constexpr const char* kColumns =
+    "id, identity, slug, kind, number, title, doc_type, doc_type_slug, issuer, signer, issued_on, effective_on, "
+    "status, status_slug, fields, summary, source_format, source_file, source_id, body, updated_at";
+
+std::vector<std::string> split_fields(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t p = 0;
+  while (p < s.size()) {
+    auto e = s.find("; ", p);
+    if (e == std::string::npos) e = s.size();
+    if (e > p) out.push_back(s.substr(p, e - p));
+    p = e + 2;
+  }
+  return out;
+}
+
+std::string join_fields(const std::vector<std::string>& f) {
+  std::string s;
+  for (const auto& x : f) s += (s.empty() ? "" : "; ") + x;
+  return s;
+}
+
+Document from_row(const db::Row& r) {
+  Document d;
+  d.id = r.int64(0);
+  d.identity = r.text(1);
+  d.slug = r.text(2);
+  d.meta.kind = parse_item_kind(r.text(3)).value_or(ItemKind::document);
+  d.meta.number = r.text(4);
+  d.meta.title = r.text(5);
+  d.meta.doc_type = r.text(6);
+  d.doc_type_slug = r.text(7);
+  d.meta.issuer = r.text(8);
+  d.meta.signer = r.text(9);
+  d.meta.issued_on = r.text(10);
+  d.meta.effective_on = r.text(11);
+  d.meta.status = r.text(12);
+  d.status_slug = r.text(13);
+  d.meta.fields = split_fields(r.text(14));
+  d.meta.summary = r.text(15);
+  d.meta.source_format = r.text(16);
+  d.meta.source_file = r.text(17);
+  d.meta.source_id = r.text(18);
+  d.body = r.text(19);
+  d.updated_at = r.int64(20);
+  return d;
+}
+
+db::Params document_params(const Document& d) {
+  return {d.identity, d.slug, std::string(item_kind_slug(d.meta.kind)), d.meta.number, d.meta.title, d.meta.doc_type,
+          d.doc_type_slug, d.meta.issuer, d.meta.signer, d.meta.issued_on, d.meta.effective_on, d.meta.status,
+          d.status_slug, join_fields(d.meta.fields), d.meta.summary, d.meta.source_format, d.meta.source_file,
+          d.meta.source_id, d.body};
+}
+
+std::string where(const DocumentFilter& f, db::Params& p) {
+  std::string w = " WHERE 1 = 1";
+  if (f.doc_type_slug) { w += " AND doc_type_slug = ?"; p.push_back(*f.doc_type_slug); }
+  if (f.status_slug) { w += " AND status_slug = ?"; p.push_back(*f.status_slug); }
+  if (f.field) { w += " AND fields LIKE ?"; p.push_back("%" + *f.field + "%"); }
+  if (f.issuer) { w += " AND issuer = ?"; p.push_back(*f.issuer); }
+  if (f.year) { w += " AND issued_on LIKE ?"; p.push_back(std::to_string(*f.year) + "-%"); }
+  if (f.kind) { w += " AND kind = ?"; p.push_back(std::string(item_kind_slug(*f.kind))); }
+  return w;
+}
+
+StoredNode node_from_row(const db::Row& r) {
+  StoredNode n;
+  n.id = r.int64(0);
+  n.document_id = r.int64(1);
+  n.parent_id = r.opt_int64(2);
+  n.kind = parse_kind(r.text(3)).value_or(NodeKind::article);
+  n.number = r.text(4);
+  n.title = r.text(5);
+  n.text = r.text(6);
+  n.anchor = r.text(7);
+  n.position = static_cast<int>(r.int64(8));
+  n.source_ref = r.text(9);
+  return n;
+}
+constexpr const char* kNodeColumns = "id, document_id, parent_id, kind, number, title, text, anchor, position, source_ref";
+}  // namespace
+
+std::optional<Document> DocumentRepository::find(std::int64_t id) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + " FROM legal_documents WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<Document> DocumentRepository::find_by_slug(const std::string& slug) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + " FROM legal_documents WHERE slug = ?", {slug});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<Document> DocumentRepository::find_by_identity(const std::string& identity) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + " FROM legal_documents WHERE identity = ?", {identity});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<Document> DocumentRepository::find_by_number_key(const std::string& key) { return find_by_identity("so:" + key); }
+
+std::int64_t DocumentRepository::insert(const Document& d) {
+  auto p = document_params(d);
+  auto now = core::now_unix();
+  p.push_back(now);
+  p.push_back(now);
+  return c_.query_int(
+      "INSERT INTO legal_documents (identity, slug, kind, number, title, doc_type, doc_type_slug, issuer, signer, "
+      "issued_on, effective_on, status, status_slug, fields, summary, source_format, source_file, source_id, body, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      p);
+}
+
+void DocumentRepository::update(const Document& d) {
+  auto p = document_params(d);
+  p.push_back(core::now_unix());
+  p.push_back(d.id);
+  c_.execute(
+      "UPDATE legal_documents SET identity = ?, slug = ?, kind = ?, number = ?, title = ?, doc_type = ?, "
+      "doc_type_slug = ?, issuer = ?, signer = ?, issued_on = ?, effective_on = ?, status = ?, status_slug = ?, "
+      "fields = ?, summary = ?, source_format = ?, source_file = ?, source_id = ?, body = ?, updated_at = ? WHERE id = ?",
+      p);
+}
+
+void DocumentRepository::clear_structure(std::int64_t document_id) {
+  c_.execute("DELETE FROM legal_nodes WHERE document_id = ?", {document_id});
+  c_.execute("DELETE FROM legal_relations WHERE document_id = ?", {document_id});
+}
+
+std::int64_t DocumentRepository::insert_node(const StoredNode& n) {
+  return c_.query_int(
+      "INSERT INTO legal_nodes (document_id, parent_id, kind, number, title, text, anchor, position, source_ref) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {n.document_id, db::opt(n.parent_id), std::string(kind_slug(n.kind)), n.number, n.title, n.text, n.anchor,
+       std::int64_t(n.position), n.source_ref});
+}
+
+void DocumentRepository::insert_relation(std::int64_t document_id, const Relation& r, const std::string& target_identity) {
+  c_.execute(
+      "INSERT INTO legal_relations (document_id, kind, target_identity, target_number) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT DO NOTHING",
+      {document_id, std::string(relation_slug(r.kind)), target_identity, r.target_number});
+}
+
+bool DocumentRepository::slug_taken(const std::string& slug) {
+  return c_.query_one("SELECT 1 FROM legal_documents WHERE slug = ?", {slug}).has_value();
+}
+
+std::vector<Document> DocumentRepository::list(const DocumentFilter& f) {
+  db::Params p;
+  std::string sql = std::string("SELECT ") + kColumns + " FROM legal_documents" + where(f, p) +
+                    " ORDER BY issued_on DESC, title LIMIT ? OFFSET ?";
+  p.push_back(std::int64_t(f.limit));
+  p.push_back(std::int64_t(f.offset));
+  std::vector<Document> out;
+  for (const auto& r : c_.query(sql, p)) out.push_back(from_row(r));
+  return out;
+}
+
+std::int64_t DocumentRepository::count(const DocumentFilter& f) {
+  db::Params p;
+  return c_.query_int("SELECT COUNT(*) FROM legal_documents" + where(f, p), p);
+}
+
+std::vector<StoredNode> DocumentRepository::nodes(std::int64_t document_id) {
+  std::vector<StoredNode> out;
+  for (const auto& r : c_.query(std::string("SELECT ") + kNodeColumns + " FROM legal_nodes WHERE document_id = ? ORDER BY position", {document_id}))
+    out.push_back(node_from_row(r));
+  return out;
+}
+
+std::optional<StoredNode> DocumentRepository::node_by_anchor(std::int64_t document_id, const std::string& anchor) {
+  auto r = c_.query_one(std::string("SELECT ") + kNodeColumns + " FROM legal_nodes WHERE document_id = ? AND anchor = ?", {document_id, anchor});
+  if (!r) return std::nullopt;
+  return node_from_row(*r);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> DocumentRepository::facet(const std::string& column) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  // `column` is one of a fixed set chosen by the caller, never user input.
+  for (const auto& r : c_.query("SELECT " + column + ", COUNT(*) FROM legal_documents WHERE " + column +
+                                " <> '' GROUP BY " + column + " ORDER BY COUNT(*) DESC, " + column))
+    out.emplace_back(r.text(0), r.int64(1));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> DocumentRepository::years() {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& r : c_.query("SELECT SUBSTR(issued_on, 1, 4) AS y, COUNT(*) FROM legal_documents WHERE issued_on <> '' "
+                                "GROUP BY SUBSTR(issued_on, 1, 4) ORDER BY y DESC"))
+    out.emplace_back(r.text(0), r.int64(1));
+  return out;
+}
+
+std::vector<DocumentRepository::RelationRow> DocumentRepository::relations(const Document& d) {
+  std::vector<RelationRow> out;
+  for (const auto& r : c_.query("SELECT kind, target_number, target_identity FROM legal_relations WHERE document_id = ? ORDER BY id", {d.id})) {
+    RelationRow row{parse_relation(r.text(0)), r.text(1), find_by_identity(r.text(2)), false, std::nullopt};
+    out.push_back(std::move(row));
+  }
+  for (const auto& r : c_.query("SELECT kind, document_id FROM legal_relations WHERE target_identity = ? ORDER BY id", {d.identity})) {
+    RelationRow row{parse_relation(r.text(0)), d.meta.number, std::nullopt, true, find(r.int64(1))};
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+void DocumentRepository::passages(std::optional<std::int64_t> document_id, const std::function<void(PassageRow&&)>& sink) {
+  db::Params p;
+  std::string filter;
+  if (document_id) {
+    filter = " AND d.id = ?";
+    p.push_back(*document_id);
+  }
+  for (auto& r : c_.query("SELECT n.id, d.id, d.title, d.number, d.doc_type_slug, d.status_slug, d.slug, d.source_id, "
+                          "n.number, n.title, n.text, n.anchor, n.source_ref FROM legal_nodes n JOIN legal_documents d "
+                          "ON d.id = n.document_id WHERE n.kind = 'dieu'" + filter + " ORDER BY n.id", p))
+    sink({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9),
+          r.text(10), r.text(11), r.text(12)});
+  // Documents without articles are searchable as a whole.
+  for (auto& r : c_.query("SELECT d.id, d.title, d.number, d.doc_type_slug, d.status_slug, d.slug, d.source_id, d.body "
+                          "FROM legal_documents d WHERE d.body <> ''" + filter + " ORDER BY d.id", p))
+    sink({0, r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), "", "", r.text(7), "", ""});
+}
+
+std::int64_t DocumentRepository::article_count() { return c_.query_int("SELECT COUNT(*) FROM legal_nodes WHERE kind = 'dieu'"); }
+
+}  // namespace library

@@ -1,0 +1,178 @@
+#include "library/library_service.h"
+
+#include "core/utf8.h"
+#include "library/document_numbers.h"
+
+#include <set>
+
+namespace library {
+
+std::string document_identity(const DocumentMeta& meta) {
+  if (!meta.number.empty()) return "so:" + number_key(meta.number);
+  return "id:" + core::slugify(meta.source_id, 200);
+}
+
+namespace {
+
+std::string node_anchor(const Node& n, const std::string& parent_anchor) {
+  std::string number = n.number == "đ" ? "dd" : core::slugify(n.number);
+  switch (n.kind) {
+    case NodeKind::part: return "phan-" + number;
+    case NodeKind::chapter: return "chuong-" + number;
+    case NodeKind::section: return parent_anchor + "-muc-" + number;
+    case NodeKind::article: return "dieu-" + number;
+    case NodeKind::clause: return parent_anchor + "-khoan-" + number;
+    case NodeKind::point: return parent_anchor + "-diem-" + number;
+  }
+  return number;
+}
+
+struct NodeWriter {
+  DocumentRepository& repo;
+  std::int64_t document_id;
+  int position = 0;
+  std::set<std::string> anchors;
+
+  void write(const std::vector<Node>& nodes, std::optional<std::int64_t> parent, const std::string& parent_anchor) {
+    for (const auto& n : nodes) {
+      std::string anchor = node_anchor(n, parent_anchor);
+      for (int i = 2; anchors.count(anchor); ++i) anchor = node_anchor(n, parent_anchor) + "-" + std::to_string(i);
+      anchors.insert(anchor);
+      StoredNode s{0, document_id, parent, n.kind, n.number, n.title, n.text, anchor, position++, n.source_ref};
+      auto id = repo.insert_node(s);
+      write(n.children, id, anchor);
+    }
+  }
+};
+
+std::string unique_slug(DocumentRepository& repo, const DocumentMeta& meta) {
+  std::string base = core::slugify(meta.title, 70);
+  if (!meta.number.empty() && base.find(core::slugify(meta.number)) == std::string::npos)
+    base += (base.empty() ? "" : "-") + core::slugify(meta.number);
+  if (base.empty()) base = "van-ban";
+  std::string slug = base;
+  for (int i = 2; repo.slug_taken(slug); ++i) slug = base + "-" + std::to_string(i);
+  return slug;
+}
+
+// Keeps what an earlier import knew when this source says nothing about it.
+void merge(DocumentMeta& into, const DocumentMeta& from) {
+  auto keep = [](std::string& a, const std::string& b) {
+    if (!b.empty()) a = b;
+  };
+  // A title that is just the number (ALQAC-style ids) does not replace a real title.
+  if (!from.title.empty() && !(from.title == from.number && !into.title.empty() && into.title != into.number)) into.title = from.title;
+  keep(into.number, from.number);
+  keep(into.doc_type, from.doc_type);
+  keep(into.issuer, from.issuer);
+  keep(into.signer, from.signer);
+  keep(into.issued_on, from.issued_on);
+  keep(into.effective_on, from.effective_on);
+  keep(into.status, from.status);
+  keep(into.summary, from.summary);
+  if (!from.fields.empty()) into.fields = from.fields;
+  into.kind = from.kind;
+  into.source_format = from.source_format;
+  into.source_file = from.source_file;
+  into.source_id = from.source_id;
+}
+
+}  // namespace
+
+ImportedDocument LibraryService::store(DocumentRepository& repo, ParsedDocument& pd, db::Connection& c, const auth::Actor& actor) {
+  Document d;
+  d.identity = document_identity(pd.meta);
+  auto existing = repo.find_by_identity(d.identity);
+  if (existing) {
+    d = *existing;
+    merge(d.meta, pd.meta);
+  } else {
+    d.meta = pd.meta;
+    d.slug = unique_slug(repo, pd.meta);
+  }
+  d.doc_type_slug = core::slugify(d.meta.doc_type);
+  d.status_slug = status_slug(d.meta.status);
+  d.body = pd.body;
+  if (existing) {
+    repo.update(d);
+    repo.clear_structure(d.id);
+  } else {
+    d.id = repo.insert(d);
+  }
+  NodeWriter writer{repo, d.id};
+  writer.write(pd.tree, std::nullopt, "");
+  for (const auto& r : pd.relations) repo.insert_relation(d.id, r, "so:" + number_key(r.target_number));
+  changes_.record(c, "library:" + std::to_string(d.id));
+  auth::record_audit(c, actor, existing ? "library.update" : "library.import", "document:" + std::to_string(d.id),
+                     d.meta.title + " (" + pd.meta.source_file + ")");
+  return {d.id, d.meta.title, d.meta.number, d.slug, count_nodes(pd.tree), !existing, pd.notes};
+}
+
+FileReport LibraryService::import_file(const std::string& bytes, const std::string& name, const auth::Actor& actor) {
+  FileReport report;
+  report.file = name;
+  auto parsed = parse_source(bytes, name);
+  if (auto* e = std::get_if<ParseError>(&parsed)) {
+    report.error = *e;
+    return report;
+  }
+  auto& file = std::get<ParsedFile>(parsed);
+  report.format = std::string(format_name(file.format));
+  if (file.documents.empty()) {
+    report.error = ParseError{"tệp", "không có văn bản nào"};
+    return report;
+  }
+  std::vector<std::string> topics;
+  {
+    auto c = database_.acquire();
+    db::Transaction tx(*c);
+    DocumentRepository repo(*c);
+    for (auto& pd : file.documents) report.documents.push_back(store(repo, pd, *c, actor));
+    tx.commit();
+  }
+  for (const auto& d : report.documents) changes_.notify("library:" + std::to_string(d.id));
+  return report;
+}
+
+std::optional<Document> LibraryService::document(const std::string& slug) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).find_by_slug(slug);
+}
+
+std::optional<Document> LibraryService::document(std::int64_t id) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).find(id);
+}
+
+std::vector<Document> LibraryService::documents(const DocumentFilter& f) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).list(f);
+}
+
+std::int64_t LibraryService::count(const DocumentFilter& f) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).count(f);
+}
+
+std::vector<StoredNode> LibraryService::nodes(std::int64_t document_id) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).nodes(document_id);
+}
+
+std::vector<DocumentRepository::RelationRow> LibraryService::relations(const Document& d) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).relations(d);
+}
+
+std::optional<Document> LibraryService::by_number(const std::string& number) {
+  auto c = database_.acquire();
+  return DocumentRepository(*c).find_by_number_key(number_key(number));
+}
+
+LibraryService::Facets LibraryService::facets() {
+  auto c = database_.acquire();
+  DocumentRepository repo(*c);
+  return {repo.facet("doc_type"), repo.facet("status"), repo.facet("issuer"), repo.years()};
+}
+
+}  // namespace library
