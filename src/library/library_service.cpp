@@ -1,6 +1,8 @@
 #include "library/library_service.h"
 
+#include "core/time.h"
 #include "core/utf8.h"
+#include "library/metadata.h"
 #include "library/document_numbers.h"
 
 #include <set>
@@ -90,6 +92,8 @@ ImportedDocument LibraryService::store(DocumentRepository& repo, ParsedDocument&
     d.meta = pd.meta;
     d.slug = unique_slug(repo, pd.meta);
   }
+  d.meta.doc_type = canonical_type(d.meta.doc_type, d.meta.title, d.meta.number);
+  d.meta.status = canonical_status(d.meta.status, d.meta.effective_on, core::format_rfc3339(core::now_unix()).substr(0, 10));
   d.doc_type_slug = core::slugify(d.meta.doc_type);
   d.status_slug = status_slug(d.meta.status);
   d.body = pd.body;

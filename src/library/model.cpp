@@ -114,6 +114,7 @@ std::string status_slug(std::string_view status) {
   if (s.starts_with("het-hieu-luc")) return "het-hieu-luc";
   if (s.starts_with("con-hieu-luc") || s == "dang-co-hieu-luc") return "con-hieu-luc";
   if (s.starts_with("chua-co-hieu-luc")) return "chua-co-hieu-luc";
+  if (s.starts_with("tam-ngung")) return "tam-ngung-hieu-luc";
   return s.empty() ? "" : "khac";
 }
 
