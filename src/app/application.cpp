@@ -7,6 +7,8 @@
 #include "db/change_feed.h"
 #include "db/migrate.h"
 #include "http/server.h"
+#include "library/library_service.h"
+#include "library/routes.h"
 #include "portal/admin_routes.h"
 #include "portal/api_routes.h"
 #include "portal/portal_service.h"
@@ -30,6 +32,7 @@ struct Application::Impl {
   db::ChangeFeed changes;
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<portal::PortalService> portal;
+  std::unique_ptr<library::LibraryService> library;
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
   std::thread background;
@@ -81,6 +84,7 @@ void Application::start(bool demo) {
 
   s.auth = std::make_unique<auth::AuthService>(*s.database, s.config);
   s.portal = std::make_unique<portal::PortalService>(*s.database, s.changes, s.config.uploads_dir(), s.config.max_cover_bytes);
+  s.library = std::make_unique<library::LibraryService>(*s.database, s.changes);
   if (auto password = s.auth->ensure_initial_admin()) {
     std::cout << "\n  Tài khoản quản trị đầu tiên đã được tạo (mật khẩu chỉ hiện một lần):\n"
               << "    e-mail:    admin@localhost\n"
@@ -96,6 +100,7 @@ void Application::start(bool demo) {
   portal::register_public_routes(*s.site, *s.portal);
   portal::register_admin_routes(*s.site, *s.portal);
   portal::register_api_routes(*s.site, *s.portal);
+  library::register_library_routes(*s.site, *s.library);
   s.site->api("GET", "/healthz", [&s](http::Request&, web::Visitor&) {
     auto conn = s.database->acquire();
     conn->query_int("SELECT 1");

@@ -46,5 +46,6 @@ bool can_manage_categories(Role r) { return r == Role::admin; }
 bool can_manage_users(Role r) { return r == Role::admin; }
 bool can_view_audit_log(Role r) { return r == Role::admin; }
 bool can_enter_back_office(Role r) { return r != Role::citizen; }
+bool can_manage_library(Role r) { return r == Role::admin || r == Role::editor || r == Role::reviewer; }
 
 }  // namespace auth

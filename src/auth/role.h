@@ -20,5 +20,6 @@ bool can_manage_categories(Role r);
 bool can_manage_users(Role r);
 bool can_view_audit_log(Role r);
 bool can_enter_back_office(Role r);
+bool can_manage_library(Role r);   // import and edit legal documents and bookshelf items
 
 }  // namespace auth

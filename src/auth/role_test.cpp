@@ -8,16 +8,16 @@ namespace auth {
 TEST(Role, PermissionMatrix) {
   struct Row {
     Role role;
-    bool write, publish, categories, users, audit, back_office;
+    bool write, publish, categories, users, audit, back_office, library;
   };
   const Row expected[] = {
-      {Role::admin, true, true, true, true, true, true},
-      {Role::editor, true, false, false, false, false, true},
-      {Role::reviewer, true, true, false, false, false, true},
-      {Role::moderator, false, false, false, false, false, true},
-      {Role::expert, false, false, false, false, false, true},
-      {Role::reporter, false, false, false, false, false, true},
-      {Role::citizen, false, false, false, false, false, false},
+      {Role::admin, true, true, true, true, true, true, true},
+      {Role::editor, true, false, false, false, false, true, true},
+      {Role::reviewer, true, true, false, false, false, true, true},
+      {Role::moderator, false, false, false, false, false, true, false},
+      {Role::expert, false, false, false, false, false, true, false},
+      {Role::reporter, false, false, false, false, false, true, false},
+      {Role::citizen, false, false, false, false, false, false, false},
   };
   ASSERT_EQ(std::size(expected), all_roles().size());
   for (const auto& row : expected) {
@@ -28,6 +28,7 @@ TEST(Role, PermissionMatrix) {
     EXPECT_EQ(can_manage_users(row.role), row.users);
     EXPECT_EQ(can_view_audit_log(row.role), row.audit);
     EXPECT_EQ(can_enter_back_office(row.role), row.back_office);
+    EXPECT_EQ(can_manage_library(row.role), row.library);
     EXPECT_EQ(parse_role(role_slug(row.role)), row.role);
     EXPECT_FALSE(role_label(row.role).empty());
   }

@@ -232,6 +232,12 @@ void DocumentRepository::passages(std::optional<std::int64_t> document_id, const
     sink({0, r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), "", "", r.text(7), "", ""});
 }
 
+std::map<std::string, std::string> DocumentRepository::slugs_by_identity() {
+  std::map<std::string, std::string> out;
+  for (const auto& r : c_.query("SELECT identity, slug FROM legal_documents WHERE identity LIKE 'so:%'")) out[r.text(0)] = r.text(1);
+  return out;
+}
+
 std::int64_t DocumentRepository::article_count() { return c_.query_int("SELECT COUNT(*) FROM legal_nodes WHERE kind = 'dieu'"); }
 
 }  // namespace library

@@ -4,6 +4,7 @@
 #include "library/model.h"
 
 #include <functional>
+#include <map>
 
 namespace library {
 
@@ -61,6 +62,8 @@ class DocumentRepository {
   // Every passage, or one document's, streamed to `sink` (the search index build).
   void passages(std::optional<std::int64_t> document_id, const std::function<void(PassageRow&&)>& sink);
   std::int64_t article_count();
+  // identity → slug of every document, to turn cited numbers into links.
+  std::map<std::string, std::string> slugs_by_identity();
 
  private:
   db::Connection& c_;

@@ -173,6 +173,18 @@ std::optional<Document> LibraryService::by_number(const std::string& number) {
   return DocumentRepository(*c).find_by_number_key(number_key(number));
 }
 
+std::function<std::string(const std::string&)> LibraryService::number_linker() {
+  std::map<std::string, std::string> slugs;
+  {
+    auto c = database_.acquire();
+    slugs = DocumentRepository(*c).slugs_by_identity();
+  }
+  return [slugs = std::move(slugs)](const std::string& number) {
+    auto it = slugs.find("so:" + number_key(number));
+    return it == slugs.end() ? std::string() : "/van-ban/" + it->second;
+  };
+}
+
 LibraryService::Facets LibraryService::facets() {
   auto c = database_.acquire();
   DocumentRepository repo(*c);

@@ -45,6 +45,9 @@ class LibraryService {
   std::vector<DocumentRepository::RelationRow> relations(const Document& d);
   std::optional<Document> by_number(const std::string& number);
 
+  // URL of the document a số hiệu names, or "" when it is not in the library.
+  std::function<std::string(const std::string&)> number_linker();
+
   struct Facets {
     std::vector<std::pair<std::string, std::int64_t>> types, statuses, issuers, years;
   };

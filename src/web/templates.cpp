@@ -25,7 +25,9 @@ mu::data to_data(const nlohmann::json& j) {
       for (const auto& e : j) d.push_back(to_data(e));
       return d;
     }
-    case nlohmann::json::value_t::string: return mu::data(j.get_ref<const std::string&>());
+    // An empty string is falsy in sections, as in mustache.js ({{#issuer}}…{{/issuer}}).
+    case nlohmann::json::value_t::string:
+      return j.get_ref<const std::string&>().empty() ? mu::data(false) : mu::data(j.get_ref<const std::string&>());
     case nlohmann::json::value_t::boolean: return mu::data(j.get<bool>());
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned: return mu::data(std::to_string(j.get<std::int64_t>()));
