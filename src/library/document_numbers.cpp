@@ -62,7 +62,12 @@ std::size_t number_at(std::string_view s, std::size_t i) {
 
 bool looks_like_number(std::string_view s) {
   std::string t = core::clean_text(s);
-  return !t.empty() && number_at(t, 0) == t.size();
+  if (t.empty()) return false;
+  if (number_at(t, 0) == t.size()) return true;
+  // Tolerate case and separators: "91-2015-qh13".
+  std::string key = number_key(t);
+  for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return number_at(key, 0) == key.size();
 }
 
 std::string number_key(std::string_view number) {
