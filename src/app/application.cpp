@@ -8,6 +8,7 @@
 #include "db/migrate.h"
 #include "http/server.h"
 #include "library/library_service.h"
+#include "library/admin_routes.h"
 #include "library/routes.h"
 #include "portal/admin_routes.h"
 #include "portal/api_routes.h"
@@ -84,7 +85,7 @@ void Application::start(bool demo) {
 
   s.auth = std::make_unique<auth::AuthService>(*s.database, s.config);
   s.portal = std::make_unique<portal::PortalService>(*s.database, s.changes, s.config.uploads_dir(), s.config.max_cover_bytes);
-  s.library = std::make_unique<library::LibraryService>(*s.database, s.changes);
+  s.library = std::make_unique<library::LibraryService>(*s.database, s.changes, s.config.uploads_dir());
   if (auto password = s.auth->ensure_initial_admin()) {
     std::cout << "\n  Tài khoản quản trị đầu tiên đã được tạo (mật khẩu chỉ hiện một lần):\n"
               << "    e-mail:    admin@localhost\n"
@@ -101,6 +102,7 @@ void Application::start(bool demo) {
   portal::register_admin_routes(*s.site, *s.portal);
   portal::register_api_routes(*s.site, *s.portal);
   library::register_library_routes(*s.site, *s.library);
+  library::register_library_admin_routes(*s.site, *s.library);
   s.site->api("GET", "/healthz", [&s](http::Request&, web::Visitor&) {
     auto conn = s.database->acquire();
     conn->query_int("SELECT 1");

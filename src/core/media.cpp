@@ -11,6 +11,16 @@ std::optional<std::string> sniff_image_type(std::string_view d) {
   return std::nullopt;
 }
 
+std::optional<std::string> sniff_document_type(std::string_view data) {
+  if (data.substr(0, 5) == "%PDF-") return "pdf";
+  return sniff_image_type(data);
+}
+
+std::string_view document_content_type(std::string_view ext) {
+  if (ext == "pdf") return "application/pdf";
+  return image_content_type(ext);
+}
+
 std::string_view image_content_type(std::string_view ext) {
   if (ext == "jpg") return "image/jpeg";
   if (ext == "png") return "image/png";

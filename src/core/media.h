@@ -9,6 +9,10 @@ namespace core {
 // the browser's content type are never believed.
 std::optional<std::string> sniff_image_type(std::string_view data);
 
+// "pdf" or an image type from the first bytes.
+std::optional<std::string> sniff_document_type(std::string_view data);
+std::string_view document_content_type(std::string_view extension);
+
 // Content-Type for a stored upload's extension.
 std::string_view image_content_type(std::string_view extension);
 

@@ -31,3 +31,8 @@ std::string to_lower(std::string_view s);
 // Upper-case first letter, the rest lower case: "QUY ĐỊNH CHUNG" -> "Quy định chung".
 std::string sentence_case(std::string_view s);
 }  // namespace core
+
+namespace core {
+// Diacritics removed, case kept, đ→d and Đ→D: "Quyền Sử Dụng Đất" -> "Quyen Su Dung Dat".
+std::string remove_diacritics(std::string_view s);
+}  // namespace core

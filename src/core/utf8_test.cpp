@@ -26,6 +26,16 @@ TEST(Utf8, FoldRemovesMarksAndMapsDStroke) {
   EXPECT_EQ(fold_vietnamese("Điều 8 Bộ luật Lao động"), "dieu 8 bo luat lao dong");
 }
 
+TEST(Utf8, RemoveDiacriticsKeepsCase) {
+  EXPECT_EQ(remove_diacritics("Quyền Sử Dụng ĐẤT đai"), "Quyen Su Dung DAT dai");
+}
+
+TEST(Utf8, LowerAndSentenceCaseKeepMarks) {
+  EXPECT_EQ(to_lower("NGHỊ ĐỊNH"), "nghị định");
+  EXPECT_EQ(sentence_case("QUY ĐỊNH CHUNG"), "Quy định chung");
+  EXPECT_EQ(sentence_case("ĐIỀU KHOẢN"), "Điều khoản");
+}
+
 TEST(Utf8, SlugifyMakesAsciiUrls) {
   EXPECT_EQ(slugify("Tin tức pháp luật"), "tin-tuc-phap-luat");
   EXPECT_EQ(slugify("  Nghị định 100/2019/NĐ-CP!  "), "nghi-dinh-100-2019-nd-cp");

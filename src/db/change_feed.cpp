@@ -2,6 +2,8 @@
 
 #include "core/time.h"
 
+#include <algorithm>
+
 namespace db {
 
 void ChangeFeed::record(Connection& c, const std::string& topic) {
@@ -18,14 +20,30 @@ void ChangeFeed::notify(const std::string& topic) {
 }
 
 bool ChangeFeed::poll(Database& database) {
-  std::int64_t latest;
+  constexpr std::int64_t kMaxListed = 1000;
+  auto previous = last_seen_.load();
+  std::vector<std::string> topics;
+  std::int64_t latest = previous;
   {
     auto c = database.acquire();
-    latest = c->query_int("SELECT COALESCE(MAX(id), 0) FROM change_log");
+    if (previous == -1) {  // the first look only sets the mark
+      last_seen_ = c->query_int("SELECT COALESCE(MAX(id), 0) FROM change_log");
+      return false;
+    }
+    auto rows = c->query("SELECT id, topic FROM change_log WHERE id > ? ORDER BY id LIMIT ?", {previous, kMaxListed + 1});
+    if (rows.empty()) return false;
+    if (static_cast<std::int64_t>(rows.size()) > kMaxListed) {
+      latest = c->query_int("SELECT COALESCE(MAX(id), 0) FROM change_log");
+      topics = {"*"};
+    } else {
+      for (const auto& r : rows) {
+        latest = r.int64(0);
+        if (std::find(topics.begin(), topics.end(), r.text(1)) == topics.end()) topics.push_back(r.text(1));
+      }
+    }
   }
-  auto previous = last_seen_.exchange(latest);
-  if (previous == -1 || previous == latest) return false;  // first look only sets the mark
-  notify("*");
+  last_seen_ = latest;
+  for (const auto& t : topics) notify(t);
   return true;
 }
 

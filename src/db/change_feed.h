@@ -18,8 +18,9 @@ class ChangeFeed {
   void record(Connection& c, const std::string& topic);
   // Call after the commit: tells this node's listeners at once.
   void notify(const std::string& topic);
-  // Looks for rows written by any node since the last look; tells listeners (topic "*" when
-  // the change came from elsewhere). Returns true when something changed.
+  // Looks for rows written by any node since the last look and tells listeners each distinct
+  // topic once ("*" when too many changed to list: listeners then refresh everything). Rows this
+  // node wrote are told again, which listeners must tolerate. Returns true when something changed.
   bool poll(Database& database);
   void add_listener(Listener l);
 

@@ -1,10 +1,14 @@
 #include "library/library_service.h"
 
+#include "core/media.h"
+#include "core/random.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "library/metadata.h"
 #include "library/document_numbers.h"
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 namespace library {
@@ -15,6 +19,18 @@ std::string document_identity(const DocumentMeta& meta) {
 }
 
 namespace {
+
+std::vector<std::string> portal_split(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t p = 0;
+  while (p <= list.size()) {
+    auto e = list.find(',', p);
+    if (e == std::string::npos) e = list.size();
+    if (auto item = core::clean_text(list.substr(p, e - p)); !item.empty()) out.push_back(item);
+    p = e + 1;
+  }
+  return out;
+}
 
 std::string node_anchor(const Node& n, const std::string& parent_anchor) {
   std::string number = n.number == "đ" ? "dd" : core::slugify(n.number);
@@ -184,6 +200,70 @@ std::function<std::string(const std::string&)> LibraryService::number_linker() {
     return it == slugs.end() ? std::string() : "/van-ban/" + it->second;
   };
 }
+
+core::Result<Document> LibraryService::add_item(const ItemInput& in, const auth::Actor& actor) {
+  std::map<std::string, std::string> errors;
+  std::string title = core::clean_text(in.title);
+  if (in.kind == ItemKind::document) errors["kind"] = "Vui lòng chọn loại tài liệu.";
+  if (title.empty()) errors["title"] = "Vui lòng nhập tên tài liệu.";
+  else if (core::utf8_length(title) > 300) errors["title"] = "Tên tài liệu không được dài quá 300 ký tự.";
+  if (core::utf8_length(in.summary) > 5000) errors["summary"] = "Mô tả không được dài quá 5000 ký tự.";
+  std::optional<std::string> type;
+  if (!in.file) errors["file"] = "Vui lòng chọn tệp (PDF hoặc ảnh).";
+  else if (in.file->data.size() > kMaxItemFileBytes) errors["file"] = "Tệp không được lớn hơn 10 MB.";
+  else if (!(type = core::sniff_document_type(in.file->data))) errors["file"] = "Chỉ nhận tệp PDF, JPEG, PNG, WebP hoặc GIF (kiểm tra theo nội dung tệp).";
+  if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại tài liệu.", errors));
+
+  std::filesystem::path dir = std::filesystem::path(uploads_dir_) / "library";
+  std::filesystem::create_directories(dir);
+  std::string stored = core::random_token(12) + "." + *type;
+  {
+    std::ofstream out(dir / (stored + ".tmp"), std::ios::binary);
+    out.write(in.file->data.data(), static_cast<std::streamsize>(in.file->data.size()));
+    if (!out) throw std::runtime_error("cannot write upload");
+  }
+  std::filesystem::rename(dir / (stored + ".tmp"), dir / stored);
+
+  Document d;
+  d.meta.kind = in.kind;
+  d.meta.title = title;
+  d.meta.summary = core::clean_text(in.summary);
+  for (auto& f : portal_split(in.fields)) d.meta.fields.push_back(f);
+  d.meta.source_format = "upload";
+  d.meta.source_file = core::clean_text(in.file->name);
+  d.meta.source_id = "item-" + core::random_token(9);
+  d.identity = "item:" + d.meta.source_id;
+  auto c = database_.acquire();
+  db::Transaction tx(*c);
+  DocumentRepository repo(*c);
+  d.slug = unique_slug(repo, d.meta);
+  d.id = repo.insert(d);
+  c->execute("INSERT INTO library_files (document_id, file_name, original_name, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+             {d.id, stored, d.meta.source_file, std::string(core::document_content_type(*type)),
+              static_cast<std::int64_t>(in.file->data.size()), core::now_unix()});
+  changes_.record(*c, "library:" + std::to_string(d.id));
+  auth::record_audit(*c, actor, "library.item", "document:" + std::to_string(d.id), title);
+  tx.commit();
+  changes_.notify("library:" + std::to_string(d.id));
+  return d;
+}
+
+std::vector<StoredFile> LibraryService::files(std::int64_t document_id) {
+  auto c = database_.acquire();
+  std::vector<StoredFile> out;
+  for (const auto& r : c->query("SELECT id, document_id, file_name, original_name, content_type, bytes FROM library_files WHERE document_id = ? ORDER BY id", {document_id}))
+    out.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.int64(5)});
+  return out;
+}
+
+std::optional<StoredFile> LibraryService::file(std::int64_t id) {
+  auto c = database_.acquire();
+  auto r = c->query_one("SELECT id, document_id, file_name, original_name, content_type, bytes FROM library_files WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return StoredFile{r->int64(0), r->int64(1), r->text(2), r->text(3), r->text(4), r->int64(5)};
+}
+
+std::string LibraryService::file_path(const StoredFile& f) const { return uploads_dir_ + "/library/" + f.file_name; }
 
 LibraryService::Facets LibraryService::facets() {
   auto c = database_.acquire();

@@ -2,6 +2,7 @@
 // The legal bookshelf's rules: importing documents (idempotent, all or nothing per file),
 // reading them for pages and the API.
 #include "auth/audit_log.h"
+#include "core/error.h"
 #include "db/change_feed.h"
 #include "db/database.h"
 #include "library/document_repository.h"
@@ -27,12 +28,39 @@ struct FileReport {
   bool ok() const { return !error; }
 };
 
+struct UploadedItemFile {
+  std::string name;  // as the browser sent it, shown to people only
+  std::string data;
+};
+
+// A bookshelf item that is not imported text: a book, a law-introduction outline, a leaflet, a
+// legal situation, with its file (PDF or image).
+struct ItemInput {
+  ItemKind kind = ItemKind::book;
+  std::string title;
+  std::string summary;
+  std::string fields;  // lĩnh vực, separated by commas
+  std::optional<UploadedItemFile> file;
+};
+
+struct StoredFile {
+  std::int64_t id = 0;
+  std::int64_t document_id = 0;
+  std::string file_name;  // under uploads/library/
+  std::string original_name;
+  std::string content_type;
+  std::int64_t bytes = 0;
+};
+
+constexpr std::size_t kMaxItemFileBytes = 10 * 1024 * 1024;
+
 // A document's identity: its normalised số hiệu when it has one, else the source's own id.
 std::string document_identity(const DocumentMeta& meta);
 
 class LibraryService {
  public:
-  LibraryService(db::Database& database, db::ChangeFeed& changes) : database_(database), changes_(changes) {}
+  LibraryService(db::Database& database, db::ChangeFeed& changes, std::string uploads_dir = "")
+      : database_(database), changes_(changes), uploads_dir_(std::move(uploads_dir)) {}
 
   // Parses and stores one file in a single transaction; importing it again updates in place.
   FileReport import_file(const std::string& bytes, const std::string& name, const auth::Actor& actor);
@@ -44,6 +72,11 @@ class LibraryService {
   std::vector<StoredNode> nodes(std::int64_t document_id);
   std::vector<DocumentRepository::RelationRow> relations(const Document& d);
   std::optional<Document> by_number(const std::string& number);
+
+  core::Result<Document> add_item(const ItemInput& in, const auth::Actor& actor);
+  std::vector<StoredFile> files(std::int64_t document_id);
+  std::optional<StoredFile> file(std::int64_t id);
+  std::string file_path(const StoredFile& f) const;
 
   // URL of the document a số hiệu names, or "" when it is not in the library.
   std::function<std::string(const std::string&)> number_linker();
@@ -57,6 +90,7 @@ class LibraryService {
   ImportedDocument store(DocumentRepository& repo, ParsedDocument& pd, db::Connection& c, const auth::Actor& actor);
   db::Database& database_;
   db::ChangeFeed& changes_;
+  std::string uploads_dir_;
 };
 
 }  // namespace library

@@ -5,6 +5,8 @@
 #include "portal/views.h"
 #include "web/params.h"
 
+#include <fstream>
+
 namespace library {
 
 namespace {
@@ -156,6 +158,14 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     }
     view["relations"] = relations;
     view["has_relations"] = !relations.empty();
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : library.files(d->id))
+      files.push_back({{"url", "/tep/" + std::to_string(f.id) + "/" + f.file_name}, {"name", f.original_name.empty() ? f.file_name : f.original_name},
+                       {"type", f.content_type == "application/pdf" ? "PDF" : "ảnh"},
+                       {"size", f.bytes >= 1024 * 1024 ? std::to_string(f.bytes / (1024 * 1024)) + " MB" : std::to_string(f.bytes / 1024 + 1) + " KB"}});
+    view["files"] = files;
+    view["has_files"] = !files.empty();
+    view["kind_label"] = std::string(item_kind_label(d->meta.kind));
     view["og"] = {{"title", d->meta.title}, {"description", d->meta.summary}, {"url", site.absolute_url(document_url(*d))}, {"type", "article"}};
     return cached(site.page("library/document", view));
   });
@@ -199,6 +209,19 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     if (next) view["next"] = {{"url", article_url(*d, next->anchor)}, {"label", "Điều " + next->number}};
     view["og"] = {{"title", heading}, {"description", d->meta.title}, {"url", site.absolute_url(article_url(*d, article.anchor))}, {"type", "article"}};
     return cached(site.page("library/article", view));
+  });
+
+  site.get("/tep/{id}/{name}", [&](http::Request& r, web::Visitor& v) {
+    auto id = web::parse_id(r.params["id"]);
+    auto f = id ? library.file(*id) : std::nullopt;
+    if (!f || f->file_name != r.params["name"]) return site.not_found_page(v);
+    std::ifstream in(library.file_path(*f), std::ios::binary);
+    if (!in) return site.not_found_page(v);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto res = http::Response::text(std::move(data), 200, f->content_type);
+    res.set("Cache-Control", "public, max-age=86400");
+    res.set("Content-Disposition", "inline");
+    return res;
   });
 
   auto api_list = [&](http::Request& r, web::Visitor&) {

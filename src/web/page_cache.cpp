@@ -15,7 +15,9 @@ std::shared_ptr<const http::Response> PageCache::get(const std::string& key) con
 }
 
 void PageCache::put(const std::string& key, const http::Response& response) {
-  if (ttl_ <= 0) return;
+  // Pages, not files: large bodies (documents for download) would crowd the memory out.
+  constexpr std::size_t kMaxCachedBody = 1024 * 1024;
+  if (ttl_ <= 0 || response.body.size() > kMaxCachedBody) return;
   auto entry = std::make_shared<const http::Response>(response);
   std::unique_lock lock(mutex_);
   // Bounded: query strings make keys unbounded, so a full cache simply starts over.

@@ -148,4 +148,45 @@ TEST_F(LibraryHttpTest, DocumentsApiFollowsTheConventions) {
   EXPECT_EQ(c.get("/api/v1/documents/999999").status, 404);
 }
 
+TEST_F(LibraryHttpTest, LibrariansImportFilesAndAddItemsThroughTheBackOffice) {
+  server_->add_user("bt@x.vn", auth::Role::editor);
+  server_->add_user("dan@x.vn", auth::Role::citizen);
+  HttpClient citizen = server_->client();
+  ASSERT_TRUE(citizen.login("dan@x.vn", kPassword));
+  EXPECT_EQ(citizen.get("/quan-tri/thu-vien").status, 403);
+
+  HttpClient editor = server_->client();
+  ASSERT_TRUE(editor.login("bt@x.vn", kPassword));
+  ASSERT_EQ(editor.get("/quan-tri/thu-vien").status, 200);
+  auto imported = editor.post_multipart("/quan-tri/thu-vien/nhap", {{"_csrf", editor.csrf()}}, "files", "thong-tu.txt",
+                                        "THÔNG TƯ\nHƯỚNG DẪN THI HÀNH\nĐiều 1. Phạm vi\nNội dung.\nĐiều 2. Hiệu lực\nThi hành.\n");
+  EXPECT_EQ(imported.status, 200);
+  EXPECT_NE(imported.body.find("2 điều"), std::string::npos);
+  auto broken = editor.post_multipart("/quan-tri/thu-vien/nhap", {{"_csrf", editor.csrf()}}, "files", "hong.json", "[{\"id\": ");
+  EXPECT_EQ(broken.status, 422);
+  EXPECT_NE(broken.body.find("Không có nội dung nào của tệp này được lưu"), std::string::npos);
+
+  auto disguised = editor.post_multipart("/quan-tri/thu-vien/tai-lieu", {{"_csrf", editor.csrf()}, {"kind", "book"}, {"title", "Sách giả"}},
+                                         "file", "sach.pdf", "MZ\x90\x00 not a pdf");
+  EXPECT_EQ(disguised.status, 422);
+  EXPECT_NE(disguised.body.find("Chỉ nhận tệp PDF"), std::string::npos);
+  EXPECT_NE(disguised.body.find("value=\"Sách giả\""), std::string::npos) << "the form keeps what was typed";
+
+  std::string pdf = "%PDF-1.4\n% tài liệu mẫu\n%%EOF\n";
+  auto added = editor.post_multipart("/quan-tri/thu-vien/tai-lieu",
+                                     {{"_csrf", editor.csrf()}, {"kind", "outline"}, {"title", "Đề cương giới thiệu Luật Cư trú"}, {"summary", "Tài liệu cho báo cáo viên"}},
+                                     "file", "de-cuong.pdf", pdf);
+  ASSERT_EQ(added.status, 303) << added.body;
+  auto page = server_->client().get(*added.header("location"));
+  ASSERT_EQ(page.status, 200);
+  auto at = page.body.find("/tep/");
+  ASSERT_NE(at, std::string::npos);
+  std::string url = page.body.substr(at, page.body.find('"', at) - at);
+  auto file = server_->client().get(url);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.header("content-type"), "application/pdf");
+  EXPECT_EQ(file.body, pdf);
+  EXPECT_EQ(server_->client().get("/tep/1/khac.pdf").status, 404);
+}
+
 }  // namespace

@@ -1,0 +1,73 @@
+#include "library/admin_routes.h"
+
+#include "library/views.h"
+
+#include <nlohmann/json.hpp>
+
+namespace library {
+
+namespace {
+bool librarian(const web::Visitor& v) { return v.user && auth::can_manage_library(v.user->role); }
+
+nlohmann::json kinds(const std::string& selected) {
+  nlohmann::json a = nlohmann::json::array();
+  for (auto k : {ItemKind::book, ItemKind::outline, ItemKind::leaflet, ItemKind::situation})
+    a.push_back({{"slug", std::string(item_kind_slug(k))}, {"label", std::string(item_kind_label(k))}, {"selected", item_kind_slug(k) == selected}});
+  return a;
+}
+}  // namespace
+
+void register_library_admin_routes(web::Site& site, LibraryService& library) {
+  site.get("/quan-tri/thu-vien", [&](http::Request& r, web::Visitor& v) {
+    if (!librarian(v)) return site.deny(r, v);
+    auto view = site.base_view(v, "Tủ sách pháp luật: nhập văn bản");
+    view["kinds"] = kinds("");
+    return site.page("admin/library", view);
+  });
+
+  site.post("/quan-tri/thu-vien/nhap", [&](http::Request& r, web::Visitor& v) {
+    if (!librarian(v)) return site.deny(r, v);
+    auto view = site.base_view(v, "Kết quả nhập văn bản");
+    view["kinds"] = kinds("");
+    nlohmann::json reports = nlohmann::json::array();
+    int failures = 0;
+    for (const auto& f : v.form.files) {
+      if (f.field != "files" || f.data.empty()) continue;
+      auto name = f.filename.empty() ? std::string("tệp không tên") : f.filename;
+      auto report = library.import_file(f.data, name, v.actor());
+      nlohmann::json docs = nlohmann::json::array();
+      for (const auto& d : report.documents)
+        docs.push_back({{"title", d.title}, {"number", d.number}, {"url", "/van-ban/" + d.slug}, {"articles", d.counts.articles},
+                        {"created", d.created}, {"notes", d.notes}});
+      nlohmann::json item = {{"file", name}, {"format", report.format}, {"documents", docs}, {"ok", report.ok()}};
+      if (report.error) item["error"] = report.error->where + ": " + report.error->message;
+      failures += !report.ok();
+      reports.push_back(item);
+    }
+    if (reports.empty()) {
+      view["error"] = "Vui lòng chọn ít nhất một tệp để nhập.";
+      return site.page("admin/library", view, 422);
+    }
+    view["reports"] = reports;
+    return site.page("admin/library", view, failures ? 422 : 200);
+  });
+
+  site.post("/quan-tri/thu-vien/tai-lieu", [&](http::Request& r, web::Visitor& v) {
+    if (!librarian(v)) return site.deny(r, v);
+    const auto& f = v.form;
+    ItemInput in{parse_item_kind(f.get("kind")).value_or(ItemKind::document), f.get("title"), f.get("summary"), f.get("fields"), std::nullopt};
+    if (const auto* file = f.file("file")) in.file = UploadedItemFile{file->filename, file->data};
+    auto created = library.add_item(in, v.actor());
+    if (!created) {
+      auto view = site.base_view(v, "Tủ sách pháp luật: nhập văn bản");
+      view["kinds"] = kinds(f.get("kind"));
+      view["item"] = {{"title", f.get("title")}, {"summary", f.get("summary")}, {"fields", f.get("fields")}};
+      view["error"] = created.error().message;
+      for (const auto& [field, msg] : created.error().fields) view["errors"][field] = msg;
+      return site.page("admin/library", view, core::http_status(created.error().kind));
+    }
+    return http::Response::redirect(document_url(*created));
+  });
+}
+
+}  // namespace library
