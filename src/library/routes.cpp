@@ -20,19 +20,12 @@ http::Response cached(http::Response r) {
   return r;
 }
 
-bool is_slug(const std::string& s) {
-  if (s.empty() || s.size() > 100) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  return true;
-}
-
 // Browse filters from the query string; `error` is set for malformed values.
 DocumentFilter filter_from(const http::Request& r, std::string& error) {
   DocumentFilter f;
   auto slug_param = [&](const char* name, std::optional<std::string>& into) {
     if (auto v = r.query_param(name); v && !v->empty()) {
-      if (!is_slug(*v)) error = std::string("Tham số \"") + name + "\" phải là mã không dấu (chữ thường, số, dấu gạch ngang).";
+      if (!web::is_slug(*v)) error = std::string("Tham số \"") + name + "\" phải là mã không dấu (chữ thường, số, dấu gạch ngang).";
       else into = *v;
     }
   };
@@ -229,7 +222,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     DocumentFilter f;
     auto slug_param = [&](const char* name, std::optional<std::string>& into) {
       if (auto val = r.query_param(name); val && !val->empty()) {
-        if (!is_slug(*val)) error = std::string("Tham số \"") + name + "\" phải là mã không dấu (chữ thường, số, dấu gạch ngang).";
+        if (!web::is_slug(*val)) error = std::string("Tham số \"") + name + "\" phải là mã không dấu (chữ thường, số, dấu gạch ngang).";
         else into = *val;
       }
     };

@@ -13,14 +13,6 @@ http::Response json(const nlohmann::json& j) {
   return r;
 }
 
-// Filter values are ASCII slugs.
-bool is_slug(const std::string& s) {
-  if (s.empty() || s.size() > 100) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  return true;
-}
-
 // limit (default 20, at most 100) and offset: the convention of every list in the API.
 std::optional<Page> page_of(const http::Request& r, web::ParamError& err) {
   auto limit = web::int_param(r, "limit", 20, 1, 100, err);
@@ -51,13 +43,13 @@ void register_api_routes(web::Site& site, PortalService& portal) {
     PostQuery q;
     q.page = *page;
     if (auto cat = r.query_param("category")) {
-      if (!is_slug(*cat)) return web::Site::api_error(400, "invalid_parameter", "Tham số \"category\" phải là mã chuyên mục (chữ thường không dấu, số, dấu gạch ngang).");
+      if (!web::is_slug(*cat)) return web::Site::api_error(400, "invalid_parameter", "Tham số \"category\" phải là mã chuyên mục (chữ thường không dấu, số, dấu gạch ngang).");
       auto c = portal.category(*cat);
       if (!c) return web::Site::api_error(404, "not_found", "Không tìm thấy chuyên mục.");
       q.category_id = c->id;
     }
     if (auto tag = r.query_param("tag")) {
-      if (!is_slug(*tag)) return web::Site::api_error(400, "invalid_parameter", "Tham số \"tag\" phải là mã thẻ (chữ thường không dấu, số, dấu gạch ngang).");
+      if (!web::is_slug(*tag)) return web::Site::api_error(400, "invalid_parameter", "Tham số \"tag\" phải là mã thẻ (chữ thường không dấu, số, dấu gạch ngang).");
       q.tag_slug = *tag;
     }
     if (auto f = r.query_param("featured")) {

@@ -12,6 +12,13 @@ std::optional<std::int64_t> parse_id(const std::string& s) {
   return v;
 }
 
+bool is_slug(const std::string& s) {
+  if (s.empty() || s.size() > 100) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
 std::optional<std::int64_t> int_param(const http::Request& r, const std::string& name, std::int64_t fallback,
                                       std::int64_t min, std::int64_t max, ParamError& error) {
   auto raw = r.query_param(name);

@@ -18,5 +18,7 @@ struct ParamError {
 std::optional<std::int64_t> int_param(const http::Request& r, const std::string& name, std::int64_t fallback,
                                       std::int64_t min, std::int64_t max, ParamError& error);
 std::optional<std::int64_t> parse_id(const std::string& s);
+// Filter values in URLs and the API are ASCII slugs: a-z, 0-9 and '-', at most 100 characters.
+bool is_slug(const std::string& s);
 
 }  // namespace web
