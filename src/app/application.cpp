@@ -10,6 +10,8 @@
 #include "library/library_service.h"
 #include "library/admin_routes.h"
 #include "library/routes.h"
+#include "library/search_routes.h"
+#include "library/search_service.h"
 #include "portal/admin_routes.h"
 #include "portal/api_routes.h"
 #include "portal/portal_service.h"
@@ -34,6 +36,7 @@ struct Application::Impl {
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<portal::PortalService> portal;
   std::unique_ptr<library::LibraryService> library;
+  std::unique_ptr<library::SearchService> search;
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
   std::thread background;
@@ -94,6 +97,7 @@ void Application::start(bool demo) {
   }
   if (demo) seed_demo_content(*s.database, *s.auth, *s.portal);
 
+  s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get()](const std::string&) { site->invalidate(); });
   s.changes.poll(*s.database);  // sets the mark: later polls report only new changes
@@ -103,6 +107,7 @@ void Application::start(bool demo) {
   portal::register_api_routes(*s.site, *s.portal);
   library::register_library_routes(*s.site, *s.library);
   library::register_library_admin_routes(*s.site, *s.library);
+  library::register_search_routes(*s.site, *s.search);
   s.site->api("GET", "/healthz", [&s](http::Request&, web::Visitor&) {
     auto conn = s.database->acquire();
     conn->query_int("SELECT 1");

@@ -1,6 +1,7 @@
 // phobien: the PBGDPL portal server and its command-line tools.
 #include "app/application.h"
 #include "app/backup.h"
+#include "app/eval_command.h"
 #include "app/import_command.h"
 #include "auth/auth_service.h"
 #include "core/config.h"
@@ -71,6 +72,13 @@ int main(int argc, char** argv) {
   add_data_options(import, config);
   import->add_option("files", import_files, "Tệp hoặc thư mục")->required();
 
+  std::string eval_corpus, eval_questions;
+  auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
+  eval->require_subcommand(1);
+  auto* eval_retrieval = eval->add_subcommand("retrieval", "Đo độ chính xác tra cứu trên một bộ câu hỏi có điều luật đúng");
+  eval_retrieval->add_option("--corpus", eval_corpus, "Tệp văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingFile);
+  eval_retrieval->add_option("--questions", eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
+
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
   add_data_options(backup, config);
@@ -96,6 +104,7 @@ int main(int argc, char** argv) {
       application.run();
       return 0;
     }
+    if (eval_retrieval->parsed()) return app::eval_retrieval(eval_corpus, eval_questions, std::cout);
     if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
     auto database = db::open_database(config.effective_database_url(), 2);
     if (migrate->parsed()) {

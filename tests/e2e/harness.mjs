@@ -5,7 +5,7 @@
 // missing node_modules as a clear test failure instead of a module-resolution stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,9 +73,22 @@ export function createUser(dataDir, { email, role, name, password }) {
     throw new Error(`phobien user add ${email} failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}${r.stderr}`);
 }
 
-// Starts `phobien serve --demo` on a fresh data folder with the given accounts.
+// `phobien import` of files given as { name, content }, before the server starts.
+export async function importDocuments(dataDir, documents) {
+  if (!documents.length) return;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-docs-'));
+  try {
+    for (const d of documents) await writeFile(path.join(dir, d.name), d.content, 'utf8');
+    const r = spawnSync(PHOBIEN_BIN, ['import', '--data', dataDir, dir], { encoding: 'utf8', timeout: 60_000 });
+    if (r.status !== 0) throw new Error(`phobien import failed (status ${r.status}):\n${r.stdout}${r.stderr}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// Starts `phobien serve --demo` on a fresh data folder with the given accounts and documents.
 // Returns { baseURL, dataDir, log(), stop() }.
-export async function startServer({ users = [], timeoutMs = 20_000 } = {}) {
+export async function startServer({ users = [], documents = [], timeoutMs = 20_000 } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-'));
   let child;
   try {
@@ -85,6 +98,7 @@ export async function startServer({ users = [], timeoutMs = 20_000 } = {}) {
       ? users
       : [{ email: 'admin@localhost', role: 'admin', name: 'Quản trị viên', password: randomPassword() }, ...users];
     for (const u of accounts) createUser(dataDir, u);
+    await importDocuments(dataDir, documents);
 
     const port = await freePort();
     const baseURL = `http://127.0.0.1:${port}`;

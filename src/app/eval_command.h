@@ -1,0 +1,12 @@
+#pragma once
+#include <ostream>
+#include <string>
+
+namespace app {
+
+// `phobien eval retrieval --corpus FILE --questions FILE`: imports only the corpus into a fresh
+// temporary database, asks every question, and prints R@1, R@5, R@10 and MRR@10 of the gold
+// articles, then the same with the questions' diacritics removed. Returns non-zero on bad input.
+int eval_retrieval(const std::string& corpus, const std::string& questions, std::ostream& out);
+
+}  // namespace app

@@ -1,0 +1,115 @@
+#include "library/search_service.h"
+
+#include "library/document_repository.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <mutex>
+#include <set>
+
+namespace library {
+
+std::int64_t passage_id(std::int64_t node_id, std::int64_t document_id) { return node_id ? node_id : -document_id; }
+
+namespace {
+search::Passage to_passage(const PassageRow& r) {
+  search::Passage p;
+  p.id = passage_id(r.node_id, r.document_id);
+  p.document_id = r.document_id;
+  p.document_title = r.document_title;
+  p.document_number = r.document_number;
+  p.document_type = r.doc_type_slug;
+  p.status = r.status_slug;
+  p.article_number = r.article_number;
+  p.title = r.title;
+  p.text = r.text;
+  return p;
+}
+
+PassageSource to_source(const PassageRow& r) {
+  return {r.document_id, r.document_slug, r.anchor, r.source_id, r.node_id ? r.source_ref : ""};
+}
+}  // namespace
+
+SearchService::SearchService(db::Database& database, db::ChangeFeed& changes) : database_(database) {
+  rebuild();
+  changes.add_listener([this](const std::string& topic) {
+    try {
+      if (topic == "*" || topic == "restore") rebuild();
+      else if (topic.starts_with("library:")) refresh_document(std::stoll(topic.substr(8)));
+    } catch (const std::exception& e) {
+      spdlog::error("search index refresh for {} failed: {}", topic, e.what());
+    }
+  });
+}
+
+void SearchService::rebuild() {
+  auto started = std::chrono::steady_clock::now();
+  std::vector<PassageRow> rows;
+  {
+    auto c = database_.acquire();
+    DocumentRepository(*c).passages(std::nullopt, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
+  }
+  std::map<std::int64_t, PassageSource> sources;
+  std::set<std::int64_t> documents;
+  for (const auto& r : rows) {
+    documents.insert(r.document_id);
+    sources[passage_id(r.node_id, r.document_id)] = to_source(r);
+    index_.upsert(to_passage(r));
+  }
+  {
+    std::unique_lock lock(mutex_);
+    // Drop passages of documents that are gone.
+    for (const auto& [id, src] : sources_)
+      if (!sources.count(id)) index_.remove(id);
+    sources_ = std::move(sources);
+  }
+  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info("search index: {} passages from {} documents in {:.0f} ms, about {} MB", index_.size(), documents.size(), ms,
+               index_.memory_bytes() / (1024 * 1024));
+}
+
+void SearchService::refresh_document(std::int64_t document_id) {
+  std::vector<PassageRow> rows;
+  {
+    auto c = database_.acquire();
+    DocumentRepository(*c).passages(document_id, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
+  }
+  index_.remove_document(document_id);
+  std::unique_lock lock(mutex_);
+  std::erase_if(sources_, [&](const auto& kv) { return kv.second.document_id == document_id; });
+  for (const auto& r : rows) {
+    sources_[passage_id(r.node_id, r.document_id)] = to_source(r);
+    index_.upsert(to_passage(r));
+  }
+}
+
+search::Result SearchService::search(const search::Query& q) const { return index_.search(q); }
+
+std::optional<PassageSource> SearchService::source(std::int64_t id) const {
+  std::shared_lock lock(mutex_);
+  auto it = sources_.find(id);
+  if (it == sources_.end()) return std::nullopt;
+  return it->second;
+}
+
+nlohmann::json SearchService::hit_json(const search::Hit& hit) const {
+  auto p = index_.passage(hit.id);
+  auto src = source(hit.id);
+  if (!p || !src) return nullptr;
+  std::string url = "/van-ban/" + src->document_slug + (src->anchor.empty() ? "" : "/" + src->anchor);
+  return {{"document_id", std::to_string(p->document_id)},
+          {"document_title", p->document_title},
+          {"document_number", p->document_number},
+          {"article", p->article_number.empty() ? nlohmann::json(nullptr) : nlohmann::json(p->article_number)},
+          {"title", p->title},
+          {"snippet", hit.snippet},
+          {"score", hit.score},
+          {"url", url},
+          {"match", hit.match},
+          {"source_ref", {{"corpus_id", src->corpus_id}, {"article_id", src->article_id}}}};
+}
+
+}  // namespace library

@@ -1,0 +1,48 @@
+#pragma once
+// The bookshelf's search: an in-process index built from the database at start and kept current
+// from the change feed ("library:<id>" refreshes one document; "*" rebuilds), on every node.
+#include "db/change_feed.h"
+#include "db/database.h"
+#include "search/index.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <map>
+#include <memory>
+#include <shared_mutex>
+
+namespace library {
+
+// What a hit needs beyond the index: where it lives and where it came from.
+struct PassageSource {
+  std::int64_t document_id = 0;
+  std::string document_slug;
+  std::string anchor;       // "" for a document without articles
+  std::string corpus_id;    // the document id as in the imported file
+  std::string article_id;   // the article id as in the imported file
+};
+
+class SearchService {
+ public:
+  SearchService(db::Database& database, db::ChangeFeed& changes);
+  void rebuild();
+  void refresh_document(std::int64_t document_id);
+  search::Result search(const search::Query& q) const;
+  std::optional<PassageSource> source(std::int64_t passage_id) const;
+  std::optional<search::Passage> passage(std::int64_t passage_id) const { return index_.passage(passage_id); }
+  // A hit as the API returns it.
+  nlohmann::json hit_json(const search::Hit& hit) const;
+  std::size_t passages() const { return index_.size(); }
+  std::size_t memory_bytes() const { return index_.memory_bytes(); }
+
+ private:
+  db::Database& database_;
+  search::Index index_;
+  mutable std::shared_mutex mutex_;  // guards sources_
+  std::map<std::int64_t, PassageSource> sources_;
+};
+
+// Passage ids: the article's node id, or minus the document id for a document without articles.
+std::int64_t passage_id(std::int64_t node_id, std::int64_t document_id);
+
+}  // namespace library

@@ -1,0 +1,94 @@
+#pragma once
+// The in-process search index of the legal bookshelf: Vietnamese analysis → postings → BM25F
+// ranking → snippets. Each node builds it from the database (one Passage per article, or per
+// document without articles) and keeps it current from the change log.
+//
+//   search::Index index;
+//   index.upsert({.id = 7, .document_id = 1, .document_title = "Bộ luật Lao động", ...});
+//   auto r = index.search({.text = "thoi gian thu viec"});  // r.suggestion: "thời gian thử việc"
+//
+// Thread-safe: any number of concurrent search() calls; upsert/remove take an exclusive lock.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace search {
+
+struct Passage {                 // one searchable unit: an article (Điều), or a whole document that has no articles
+  std::int64_t id = 0;           // unique across the index (the article's database id)
+  std::int64_t document_id = 0;
+  std::string document_title;    // "Bộ luật dân sự", "Luật Phòng, chống ma túy", or an id such as "91/2015/QH13"
+  std::string document_number;   // số hiệu, e.g. "100/2019/NĐ-CP", or "" when unknown
+  std::string document_type;     // ASCII slug filter value, e.g. "luat", "nghi-dinh", "bo-luat" ("" when unknown)
+  std::string status;            // ASCII slug filter value, e.g. "con-hieu-luc" ("" when unknown)
+  std::string article_number;    // "32", "2a", or "" for a document without articles
+  std::string title;             // the article's title (may be empty)
+  std::string text;              // the article's body (NFC UTF-8), clauses "1." and points "a)" kept
+};
+
+struct Query {
+  std::string text;              // raw user input, any case, with or without diacritics, may contain quotes
+  std::size_t limit = 10, offset = 0;
+  std::optional<std::string> type, status;  // filters on document_type / status
+};
+
+struct Hit {
+  std::int64_t id = 0;           // Passage::id
+  double score = 0;
+  std::string snippet;           // HTML-escaped excerpt of title/text where only <mark>…</mark> tags appear
+  std::string match;             // "citation" (query named an article of a document), "number" (a số hiệu), or "text"
+};
+
+struct Result {
+  std::size_t total = 0;
+  std::vector<Hit> hits;
+  std::optional<std::string> suggestion;  // accented spelling when the query was typed without diacritics
+  double took_ms = 0;
+};
+
+// Ranking knobs. The defaults are the tuned configuration; search_eval switches them off one by
+// one to measure what each idea is worth.
+struct Ranking {
+  double k1 = 1.2;
+  double title_weight = 2.0, body_weight = 1.0, document_weight = 0.5;  // BM25F field weights
+  double title_b = 0.3, body_b = 0.75;        // length normalisation per field
+  double exact_weight = 0.5;                  // extra weight of a match with the query's own diacritics
+  double bigram_weight = 1.0;                 // syllable bigrams (multi-syllable words)
+  double mention_boost = 0.5;                 // passages of a document the query names ("theo Luật Cư trú")
+  double proximity_weight = 0.3;              // query words close together in the passage...
+  int proximity_window = 12;                  // ...within this many words
+  double question_word_weight = 0.3;          // interrogatives ("bao nhiêu", "gì", "đúng hay sai")
+  bool restore_diacritics = true;             // score unaccented queries also with their likely accented words
+};
+
+class Index {  // thread-safe: many concurrent search() calls; upsert/remove take an exclusive lock
+ public:
+  Index();
+  ~Index();
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  void upsert(Passage p);                 // add or replace by id
+  void remove(std::int64_t id);
+  void remove_document(std::int64_t document_id);
+  Result search(const Query& q) const;
+  std::size_t size() const;
+  std::size_t memory_bytes() const;       // approximate heap size of the index
+  std::optional<Passage> passage(std::int64_t id) const;
+
+  // Accented spelling of an unaccented text from the indexed words ("quyen su dung dat" →
+  // "quyền sử dụng đất"); nullopt when nothing would change. search() fills Result::suggestion with it.
+  std::optional<std::string> suggest(const std::string& text) const;
+
+  void set_ranking(const Ranking& r);
+  Ranking ranking() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace search

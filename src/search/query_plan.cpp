@@ -1,0 +1,178 @@
+#include "search/query_plan.h"
+
+#include "text/abbreviations.h"
+#include "text/document_number.h"
+#include "text/vietnamese.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <tuple>
+
+namespace search {
+
+namespace {
+
+// Byte ranges between double quotes: "..." or “...”.
+std::vector<std::pair<std::size_t, std::size_t>> quoted_ranges(std::string_view s) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::optional<std::size_t> open;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool ascii = s[i] == '"';
+    bool left = s.compare(i, 3, "\xE2\x80\x9C") == 0;   // “
+    bool right = s.compare(i, 3, "\xE2\x80\x9D") == 0;  // ”
+    if (!ascii && !left && !right) continue;
+    std::size_t len = ascii ? 1 : 3;
+    if (open && (ascii || right)) {
+      out.emplace_back(*open, i);
+      open.reset();
+    } else if (!open && (ascii || left)) {
+      open = i + len;
+    }
+    i += len - 1;
+  }
+  return out;
+}
+
+// Folded words that may stand before a document number ("Nghị định số", "TT", "Luật").
+bool number_prefix_word(std::string_view f) {
+  static constexpr std::string_view kWords[] = {"so",  "nghi", "dinh", "thong", "tu",  "quyet", "luat", "bo",
+                                                "lien", "tich", "nd",  "tt",    "qd",  "nq",    "ttlt", "van",
+                                                "ban", "hop",  "nhat", "phap",  "lenh", "chi",  "thi",  "ct"};
+  return std::find(std::begin(kWords), std::end(kWords), f) != std::end(kWords);
+}
+
+QueryToken from_text_token(const text::Token& t) {
+  QueryToken q;
+  q.lower = t.lower;
+  q.folded = t.folded;
+  q.begin = t.begin;
+  q.end = t.end;
+  q.joined = t.joined;
+  return q;
+}
+
+bool has_letter(std::string_view folded) {
+  return std::any_of(folded.begin(), folded.end(), [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; });
+}
+
+}  // namespace
+
+bool is_question_word(const std::string& lower) {
+  static constexpr std::string_view kWords[] = {"gì",  "nào", "sao", "bao", "nhiêu", "đâu",   "ai",  "hay", "đúng",
+                                                "sai", "ạ",   "nhỉ", "vậy", "thế",   "hả",    "à",   "chăng", "thưa",
+                                                "xin", "tôi", "mình", "em", "hỏi",   "giúp",  "vui", "lòng"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+QueryPlan plan_query(const std::string& raw) {
+  QueryPlan plan;
+  plan.text = text::normalize(raw);
+  const std::string& s = plan.text;
+  for (const auto& t : text::tokenize(s)) plan.source_tokens.push_back(from_text_token(t));
+  auto& src = plan.source_tokens;
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    src[i].source = static_cast<int>(i);
+    src[i].question_word = is_question_word(src[i].lower);
+    plan.accented |= text::has_diacritics(src[i].lower);
+    plan.has_letters |= has_letter(src[i].folded);
+  }
+
+  // Citations and numbers: their words are not text terms.
+  auto exclude = [&](std::size_t b, std::size_t e) {
+    for (auto& t : src)
+      if (t.begin >= b && t.end <= e) t.excluded = true;
+  };
+  plan.citations = text::find_citations(s);
+  for (const auto& c : plan.citations) exclude(c.begin, c.end);
+  for (const auto& n : text::find_document_numbers(s)) {
+    plan.numbers.push_back(n.number);
+    exclude(n.begin, n.end);
+    // "Nghị định số 100/2019/NĐ-CP": the words naming it go with it.
+    std::size_t k = 0;
+    while (k < src.size() && src[k].begin < n.begin) ++k;
+    for (std::size_t back = 0; k > 0 && back < 4 && number_prefix_word(src[k - 1].folded); ++back, --k) src[k - 1].excluded = true;
+  }
+  for (const auto& c : plan.citations)
+    if (c.document && !c.document->number.empty() &&
+        std::find(plan.numbers.begin(), plan.numbers.end(), c.document->number) == plan.numbers.end())
+      plan.numbers.push_back(c.document->number);
+  plan.only_citations = !src.empty() && std::all_of(src.begin(), src.end(), [](const auto& t) { return t.excluded; });
+
+  // Abbreviations: the token stays (some texts use it) and its expansion follows.
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    plan.tokens.push_back(src[i]);
+    if (src[i].excluded) continue;
+    auto a = text::find_abbreviation(src[i].lower);
+    if (!a || a->kind == text::Abbreviation::Kind::type) continue;
+    if (src[i].lower.size() < 3 && src[i].lower != "hp") continue;
+    bool first = true;
+    for (const auto& t : text::tokenize(a->expansion)) {
+      QueryToken q = from_text_token(t);
+      q.begin = src[i].begin;
+      q.end = src[i].end;
+      q.joined = !first;
+      first = false;
+      plan.tokens.push_back(std::move(q));
+    }
+  }
+
+  // Quoted phrases.
+  for (const auto& [b, e] : quoted_ranges(s)) {
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < plan.tokens.size(); ++i) {
+      auto& t = plan.tokens[i];
+      if (t.source >= 0 && t.begin >= b && t.end <= e && !t.excluded) {
+        t.phrase = static_cast<int>(plan.phrases.size());
+        idx.push_back(i);
+      }
+    }
+    if (idx.size() >= 2) plan.phrases.push_back(std::move(idx));
+    else if (idx.size() == 1) plan.tokens[idx[0]].phrase = -1;
+  }
+  return plan;
+}
+
+std::optional<std::string> spell_suggestion(const QueryPlan& plan, const std::vector<std::string>& restored) {
+  if (restored.size() != plan.source_tokens.size()) return std::nullopt;
+  std::string out;
+  std::size_t pos = 0;
+  bool changed = false;
+  for (std::size_t i = 0; i < restored.size(); ++i) {
+    const auto& t = plan.source_tokens[i];
+    out.append(plan.text, pos, t.begin - pos);
+    std::string_view typed(plan.text.data() + t.begin, t.end - t.begin);
+    if (restored[i].empty() || restored[i] == t.lower || t.excluded || text::find_abbreviation(t.lower)) {
+      out += typed;
+    } else {
+      out += text::match_case(typed, restored[i]);
+      changed = true;
+    }
+    pos = t.end;
+  }
+  out.append(plan.text, pos);
+  if (!changed) return std::nullopt;
+  return out;
+}
+
+std::vector<std::string> restored_for_terms(const QueryPlan& plan, const std::vector<std::string>& restored) {
+  std::vector<std::string> out(plan.tokens.size());
+  for (std::size_t i = 0; i < plan.tokens.size(); ++i) {
+    const auto& t = plan.tokens[i];
+    if (t.source < 0) out[i] = t.lower;
+    else if (static_cast<std::size_t>(t.source) < restored.size()) out[i] = restored[t.source];
+  }
+  return out;
+}
+
+void merge_terms(std::vector<ScoredTerm>& terms) {
+  std::sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return std::tie(a.kind, a.id) < std::tie(b.kind, b.id); });
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    if (w > 0 && terms[w - 1].kind == terms[i].kind && terms[w - 1].id == terms[i].id) terms[w - 1].weight += terms[i].weight;
+    else terms[w++] = terms[i];
+  }
+  terms.resize(w);
+}
+
+}  // namespace search

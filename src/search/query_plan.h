@@ -1,0 +1,56 @@
+#pragma once
+// Internal to search/: what a query means before it meets the index (tokens, quoted phrases,
+// citations, document numbers, abbreviations, interrogatives).
+#include "text/citation.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace search {
+
+struct QueryToken {
+  std::string lower, folded;
+  std::uint32_t begin = 0, end = 0;  // in QueryPlan::text (expansions: the abbreviation's range)
+  bool joined = false;               // forms a bigram with the previous token
+  bool excluded = false;             // part of a citation or a document number: not a text term
+  bool question_word = false;        // "gì", "bao nhiêu", "đúng hay sai": low weight
+  int source = -1;                   // index in QueryPlan::source_tokens; -1 for an expansion
+  int phrase = -1;                   // index in QueryPlan::phrases
+};
+
+struct QueryPlan {
+  std::string text;                          // NFC
+  std::vector<QueryToken> source_tokens;     // as typed
+  std::vector<QueryToken> tokens;            // with abbreviations expanded ("BLDS" + "bộ luật dân sự")
+  std::vector<std::vector<std::size_t>> phrases;  // indices into tokens, one list per quoted phrase
+  std::vector<text::Citation> citations;
+  std::vector<std::string> numbers;          // canonical document numbers
+  bool accented = false;                     // the user typed diacritics somewhere
+  bool has_letters = false;
+  bool only_citations = false;               // nothing but citations and numbers
+};
+
+QueryPlan plan_query(const std::string& raw);
+
+// Interrogatives and politeness words of questions ("gì", "nào", "bao nhiêu", "đúng hay sai", "ạ").
+bool is_question_word(const std::string& lower);
+
+// The query spelled with restored words (aligned with source_tokens), keeping its case and
+// punctuation; nullopt when nothing changes.
+std::optional<std::string> spell_suggestion(const QueryPlan& plan, const std::vector<std::string>& restored);
+
+// Restored spelling per token of plan.tokens (expansions keep their own accented spelling).
+std::vector<std::string> restored_for_terms(const QueryPlan& plan, const std::vector<std::string>& restored);
+
+enum class TermKind : std::uint8_t { exact, folded, bigram };
+struct ScoredTerm {
+  TermKind kind;
+  std::uint32_t id;
+  double weight;
+};
+// Sums the weights of repeated terms.
+void merge_terms(std::vector<ScoredTerm>& terms);
+
+}  // namespace search

@@ -1,0 +1,78 @@
+// Browser test of the legal bookshelf: search typed without diacritics, open the article, follow
+// a citation link to the cited document. Run: node --test library.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { prerequisiteProblems, startServer, launchBrowser, newContext, saveDiagnostics } from './harness.mjs';
+
+// Two small documents; the second cites the first by its number.
+const DOCUMENTS = [
+  {
+    name: 'luat-cu-tru.txt',
+    content: [
+      'QUỐC HỘI', 'Luật số: 68/2020/QH14', 'Hà Nội, ngày 13 tháng 11 năm 2020', 'LUẬT', 'CƯ TRÚ', 'Căn cứ Hiến pháp;',
+      'Chương I', 'NHỮNG QUY ĐỊNH CHUNG',
+      'Điều 1. Phạm vi điều chỉnh',
+      'Luật này quy định về việc thực hiện quyền tự do cư trú của công dân Việt Nam trên lãnh thổ nước Cộng hòa xã hội chủ nghĩa Việt Nam.',
+      'Điều 2. Giải thích từ ngữ',
+      '1. Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, thuộc quyền sở hữu hoặc quyền sử dụng của công dân.',
+      '2. Cư trú là việc công dân sinh sống tại một địa điểm thuộc đơn vị hành chính cấp xã.',
+    ].join('\n'),
+  },
+  {
+    name: 'nghi-dinh-huong-dan.txt',
+    content: [
+      'CHÍNH PHỦ', 'Số: 62/2021/NĐ-CP', 'Hà Nội, ngày 29 tháng 6 năm 2021', 'NGHỊ ĐỊNH', 'QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT CƯ TRÚ',
+      'Điều 1. Phạm vi điều chỉnh',
+      'Nghị định này quy định chi tiết một số điều của Luật Cư trú số 68/2020/QH14 về giấy tờ chứng minh chỗ ở hợp pháp.',
+      'Điều 2. Giấy tờ chứng minh chỗ ở hợp pháp',
+      'Công dân nộp giấy tờ chứng minh quyền sở hữu nhà ở hoặc hợp đồng thuê nhà.',
+    ].join('\n'),
+  },
+];
+
+const problems = prerequisiteProblems();
+if (problems.length) {
+  test('browser-test prerequisites are installed', () => {
+    assert.fail(`cannot run the browser tests:\n  - ${problems.join('\n  - ')}`);
+  });
+} else {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ documents: DOCUMENTS });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('search without diacritics, open the article, follow a citation link', async () => {
+    const context = await newContext(browser, server);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.baseURL}/tra-cuu`);
+      await page.getByLabel(/Câu hỏi, từ khoá/).fill('giay to chung minh cho o hop phap');
+      await page.getByRole('button', { name: 'Tìm' }).click();
+      await page.waitForURL(/\/tra-cuu\?q=/);
+      const first = page.locator('ol.hits > li').first();
+      await assert.doesNotReject(first.waitFor(), 'there are results');
+      assert.match(await first.innerText(), /Giấy tờ chứng minh chỗ ở hợp pháp/);
+      assert.ok(await first.locator('mark').count() > 0, 'matched words are highlighted');
+      await assert.doesNotReject(page.getByText('Có phải bạn muốn tìm').waitFor(), 'the accented spelling is offered');
+
+      await first.getByRole('link').first().click();
+      await page.waitForURL(/\/van-ban\/.+\/dieu-2$/);
+      await page.goto(page.url().replace(/\/dieu-2$/, '/dieu-1'));
+      const citation = page.getByRole('link', { name: '68/2020/QH14' });
+      await citation.click();
+      await page.waitForURL(/\/van-ban\/[^/]+$/);
+      assert.match(await page.locator('h1').innerText(), /Luật cư trú/i);
+    } catch (e) {
+      await saveDiagnostics('library-search', [page], server);
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+}
