@@ -99,7 +99,10 @@ void Application::start(bool demo) {
 
   s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
-  s.changes.add_listener([site = s.site.get()](const std::string&) { site->invalidate(); });
+  s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
+    site->invalidate();
+    library->invalidate_links();
+  });
   s.changes.poll(*s.database);  // sets the mark: later polls report only new changes
   auth::register_auth_routes(*s.site);
   portal::register_public_routes(*s.site, *s.portal);

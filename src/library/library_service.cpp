@@ -5,6 +5,8 @@
 #include "core/time.h"
 #include "core/utf8.h"
 #include "library/metadata.h"
+#include "text/document_number.h"
+#include "text/vietnamese.h"
 #include "library/document_numbers.h"
 
 #include <filesystem>
@@ -189,16 +191,29 @@ std::optional<Document> LibraryService::by_number(const std::string& number) {
   return DocumentRepository(*c).find_by_number_key(number_key(number));
 }
 
-std::function<std::string(const std::string&)> LibraryService::number_linker() {
-  std::map<std::string, std::string> slugs;
-  {
-    auto c = database_.acquire();
-    slugs = DocumentRepository(*c).slugs_by_identity();
+std::shared_ptr<const LinkTable> LibraryService::link_table() {
+  std::lock_guard lock(links_mutex_);
+  if (links_) return links_;
+  auto table = std::make_shared<LinkTable>();
+  auto c = database_.acquire();
+  for (const auto& r : c->query("SELECT slug, number, title FROM legal_documents WHERE kind = 'document'")) {
+    if (auto key = text::document_number_key(r.text(1)); !key.empty()) table->slug_by_number_key.emplace(key, r.text(0));
+    // "Bộ luật dân sự 2015" is cited as "Bộ luật Dân sự" too.
+    std::string title = text::title_key(r.text(2));
+    table->slug_by_title_key.emplace(title, r.text(0));
+    auto last_space = title.rfind(' ');
+    if (last_space != std::string::npos && title.size() - last_space == 5 && std::isdigit(static_cast<unsigned char>(title.back())))
+      table->slug_by_title_key.emplace(title.substr(0, last_space), r.text(0));
   }
-  return [slugs = std::move(slugs)](const std::string& number) {
-    auto it = slugs.find("so:" + number_key(number));
-    return it == slugs.end() ? std::string() : "/van-ban/" + it->second;
-  };
+  for (const auto& r : c->query("SELECT d.slug, n.number FROM legal_nodes n JOIN legal_documents d ON d.id = n.document_id WHERE n.kind = 'dieu'"))
+    table->articles[r.text(0)].insert(r.text(1));
+  links_ = table;
+  return links_;
+}
+
+void LibraryService::invalidate_links() {
+  std::lock_guard lock(links_mutex_);
+  links_.reset();
 }
 
 core::Result<Document> LibraryService::add_item(const ItemInput& in, const auth::Actor& actor) {

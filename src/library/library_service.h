@@ -5,8 +5,12 @@
 #include "core/error.h"
 #include "db/change_feed.h"
 #include "db/database.h"
+#include "library/citation_links.h"
 #include "library/document_repository.h"
 #include "library/importers.h"
+
+#include <memory>
+#include <mutex>
 
 namespace library {
 
@@ -78,8 +82,9 @@ class LibraryService {
   std::optional<StoredFile> file(std::int64_t id);
   std::string file_path(const StoredFile& f) const;
 
-  // URL of the document a số hiệu names, or "" when it is not in the library.
-  std::function<std::string(const std::string&)> number_linker();
+  // What citations in text can link to; rebuilt after the library changes (invalidate_links).
+  std::shared_ptr<const LinkTable> link_table();
+  void invalidate_links();
 
   struct Facets {
     std::vector<std::pair<std::string, std::int64_t>> types, statuses, issuers, years;
@@ -91,6 +96,8 @@ class LibraryService {
   db::Database& database_;
   db::ChangeFeed& changes_;
   std::string uploads_dir_;
+  std::mutex links_mutex_;
+  std::shared_ptr<const LinkTable> links_;
 };
 
 }  // namespace library

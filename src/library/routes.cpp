@@ -115,7 +115,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     std::size_t articles = 0;
     for (const auto& n : nodes) articles += n.kind == NodeKind::article;
     view["article_count"] = articles;
-    auto link = library.number_linker();
+    auto links = library.link_table();
     if (articles > 0 && articles <= kFullTextArticles) {
       nlohmann::json full = nlohmann::json::array();
       for (std::size_t i = 0; i < nodes.size(); ++i) {
@@ -127,7 +127,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
           std::vector<const StoredNode*> parts;
           for (std::size_t j = i + 1; j < nodes.size() && (nodes[j].kind == NodeKind::clause || nodes[j].kind == NodeKind::point); ++j)
             parts.push_back(&nodes[j]);
-          item["html"] = article_html(n, parts, n.anchor + "-", link);
+          item["html"] = article_html(n, parts, n.anchor + "-", *links, d->slug);
           item["url"] = article_url(*d, n.anchor);
         }
         full.push_back(item);
@@ -136,7 +136,8 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     } else if (!d->body.empty()) {
       StoredNode whole;
       whole.text = d->body;
-      view["body_html"] = article_html(whole, {}, "", link);
+      whole.kind = NodeKind::part;  // not an article: "Điều này" has nothing to point at
+      view["body_html"] = article_html(whole, {}, "", *links, d->slug);
     }
     nlohmann::json relations = nlohmann::json::array();
     for (const auto& rel : library.relations(*d)) {
@@ -195,7 +196,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     auto view = site.base_view(v, heading + " – " + d->meta.title);
     view["document"] = document_summary(*d);
     view["validity_class"] = validity_class(d->status_slug);
-    view["article"] = {{"heading", heading}, {"html", article_html(article, parts, "", library.number_linker())},
+    view["article"] = {{"heading", heading}, {"html", article_html(article, parts, "", *library.link_table(), d->slug)},
                        {"url", article_url(*d, article.anchor)}, {"permalink", site.absolute_url(article_url(*d, article.anchor))}};
     view["trail"] = trail;
     if (prev) view["prev"] = {{"url", article_url(*d, prev->anchor)}, {"label", "Điều " + prev->number}};

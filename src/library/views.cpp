@@ -1,7 +1,7 @@
 #include "library/views.h"
 
 #include "http/message.h"
-#include "library/document_numbers.h"
+#include "library/citation_links.h"
 
 #include <map>
 
@@ -65,7 +65,7 @@ nlohmann::json document_detail(const Document& d, const std::vector<StoredNode>&
 }
 
 std::string article_html(const StoredNode& article, const std::vector<const StoredNode*>& parts, const std::string& id_prefix,
-                         const std::function<std::string(const std::string&)>& link_number) {
+                         const LinkTable& links, const std::string& slug) {
   // First line of each clause and point → its id.
   std::map<std::string, std::string> ids;
   for (const auto* p : parts) {
@@ -83,12 +83,10 @@ std::string article_html(const StoredNode& article, const std::vector<const Stor
     if (line.empty()) continue;
     std::string escaped;
     std::size_t last = 0;
-    for (const auto& m : find_numbers(line)) {
-      escaped += http::html_escape(line.substr(last, m.begin - last));
-      std::string url = link_number(m.number);
-      if (url.empty()) escaped += http::html_escape(m.number);
-      else escaped += "<a href=\"" + http::html_escape(url) + "\">" + http::html_escape(m.number) + "</a>";
-      last = m.end;
+    for (const auto& link : find_links(line, links, slug, article.kind == NodeKind::article ? article.number : "")) {
+      escaped += http::html_escape(line.substr(last, link.begin - last));
+      escaped += "<a href=\"" + http::html_escape(link.url) + "\">" + http::html_escape(line.substr(link.begin, link.end - link.begin)) + "</a>";
+      last = link.end;
     }
     escaped += http::html_escape(line.substr(last));
     auto it = ids.find(line);

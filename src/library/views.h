@@ -15,10 +15,10 @@ nlohmann::json document_summary(const Document& d);
 nlohmann::json document_detail(const Document& d, const std::vector<StoredNode>& nodes);
 
 // HTML for an article's text: one paragraph a line, ids on clause and point lines
-// ("khoan-2", "khoan-2-diem-a", prefixed by `id_prefix`), số hiệu linked when the document is in
-// the library (`link_number` returns the URL or "").
+// ("khoan-2", "khoan-2-diem-a", prefixed by `id_prefix`), citations linked when what they cite
+// is in the library (`links` of the document `slug`).
 std::string article_html(const StoredNode& article, const std::vector<const StoredNode*>& parts, const std::string& id_prefix,
-                         const std::function<std::string(const std::string&)>& link_number);
+                         const LinkTable& links, const std::string& slug);
 
 // Nodes as a nested table of contents.
 nlohmann::json table_of_contents(const Document& d, const std::vector<StoredNode>& nodes);

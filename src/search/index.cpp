@@ -59,13 +59,17 @@ std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) { return (static_cast<s
 struct Slot {
   Passage p;
   std::int64_t doc = 0;
+  std::uint32_t doc_index = 0;  // dense number of the document (per-document accumulators)
   std::uint32_t len_title = 0, len_body = 0, len_doc = 0;
   bool live = true;
   // Forward index: folded and exact term ids of the title, kGap, then the body (phrases, proximity).
   std::vector<std::uint32_t> folded_seq, exact_seq;
+  std::vector<std::uint32_t> line_starts;  // positions in the sequences where a body line begins
 };
 
 struct DocInfo {
+  std::uint32_t index = 0;
+  double length = 0;  // words in its live passages
   std::string title, number, number_key;
   std::vector<std::string> keys;  // registered title keys
   std::vector<std::uint32_t> slots;
@@ -138,6 +142,8 @@ Analysed analyse(const Passage& p) {
 struct Scratch {
   std::vector<float> acc;
   std::vector<std::uint32_t> touched;
+  std::vector<float> doc_tf, doc_acc;  // per document index
+  std::vector<std::uint32_t> doc_touched, docs_hit;
 };
 Scratch& scratch() {
   thread_local Scratch s;
@@ -158,12 +164,14 @@ struct Index::Impl {
   TermTable<std::string> exact, folded;
   TermTable<std::uint64_t> bigrams;  // folded syllable pairs
   std::vector<std::string> exact_text;                  // exact id → word
+  std::vector<std::string> folded_text;                 // folded id → word
   std::vector<std::uint32_t> exact_count;               // exact id → occurrences
   std::vector<std::vector<std::uint32_t>> forms;        // folded id → exact ids
   std::unordered_map<std::uint64_t, std::uint32_t> exact_pairs;  // exact bigram → occurrences
   std::uint64_t total_tokens = 0;
 
   std::unordered_map<std::int64_t, DocInfo> docs;
+  std::uint32_t next_doc_index = 0;
   std::unordered_map<std::string, std::vector<std::int64_t>> docs_by_title;
   std::unordered_map<std::string, std::vector<std::int64_t>> docs_by_number;
   std::size_t longest_title = 0;  // in words
@@ -177,6 +185,8 @@ struct Index::Impl {
       exact_text.push_back(lower);
       exact_count.push_back(0);
       std::uint32_t f = folded.intern(folded_form);
+      if (folded_text.size() <= f) folded_text.resize(f + 1);
+      folded_text[f] = folded_form;
       if (forms.size() <= f) forms.resize(f + 1);
       forms[f].push_back(it->second);
     }
@@ -242,6 +252,10 @@ struct Index::Impl {
     field_tokens(a.title, kTitle, true);
     s.folded_seq.push_back(kGap);
     s.exact_seq.push_back(kGap);
+    for (std::size_t i = 0; i < a.body.size(); ++i)
+      if (i == 0 || p.text.find('\n', a.body[i - 1].end) < a.body[i].begin)
+        s.line_starts.push_back(static_cast<std::uint32_t>(s.folded_seq.size() + i));
+    s.line_starts.shrink_to_fit();
     field_tokens(a.body, kBody, true);
     field_tokens(a.doc, kDoc, false);
     s.folded_seq.shrink_to_fit();
@@ -267,7 +281,11 @@ struct Index::Impl {
     emit(fo, folded, [](std::uint32_t t) { return t; });
     emit(bi, bigrams, [this](std::uint64_t k) { return bigrams.intern(k); });
 
-    auto& d = docs[p.document_id];
+    auto [dit, fresh] = docs.try_emplace(p.document_id);
+    auto& d = dit->second;
+    if (fresh) d.index = next_doc_index++;
+    s.doc_index = d.index;
+    d.length += s.len_title + s.len_body;
     if (d.slots.empty() || d.title != p.document_title || d.number != p.document_number) {
       unregister_doc(p.document_id, d);
       d.title = p.document_title;
@@ -309,6 +327,7 @@ struct Index::Impl {
     slot_of_id.erase(s.p.id);
     auto dit = docs.find(s.doc);
     if (dit != docs.end()) {
+      dit->second.length -= s.len_title + s.len_body;
       std::erase(dit->second.slots, slot);
       if (dit->second.slots.empty()) {
         unregister_doc(dit->first, dit->second);
@@ -317,6 +336,7 @@ struct Index::Impl {
     }
     s.folded_seq = {};
     s.exact_seq = {};
+    s.line_starts = {};
     s.p.text = {};
     s.p.title = {};
   }
@@ -352,6 +372,12 @@ struct Index::Impl {
 
   // ---- reading (shared lock held) ----
 
+  double doc_idf(std::size_t df) const {
+    double n = static_cast<double>(std::max<std::size_t>(docs.size(), 1));
+    double d = static_cast<double>(std::min(df, docs.size()));
+    return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+  }
+
   double idf(std::size_t df) const {
     double n = static_cast<double>(std::max<std::size_t>(live, 1));
     double d = static_cast<double>(std::min(df, live));
@@ -366,6 +392,7 @@ struct Index::Impl {
   std::vector<std::int64_t> resolve(const text::DocumentRef& ref) const;
   bool phrase_ok(const Slot& s, const std::vector<std::uint32_t>& ids, bool exact_ids) const;
   double proximity(const Slot& s, const std::unordered_map<std::uint32_t, double>& weights, double total) const;
+  bool defines(const Slot& s, const std::vector<std::uint32_t>& term) const;
   std::size_t memory() const;
 };
 
@@ -450,6 +477,20 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
               wd = static_cast<float>(r.document_weight);
   const float bt = static_cast<float>(r.title_b), bb = static_cast<float>(r.body_b);
   const float k1 = static_cast<float>(r.k1);
+  const bool doc_level = r.document_prior > 0 && docs.size() > 1;
+  std::vector<double> doc_lengths;
+  double avg_doc = 1;
+  if (doc_level) {
+    doc_lengths.assign(next_doc_index, 1.0);
+    double sum = 0;
+    for (const auto& [id, d] : docs) {
+      doc_lengths[d.index] = std::max(1.0, d.length);
+      sum += doc_lengths[d.index];
+    }
+    avg_doc = sum / static_cast<double>(docs.size());
+    if (sc.doc_tf.size() < next_doc_index) sc.doc_tf.resize(next_doc_index, 0.0f);
+    if (sc.doc_acc.size() < next_doc_index) sc.doc_acc.resize(next_doc_index, 0.0f);
+  }
   for (const auto& term : terms) {
     const std::vector<Posting>* list = nullptr;
     switch (term.kind) {
@@ -462,6 +503,11 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
     for (const auto& post : *list) {
       const Slot& s = slots[post.slot];
       if (!s.live) continue;
+      if (doc_level) {
+        float& dt = sc.doc_tf[s.doc_index];
+        if (dt == 0) sc.doc_touched.push_back(s.doc_index);
+        dt += post.title + post.body;
+      }
       float tf = 0;
       if (post.title) tf += wt * post.title / (1.0f - bt + bt * s.len_title / avg_title);
       if (post.body) tf += wb * post.body / (1.0f - bb + bb * s.len_body / avg_body);
@@ -471,6 +517,16 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
       if (a == 0) sc.touched.push_back(post.slot);
       a += add;
     }
+    if (!doc_level) continue;
+    // The same term over whole documents: which law is the question about?
+    const float dw = static_cast<float>(term.weight * doc_idf(sc.doc_touched.size()));
+    for (auto d : sc.doc_touched) {
+      float tf = sc.doc_tf[d] / (0.25f + 0.75f * static_cast<float>(doc_lengths[d] / avg_doc));
+      sc.doc_tf[d] = 0;
+      if (sc.doc_acc[d] == 0) sc.docs_hit.push_back(d);
+      sc.doc_acc[d] += dw * tf / (k1 + tf);
+    }
+    sc.doc_touched.clear();
   }
 }
 
@@ -555,6 +611,26 @@ double Index::Impl::proximity(const Slot& s, const std::unordered_map<std::uint3
     best = std::max(best, sum);
   }
   return best / total;
+}
+
+// A line of the passage that defines `term` (folded ids): "X là ...", "3. X là ...", "a) X là ...".
+bool Index::Impl::defines(const Slot& s, const std::vector<std::uint32_t>& term) const {
+  static const std::string kLa = "là";
+  const std::uint32_t la = exact.find(kLa);
+  if (term.empty() || la == kNone) return false;
+  const auto& f = s.folded_seq;
+  for (auto start : s.line_starts) {
+    std::size_t i = start;
+    // Skip a clause number or a point letter.
+    if (i < f.size() && f[i] < folded_text.size()) {
+      const std::string& w = folded_text[f[i]];
+      bool label = !w.empty() && (std::all_of(w.begin(), w.end(), ::isdigit) || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z'));
+      if (label) ++i;
+    }
+    if (i + term.size() >= f.size()) continue;
+    if (std::equal(term.begin(), term.end(), f.begin() + static_cast<std::ptrdiff_t>(i)) && s.exact_seq[i + term.size()] == la) return true;
+  }
+  return false;
 }
 
 Result Index::Impl::run(const Query& q) const {
@@ -689,14 +765,20 @@ Result Index::Impl::run(const Query& q) const {
   std::vector<std::pair<float, std::uint32_t>> cand;
   cand.reserve(sc.touched.size());
   const float boost = static_cast<float>(1.0 + r.mention_boost);
+  float top_doc = 0;
+  for (auto d : sc.docs_hit) top_doc = std::max(top_doc, sc.doc_acc[d]);
+  const float prior = top_doc > 0 ? static_cast<float>(r.document_prior) / top_doc : 0.0f;
   for (auto slot : sc.touched) {
     float score = sc.acc[slot];
     sc.acc[slot] = 0;
     const Slot& s = slots[slot];
     if (!passes(s)) continue;
+    if (prior > 0) score *= 1.0f + prior * sc.doc_acc[s.doc_index];
     if (!mentioned.empty() && std::find(mentioned.begin(), mentioned.end(), s.doc) != mentioned.end()) score *= boost;
     cand.emplace_back(score, slot);
   }
+  for (auto d : sc.docs_hit) sc.doc_acc[d] = 0;
+  sc.docs_hit.clear();
   if (!phrases.empty()) {
     std::vector<std::pair<float, std::uint32_t>> kept;
     for (bool strict : {true, false}) {
@@ -712,9 +794,17 @@ Result Index::Impl::run(const Query& q) const {
   std::size_t head = std::min(cand.size(), std::max<std::size_t>(want, 100));
   auto by_score = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
   std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), cand.end(), by_score);
-  if (r.proximity_weight > 0 && prox_weights.size() > 1) {
-    for (std::size_t i = 0; i < head; ++i)
-      cand[i].first *= static_cast<float>(1.0 + r.proximity_weight * proximity(slots[cand[i].second], prox_weights, prox_total));
+  std::vector<std::uint32_t> defined;
+  for (auto i : plan.defined_term) defined.push_back(folded.find(toks[i].folded));
+  if (std::find(defined.begin(), defined.end(), kNone) != defined.end()) defined.clear();
+  if ((r.proximity_weight > 0 && prox_weights.size() > 1) || (r.definition_boost > 0 && !defined.empty())) {
+    for (std::size_t i = 0; i < head; ++i) {
+      const Slot& s = slots[cand[i].second];
+      double f = 1.0;
+      if (r.proximity_weight > 0 && prox_weights.size() > 1) f += r.proximity_weight * proximity(s, prox_weights, prox_total);
+      if (r.definition_boost > 0 && !defined.empty() && defines(s, defined)) f *= 1.0 + r.definition_boost;
+      cand[i].first *= static_cast<float>(f);
+    }
     std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), by_score);
   }
 
@@ -772,11 +862,12 @@ std::size_t Index::Impl::memory() const {
     auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : 0; };
     m += str(s.p.document_title) + str(s.p.document_number) + str(s.p.document_type) + str(s.p.status) +
          str(s.p.article_number) + str(s.p.title) + str(s.p.text);
-    m += (s.folded_seq.capacity() + s.exact_seq.capacity()) * sizeof(std::uint32_t);
+    m += (s.folded_seq.capacity() + s.exact_seq.capacity() + s.line_starts.capacity()) * sizeof(std::uint32_t);
   }
   m += slot_of_id.bucket_count() * sizeof(void*) + slot_of_id.size() * 32;
   m += exact.memory() + folded.memory() + bigrams.memory();
   for (const auto& s : exact_text) m += sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0);
+  for (const auto& s : folded_text) m += sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0);
   m += exact_count.capacity() * sizeof(std::uint32_t);
   for (const auto& f : forms) m += sizeof(f) + f.capacity() * sizeof(std::uint32_t);
   m += exact_pairs.bucket_count() * sizeof(void*) + exact_pairs.size() * 32;

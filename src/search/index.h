@@ -53,14 +53,16 @@ struct Result {
 // one to measure what each idea is worth.
 struct Ranking {
   double k1 = 1.2;
-  double title_weight = 2.0, body_weight = 1.0, document_weight = 0.5;  // BM25F field weights
+  double title_weight = 4.0, body_weight = 1.0, document_weight = 0.5;  // BM25F field weights
   double title_b = 0.3, body_b = 0.75;        // length normalisation per field
   double exact_weight = 0.5;                  // extra weight of a match with the query's own diacritics
-  double bigram_weight = 1.0;                 // syllable bigrams (multi-syllable words)
+  double bigram_weight = 1.5;                 // syllable bigrams (multi-syllable words)
   double mention_boost = 0.5;                 // passages of a document the query names ("theo Luật Cư trú")
-  double proximity_weight = 0.3;              // query words close together in the passage...
+  double document_prior = 0.3;                // passages of the document whose whole text matches the query best
+  double proximity_weight = 1.0;              // query words close together in the passage...
   int proximity_window = 12;                  // ...within this many words
   double question_word_weight = 0.3;          // interrogatives ("bao nhiêu", "gì", "đúng hay sai")
+  double definition_boost = 1.0;              // "X là gì?": passages with a clause "X là ..."
   bool restore_diacritics = true;             // score unaccented queries also with their likely accented words
 };
 

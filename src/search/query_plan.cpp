@@ -117,6 +117,38 @@ QueryPlan plan_query(const std::string& raw) {
     }
   }
 
+  // A term to define: "X là gì", "X là ..." (a statement to check), "thế nào là X", "định nghĩa X".
+  {
+    const auto& t = plan.tokens;
+    auto is_la = [&](std::size_t i) { return t[i].source >= 0 && (plan.accented ? t[i].lower == "là" : t[i].folded == "la"); };
+    auto usable = [&](std::size_t i) { return t[i].source >= 0 && !t[i].excluded && !t[i].question_word; };
+    std::size_t start = 0, end = 0;
+    std::size_t k = 0;
+    while (k < t.size() && t[k].source < 0) ++k;
+    if (k + 2 < t.size() && ((t[k].folded == "the" && t[k + 1].folded == "nao" && is_la(k + 2)))) {
+      start = end = k + 3;
+    } else if (k + 1 < t.size() && ((t[k].folded == "dinh" && t[k + 1].folded == "nghia") || (t[k].folded == "khai" && t[k + 1].folded == "niem"))) {
+      start = end = k + 2;
+      if (start < t.size() && (t[start].folded == "ve" || t[start].folded == "cua")) start = end = start + 1;
+    } else {
+      std::size_t la = 0;
+      while (la < t.size() && !is_la(la)) ++la;
+      if (la < t.size() && la > 0 && la <= 8) {
+        bool ok = true;
+        for (std::size_t i = 0; i < la; ++i) ok &= t[i].source < 0 || usable(i);
+        if (ok) {
+          start = 0;
+          end = la;
+        }
+      }
+    }
+    if (start == end && start > 0) {  // the term follows: up to punctuation or a question word
+      while (end < t.size() && end - start < 8 && usable(end) && (end == start || t[end].joined)) ++end;
+    }
+    for (std::size_t i = start; i < end; ++i)
+      if (t[i].source >= 0) plan.defined_term.push_back(i);
+  }
+
   // Quoted phrases.
   for (const auto& [b, e] : quoted_ranges(s)) {
     std::vector<std::size_t> idx;

@@ -27,6 +27,9 @@ struct QueryPlan {
   std::vector<std::vector<std::size_t>> phrases;  // indices into tokens, one list per quoted phrase
   std::vector<text::Citation> citations;
   std::vector<std::string> numbers;          // canonical document numbers
+  // "An ninh mạng là gì?", "Thế nào là ly hôn giả tạo?": the term the user wants defined
+  // (indices into tokens). Legal texts define terms as clauses "X là ..." (Giải thích từ ngữ).
+  std::vector<std::size_t> defined_term;
   bool accented = false;                     // the user typed diacritics somewhere
   bool has_letters = false;
   bool only_citations = false;               // nothing but citations and numbers

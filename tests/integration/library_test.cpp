@@ -127,6 +127,22 @@ TEST_F(LibraryHttpTest, CitedNumbersBecomeLinksAndRelationsShow) {
   EXPECT_NE(code.body.find("Hướng dẫn, quy định chi tiết văn bản này"), std::string::npos);
 }
 
+TEST_F(LibraryHttpTest, ArticleCitationsLinkToTheCitedArticleAndClause) {
+  db::ChangeFeed feed;
+  library::LibraryService service(server_->database(), feed);
+  auto report = service.import_file(
+      "Luật số: 99/2026/QH15\nLUẬT\nTHỬ NGHIỆM\nĐiều 1. Phạm vi\n1. Khoản một.\n2. Khoản hai.\n"
+      "Điều 2. Áp dụng\nThực hiện theo khoản 2 Điều 1 Luật này và Điều 8 của Bộ luật số 91/2015/QH13; Điều 77 Luật này không có.\n",
+      "thu-nghiem.txt", {std::nullopt, "test"});
+  ASSERT_TRUE(report.ok());
+  std::string slug = report.documents[0].slug;
+  auto page = server_->client().get("/van-ban/" + slug + "/dieu-2");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<a href=\"/van-ban/" + slug + "/dieu-1#khoan-2\">khoản 2 Điều 1 Luật này</a>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("/dieu-8\">Điều 8 của Bộ luật số 91/2015/QH13</a>"), std::string::npos);
+  EXPECT_EQ(page.body.find("dieu-77"), std::string::npos) << "no link to an article that does not exist";
+}
+
 TEST_F(LibraryHttpTest, DocumentsApiFollowsTheConventions) {
   auto c = server_->client();
   auto list = nlohmann::json::parse(c.get("/api/v1/documents?limit=1&offset=0").body);
