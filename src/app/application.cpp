@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include "answer/answer_routes.h"
 #include "app/demo_content.h"
 #include "auth/auth_routes.h"
 #include "auth/auth_service.h"
@@ -37,6 +38,7 @@ struct Application::Impl {
   std::unique_ptr<portal::PortalService> portal;
   std::unique_ptr<library::LibraryService> library;
   std::unique_ptr<library::SearchService> search;
+  std::unique_ptr<answer::AnswerService> answers;
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
   std::thread background;
@@ -98,6 +100,7 @@ void Application::start(bool demo) {
   if (demo) seed_demo_content(*s.database, *s.auth, *s.portal);
 
   s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
+  s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search);
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
     site->invalidate();
@@ -111,6 +114,7 @@ void Application::start(bool demo) {
   library::register_library_routes(*s.site, *s.library);
   library::register_library_admin_routes(*s.site, *s.library);
   library::register_search_routes(*s.site, *s.search);
+  answer::register_answer_routes(*s.site, *s.answers);
   s.site->api("GET", "/healthz", [&s](http::Request&, web::Visitor&) {
     auto conn = s.database->acquire();
     conn->query_int("SELECT 1");

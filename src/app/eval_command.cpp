@@ -1,5 +1,6 @@
 #include "app/eval_command.h"
 
+#include "answer/answer_service.h"
 #include "core/random.h"
 #include "core/utf8.h"
 #include "db/change_feed.h"
@@ -88,41 +89,111 @@ void print(std::ostream& out, const char* label, std::size_t n, const Scores& s)
                 static_cast<double>(n) / std::max(s.seconds, 1e-9), n, s.r1, s.r5, s.r10, s.mrr10);
   out << line;
 }
+
+// A fresh database holding only the corpus, with its search index; removed afterwards.
+struct EvalLibrary {
+  fs::path dir = fs::temp_directory_path() / ("phobien-eval-" + core::random_token(8));
+  std::unique_ptr<db::Database> database;
+  db::ChangeFeed changes;
+  std::unique_ptr<library::SearchService> search;
+  ~EvalLibrary() {
+    search.reset();
+    database.reset();
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  bool load(const std::string& corpus, std::ostream& out) {
+    fs::create_directories(dir);
+    database = db::open_database("sqlite:" + (dir / "eval.db").string(), 4);
+    db::migrate(*database);
+    library::LibraryService library(*database, changes);
+    auto report = library.import_file(read(corpus), corpus, {std::nullopt, "eval"});
+    if (!report.ok()) {
+      out << corpus << ": " << report.error->where << ": " << report.error->message << "\n";
+      return false;
+    }
+    auto level = spdlog::get_level();
+    spdlog::set_level(spdlog::level::warn);
+    search = std::make_unique<library::SearchService>(*database, changes);
+    spdlog::set_level(level);
+    out << "# corpus " << corpus << ": " << search->passages() << " passages\n";
+    return true;
+  }
+};
+
+std::vector<Question> load_or_complain(const std::string& path, std::ostream& out) {
+  auto questions = load_questions(path);
+  if (questions.empty()) out << "không có câu hỏi nào có điều luật đúng (relevant_articles) trong " << path << "\n";
+  return questions;
+}
 }  // namespace
 
 int eval_retrieval(const std::string& corpus, const std::string& questions_path, std::ostream& out) {
-  auto questions = load_questions(questions_path);
-  if (questions.empty()) {
-    out << "không có câu hỏi nào có điều luật đúng (relevant_articles) trong " << questions_path << "\n";
-    return 1;
-  }
-  // A fresh database holding only the corpus, removed afterwards.
-  auto dir = fs::temp_directory_path() / ("phobien-eval-" + core::random_token(8));
-  fs::create_directories(dir);
-  struct Cleanup {
-    fs::path dir;
-    ~Cleanup() {
-      std::error_code ec;
-      fs::remove_all(dir, ec);
-    }
-  } cleanup{dir};
-  auto database = db::open_database("sqlite:" + (dir / "eval.db").string(), 4);
-  db::migrate(*database);
-  db::ChangeFeed changes;
-  library::LibraryService library(*database, changes);
-  auto report = library.import_file(read(corpus), corpus, {std::nullopt, "eval"});
-  if (!report.ok()) {
-    out << corpus << ": " << report.error->where << ": " << report.error->message << "\n";
-    return 1;
-  }
-  auto level = spdlog::get_level();
-  spdlog::set_level(spdlog::level::warn);
-  library::SearchService search(*database, changes);
-  spdlog::set_level(level);
-  out << "# corpus " << corpus << ": " << search.passages() << " passages\n";
-  print(out, "with diacritics", questions.size(), evaluate(search, questions, false));
-  print(out, "without diacritics", questions.size(), evaluate(search, questions, true));
+  auto questions = load_or_complain(questions_path, out);
+  EvalLibrary lib;
+  if (questions.empty() || !lib.load(corpus, out)) return 1;
+  print(out, "with diacritics", questions.size(), evaluate(*lib.search, questions, false));
+  print(out, "without diacritics", questions.size(), evaluate(*lib.search, questions, true));
   return 0;
+}
+
+int eval_answer(const std::string& corpus, const std::string& questions_path, std::ostream& out) {
+  auto questions = load_or_complain(questions_path, out);
+  EvalLibrary lib;
+  if (questions.empty() || !lib.load(corpus, out)) return 1;
+  answer::AnswerService service(*lib.database, *lib.search);
+  struct Row {
+    double confidence;
+    bool correct;
+  };
+  std::vector<Row> rows;
+  double r1 = 0, r5 = 0, mrr = 0;
+  std::size_t handoffs = 0, failures = 0;
+  auto started = std::chrono::steady_clock::now();
+  auto conn = lib.database->acquire();
+  for (const auto& q : questions) {
+    auto a = service.compose(q.text);
+    std::size_t rank = 0;
+    for (std::size_t i = 0; i < a.citations.size(); ++i) {
+      const auto& c = a.citations[i];
+      // Grounding: the cited article exists and the quote is a verbatim substring of it as stored.
+      auto stored = conn->query_one(
+          "SELECT n.text FROM legal_nodes n JOIN legal_documents d ON d.id = n.document_id "
+          "WHERE d.id = ? AND n.kind = 'dieu' AND n.number = ?",
+          {std::stoll(c.document_id), c.article});
+      if (!stored || c.quote.empty() || stored->text(0).find(c.quote) == std::string::npos) {
+        ++failures;
+        out << "# verification failed: Điều " << c.article << " " << c.document_title << (stored ? "" : " (not found)")
+            << (c.quote.empty() ? " (empty quote)" : "") << "\n";
+      }
+      for (const auto& [law, article] : q.gold)
+        if (!rank && c.corpus_id == law && c.article_id == article) rank = i + 1;
+    }
+    r1 += rank == 1;
+    r5 += rank >= 1 && rank <= 5;
+    mrr += rank ? 1.0 / static_cast<double>(rank) : 0.0;
+    handoffs += a.handoff;
+    rows.push_back({a.confidence, rank == 1});
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double n = static_cast<double>(questions.size());
+  char line[256];
+  std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f verification_failures=%zu (%.0f answers/s)\n",
+                questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, failures, n / std::max(seconds, 1e-9));
+  out << line;
+  out << "# confidence threshold: coverage (answered without hand-off) and precision (first citation correct)\n";
+  for (double t = 0.0; t < 0.95; t += 0.05) {
+    std::size_t answered = 0, correct = 0;
+    for (const auto& r : rows)
+      if (r.confidence >= t) {
+        ++answered;
+        correct += r.correct;
+      }
+    std::snprintf(line, sizeof line, "threshold=%.2f coverage=%.3f precision=%.3f\n", t, answered / n,
+                  answered ? static_cast<double>(correct) / static_cast<double>(answered) : 0.0);
+    out << line;
+  }
+  return failures == 0 ? 0 : 1;
 }
 
 }  // namespace app

@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
   eval_retrieval->add_option("--corpus", eval_corpus, "Tệp văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingFile);
   eval_retrieval->add_option("--questions", eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
 
+  auto* eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
+  eval_answer->add_option("--corpus", eval_corpus, "Tệp văn bản")->required()->check(CLI::ExistingFile);
+  eval_answer->add_option("--questions", eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
+
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
   add_data_options(backup, config);
@@ -105,6 +109,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (eval_retrieval->parsed()) return app::eval_retrieval(eval_corpus, eval_questions, std::cout);
+    if (eval_answer->parsed()) return app::eval_answer(eval_corpus, eval_questions, std::cout);
     if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
     auto database = db::open_database(config.effective_database_url(), 2);
     if (migrate->parsed()) {

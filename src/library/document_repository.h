@@ -24,6 +24,7 @@ struct PassageRow {
   std::int64_t document_id = 0;
   std::string document_title, document_number, doc_type_slug, status_slug, document_slug, source_id;
   std::string article_number, title, text, anchor, source_ref;
+  std::string status;  // validity as shown to people ("Còn hiệu lực") or ""
 };
 
 class DocumentRepository {

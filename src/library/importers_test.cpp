@@ -52,6 +52,18 @@ TEST(Importers, AlqacJsonKeepsIdsVerbatimAndFindsClauses) {
   EXPECT_EQ(art.children.size(), 2u);
 }
 
+TEST(Importers, AlqacArticlesWithoutTitlesKeepTheirWholeText) {
+  auto f = ok(parse_source(R"([{"id": "Hiến pháp", "articles": [
+      {"id": "1", "text": "Nước Cộng hòa xã hội chủ nghĩa Việt Nam là một nước độc lập, có chủ quyền."},
+      {"id": "2", "text": "1. Nhà nước pháp quyền.\n\n2. Nhân dân làm chủ."}]}])", "hp.json"));
+  const auto& a1 = f.documents[0].tree.at(0);
+  EXPECT_EQ(a1.title, "");
+  EXPECT_EQ(a1.text, "Nước Cộng hòa xã hội chủ nghĩa Việt Nam là một nước độc lập, có chủ quyền.");
+  const auto& a2 = f.documents[0].tree.at(1);
+  EXPECT_EQ(a2.title, "");
+  EXPECT_EQ(a2.children.size(), 2u);
+}
+
 TEST(Importers, MarkdownFrontMatterInBothSpellings) {
   std::string a = "---\ntitle: \"Nghị định 15/2020/NĐ-CP\"\nsohieu: 15/2020/NĐ-CP\nngaybanhanh: 03/02/2020\nloaivanban: Nghị định\n---\n"
                   "## Chương I\n### Điều 1. Phạm vi\nNội dung.\n#### Điều 2. Đối tượng\n1. Cá nhân.\n";

@@ -29,15 +29,24 @@ std::optional<std::string> string_field(const json& obj, const char* key) {
   return core::nfc(it->get<std::string>());
 }
 
-// An article's text "Tiêu đề\n\nNội dung…" becomes a Điều node with its clauses and points.
+// An article's text "Tiêu đề\n\nNội dung…" becomes a Điều node with its clauses and points. Some
+// articles have no title (the Constitution's): then the first paragraph is body text, not a title.
+bool looks_like_title(const std::string& line) {
+  if (line.empty() || line.size() > 300) return false;
+  if (std::isdigit(static_cast<unsigned char>(line[0]))) return false;  // "1. …" is a clause
+  char last = line.back();
+  return last != '.' && last != ';' && last != ':' && last != ',';
+}
+
 Node article_from_text(const std::string& number, const std::string& text) {
   auto lines = text_lines(text, false);
-  std::string title;
-  std::size_t first_body = 0;
-  while (first_body < lines.size() && lines[first_body].empty()) ++first_body;
-  if (first_body < lines.size()) title = lines[first_body++];
+  std::size_t first = 0;
+  while (first < lines.size() && lines[first].empty()) ++first;
+  // The title shape: one line, then a blank line, then the body.
+  bool titled = first + 1 < lines.size() && lines[first + 1].empty() && looks_like_title(lines[first]);
+  std::string title = titled ? lines[first] : "";
   std::vector<std::string> structured = {"Điều " + number + ". " + title};
-  structured.insert(structured.end(), lines.begin() + static_cast<std::ptrdiff_t>(first_body), lines.end());
+  structured.insert(structured.end(), lines.begin() + static_cast<std::ptrdiff_t>(titled ? first + 1 : first), lines.end());
   auto parsed = parse_structure(structured);
   Node article = parsed.tree.empty() ? Node{NodeKind::article, number, title, "", "", {}} : parsed.tree.front();
   article.number = number;  // keep the source's own id ("2a", "14") verbatim

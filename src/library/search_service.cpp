@@ -29,7 +29,7 @@ search::Passage to_passage(const PassageRow& r) {
 }
 
 PassageSource to_source(const PassageRow& r) {
-  return {r.document_id, r.document_slug, r.anchor, r.source_id, r.node_id ? r.source_ref : ""};
+  return {r.document_id, r.document_slug, r.anchor, r.source_id, r.node_id ? r.source_ref : "", r.status};
 }
 }  // namespace
 

@@ -20,6 +20,7 @@ struct PassageSource {
   std::string anchor;       // "" for a document without articles
   std::string corpus_id;    // the document id as in the imported file
   std::string article_id;   // the article id as in the imported file
+  std::string validity;     // the document's validity status, or "" when unknown
 };
 
 class SearchService {

@@ -65,6 +65,15 @@ struct Slot {
   // Forward index: folded and exact term ids of the title, kGap, then the body (phrases, proximity).
   std::vector<std::uint32_t> folded_seq, exact_seq;
   std::vector<std::uint32_t> line_starts;  // positions in the sequences where a body line begins
+  // Byte range of each word in its field (title or body), packed as begin << 8 | length, for
+  // snippets without tokenising again; empty when a field is too long to pack (16 MB).
+  std::vector<std::uint32_t> offsets;
+};
+
+// What scoring reads for every posting, kept apart from the big Slot so the loop stays in cache.
+struct SlotStat {
+  std::uint32_t len_title = 0, len_body = 0, doc_index = 0;
+  bool live = false;
 };
 
 struct DocInfo {
@@ -141,6 +150,11 @@ Analysed analyse(const Passage& p) {
 // Scratch space of one searching thread.
 struct Scratch {
   std::vector<float> acc;
+  std::vector<std::int32_t> mark_exact, mark_folded;  // word id → index among the query's words, or -1
+  std::vector<SnippetWord> title_words, text_words;
+  std::vector<std::int32_t> query_word;  // folded id → index among the query's words, or -1
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;
+  std::vector<int> counts;
   std::vector<std::uint32_t> touched;
   std::vector<float> doc_tf, doc_acc;  // per document index
   std::vector<std::uint32_t> doc_touched, docs_hit;
@@ -157,6 +171,7 @@ struct Index::Impl {
   Ranking ranking;
 
   std::vector<Slot> slots;
+  std::vector<SlotStat> stats;  // parallel to slots
   std::unordered_map<std::int64_t, std::uint32_t> slot_of_id;
   std::size_t live = 0, dead = 0;
   double sum_title = 0, sum_body = 0, sum_doc = 0;
@@ -242,6 +257,7 @@ struct Index::Impl {
         if (forward) {
           s.folded_seq.push_back(fid);
           s.exact_seq.push_back(e);
+          s.offsets.push_back(t.begin < (1u << 24) ? (t.begin << 8) | std::min<std::uint32_t>(t.end - t.begin, 255) : kNone);
           ++exact_count[e];
           ++total_tokens;
         }
@@ -252,6 +268,7 @@ struct Index::Impl {
     field_tokens(a.title, kTitle, true);
     s.folded_seq.push_back(kGap);
     s.exact_seq.push_back(kGap);
+    s.offsets.push_back(0);
     for (std::size_t i = 0; i < a.body.size(); ++i)
       if (i == 0 || p.text.find('\n', a.body[i - 1].end) < a.body[i].begin)
         s.line_starts.push_back(static_cast<std::uint32_t>(s.folded_seq.size() + i));
@@ -260,6 +277,8 @@ struct Index::Impl {
     field_tokens(a.doc, kDoc, false);
     s.folded_seq.shrink_to_fit();
     s.exact_seq.shrink_to_fit();
+    if (std::find(s.offsets.begin(), s.offsets.end(), kNone) != s.offsets.end()) s.offsets = {};
+    s.offsets.shrink_to_fit();
 
     auto emit = [slot](auto& occurrences, auto& table, auto intern) {
       std::sort(occurrences.begin(), occurrences.end());
@@ -299,6 +318,7 @@ struct Index::Impl {
     sum_doc += s.len_doc;
     ++live;
     s.p = std::move(p);
+    stats.push_back({s.len_title, s.len_body, s.doc_index, true});
     slots.push_back(std::move(s));
   }
 
@@ -307,6 +327,7 @@ struct Index::Impl {
     Slot& s = slots[slot];
     if (!s.live) return;
     s.live = false;
+    stats[slot].live = false;
     --live;
     ++dead;
     sum_title -= s.len_title;
@@ -337,6 +358,7 @@ struct Index::Impl {
     s.folded_seq = {};
     s.exact_seq = {};
     s.line_starts = {};
+    s.offsets = {};
     s.p.text = {};
     s.p.title = {};
   }
@@ -352,6 +374,8 @@ struct Index::Impl {
       kept.push_back(std::move(slots[i]));
     }
     slots = std::move(kept);
+    stats.clear();
+    for (const auto& k : slots) stats.push_back({k.len_title, k.len_body, k.doc_index, true});
     auto fix = [&](std::vector<std::vector<Posting>>& lists) {
       for (auto& list : lists) {
         std::size_t w = 0;
@@ -391,7 +415,8 @@ struct Index::Impl {
   std::optional<std::uint32_t> article_slot(std::int64_t doc, const std::string& article) const;
   std::vector<std::int64_t> resolve(const text::DocumentRef& ref) const;
   bool phrase_ok(const Slot& s, const std::vector<std::uint32_t>& ids, bool exact_ids) const;
-  double proximity(const Slot& s, const std::unordered_map<std::uint32_t, double>& weights, double total) const;
+  double proximity(const Slot& s, const std::vector<std::int32_t>& slot_of, const std::vector<double>& weights, double total,
+                   Scratch& sc) const;
   bool defines(const Slot& s, const std::vector<std::uint32_t>& term) const;
   std::size_t memory() const;
 };
@@ -501,7 +526,7 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
     if (list->empty()) continue;
     const float w = static_cast<float>(term.weight * idf(list->size()));
     for (const auto& post : *list) {
-      const Slot& s = slots[post.slot];
+      const SlotStat& s = stats[post.slot];
       if (!s.live) continue;
       if (doc_level) {
         float& dt = sc.doc_tf[s.doc_index];
@@ -591,21 +616,26 @@ bool Index::Impl::phrase_ok(const Slot& s, const std::vector<std::uint32_t>& ids
   return false;
 }
 
-// Share of the query's weight found inside the best window of a few words.
-double Index::Impl::proximity(const Slot& s, const std::unordered_map<std::uint32_t, double>& weights, double total) const {
-  const std::size_t window = static_cast<std::size_t>(std::max(2, ranking.proximity_window));
+// Share of the query's weight found inside the best window of a few words. `slot_of` maps a
+// folded id to its index in `weights` (-1 for words not in the query).
+double Index::Impl::proximity(const Slot& s, const std::vector<std::int32_t>& slot_of, const std::vector<double>& weights,
+                              double total, Scratch& sc) const {
+  const std::uint32_t window = static_cast<std::uint32_t>(std::max(2, ranking.proximity_window));
   if (total <= 0) return 0;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;  // position, folded id
-  for (std::uint32_t i = 0; i < s.folded_seq.size(); ++i)
-    if (weights.count(s.folded_seq[i])) hits.emplace_back(i, s.folded_seq[i]);
-  double best = 0;
-  std::unordered_map<std::uint32_t, int> in_window;
-  double sum = 0;
+  auto& hits = sc.hits;
+  hits.clear();
+  for (std::uint32_t i = 0; i < s.folded_seq.size(); ++i) {
+    std::uint32_t f = s.folded_seq[i];
+    if (f < slot_of.size() && slot_of[f] >= 0) hits.emplace_back(i, static_cast<std::uint32_t>(slot_of[f]));
+  }
+  auto& in_window = sc.counts;
+  in_window.assign(weights.size(), 0);
+  double best = 0, sum = 0;
   std::size_t lo = 0;
   for (std::size_t hi = 0; hi < hits.size(); ++hi) {
-    if (in_window[hits[hi].second]++ == 0) sum += weights.at(hits[hi].second);
+    if (in_window[hits[hi].second]++ == 0) sum += weights[hits[hi].second];
     while (hits[hi].first - hits[lo].first >= window) {
-      if (--in_window[hits[lo].second] == 0) sum -= weights.at(hits[lo].second);
+      if (--in_window[hits[lo].second] == 0) sum -= weights[hits[lo].second];
       ++lo;
     }
     best = std::max(best, sum);
@@ -688,7 +718,8 @@ Result Index::Impl::run(const Query& q) const {
 
   // Text terms.
   std::vector<ScoredTerm> terms;
-  std::unordered_map<std::uint32_t, double> prox_weights;  // folded id → weight
+  std::vector<std::uint32_t> prox_ids;  // the query's distinct folded words...
+  std::vector<double> prox_weights;     // ...and their weights
   std::unordered_map<std::string, double> snippet_weights;  // folded word → weight
   double prox_total = 0;
   {
@@ -706,8 +737,16 @@ Result Index::Impl::run(const Query& q) const {
       if (f != kNone) {
         terms.push_back({TermKind::folded, f, w});
         double pw = w * idf(folded.postings[f].size());
-        if (prox_weights.emplace(f, pw).second) prox_total += pw;
-        if (!t.question_word) snippet_weights.emplace(t.folded, pw);
+        if (std::find(prox_ids.begin(), prox_ids.end(), f) == prox_ids.end()) {
+          prox_ids.push_back(f);
+          prox_weights.push_back(pw);
+          prox_total += pw;
+        }
+        if (!t.question_word) {
+          // Marks follow the query's diacritics (typed or restored): "dung" marks "dụng", not "đúng".
+          const std::string& key = plan.accented ? t.lower : (!restored.empty() && !restored[i].empty() ? restored[i] : t.folded);
+          snippet_weights.emplace(key, pw);
+        }
       }
       if (r.exact_weight > 0) {
         const std::string* form = plan.accented ? &t.lower : (!restored.empty() && !restored[i].empty() ? &restored[i] : nullptr);
@@ -797,17 +836,52 @@ Result Index::Impl::run(const Query& q) const {
   std::vector<std::uint32_t> defined;
   for (auto i : plan.defined_term) defined.push_back(folded.find(toks[i].folded));
   if (std::find(defined.begin(), defined.end(), kNone) != defined.end()) defined.clear();
-  if ((r.proximity_weight > 0 && prox_weights.size() > 1) || (r.definition_boost > 0 && !defined.empty())) {
+  if ((r.proximity_weight > 0 && prox_ids.size() > 1) || (r.definition_boost > 0 && !defined.empty())) {
+    if (sc.query_word.size() < folded.postings.size()) sc.query_word.resize(folded.postings.size(), -1);
+    for (std::size_t k = 0; k < prox_ids.size(); ++k) sc.query_word[prox_ids[k]] = static_cast<std::int32_t>(k);
     for (std::size_t i = 0; i < head; ++i) {
       const Slot& s = slots[cand[i].second];
       double f = 1.0;
-      if (r.proximity_weight > 0 && prox_weights.size() > 1) f += r.proximity_weight * proximity(s, prox_weights, prox_total);
+      if (r.proximity_weight > 0 && prox_ids.size() > 1)
+        f += r.proximity_weight * proximity(s, sc.query_word, prox_weights, prox_total, sc);
       if (r.definition_boost > 0 && !defined.empty() && defines(s, defined)) f *= 1.0 + r.definition_boost;
       cand[i].first *= static_cast<float>(f);
     }
+    for (auto id : prox_ids) sc.query_word[id] = -1;
     std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), by_score);
   }
 
+  const bool snippet_exact = plan.accented || !restored.empty();
+  // Query words for the snippets, by exact id when the diacritics are known, else by folded id.
+  std::vector<std::uint32_t> marked_ids;
+  std::vector<double> marked_weights;
+  auto& marks = snippet_exact ? sc.mark_exact : sc.mark_folded;
+  if (marks.size() < (snippet_exact ? exact.postings.size() : folded.postings.size()))
+    marks.resize(snippet_exact ? exact.postings.size() : folded.postings.size(), -1);
+  for (const auto& [word, weight] : snippet_weights) {
+    std::uint32_t id = snippet_exact ? exact.find(word) : folded.find(word);
+    if (id == kNone || marks[id] >= 0) continue;
+    marks[id] = static_cast<std::int32_t>(marked_ids.size());
+    marked_ids.push_back(id);
+    marked_weights.push_back(weight);
+  }
+  auto snippet = [&](const Slot& s, const std::string& clause) {
+    if (s.offsets.size() != s.folded_seq.size()) return make_snippet(s.p.title, s.p.text, snippet_weights, snippet_exact, clause);
+    const auto& ids = snippet_exact ? s.exact_seq : s.folded_seq;
+    sc.title_words.clear();
+    sc.text_words.clear();
+    auto* words = &sc.title_words;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      if (ids[k] == kGap) {
+        words = &sc.text_words;
+        continue;
+      }
+      std::int32_t m = ids[k] < marks.size() ? marks[ids[k]] : -1;
+      std::uint32_t begin = s.offsets[k] >> 8, end = begin + (s.offsets[k] & 0xFF);
+      words->push_back({begin, end, m, m >= 0 ? marked_weights[static_cast<std::size_t>(m)] : 0.0});
+    }
+    return render_snippet(s.p.title, sc.title_words, s.p.text, sc.text_words, clause);
+  };
   // Assemble: citations, then passages of a named number, then text.
   struct Out {
     std::uint32_t slot;
@@ -850,9 +924,10 @@ Result Index::Impl::run(const Query& q) const {
     h.id = s.p.id;
     h.score = out[i].score;
     h.match = out[i].match;
-    h.snippet = make_snippet(s.p.title, s.p.text, snippet_weights, out[i].clause);
+    h.snippet = snippet(s, out[i].clause);
     result.hits.push_back(std::move(h));
   }
+  for (auto id : marked_ids) marks[id] = -1;
   return result;
 }
 
@@ -862,8 +937,10 @@ std::size_t Index::Impl::memory() const {
     auto str = [](const std::string& x) { return x.capacity() > 15 ? x.capacity() + 1 : 0; };
     m += str(s.p.document_title) + str(s.p.document_number) + str(s.p.document_type) + str(s.p.status) +
          str(s.p.article_number) + str(s.p.title) + str(s.p.text);
-    m += (s.folded_seq.capacity() + s.exact_seq.capacity() + s.line_starts.capacity()) * sizeof(std::uint32_t);
+    m += (s.folded_seq.capacity() + s.exact_seq.capacity() + s.line_starts.capacity() + s.offsets.capacity()) *
+         sizeof(std::uint32_t);
   }
+  m += stats.capacity() * sizeof(SlotStat);
   m += slot_of_id.bucket_count() * sizeof(void*) + slot_of_id.size() * 32;
   m += exact.memory() + folded.memory() + bigrams.memory();
   for (const auto& s : exact_text) m += sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0);

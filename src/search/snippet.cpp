@@ -3,13 +3,13 @@
 #include "http/message.h"
 #include "text/vietnamese.h"
 
-#include <vector>
+#include <algorithm>
 
 namespace search {
 
 namespace {
 
-// Escaped text with the spaces of line breaks collapsed: a snippet is one paragraph.
+// Escaped text with line breaks and runs of blanks flattened: a snippet is one paragraph.
 void append_plain(std::string& out, std::string_view s) {
   std::string flat;
   flat.reserve(s.size());
@@ -21,47 +21,49 @@ void append_plain(std::string& out, std::string_view s) {
   out += http::html_escape(flat);
 }
 
-std::string render(std::string_view s, const std::vector<text::Token>& toks, std::size_t from, std::size_t to,
-                   const std::vector<char>& marked) {
+bool only_blanks(std::string_view s, std::uint32_t from, std::uint32_t to) {
+  for (auto b = from; b < to; ++b)
+    if (s[b] != ' ') return false;
+  return true;
+}
+
+std::string render(std::string_view s, const std::vector<SnippetWord>& w, std::size_t from, std::size_t to) {
   std::string out;
   if (from >= to) return out;
   if (from > 0) out += "… ";
-  std::size_t pos = toks[from].begin;
+  std::size_t pos = w[from].begin;
   for (std::size_t i = from; i < to; ++i) {
-    if (!marked[i]) continue;
+    if (w[i].weight <= 0) continue;
     // A run of marked words separated only by blanks becomes one <mark>.
     std::size_t j = i;
-    while (j + 1 < to && marked[j + 1] && toks[j + 1].joined) ++j;
-    append_plain(out, s.substr(pos, toks[i].begin - pos));
+    while (j + 1 < to && w[j + 1].weight > 0 && only_blanks(s, w[j].end, w[j + 1].begin)) ++j;
+    append_plain(out, s.substr(pos, w[i].begin - pos));
     out += "<mark>";
-    append_plain(out, s.substr(toks[i].begin, toks[j].end - toks[i].begin));
+    append_plain(out, s.substr(w[i].begin, w[j].end - w[i].begin));
     out += "</mark>";
-    pos = toks[j].end;
+    pos = w[j].end;
     i = j;
   }
-  std::size_t end = toks[to - 1].end;
+  std::size_t end = w[to - 1].end;
   // Keep the punctuation that closes the last word ("...dân sự." rather than "...dân sự").
   while (end < s.size() && (s[end] == '.' || s[end] == ',' || s[end] == ';' || s[end] == ')' || s[end] == ':')) ++end;
   append_plain(out, s.substr(pos, end - pos));
-  if (to < toks.size()) out += " …";
+  if (to < w.size()) out += " …";
   return out;
+}
+
+bool sentence_start(std::string_view s, const std::vector<SnippetWord>& w, std::size_t k) {
+  if (k == 0) return true;
+  for (auto b = w[k - 1].end; b < w[k].begin; ++b)
+    if (s[b] == '\n' || s[b] == '.' || s[b] == ';' || s[b] == ':') return true;
+  return false;
 }
 
 }  // namespace
 
-std::string make_snippet(std::string_view title, std::string_view text,
-                         const std::unordered_map<std::string, double>& weights, std::string_view clause,
-                         std::size_t max_tokens) {
-  auto toks = text::tokenize(text);
-  std::vector<double> w(toks.size(), 0.0);
-  std::vector<char> marked(toks.size(), 0);
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    auto it = weights.find(toks[i].folded);
-    if (it != weights.end()) {
-      w[i] = it->second;
-      marked[i] = 1;
-    }
-  }
+std::string render_snippet(std::string_view title, const std::vector<SnippetWord>& title_words, std::string_view text,
+                           const std::vector<SnippetWord>& w, std::string_view clause, std::size_t max_words) {
+  if (w.empty()) return render(title, title_words, 0, title_words.size());
   std::size_t start = 0;
   if (!clause.empty()) {
     // The line that starts with "2." (the cited clause).
@@ -73,18 +75,20 @@ std::string make_snippet(std::string_view title, std::string_view text,
       line = nl == std::string_view::npos ? text.size() : nl + 1;
     }
     if (line < text.size())
-      while (start < toks.size() && toks[start].begin < line) ++start;
-    if (start >= toks.size()) start = 0;
-  } else if (!toks.empty()) {
+      while (start < w.size() && w[start].begin < line) ++start;
+    if (start >= w.size()) start = 0;
+  } else {
     // The window with the most query weight; a word counts fully once, a little when repeated.
-    std::unordered_map<std::string_view, int> count;
+    std::int32_t words = 0;
+    for (const auto& x : w) words = std::max(words, x.query_word + 1);
+    std::vector<int> count(static_cast<std::size_t>(words), 0);
     double sum = 0, best = 0;
     std::size_t lo = 0;
-    auto gain = [&](std::size_t i, int n) { return n == 1 ? w[i] : w[i] * 0.1; };
-    for (std::size_t hi = 0; hi < toks.size(); ++hi) {
-      if (marked[hi]) sum += gain(hi, ++count[toks[hi].folded]);
-      if (hi - lo + 1 > max_tokens) {
-        if (marked[lo]) sum -= gain(lo, count[toks[lo].folded]--);
+    auto gain = [](double weight, int n) { return n == 1 ? weight : weight * 0.1; };
+    for (std::size_t hi = 0; hi < w.size(); ++hi) {
+      if (w[hi].query_word >= 0) sum += gain(w[hi].weight, ++count[w[hi].query_word]);
+      if (hi - lo + 1 > max_words) {
+        if (w[lo].query_word >= 0) sum -= gain(w[lo].weight, count[w[lo].query_word]--);
         ++lo;
       }
       if (sum > best + 1e-9) {
@@ -92,28 +96,40 @@ std::string make_snippet(std::string_view title, std::string_view text,
         start = lo;
       }
     }
-    // Start a little before the first match so that it reads as a sentence.
-    std::size_t first = start;
-    while (first < toks.size() && !marked[first]) ++first;
-    if (best > 0 && first < toks.size()) start = first > start + 4 ? first - 4 : start;
     if (best == 0) {
       // Nothing in the body: the title may hold the match.
-      auto ttoks = text::tokenize(title);
-      std::vector<char> tm(ttoks.size(), 0);
-      bool any = false;
-      for (std::size_t i = 0; i < ttoks.size(); ++i) any |= (tm[i] = weights.count(ttoks[i].folded) ? 1 : 0);
-      if (any) return render(title, ttoks, 0, ttoks.size(), tm);
+      for (const auto& t : title_words)
+        if (t.weight > 0) return render(title, title_words, 0, title_words.size());
       start = 0;
+    } else {
+      // Start where the sentence or clause of the first match starts, if it is near; otherwise
+      // a few words before the match.
+      std::size_t first = start;
+      while (first < w.size() && w[first].weight <= 0) ++first;
+      std::size_t k = first;
+      while (k > 0 && first - k < 10 && !sentence_start(text, w, k)) --k;
+      start = sentence_start(text, w, k) ? k : (first > 3 ? first - 3 : 0);
     }
   }
-  if (toks.empty()) {
-    auto ttoks = text::tokenize(title);
-    std::vector<char> tm(ttoks.size(), 0);
-    for (std::size_t i = 0; i < ttoks.size(); ++i) tm[i] = weights.count(ttoks[i].folded) ? 1 : 0;
-    return render(title, ttoks, 0, ttoks.size(), tm);
-  }
-  if (start + max_tokens > toks.size()) start = toks.size() > max_tokens ? toks.size() - max_tokens : 0;
-  return render(text, toks, start, std::min(toks.size(), start + max_tokens), marked);
+  if (start + max_words > w.size()) start = w.size() > max_words ? w.size() - max_words : 0;
+  return render(text, w, start, std::min(w.size(), start + max_words));
+}
+
+std::string make_snippet(std::string_view title, std::string_view text,
+                         const std::unordered_map<std::string, double>& weights, bool exact,
+                         std::string_view clause, std::size_t max_words) {
+  std::unordered_map<std::string_view, std::int32_t> index;
+  for (const auto& [k, v] : weights) index.emplace(k, static_cast<std::int32_t>(index.size()));
+  auto words = [&](std::string_view s) {
+    std::vector<SnippetWord> out;
+    for (const auto& t : text::tokenize(s)) {
+      auto it = weights.find(exact ? t.lower : t.folded);
+      if (it == weights.end() || it->second <= 0) out.push_back({t.begin, t.end, -1, 0.0});
+      else out.push_back({t.begin, t.end, index[it->first], it->second});
+    }
+    return out;
+  };
+  return render_snippet(title, words(title), text, words(text), clause, max_words);
 }
 
 }  // namespace search

@@ -1,0 +1,88 @@
+#include "answer/answer_routes.h"
+
+#include "core/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+namespace answer {
+
+namespace {
+nlohmann::json to_json(const Answer& a) {
+  nlohmann::json citations = nlohmann::json::array();
+  for (const auto& c : a.citations)
+    citations.push_back({{"document_id", c.document_id},
+                         {"document_title", c.document_title},
+                         {"document_number", c.document_number},
+                         {"article", c.article},
+                         {"clause", c.clause ? nlohmann::json(*c.clause) : nlohmann::json(nullptr)},
+                         {"source_ref", {{"corpus_id", c.corpus_id}, {"article_id", c.article_id}}},
+                         {"validity", c.validity},
+                         {"url", c.url},
+                         {"quote", c.quote}});
+  return {{"answer", a.text},
+          {"choice", nullptr},
+          {"confidence", a.confidence},
+          {"citations", citations},
+          {"related_questions", nlohmann::json::array()},
+          {"handoff", a.handoff},
+          {"conversation_id", a.conversation_id}};
+}
+}  // namespace
+
+void register_answer_routes(web::Site& site, AnswerService& service) {
+  site.api("POST", "/api/v1/answer", [&](http::Request& r, web::Visitor&) {
+    auto type = r.header("content-type").value_or("");
+    if (!type.starts_with("application/json"))
+      return web::Site::api_error(415, "unsupported_media_type", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
+    nlohmann::json body;
+    try {
+      body = nlohmann::json::parse(r.body);
+    } catch (const nlohmann::json::exception&) {
+      return web::Site::api_error(400, "invalid_json", "Nội dung JSON không hợp lệ.");
+    }
+    if (!body.is_object() || !body.contains("question") || !body["question"].is_string())
+      return web::Site::api_error(400, "invalid_parameter", "Cần trường \"question\" là một chuỗi.");
+    std::string conversation;
+    if (body.contains("conversation_id") && body["conversation_id"].is_string()) conversation = body["conversation_id"];
+    auto a = service.answer({core::nfc(body["question"].get<std::string>()), conversation});
+    if (!a) return web::Site::api_error(core::http_status(a.error().kind) == 422 ? 400 : core::http_status(a.error().kind), "invalid_parameter", a.error().message);
+    auto res = http::Response::json(to_json(*a).dump());
+    res.set("Cache-Control", "no-store");
+    return res;
+  });
+
+  auto page = [&](http::Request& r, web::Visitor& v) {
+    auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
+    std::string question = r.method == "POST" ? v.form.get("question") : r.query_param("cau-hoi").value_or("");
+    view["question"] = question;
+    int status = 200;
+    if (!core::clean_text(question).empty() || r.method == "POST") {
+      auto a = service.answer({question, ""});
+      if (!a) {
+        view["error"] = a.error().message;
+        status = 422;
+      } else {
+        auto j = to_json(*a);
+        // Paragraphs of the answer text; quotes stay verbatim.
+        nlohmann::json paragraphs = nlohmann::json::array();
+        std::string text = a->text;
+        for (std::size_t p = 0; p <= text.size();) {
+          auto nl = text.find('\n', p);
+          if (nl == std::string::npos) nl = text.size();
+          if (nl > p) paragraphs.push_back(text.substr(p, nl - p));
+          p = nl + 1;
+        }
+        j["paragraphs"] = paragraphs;
+        for (auto& c : j["citations"]) c["label"] = "Điều " + c["article"].get<std::string>() + " " + c["document_title"].get<std::string>();
+        view["result"] = j;
+      }
+    }
+    auto res = site.page("answer/ask", view, status);
+    res.set("Cache-Control", "no-store");
+    return res;
+  };
+  site.get("/hoi-dap-tu-dong", page);
+  site.post("/hoi-dap-tu-dong", page);
+}
+
+}  // namespace answer

@@ -1,0 +1,182 @@
+#include "answer/answer_service.h"
+
+#include "core/random.h"
+#include "core/time.h"
+#include "core/utf8.h"
+#include "text/vietnamese.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace answer {
+
+namespace {
+
+// Words that ask rather than say: they carry no legal content for choosing a clause.
+const std::set<std::string>& question_words() {
+  static const std::set<std::string> words = {"la", "gi", "nao", "the", "bao", "nhieu", "hay", "dung", "sai", "ai",
+                                              "sao", "nhu", "co", "khong", "duoc", "toi", "em", "minh", "vay", "a",
+                                              "cua", "va", "cac", "nhung", "theo", "thi", "trong", "khi", "de", "voi"};
+  return words;
+}
+
+std::vector<std::string> content_words(const std::string& s) {
+  std::vector<std::string> out;
+  for (const auto& t : text::tokenize(text::normalize(s)))
+    if (!question_words().count(t.folded)) out.push_back(t.folded);
+  return out;
+}
+
+double overlap(const std::vector<std::string>& question, const std::string& passage) {
+  if (question.empty()) return 0;
+  std::set<std::string> words;
+  std::set<std::string> bigrams;
+  std::string previous;
+  for (const auto& t : text::tokenize(passage)) {
+    words.insert(t.folded);
+    if (!previous.empty()) bigrams.insert(previous + " " + t.folded);
+    previous = t.folded;
+  }
+  double found = 0, total = 0;
+  for (std::size_t i = 0; i < question.size(); ++i) {
+    total += 1;
+    found += words.count(question[i]) ? 1 : 0;
+    if (i + 1 < question.size()) {
+      total += 1;
+      found += bigrams.count(question[i] + " " + question[i + 1]) ? 1 : 0;  // multi-syllable words
+    }
+  }
+  return found / total;
+}
+
+// Clause blocks of an article: [begin, end) byte ranges of lines starting "N." with their points.
+std::vector<std::pair<std::size_t, std::size_t>> clause_ranges(const std::string& text, std::vector<std::string>& numbers) {
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::size_t pos = 0;
+  int expected = 1;
+  while (pos < text.size()) {
+    auto nl = text.find('\n', pos);
+    std::size_t end = nl == std::string::npos ? text.size() : nl;
+    std::string prefix = std::to_string(expected) + ". ";
+    if (text.compare(pos, prefix.size(), prefix) == 0) {
+      if (!ranges.empty()) ranges.back().second = pos - 1;
+      ranges.emplace_back(pos, text.size());
+      numbers.push_back(std::to_string(expected));
+      ++expected;
+    }
+    pos = end + 1;
+  }
+  return ranges;
+}
+
+std::string trim_to_sentences(const std::string& s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  auto cut = s.rfind(". ", max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 3) cut = s.rfind(' ', max_bytes);
+  return s.substr(0, cut == std::string::npos ? max_bytes : cut + 1);
+}
+
+}  // namespace
+
+Quote best_quote(const std::string& question, const std::string& article_text) {
+  auto words = content_words(question);
+  std::vector<std::string> numbers;
+  auto ranges = clause_ranges(article_text, numbers);
+  Quote best;
+  if (ranges.empty()) {
+    auto first = article_text.substr(0, article_text.find('\n'));
+    best.text = trim_to_sentences(first.empty() ? article_text : first, 600);
+    best.overlap = overlap(words, best.text);
+    return best;
+  }
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    std::string clause = article_text.substr(ranges[i].first, ranges[i].second - ranges[i].first);
+    while (!clause.empty() && clause.back() == '\n') clause.pop_back();
+    double o = overlap(words, clause);
+    if (best.text.empty() || o > best.overlap) best = {trim_to_sentences(clause, 900), numbers[i], o};
+  }
+  return best;
+}
+
+Answer AnswerService::compose(const std::string& question) const {
+  Answer a;
+  search::Query q;
+  q.text = question;
+  q.limit = 5;
+  auto result = search_.search(q);
+  for (const auto& hit : result.hits) {
+    auto p = search_.passage(hit.id);
+    auto src = search_.source(hit.id);
+    if (!p || !src) continue;
+    auto quote = best_quote(question, p->text);
+    Citation c;
+    c.document_id = std::to_string(p->document_id);
+    c.document_title = p->document_title;
+    c.document_number = p->document_number;
+    c.article = p->article_number;
+    c.clause = quote.clause;
+    c.corpus_id = src->corpus_id;
+    c.article_id = src->article_id;
+    c.validity = src->validity;
+    c.url = "/van-ban/" + src->document_slug + (src->anchor.empty() ? "" : "/" + src->anchor) + (quote.clause ? "#khoan-" + *quote.clause : "");
+    c.quote = quote.text;
+    c.score = hit.score;
+    a.citations.push_back(std::move(c));
+    if (a.citations.size() == 1) a.confidence = quote.overlap;
+  }
+  if (a.citations.empty()) {
+    a.text = "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
+             "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời.";
+    a.handoff = true;
+    return a;
+  }
+  // Confidence: how much of the question the quoted clause covers, tempered when the runner-up
+  // scores almost as high (the search is not sure which article is meant).
+  if (a.citations.size() > 1 && a.citations[0].score > 0) {
+    double margin = (a.citations[0].score - a.citations[1].score) / a.citations[0].score;
+    a.confidence *= 0.7 + 0.3 * std::min(1.0, margin * 4);
+  }
+  a.confidence = std::clamp(a.confidence, 0.0, 1.0);
+  const auto& best = a.citations[0];
+  std::string where = (best.clause ? "khoản " + *best.clause + " " : std::string()) + "Điều " + best.article + " " + best.document_title;
+  std::string validity = best.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
+                                               : "Văn bản này: " + core::to_lower(best.validity) + ".";
+  if (a.confidence >= kConfidenceThreshold) {
+    a.text = "Theo " + where + ":\n“" + best.quote + "”\n" + validity +
+             "\nThông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
+  } else {
+    a.handoff = true;
+    a.text = "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + where + ":\n“" +
+             best.quote + "”\n" + validity +
+             "\nBạn có thể gửi câu hỏi để luật sư, luật gia trả lời. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
+  }
+  return a;
+}
+
+core::Result<Answer> AnswerService::answer(const Question& q) {
+  std::string text = core::clean_text(q.text);
+  if (text.empty()) return core::fail(core::ServiceError::invalid("Vui lòng nhập câu hỏi.", {{"question", "Vui lòng nhập câu hỏi."}}));
+  if (text.size() > kMaxQuestionBytes)
+    return core::fail(core::ServiceError::invalid("Câu hỏi quá dài (tối đa khoảng 4000 ký tự).", {{"question", "Câu hỏi quá dài."}}));
+  std::string conversation = q.conversation_id;
+  bool valid_id = conversation.size() >= 8 && conversation.size() <= 64 &&
+                  std::all_of(conversation.begin(), conversation.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
+  if (!valid_id) conversation = core::random_token(16);
+  Answer a = compose(text);
+  a.conversation_id = conversation;
+  if (a.handoff) {
+    nlohmann::json candidates = nlohmann::json::array();
+    for (const auto& c : a.citations)
+      candidates.push_back({{"document_id", c.document_id}, {"document_title", c.document_title}, {"article", c.article}, {"url", c.url}, {"score", c.score}});
+    auto conn = database_.acquire();
+    a.handoff_id = conn->query_int(
+        "INSERT INTO answer_handoffs (question, candidates, conversation_id, status, created_at) VALUES (?, ?, ?, 'new', ?) RETURNING id",
+        {text, candidates.dump(), conversation, core::now_unix()});
+  }
+  return a;
+}
+
+}  // namespace answer

@@ -1,0 +1,70 @@
+#pragma once
+// The automated legal answering service (hệ thống trả lời tự động): answers a question from the
+// law text in the library, quoting the clause that answers it verbatim and citing it, and says
+// plainly when it is not sure, handing the question to human experts with the articles it found.
+#include "auth/audit_log.h"
+#include "core/error.h"
+#include "db/database.h"
+#include "library/search_service.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace answer {
+
+struct Citation {
+  std::string document_id;
+  std::string document_title;
+  std::string document_number;
+  std::string article;                // article number as a string
+  std::optional<std::string> clause;  // clause number when the quote is one clause
+  std::string corpus_id, article_id;  // source_ref
+  std::string validity;               // "Còn hiệu lực", ... or "" when unknown
+  std::string url;
+  std::string quote;                  // a verbatim substring of the stored article
+  double score = 0;
+};
+
+struct Answer {
+  std::string text;  // fixed Vietnamese templates joined with the quotes, nothing else
+  double confidence = 0;
+  std::vector<Citation> citations;  // most relevant first
+  bool handoff = false;
+  std::optional<std::int64_t> handoff_id;
+  std::string conversation_id;
+};
+
+struct Question {
+  std::string text;
+  std::string conversation_id;  // "" starts a new conversation
+};
+
+// Below this confidence the answer says it is not sure and offers a human expert. Chosen from the
+// precision/coverage curve of `phobien eval answer` (docs/answering.md).
+constexpr double kConfidenceThreshold = 0.45;
+constexpr std::size_t kMaxQuestionBytes = 4000;
+
+class AnswerService {
+ public:
+  AnswerService(db::Database& database, const library::SearchService& search) : database_(database), search_(search) {}
+  core::Result<Answer> answer(const Question& q);
+  // Without storing anything (evaluation).
+  Answer compose(const std::string& question) const;
+
+ private:
+  db::Database& database_;
+  const library::SearchService& search_;
+};
+
+// The part of an article that best answers the question: a clause (with its points) or, for an
+// article without clauses, its first sentences. Always a substring of `article_text`.
+struct Quote {
+  std::string text;
+  std::optional<std::string> clause;
+  double overlap = 0;  // share of the question's content words found in the quote
+};
+Quote best_quote(const std::string& question, const std::string& article_text);
+
+}  // namespace answer
