@@ -100,6 +100,19 @@ Response Response::redirect(std::string location, int status) {
   return r;
 }
 
+PreparedResponse PreparedResponse::from(const Response& r) {
+  PreparedResponse p;
+  p.status = r.status;
+  p.head = "HTTP/1.1 " + std::to_string(r.status) + " " + std::string(status_reason(r.status)) + "\r\n";
+  for (const auto& [k, v] : r.headers) {
+    if (iequals(k, "content-length") || iequals(k, "connection")) continue;
+    p.head += k + ": " + v + "\r\n";
+  }
+  p.head += "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
+  p.body = r.body;
+  return p;
+}
+
 std::string Cookie::serialize() const {
   std::string s = name + "=" + value + "; Path=/";
   if (max_age) s += "; Max-Age=" + std::to_string(*max_age);

@@ -43,6 +43,15 @@ struct Response {
   static Response redirect(std::string location, int status = 303);
 };
 
+// A response serialised once, sent many times (page cache, static files): the status line and
+// header lines including Content-Length, without the blank line that ends the header block.
+struct PreparedResponse {
+  int status = 200;
+  std::string head;
+  std::string body;
+  static PreparedResponse from(const Response& r);
+};
+
 // RFC 6265 Set-Cookie value.
 struct Cookie {
   std::string name;

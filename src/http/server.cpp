@@ -56,6 +56,16 @@ struct Server::Impl {
       co_await bhttp::async_write(stream, sr, as_tuple);
   }
 
+  // Cached bytes as they are: one writev of head, connection line, blank line and body.
+  awaitable<void> write_prepared(beast::tcp_stream& stream, const PreparedResponse& res, bool head, bool keep_alive, int version) {
+    std::string_view connection;
+    if (!keep_alive) connection = "Connection: close\r\n";
+    else if (version < 11) connection = "Connection: keep-alive\r\n";
+    std::array<asio::const_buffer, 4> buffers{asio::buffer(res.head), asio::buffer(connection.data(), connection.size()),
+                                              asio::buffer("\r\n", 2), asio::buffer(head ? std::string_view() : std::string_view(res.body))};
+    co_await asio::async_write(stream, buffers, as_tuple);
+  }
+
   // Turns Beast's request into ours; nullopt when the target is not a valid UTF-8 path.
   static std::optional<Request> convert(bhttp::request<bhttp::string_body>& in, const std::string& peer) {
     Request r;
@@ -128,9 +138,16 @@ struct Server::Impl {
         request->path = "-";
       } else {
         head = request->method == "HEAD";
-        std::optional<Response> quick = fast ? fast(*request) : std::nullopt;
+        std::shared_ptr<const PreparedResponse> quick = fast ? fast(*request) : nullptr;
         if (quick) {
-          res = std::move(*quick);
+          bool close = !keep_alive;
+          co_await write_prepared(stream, *quick, head, !close, version);
+          if (log) {
+            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            log(*request, quick->status, quick->body.size(), ms);
+          }
+          if (close) break;
+          continue;
         } else {
           res = co_await asio::co_spawn(
               workers,

@@ -20,7 +20,7 @@ struct ServerOptions {
 };
 
 // Cheap handler run on the I/O thread (cache hits, static files); nullopt passes the request on.
-using FastHandler = std::function<std::optional<Response>(const Request&)>;
+using FastHandler = std::function<std::shared_ptr<const PreparedResponse>(const Request&)>;
 // Full handler, run on the worker pool.
 using SlowHandler = std::function<Response(Request&)>;
 // Called once per request with the final status and latency, for the access log.

@@ -15,14 +15,14 @@ class PageCache {
  public:
   explicit PageCache(std::int64_t ttl_seconds, std::size_t max_entries = 2000)
       : ttl_(ttl_seconds), max_entries_(max_entries) {}
-  std::shared_ptr<const http::Response> get(const std::string& key) const;
+  std::shared_ptr<const http::PreparedResponse> get(const std::string& key) const;
   void put(const std::string& key, const http::Response& response);
   void clear();
   std::size_t size() const;
 
  private:
   struct Entry {
-    std::shared_ptr<const http::Response> response;
+    std::shared_ptr<const http::PreparedResponse> response;
     std::int64_t expires_at;
   };
   std::int64_t ttl_;

@@ -64,19 +64,18 @@ void Site::add(const std::string& method, const std::string& pattern, PageHandle
   routes_.push_back({std::move(h), check_csrf});
 }
 
-std::optional<http::Response> Site::fast(const http::Request& request) const {
-  if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
+std::shared_ptr<const http::PreparedResponse> Site::fast(const http::Request& request) const {
+  if (request.method != "GET" && request.method != "HEAD") return nullptr;
   if (request.path.starts_with("/static/")) {
     auto data = core::find_resource(request.path.substr(1));
-    if (!data) return std::nullopt;
+    if (!data) return nullptr;
     auto r = http::Response::text(std::string(*data), 200, std::string(content_type_for(request.path)));
     r.set("Cache-Control", "public, max-age=3600");
     r.set("X-Content-Type-Options", "nosniff");
-    return r;
+    return std::make_shared<const http::PreparedResponse>(http::PreparedResponse::from(r));
   }
-  if (request.cookie(kSessionCookie)) return std::nullopt;
-  if (auto hit = cache_.get(request.target)) return *hit;
-  return std::nullopt;
+  if (request.cookie(kSessionCookie)) return nullptr;
+  return cache_.get(request.target);
 }
 
 http::Response Site::handle(http::Request& request) {

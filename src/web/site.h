@@ -41,7 +41,7 @@ class Site {
   void api(const std::string& method, const std::string& pattern, PageHandler h) { add(method, pattern, std::move(h), false); }
 
   // Runs on the I/O thread: static files and cached pages for anonymous visitors.
-  std::optional<http::Response> fast(const http::Request& request) const;
+  std::shared_ptr<const http::PreparedResponse> fast(const http::Request& request) const;
   // Runs on the worker pool.
   http::Response handle(http::Request& request);
 

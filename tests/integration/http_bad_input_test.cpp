@@ -92,6 +92,22 @@ TEST_F(BadInputTest, PathTraversalOnUploadsFindsNothing) {
   EXPECT_EQ(server_->client().get("/static/../src/app/main.cpp").status, 404);
 }
 
+TEST_F(BadInputTest, CachedPagesAnswerHeadGetAndKeepAlive) {
+  auto get = server_->client().get("/");  // fills the cache
+  ASSERT_EQ(get.status, 200);
+  auto cached = server_->client().get("/");
+  EXPECT_EQ(cached.body, get.body);
+  auto head = send_raw(server_->port(), "HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+  EXPECT_TRUE(head.body.empty());
+  // HTTP/1.0 without keep-alive: the cached bytes go out with Connection: close.
+  auto old = send_raw(server_->port(), "GET / HTTP/1.0\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(old.status, 200);
+  EXPECT_EQ(old.header("connection"), "close");
+  EXPECT_EQ(old.body, get.body);
+}
+
 TEST_F(BadInputTest, ManyGarbageConnectionsInARow) {
   for (int i = 0; i < 50; ++i) send_raw(server_->port(), std::string(i * 37 % 500, static_cast<char>('\x01' + i)) + "\r\n\r\n");
 }
