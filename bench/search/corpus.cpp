@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <functional>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -106,6 +108,30 @@ std::vector<Question> load_questions(const std::string& path) {
     out.push_back(std::move(x));
   }
   return out;
+}
+
+bool set_ranking_field(search::Ranking& r, const std::string& name, double v) {
+  std::map<std::string, std::function<void(double)>> f = {
+      {"k1", [&](double x) { r.k1 = x; }},
+      {"title_weight", [&](double x) { r.title_weight = x; }},
+      {"body_weight", [&](double x) { r.body_weight = x; }},
+      {"document_weight", [&](double x) { r.document_weight = x; }},
+      {"title_b", [&](double x) { r.title_b = x; }},
+      {"body_b", [&](double x) { r.body_b = x; }},
+      {"exact_weight", [&](double x) { r.exact_weight = x; }},
+      {"bigram_weight", [&](double x) { r.bigram_weight = x; }},
+      {"mention_boost", [&](double x) { r.mention_boost = x; }},
+      {"proximity_weight", [&](double x) { r.proximity_weight = x; }},
+      {"proximity_window", [&](double x) { r.proximity_window = static_cast<int>(x); }},
+      {"rerank_depth", [&](double x) { r.rerank_depth = static_cast<int>(x); }},
+      {"question_word_weight", [&](double x) { r.question_word_weight = x; }},
+      {"definition_boost", [&](double x) { r.definition_boost = x; }},
+      {"restore_diacritics", [&](double x) { r.restore_diacritics = x != 0; }},
+  };
+  auto it = f.find(name);
+  if (it == f.end()) return false;
+  it->second(v);
+  return true;
 }
 
 }  // namespace bench

@@ -26,4 +26,8 @@ struct Question {
 // "text" or "question" field; gold in relevant_articles (law_id, article_id), when present.
 std::vector<Question> load_questions(const std::string& path);
 
+// Sets a search::Ranking field by name ("title_weight", "proximity_weight", ...) for --set
+// options; false for an unknown name.
+bool set_ranking_field(search::Ranking& r, const std::string& name, double value);
+
 }  // namespace bench

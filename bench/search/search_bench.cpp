@@ -1,13 +1,15 @@
 // Latency and throughput of search::Index against SQLite FTS5 on the same passages.
 //
-//   search_bench [--queries FILE.json ...] [--threads N] CORPUS.json [CORPUS.json ...]
+//   search_bench --queries FILE.json [--queries FILE.json ...] [--threads N] [--unaccented] [--set name=value ...] CORPUS.json [CORPUS.json ...]
 //
 // Corpora: ALQAC-style JSON (see corpus.h). Queries: JSON arrays of objects with a "text" or
 // "question" field (e.g. ../shared/data/queries/zalo-questions.json and vlsp2025-questions.json).
 // Every query runs once through each engine (all different, no result cache). FTS5 is the
 // project's baseline: unicode61 with diacritics kept, bm25 ranking, the query's tokens OR-ed,
 // top 10. search::Index also builds the snippets of its 10 hits; FTS5 returns row ids only.
-// With --threads N, search::Index is also run from N threads at once (shared index).
+// With --threads N, search::Index is also run from N threads at once (shared index); --set
+// changes a ranking knob (see search_eval) to see what it costs; --unaccented runs the queries
+// with their diacritics removed (diacritic restoration and suggestions at work).
 #include "corpus.h"
 #include "search/index.h"
 #include "text/vietnamese.h"
@@ -104,13 +106,24 @@ class Fts5 {
 int main(int argc, char** argv) {
   std::vector<std::string> corpora, query_files;
   int threads = 0;
+  bool unaccented = false;
+  search::Ranking ranking;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) query_files.push_back(argv[++i]);
+    else if (!std::strcmp(argv[i], "--set") && i + 1 < argc) {
+      std::string kv = argv[++i];
+      auto eq = kv.find('=');
+      if (eq == std::string::npos || !bench::set_ranking_field(ranking, kv.substr(0, eq), std::atof(kv.c_str() + eq + 1))) {
+        std::fprintf(stderr, "unknown setting %s\n", kv.c_str());
+        return 2;
+      }
+    }
     else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--unaccented")) unaccented = true;
     else corpora.push_back(argv[i]);
   }
   if (corpora.empty() || query_files.empty()) {
-    std::fprintf(stderr, "usage: %s --queries FILE.json [--queries FILE.json ...] [--threads N] CORPUS.json [CORPUS.json ...]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s --queries FILE.json [--queries FILE.json ...] [--threads N] [--unaccented] [--set name=value ...] CORPUS.json [CORPUS.json ...]\n", argv[0]);
     return 2;
   }
   bench::Corpus corpus;
@@ -118,7 +131,7 @@ int main(int argc, char** argv) {
   try {
     for (const auto& c : corpora) bench::load_corpus(c, corpus);
     for (const auto& f : query_files)
-      for (auto& q : bench::load_questions(f)) queries.push_back(std::move(q.text));
+      for (auto& q : bench::load_questions(f)) queries.push_back(unaccented ? text::remove_diacritics(q.text) : std::move(q.text));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "search_bench: %s\n", e.what());
     return 1;
@@ -126,6 +139,7 @@ int main(int argc, char** argv) {
 
   auto t0 = Clock::now();
   search::Index index;
+  index.set_ranking(ranking);
   for (const auto& p : corpus.passages) index.upsert(p);
   double index_build = std::chrono::duration<double>(Clock::now() - t0).count();
   t0 = Clock::now();

@@ -75,28 +75,6 @@ void print(const char* label, const Scores& s) {
   std::printf("%-22s questions=%zu R@1=%.3f R@5=%.3f R@10=%.3f MRR@10=%.3f\n", label, s.n, s.r1, s.r5, s.r10, s.mrr);
 }
 
-bool set_field(search::Ranking& r, const std::string& name, double v) {
-  std::map<std::string, std::function<void(double)>> f = {
-      {"k1", [&](double x) { r.k1 = x; }},
-      {"title_weight", [&](double x) { r.title_weight = x; }},
-      {"body_weight", [&](double x) { r.body_weight = x; }},
-      {"document_weight", [&](double x) { r.document_weight = x; }},
-      {"title_b", [&](double x) { r.title_b = x; }},
-      {"body_b", [&](double x) { r.body_b = x; }},
-      {"exact_weight", [&](double x) { r.exact_weight = x; }},
-      {"bigram_weight", [&](double x) { r.bigram_weight = x; }},
-      {"mention_boost", [&](double x) { r.mention_boost = x; }},
-      {"proximity_weight", [&](double x) { r.proximity_weight = x; }},
-      {"proximity_window", [&](double x) { r.proximity_window = static_cast<int>(x); }},
-      {"question_word_weight", [&](double x) { r.question_word_weight = x; }},
-      {"restore_diacritics", [&](double x) { r.restore_diacritics = x != 0; }},
-  };
-  auto it = f.find(name);
-  if (it == f.end()) return false;
-  it->second(v);
-  return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -118,7 +96,7 @@ int main(int argc, char** argv) {
     } else if (!std::strcmp(argv[i], "--set") && i + 1 < argc) {
       std::string kv = argv[++i];
       auto eq = kv.find('=');
-      if (eq == std::string::npos || !set_field(ranking, kv.substr(0, eq), std::atof(kv.c_str() + eq + 1))) {
+      if (eq == std::string::npos || !bench::set_ranking_field(ranking, kv.substr(0, eq), std::atof(kv.c_str() + eq + 1))) {
         std::fprintf(stderr, "unknown setting %s\n", kv.c_str());
         return 2;
       }
@@ -178,6 +156,7 @@ int main(int argc, char** argv) {
            r.mention_boost = 0;
            r.proximity_weight = 0;
            r.question_word_weight = 1;
+           r.definition_boost = 0;
            r.restore_diacritics = false;
          }},
         {"- title weight (=1)", [](search::Ranking& r) { r.title_weight = 1; }},
@@ -187,6 +166,7 @@ int main(int argc, char** argv) {
         {"- mention boost", [](search::Ranking& r) { r.mention_boost = 0; }},
         {"- proximity", [](search::Ranking& r) { r.proximity_weight = 0; }},
         {"- question words", [](search::Ranking& r) { r.question_word_weight = 1; }},
+        {"- definitions", [](search::Ranking& r) { r.definition_boost = 0; }},
         {"- restoration", [](search::Ranking& r) { r.restore_diacritics = false; }},
     };
     for (const auto& v : variants) {

@@ -59,7 +59,6 @@ std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) { return (static_cast<s
 struct Slot {
   Passage p;
   std::int64_t doc = 0;
-  std::uint32_t doc_index = 0;  // dense number of the document (per-document accumulators)
   std::uint32_t len_title = 0, len_body = 0, len_doc = 0;
   bool live = true;
   // Forward index: folded and exact term ids of the title, kGap, then the body (phrases, proximity).
@@ -72,13 +71,11 @@ struct Slot {
 
 // What scoring reads for every posting, kept apart from the big Slot so the loop stays in cache.
 struct SlotStat {
-  std::uint32_t len_title = 0, len_body = 0, doc_index = 0;
+  std::uint32_t len_title = 0, len_body = 0;
   bool live = false;
 };
 
 struct DocInfo {
-  std::uint32_t index = 0;
-  double length = 0;  // words in its live passages
   std::string title, number, number_key;
   std::vector<std::string> keys;  // registered title keys
   std::vector<std::uint32_t> slots;
@@ -152,12 +149,11 @@ struct Scratch {
   std::vector<float> acc;
   std::vector<std::int32_t> mark_exact, mark_folded;  // word id → index among the query's words, or -1
   std::vector<SnippetWord> title_words, text_words;
+  std::vector<char> used;  // per slot: already among the hits
   std::vector<std::int32_t> query_word;  // folded id → index among the query's words, or -1
   std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;
   std::vector<int> counts;
   std::vector<std::uint32_t> touched;
-  std::vector<float> doc_tf, doc_acc;  // per document index
-  std::vector<std::uint32_t> doc_touched, docs_hit;
 };
 Scratch& scratch() {
   thread_local Scratch s;
@@ -186,7 +182,6 @@ struct Index::Impl {
   std::uint64_t total_tokens = 0;
 
   std::unordered_map<std::int64_t, DocInfo> docs;
-  std::uint32_t next_doc_index = 0;
   std::unordered_map<std::string, std::vector<std::int64_t>> docs_by_title;
   std::unordered_map<std::string, std::vector<std::int64_t>> docs_by_number;
   std::size_t longest_title = 0;  // in words
@@ -300,11 +295,7 @@ struct Index::Impl {
     emit(fo, folded, [](std::uint32_t t) { return t; });
     emit(bi, bigrams, [this](std::uint64_t k) { return bigrams.intern(k); });
 
-    auto [dit, fresh] = docs.try_emplace(p.document_id);
-    auto& d = dit->second;
-    if (fresh) d.index = next_doc_index++;
-    s.doc_index = d.index;
-    d.length += s.len_title + s.len_body;
+    auto& d = docs[p.document_id];
     if (d.slots.empty() || d.title != p.document_title || d.number != p.document_number) {
       unregister_doc(p.document_id, d);
       d.title = p.document_title;
@@ -318,7 +309,7 @@ struct Index::Impl {
     sum_doc += s.len_doc;
     ++live;
     s.p = std::move(p);
-    stats.push_back({s.len_title, s.len_body, s.doc_index, true});
+    stats.push_back({s.len_title, s.len_body, true});
     slots.push_back(std::move(s));
   }
 
@@ -348,7 +339,6 @@ struct Index::Impl {
     slot_of_id.erase(s.p.id);
     auto dit = docs.find(s.doc);
     if (dit != docs.end()) {
-      dit->second.length -= s.len_title + s.len_body;
       std::erase(dit->second.slots, slot);
       if (dit->second.slots.empty()) {
         unregister_doc(dit->first, dit->second);
@@ -375,7 +365,7 @@ struct Index::Impl {
     }
     slots = std::move(kept);
     stats.clear();
-    for (const auto& k : slots) stats.push_back({k.len_title, k.len_body, k.doc_index, true});
+    for (const auto& k : slots) stats.push_back({k.len_title, k.len_body, true});
     auto fix = [&](std::vector<std::vector<Posting>>& lists) {
       for (auto& list : lists) {
         std::size_t w = 0;
@@ -395,12 +385,6 @@ struct Index::Impl {
   }
 
   // ---- reading (shared lock held) ----
-
-  double doc_idf(std::size_t df) const {
-    double n = static_cast<double>(std::max<std::size_t>(docs.size(), 1));
-    double d = static_cast<double>(std::min(df, docs.size()));
-    return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
-  }
 
   double idf(std::size_t df) const {
     double n = static_cast<double>(std::max<std::size_t>(live, 1));
@@ -502,20 +486,6 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
               wd = static_cast<float>(r.document_weight);
   const float bt = static_cast<float>(r.title_b), bb = static_cast<float>(r.body_b);
   const float k1 = static_cast<float>(r.k1);
-  const bool doc_level = r.document_prior > 0 && docs.size() > 1;
-  std::vector<double> doc_lengths;
-  double avg_doc = 1;
-  if (doc_level) {
-    doc_lengths.assign(next_doc_index, 1.0);
-    double sum = 0;
-    for (const auto& [id, d] : docs) {
-      doc_lengths[d.index] = std::max(1.0, d.length);
-      sum += doc_lengths[d.index];
-    }
-    avg_doc = sum / static_cast<double>(docs.size());
-    if (sc.doc_tf.size() < next_doc_index) sc.doc_tf.resize(next_doc_index, 0.0f);
-    if (sc.doc_acc.size() < next_doc_index) sc.doc_acc.resize(next_doc_index, 0.0f);
-  }
   for (const auto& term : terms) {
     const std::vector<Posting>* list = nullptr;
     switch (term.kind) {
@@ -528,11 +498,6 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
     for (const auto& post : *list) {
       const SlotStat& s = stats[post.slot];
       if (!s.live) continue;
-      if (doc_level) {
-        float& dt = sc.doc_tf[s.doc_index];
-        if (dt == 0) sc.doc_touched.push_back(s.doc_index);
-        dt += post.title + post.body;
-      }
       float tf = 0;
       if (post.title) tf += wt * post.title / (1.0f - bt + bt * s.len_title / avg_title);
       if (post.body) tf += wb * post.body / (1.0f - bb + bb * s.len_body / avg_body);
@@ -542,16 +507,6 @@ void Index::Impl::score_terms(const std::vector<ScoredTerm>& terms, Scratch& sc)
       if (a == 0) sc.touched.push_back(post.slot);
       a += add;
     }
-    if (!doc_level) continue;
-    // The same term over whole documents: which law is the question about?
-    const float dw = static_cast<float>(term.weight * doc_idf(sc.doc_touched.size()));
-    for (auto d : sc.doc_touched) {
-      float tf = sc.doc_tf[d] / (0.25f + 0.75f * static_cast<float>(doc_lengths[d] / avg_doc));
-      sc.doc_tf[d] = 0;
-      if (sc.doc_acc[d] == 0) sc.docs_hit.push_back(d);
-      sc.doc_acc[d] += dw * tf / (k1 + tf);
-    }
-    sc.doc_touched.clear();
   }
 }
 
@@ -804,20 +759,14 @@ Result Index::Impl::run(const Query& q) const {
   std::vector<std::pair<float, std::uint32_t>> cand;
   cand.reserve(sc.touched.size());
   const float boost = static_cast<float>(1.0 + r.mention_boost);
-  float top_doc = 0;
-  for (auto d : sc.docs_hit) top_doc = std::max(top_doc, sc.doc_acc[d]);
-  const float prior = top_doc > 0 ? static_cast<float>(r.document_prior) / top_doc : 0.0f;
   for (auto slot : sc.touched) {
     float score = sc.acc[slot];
     sc.acc[slot] = 0;
     const Slot& s = slots[slot];
     if (!passes(s)) continue;
-    if (prior > 0) score *= 1.0f + prior * sc.doc_acc[s.doc_index];
     if (!mentioned.empty() && std::find(mentioned.begin(), mentioned.end(), s.doc) != mentioned.end()) score *= boost;
     cand.emplace_back(score, slot);
   }
-  for (auto d : sc.docs_hit) sc.doc_acc[d] = 0;
-  sc.docs_hit.clear();
   if (!phrases.empty()) {
     std::vector<std::pair<float, std::uint32_t>> kept;
     for (bool strict : {true, false}) {
@@ -830,7 +779,7 @@ Result Index::Impl::run(const Query& q) const {
 
   // Proximity re-ranking of the head.
   std::size_t want = q.offset + q.limit;
-  std::size_t head = std::min(cand.size(), std::max<std::size_t>(want, 100));
+  std::size_t head = std::min(cand.size(), std::max<std::size_t>(want, static_cast<std::size_t>(std::max(0, r.rerank_depth))));
   auto by_score = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
   std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), cand.end(), by_score);
   std::vector<std::uint32_t> defined;
@@ -887,18 +836,23 @@ Result Index::Impl::run(const Query& q) const {
     std::uint32_t slot;
     double score;
     const char* match;
-    std::string clause;
+    const std::string* clause;
   };
   std::vector<Out> out;
-  std::vector<char> used;
-  auto take = [&](std::uint32_t slot, double score, const char* match, std::string clause = {}) {
-    if (used.size() < slots.size()) used.assign(slots.size(), 0);
-    if (used[slot] || !passes(slots[slot])) return;
-    used[slot] = 1;
-    out.push_back({slot, score, match, std::move(clause)});
+  out.reserve(want);
+  std::size_t total = 0;
+  if (sc.used.size() < slots.size()) sc.used.resize(slots.size(), 0);
+  std::vector<std::uint32_t> used;
+  static const std::string no_clause;
+  auto take = [&](std::uint32_t slot, double score, const char* match, const std::string* clause) {
+    if (sc.used[slot] || !passes(slots[slot])) return;
+    sc.used[slot] = 1;
+    used.push_back(slot);
+    ++total;
+    if (out.size() < want) out.push_back({slot, score, match, clause});
   };
   double top = cand.empty() ? 1.0 : std::max(1.0, static_cast<double>(cand.front().first));
-  for (const auto& [slot, clause] : cited) take(slot, 1000.0 * top, "citation", clause);
+  for (const auto& [slot, clause] : cited) take(slot, 1000.0 * top, "citation", &clause);
   if (!numbered.empty()) {
     if (terms.empty()) {
       // The query is a number: the document's passages in order.
@@ -908,23 +862,28 @@ Result Index::Impl::run(const Query& q) const {
         auto list = it->second.slots;
         std::sort(list.begin(), list.end(), [&](auto a, auto b) { return article_less(slots[a].p.article_number, slots[b].p.article_number); });
         double score = 100.0;
-        for (auto s : list) take(s, score *= 0.999, "number");
+        for (auto s : list) take(s, score *= 0.999, "number", &no_clause);
       }
     } else {
-      for (const auto& [score, slot] : cand)
-        if (std::find(numbered.begin(), numbered.end(), slots[slot].doc) != numbered.end()) take(slot, 100.0 * top + score, "number");
+      // A number and words: the passages of that document first, best first.
+      std::vector<std::pair<float, std::uint32_t>> own;
+      for (const auto& c : cand)
+        if (std::find(numbered.begin(), numbered.end(), slots[c.second].doc) != numbered.end()) own.push_back(c);
+      std::sort(own.begin(), own.end(), by_score);
+      for (const auto& [score, slot] : own) take(slot, 100.0 * top + score, "number", &no_clause);
     }
   }
-  for (const auto& [score, slot] : cand) take(slot, score, "text");
+  for (const auto& [score, slot] : cand) take(slot, score, "text", &no_clause);
+  for (auto slot : used) sc.used[slot] = 0;
 
-  result.total = out.size();
-  for (std::size_t i = q.offset; i < out.size() && i < want; ++i) {
+  result.total = total;
+  for (std::size_t i = q.offset; i < out.size(); ++i) {
     const Slot& s = slots[out[i].slot];
     Hit h;
     h.id = s.p.id;
     h.score = out[i].score;
     h.match = out[i].match;
-    h.snippet = snippet(s, out[i].clause);
+    h.snippet = snippet(s, *out[i].clause);
     result.hits.push_back(std::move(h));
   }
   for (auto id : marked_ids) marks[id] = -1;

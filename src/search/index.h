@@ -58,9 +58,9 @@ struct Ranking {
   double exact_weight = 0.5;                  // extra weight of a match with the query's own diacritics
   double bigram_weight = 1.5;                 // syllable bigrams (multi-syllable words)
   double mention_boost = 0.5;                 // passages of a document the query names ("theo Luật Cư trú")
-  double document_prior = 0.3;                // passages of the document whose whole text matches the query best
   double proximity_weight = 1.0;              // query words close together in the passage...
   int proximity_window = 12;                  // ...within this many words
+  int rerank_depth = 50;                      // hits re-ranked with proximity and definitions
   double question_word_weight = 0.3;          // interrogatives ("bao nhiêu", "gì", "đúng hay sai")
   double definition_boost = 1.0;              // "X là gì?": passages with a clause "X là ..."
   bool restore_diacritics = true;             // score unaccented queries also with their likely accented words

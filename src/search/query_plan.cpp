@@ -15,18 +15,19 @@ namespace {
 
 // Byte ranges between double quotes: "..." or “...”.
 std::vector<std::pair<std::size_t, std::size_t>> quoted_ranges(std::string_view s) {
+  constexpr std::size_t kClosed = std::string_view::npos;
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  std::optional<std::size_t> open;
+  std::size_t open = kClosed;
   for (std::size_t i = 0; i < s.size(); ++i) {
     bool ascii = s[i] == '"';
     bool left = s.compare(i, 3, "\xE2\x80\x9C") == 0;   // “
     bool right = s.compare(i, 3, "\xE2\x80\x9D") == 0;  // ”
     if (!ascii && !left && !right) continue;
     std::size_t len = ascii ? 1 : 3;
-    if (open && (ascii || right)) {
-      out.emplace_back(*open, i);
-      open.reset();
-    } else if (!open && (ascii || left)) {
+    if (open != kClosed && (ascii || right)) {
+      out.emplace_back(open, i);
+      open = kClosed;
+    } else if (open == kClosed && (ascii || left)) {
       open = i + len;
     }
     i += len - 1;

@@ -136,6 +136,18 @@ class Parser {
       any = true;
       last = j + 1;
       j += 2;
+      // Lists: "điểm a, b và c", "khoản 1, 2", "Điều 5, 6 hoặc 7" name several; the citation
+      // keeps the first and spans them all.
+      auto same_kind = [&](const std::string& l) {
+        return w.folded == "diem" ? point_label(l) : w.folded == "khoan" ? clause_label(l) : article_label(l);
+      };
+      while (j < t_.size() && gap_ok(j)) {
+        std::size_t k = j;
+        if ((t_[k].folded == "va" || t_[k].folded == "hoac") && k + 1 < t_.size() && gap_ok(k + 1)) ++k;
+        if (!same_kind(t_[k].lower) || t_[k].folded == "nay") break;
+        last = k;
+        j = k + 1;
+      }
     }
     if (!any) return std::nullopt;
     c.begin = t_[i].begin;

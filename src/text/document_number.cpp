@@ -143,7 +143,8 @@ std::optional<NumberMention> number_at(std::string_view s, std::size_t i) {
   ++j;
   bool year = false;
   if (count_digits(s, j) == 4 && j + 4 < s.size() && (s[j + 4] == '/' || s[j + 4] == '-')) {
-    canonical += "/" + std::string(s.substr(j, 4));
+    canonical += '/';
+    canonical.append(s.substr(j, 4));
     j += 5;
     year = true;
   }

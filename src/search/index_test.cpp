@@ -1,0 +1,204 @@
+#include "search/index.h"
+
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+namespace search {
+
+namespace {
+
+Passage passage(std::int64_t id, std::int64_t doc, std::string article, std::string title, std::string text,
+                std::string doc_title = "Luật Thử nghiệm", std::string number = "") {
+  Passage p;
+  p.id = id;
+  p.document_id = doc;
+  p.document_title = std::move(doc_title);
+  p.document_number = std::move(number);
+  p.document_type = "luat";
+  p.status = "con-hieu-luc";
+  p.article_number = std::move(article);
+  p.title = std::move(title);
+  p.text = std::move(text);
+  return p;
+}
+
+std::vector<std::int64_t> ids(const Result& r) {
+  std::vector<std::int64_t> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
+Result find(const Index& index, std::string text, std::size_t limit = 10) {
+  Query q;
+  q.text = std::move(text);
+  q.limit = limit;
+  return index.search(q);
+}
+
+}  // namespace
+
+TEST(SearchIndex, UpsertReplacesAndRemoveForgets) {
+  Index index;
+  index.upsert(passage(1, 10, "1", "Phạm vi điều chỉnh", "Luật này quy định về đất đai."));
+  index.upsert(passage(2, 10, "2", "Đối tượng áp dụng", "Cơ quan nhà nước, người sử dụng đất."));
+  EXPECT_EQ(index.size(), 2u);
+  EXPECT_EQ(ids(find(index, "đất đai")), (std::vector<std::int64_t>{1}));
+
+  index.upsert(passage(1, 10, "1", "Phạm vi điều chỉnh", "Luật này quy định về nhà ở."));
+  EXPECT_EQ(index.size(), 2u);
+  EXPECT_TRUE(find(index, "đất đai").hits.empty());
+  EXPECT_EQ(ids(find(index, "nhà ở")), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(index.passage(1)->text, "Luật này quy định về nhà ở.");
+
+  index.remove(2);
+  EXPECT_EQ(index.size(), 1u);
+  EXPECT_FALSE(index.passage(2));
+  EXPECT_TRUE(find(index, "người sử dụng").hits.empty());
+  index.remove(2);  // unknown: nothing happens
+  index.remove_document(10);
+  EXPECT_EQ(index.size(), 0u);
+  EXPECT_TRUE(find(index, "nhà ở").hits.empty());
+}
+
+TEST(SearchIndex, ManyRemovalsCompactAndKeepResultsRight) {
+  Index index;
+  for (int i = 0; i < 2000; ++i)
+    index.upsert(passage(i, i / 10, std::to_string(i % 10), "Điều khoản " + std::to_string(i),
+                         i % 2 ? "hợp đồng lao động" : "bảo hiểm xã hội"));
+  for (int d = 0; d < 150; ++d) index.remove_document(d);  // 1500 passages
+  EXPECT_EQ(index.size(), 500u);
+  auto r = find(index, "bảo hiểm xã hội", 1000);
+  EXPECT_EQ(r.total, 250u);
+  for (auto id : ids(r)) {
+    EXPECT_GE(id, 1500);
+    EXPECT_EQ(id % 2, 0);
+  }
+  index.upsert(passage(5000, 999, "1", "Mới", "bảo hiểm xã hội tự nguyện"));
+  EXPECT_EQ(find(index, "bảo hiểm xã hội tự nguyện").hits.front().id, 5000);
+}
+
+TEST(SearchIndex, FoldedQueryFindsAccentedTextButExactRanksFirst) {
+  Index index;
+  index.upsert(passage(1, 1, "1", "", "Quy định về dát vàng trên đồ thờ."));
+  index.upsert(passage(2, 1, "2", "", "Quy định về đất trồng lúa."));
+  EXPECT_EQ(ids(find(index, "đất")), (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(ids(find(index, "dát")), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(find(index, "dat").total, 2u);
+  EXPECT_EQ(find(index, "DAT TRONG LUA").hits.front().id, 2);
+}
+
+TEST(SearchIndex, SuggestionRestoresDiacritics) {
+  Index index;
+  index.upsert(passage(1, 1, "1", "Quyền sử dụng đất", "Người sử dụng đất có quyền chuyển nhượng quyền sử dụng đất."));
+  index.upsert(passage(2, 1, "2", "Dạy nghề", "Cơ sở dạy nghề được cấp phép."));
+  auto r = find(index, "quyen su dung dat");
+  EXPECT_EQ(r.suggestion.value_or(""), "quyền sử dụng đất");
+  EXPECT_EQ(index.suggest("Quyen su dung DAT").value_or(""), "Quyền sử dụng ĐẤT");
+  EXPECT_FALSE(find(index, "quyền sử dụng đất").suggestion);
+  EXPECT_FALSE(index.suggest("xyz 123"));
+}
+
+TEST(SearchIndex, SnippetsAreEscapedAndMarked) {
+  Index index;
+  index.upsert(passage(1, 1, "1", "Ký hiệu", "Giá trị <b>x</b> & \"y\" phải lớn hơn 0 khi tính thuế thu nhập."));
+  auto r = find(index, "thuế thu nhập");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const auto& s = r.hits[0].snippet;
+  EXPECT_NE(s.find("&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"), std::string::npos) << s;
+  EXPECT_NE(s.find("<mark>thuế thu nhập</mark>"), std::string::npos) << s;
+  // No tag but <mark> and </mark>.
+  std::string rest = s;
+  for (std::string tag : {"<mark>", "</mark>"})
+    for (auto p = rest.find(tag); p != std::string::npos; p = rest.find(tag)) rest.erase(p, tag.size());
+  EXPECT_EQ(rest.find('<'), std::string::npos) << s;
+  EXPECT_EQ(rest.find('>'), std::string::npos) << s;
+  EXPECT_TRUE(core::is_valid_utf8(s));
+}
+
+TEST(SearchIndex, SnippetOfALongArticleShowsTheMatch) {
+  Index index;
+  std::string text;
+  for (int i = 1; i <= 40; ++i) text += std::to_string(i) + ". Nội dung thông thường của khoản thứ " + std::to_string(i) + ".\n";
+  text += "41. Người lao động được nghỉ thai sản sáu tháng.\n";
+  index.upsert(passage(1, 1, "1", "Chế độ", text));
+  auto r = find(index, "nghỉ thai sản");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].snippet.find("<mark>nghỉ thai sản</mark>"), std::string::npos) << r.hits[0].snippet;
+  EXPECT_EQ(r.hits[0].snippet.rfind("… ", 0), 0u);  // starts inside the text
+}
+
+TEST(SearchIndex, CitationAndNumberMatches) {
+  Index index;
+  index.upsert(passage(1, 1, "5", "Quy định chung", "Nội dung.", "Nghị định xử phạt", "100/2019/NĐ-CP"));
+  index.upsert(passage(2, 1, "6", "Mức phạt", "Phạt tiền từ 2.000.000 đồng.", "Nghị định xử phạt", "100/2019/NĐ-CP"));
+  index.upsert(passage(3, 2, "5", "Quy định chung", "Nội dung khác.", "Luật Giao thông đường bộ"));
+  auto c = find(index, "điều 5 nghị định 100/2019/nđ-cp");
+  ASSERT_FALSE(c.hits.empty());
+  EXPECT_EQ(c.hits[0].id, 1);
+  EXPECT_EQ(c.hits[0].match, "citation");
+  auto g = find(index, "Điều 5 Luật giao thông đường bộ");
+  EXPECT_EQ(g.hits.at(0).id, 3);
+  auto n = find(index, "100/2019/ND CP");
+  EXPECT_EQ(ids(n), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(n.hits[0].match, "number");
+  auto none = find(index, "Điều 9 Luật giao thông đường bộ");
+  for (const auto& h : none.hits) EXPECT_NE(h.match, "citation");
+}
+
+TEST(SearchIndex, PagingAndTotal) {
+  Index index;
+  for (int i = 1; i <= 25; ++i) index.upsert(passage(i, 1, std::to_string(i), "", "trách nhiệm bồi thường thiệt hại " + std::string(i, 'x')));
+  Query q;
+  q.text = "bồi thường";
+  q.limit = 10;
+  auto first = index.search(q);
+  q.offset = 20;
+  auto last = index.search(q);
+  EXPECT_EQ(first.total, 25u);
+  EXPECT_EQ(first.hits.size(), 10u);
+  EXPECT_EQ(last.hits.size(), 5u);
+  for (auto id : ids(last))
+    for (auto other : ids(first)) EXPECT_NE(id, other);
+  EXPECT_GE(first.took_ms, 0.0);
+}
+
+TEST(SearchIndex, OddInputIsHarmless) {
+  Index index;
+  index.upsert(passage(1, 1, "1", "Tiêu đề", "Nội dung có chữ."));
+  for (std::string s : std::vector<std::string>{"", "   ", "\"", "\"\"", "“", "\xFF\xFE", "Điều", "điều 0", "khoản", "!!!",
+                                                std::string(5000, 'a')}) {
+    auto r = find(index, s);
+    for (const auto& h : r.hits) EXPECT_TRUE(core::is_valid_utf8(h.snippet));
+  }
+  EXPECT_GT(index.memory_bytes(), 0u);
+}
+
+TEST(SearchIndex, ConcurrentSearchesWhileWriting) {
+  Index index;
+  for (int i = 0; i < 200; ++i) index.upsert(passage(i, i / 20, std::to_string(i), "Điều", "quyền và nghĩa vụ của công dân số " + std::to_string(i)));
+  std::atomic<bool> stop{false};
+  std::atomic<int> searches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t)
+    readers.emplace_back([&] {
+      while (!stop) {
+        auto r = find(index, "quyền nghĩa vụ công dân");
+        EXPECT_LE(r.hits.size(), 10u);
+        ++searches;
+      }
+    });
+  for (int i = 0; i < 300; ++i) {
+    index.upsert(passage(1000 + i, 50, std::to_string(i), "Mới", "nghĩa vụ công dân mới " + std::to_string(i)));
+    if (i % 3 == 0) index.remove(1000 + i / 2);
+  }
+  stop = true;
+  for (auto& t : readers) t.join();
+  EXPECT_GT(searches.load(), 0);
+  EXPECT_GT(index.size(), 200u);
+}
+
+}  // namespace search

@@ -1,0 +1,105 @@
+// Citation parsing: data-driven fixtures (testdata/citations.test) and a few direct checks.
+#include "text/citation.h"
+
+#include "text/vietnamese.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace text {
+
+namespace {
+
+std::string describe(std::string_view s, const Citation& c) {
+  std::string parts;
+  auto add = [&](const std::string& p) { parts += (parts.empty() ? "" : ", ") + p; };
+  if (!c.point.empty()) add("điểm " + c.point);
+  if (!c.clause.empty()) add("khoản " + c.clause);
+  if (!c.article.empty()) add("Điều " + c.article);
+  if (c.this_article) add("Điều này");
+  std::string out = "[" + std::string(s.substr(c.begin, c.end - c.begin)) + "] " + parts;
+  if (c.document) {
+    const auto& d = *c.document;
+    out += " @ ";
+    if (d.self) out += d.type + " này";
+    else if (!d.number.empty()) out += d.type.empty() ? d.number : d.type + " " + d.number;
+    else out += d.title();
+    if (!d.year.empty()) out += " (" + d.year + ")";
+  }
+  return out;
+}
+
+struct Case {
+  std::string name, input, expected;
+};
+
+// "=== name", input lines, "---", expected lines; '#' lines outside cases are comments.
+std::vector<Case> load_cases(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<Case> cases;
+  std::string line;
+  bool expected = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("=== ")) {
+      cases.push_back({line.substr(4), "", ""});
+      expected = false;
+    } else if (cases.empty() || (line.starts_with("#") && !expected && cases.back().input.empty())) {
+      continue;
+    } else if (line == "---") {
+      expected = true;
+    } else if (!line.empty()) {
+      auto& field = expected ? cases.back().expected : cases.back().input;
+      field += (field.empty() ? "" : "\n") + line;
+    }
+  }
+  return cases;
+}
+
+}  // namespace
+
+TEST(TextCitation, Fixtures) {
+  auto cases = load_cases(PHOBIEN_SOURCE_DIR "/src/text/testdata/citations.test");
+  ASSERT_GE(cases.size(), 10u);
+  for (const auto& c : cases) {
+    std::string got;
+    for (const auto& cit : find_citations(c.input)) got += (got.empty() ? "" : "\n") + describe(c.input, cit);
+    EXPECT_EQ(got, c.expected) << "case: " << c.name << "\ninput: " << c.input;
+  }
+}
+
+TEST(TextCitation, ParseCitationNormalisesFirst) {
+  // Decomposed diacritics, as pasted from some sources.
+  auto c = parse_citation("kho\xE1\xBA\xA3n 2 \xC4\x91i\xC3\xAA\xCC\x80u 5 lu\xE1\xBA\xAD\x74 c\xC6\xB0 tru\xCC\x81");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->clause, "2");
+  EXPECT_EQ(c->article, "5");
+  ASSERT_TRUE(c->document);
+  EXPECT_EQ(c->document->type_slug, "luat");
+  EXPECT_EQ(c->document->title_keys().front(), "luat cu tru");
+  EXPECT_FALSE(parse_citation("quyền sử dụng đất"));
+}
+
+TEST(TextCitation, TitleKeysLongestFirst) {
+  auto c = parse_citation("Điều 5 Luật Cư trú hiện hành");
+  ASSERT_TRUE(c && c->document);
+  auto keys = c->document->title_keys();
+  ASSERT_EQ(keys.size(), 4u);
+  EXPECT_EQ(keys[0], "luat cu tru hien hanh");
+  EXPECT_EQ(keys[2], "luat cu tru");  // the one a table of known titles has
+}
+
+TEST(TextCitation, DocumentRefAt) {
+  std::string s = "theo Nghị định số 100/2019/NĐ-CP";
+  auto r = document_ref_at(s, 5);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->type_slug, "nghi-dinh");
+  EXPECT_EQ(r->number, "100/2019/NĐ-CP");
+  EXPECT_EQ(s.substr(r->begin, r->end - r->begin), "Nghị định số 100/2019/NĐ-CP");
+  auto b = document_ref_at("của BLHS", 0);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->title(), "Bộ luật Hình sự");
+}
+
+}  // namespace text
