@@ -1,5 +1,7 @@
 #include "support/http_receiver.h"
 
+#include "support/http_client.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -69,19 +71,7 @@ bool read_request(int fd, ReceivedRequest& r) {
       std::string line = head.substr(0, first);
       r.method = line.substr(0, line.find(' '));
       r.target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
-      for (auto pos = first; pos != std::string::npos && pos < head.size();) {
-        auto next = head.find("\r\n", pos + 2);
-        std::string h = head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
-        auto colon = h.find(':');
-        if (colon != std::string::npos) {
-          std::string name = h.substr(0, colon);
-          for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          std::string value = h.substr(colon + 1);
-          while (!value.empty() && value.front() == ' ') value.erase(value.begin());
-          r.headers[name] = value;
-        }
-        pos = next;
-      }
+      for (auto& [name, value] : parse_header_lines(head)) r.headers[name] = value;
       need = r.headers.count("content-length") ? std::stoul(r.headers["content-length"]) : 0;
     }
     if (head_end != std::string::npos && data.size() >= head_end + 4 + need) {
