@@ -13,6 +13,8 @@
 #include "library/routes.h"
 #include "library/search_routes.h"
 #include "library/search_service.h"
+#include "messaging/outbox_worker.h"
+#include "messaging/webhook_routes.h"
 #include "portal/admin_routes.h"
 #include "portal/api_routes.h"
 #include "portal/portal_service.h"
@@ -39,6 +41,8 @@ struct Application::Impl {
   std::unique_ptr<library::LibraryService> library;
   std::unique_ptr<library::SearchService> search;
   std::unique_ptr<answer::AnswerService> answers;
+  std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
+  std::unique_ptr<messaging::Inbox> inbox;
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
   std::thread background;
@@ -72,6 +76,7 @@ struct Application::Impl {
 Application::Application(core::Config config) : impl_(std::make_unique<Impl>()) { impl_->config = std::move(config); }
 
 Application::~Application() {
+  if (impl_->outbox) impl_->outbox->stop();
   {
     std::lock_guard lock(impl_->mutex);
     impl_->stopping = true;
@@ -115,6 +120,9 @@ void Application::start(bool demo) {
   library::register_library_admin_routes(*s.site, *s.library);
   library::register_search_routes(*s.site, *s.search);
   answer::register_answer_routes(*s.site, *s.answers);
+  s.outbox = std::make_unique<messaging::OutboxWorker>(s.config, *s.database, *s.answers);
+  s.inbox = std::make_unique<messaging::Inbox>(*s.database, [outbox = s.outbox.get()] { outbox->notify(); });
+  messaging::register_webhook_routes(*s.site, *s.inbox);
   s.site->api("GET", "/healthz", [&s](http::Request&, web::Visitor&) {
     auto conn = s.database->acquire();
     conn->query_int("SELECT 1");
@@ -139,6 +147,7 @@ void Application::start(bool demo) {
       });
   s.server->listen();
   s.background = std::thread([&s] { s.background_loop(); });
+  s.outbox->start();
 }
 
 std::uint16_t Application::port() const { return impl_->server->port(); }

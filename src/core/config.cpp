@@ -44,6 +44,12 @@ std::string Config::effective_database_url() const {
   return "sqlite:" + data_dir + "/phobien.db";
 }
 
+std::string Config::absolute_url(const std::string& path) const {
+  std::string base = base_url.empty() ? "http://" + listen : base_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + path;
+}
+
 std::string Config::host() const { return listen.substr(0, listen.rfind(':')); }
 
 std::uint16_t Config::port() const { return static_cast<std::uint16_t>(std::stoi(listen.substr(listen.rfind(':') + 1))); }
@@ -80,6 +86,21 @@ Config config_from_environment() {
   if (auto v = env("PHOBIEN_CHANGE_POLL_MS")) c.change_poll_millis = parse_int("PHOBIEN_CHANGE_POLL_MS", *v);
   if (auto v = env("PHOBIEN_WORKERS")) c.worker_threads = static_cast<std::size_t>(parse_int("PHOBIEN_WORKERS", *v));
   if (auto v = env("PHOBIEN_LOG_LEVEL")) c.log_level = *v;
+  if (auto v = env("PHOBIEN_MESSENGER_APP_SECRET")) c.messenger.app_secret = *v;
+  if (auto v = env("PHOBIEN_MESSENGER_VERIFY_TOKEN")) c.messenger.verify_token = *v;
+  if (auto v = env("PHOBIEN_MESSENGER_PAGE_TOKEN")) c.messenger.page_token = *v;
+  if (auto v = env("PHOBIEN_MESSENGER_SEND_URL")) c.messenger.send_url = *v;
+  if (auto v = env("PHOBIEN_ZALO_APP_ID")) c.zalo.app_id = *v;
+  if (auto v = env("PHOBIEN_ZALO_OA_SECRET")) c.zalo.oa_secret = *v;
+  if (auto v = env("PHOBIEN_ZALO_ACCESS_TOKEN")) c.zalo.access_token = *v;
+  if (auto v = env("PHOBIEN_ZALO_SEND_URL")) c.zalo.send_url = *v;
+  if (auto v = env("PHOBIEN_OUTBOX_MAX_ATTEMPTS")) {
+    c.outbox_max_attempts = static_cast<int>(parse_int("PHOBIEN_OUTBOX_MAX_ATTEMPTS", *v));
+    if (c.outbox_max_attempts < 1) throw std::invalid_argument("PHOBIEN_OUTBOX_MAX_ATTEMPTS phải lớn hơn 0");
+  }
+  if (auto v = env("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS"))
+    c.outbox_retry_base_seconds = parse_int("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS", *v);
+  if (auto v = env("PHOBIEN_MESSAGE_RETENTION_DAYS")) c.message_retention_days = parse_int("PHOBIEN_MESSAGE_RETENTION_DAYS", *v);
   validate_listen(c.listen);
   return c;
 }

@@ -13,6 +13,23 @@ struct RateLimit {
   std::int64_t window = 0; // seconds
 };
 
+// A messaging channel is on when its secret is set; its endpoints are 404 otherwise.
+struct MessengerConfig {
+  std::string app_secret;    // signs webhook bodies (X-Hub-Signature-256)
+  std::string verify_token;  // echoed by Facebook in the subscription handshake
+  std::string page_token;    // sends replies
+  std::string send_url = "https://graph.facebook.com/v19.0/me/messages";
+  bool enabled() const { return !app_secret.empty(); }
+};
+
+struct ZaloConfig {
+  std::string app_id;
+  std::string oa_secret;     // signs webhook bodies (X-ZEvent-Signature)
+  std::string access_token;  // sends replies
+  std::string send_url = "https://openapi.zalo.me/v3.0/oa/message/cs";
+  bool enabled() const { return !oa_secret.empty(); }
+};
+
 struct Config {
   std::string data_dir = "./var";
   std::string listen = "127.0.0.1:8080";
@@ -32,9 +49,16 @@ struct Config {
   std::size_t max_body_bytes = 12 * 1024 * 1024;  // larger requests get 413
   std::size_t max_header_bytes = 16 * 1024;       // larger headers get 431
   std::string log_level = "info";
+  MessengerConfig messenger;
+  ZaloConfig zalo;
+  int outbox_max_attempts = 6;                  // sends of one reply before it is given up
+  std::int64_t outbox_retry_base_seconds = 5;   // backoff: base x 1, 6, 24, 120, 720 (5 s … 1 h)
+  std::int64_t message_retention_days = 90;     // messages and finished replies older than this are deleted
 
   std::string effective_database_url() const;
   std::string uploads_dir() const { return data_dir + "/uploads"; }
+  // base_url (or http://LISTEN) + path, for links that leave the site (feeds, chat replies).
+  std::string absolute_url(const std::string& path) const;
   std::string host() const;
   std::uint16_t port() const;
 };

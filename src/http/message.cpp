@@ -55,7 +55,8 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
 }
 
 bool Request::wants_json() const {
-  if (path.starts_with("/api/")) return true;
+  // Webhooks are machine endpoints too: errors as JSON, no CSRF cookie.
+  if (path.starts_with("/api/") || path.starts_with("/webhooks/")) return true;
   auto accept = header("accept");
   return accept && accept->find("application/json") != std::string_view::npos &&
          accept->find("text/html") == std::string_view::npos;

@@ -214,10 +214,6 @@ void Site::invalidate() {
 
 void Site::set_navigation(std::function<nlohmann::json()> provider) { navigation_ = std::move(provider); }
 
-std::string Site::absolute_url(const std::string& path) const {
-  std::string base = config_.base_url.empty() ? "http://" + config_.listen : config_.base_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + path;
-}
+std::string Site::absolute_url(const std::string& path) const { return config_.absolute_url(path); }
 
 }  // namespace web

@@ -22,13 +22,8 @@ std::vector<std::string> HttpResponse::all(const std::string& name) const {
   return out;
 }
 
-namespace {
-HttpResponse parse(const std::string& data) {
-  HttpResponse r;
-  auto head_end = data.find("\r\n\r\n");
-  if (head_end == std::string::npos) return r;
-  std::string head = data.substr(0, head_end);
-  r.status = std::stoi(head.substr(9, 3));
+std::vector<std::pair<std::string, std::string>> parse_header_lines(const std::string& head) {
+  std::vector<std::pair<std::string, std::string>> headers;
   std::size_t pos = head.find("\r\n");
   while (pos != std::string::npos && pos < head.size()) {
     auto next = head.find("\r\n", pos + 2);
@@ -39,10 +34,21 @@ HttpResponse parse(const std::string& data) {
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       std::string value = line.substr(colon + 1);
       while (!value.empty() && value.front() == ' ') value.erase(value.begin());
-      r.headers.emplace_back(name, value);
+      headers.emplace_back(name, value);
     }
     pos = next;
   }
+  return headers;
+}
+
+namespace {
+HttpResponse parse(const std::string& data) {
+  HttpResponse r;
+  auto head_end = data.find("\r\n\r\n");
+  if (head_end == std::string::npos) return r;
+  std::string head = data.substr(0, head_end);
+  r.status = std::stoi(head.substr(9, 3));
+  r.headers = parse_header_lines(head);
   r.body = data.substr(head_end + 4);
   if (auto len = r.header("content-length")) r.body.resize(std::min<std::size_t>(r.body.size(), std::stoul(*len)));
   return r;

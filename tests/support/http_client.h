@@ -45,4 +45,7 @@ class HttpClient {
 
 std::string url_encode(const std::string& s);
 
+// "Name: value" lines after the first line of an HTTP head (no blank line), names lower-cased.
+std::vector<std::pair<std::string, std::string>> parse_header_lines(const std::string& head);
+
 }  // namespace testing_support
