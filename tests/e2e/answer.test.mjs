@@ -1,11 +1,9 @@
 // Browser tests of the chat panel (static/chat.js) and the plain question page: keyboard only,
 // citations that lead to the article, follow-ups in one conversation, accessibility (axe-core),
 // no JavaScript, a 320 px screen. Run: node --test answer.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  prerequisiteProblems, startServer, launchBrowser, newContext, logIn, randomPassword, seriousViolations, formatViolations, saveDiagnostics,
-} from './harness.mjs';
+import { browserTests, logIn, randomPassword, seriousViolations, formatViolations } from './harness.mjs';
 
 // Two articles of the Labour Code, as the plain-text importer reads them.
 const DOCUMENTS = [
@@ -30,39 +28,8 @@ const EDITOR = { email: 'bientap@test.local', role: 'editor', name: 'Biên Tập
 const QUESTION = 'Người lao động làm việc đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?';
 const FOLLOW_UP = 'Thời gian thử việc đối với người quản lý doanh nghiệp tối đa bao nhiêu ngày?';
 
-const problems = prerequisiteProblems();
-if (problems.length) {
-  test('browser-test prerequisites are installed', () => {
-    assert.fail(`cannot run the browser tests:\n  - ${problems.join('\n  - ')}`);
-  });
-} else {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ users: [EDITOR], documents: DOCUMENTS });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withContexts(name, body) {
-    const contexts = [];
-    const open = async (options) => {
-      const c = await newContext(browser, server, options);
-      contexts.push(c);
-      return c;
-    };
-    try {
-      await body(open);
-    } catch (e) {
-      await saveDiagnostics(name, contexts.flatMap((c) => c.pages()), server);
-      throw e;
-    } finally {
-      for (const c of contexts) await c.close().catch(() => {});
-    }
-  }
+browserTests({ users: [EDITOR], documents: DOCUMENTS }, (env) => {
+  const { withContexts } = env;
 
   const panelOf = (page) => page.getByRole('dialog', { name: 'Hỏi đáp pháp luật' });
   const launcherOf = (page) => page.getByRole('button', { name: 'Hỏi đáp pháp luật tự động', exact: true });
@@ -194,7 +161,7 @@ if (problems.length) {
       const last = answers(page).last();
       await panel.getByText('Hệ thống chưa chắc chắn về câu trả lời này', { exact: false }).waitFor();
       const handoff = last.getByRole('link', { name: 'Xem câu hỏi trên trang Hỏi đáp pháp luật tự động' });
-      const href = new URL(await handoff.getAttribute('href'), server.baseURL);
+      const href = new URL(await handoff.getAttribute('href'), env.server.baseURL);
       assert.equal(href.pathname, '/hoi-dap-tu-dong');
       assert.equal(href.searchParams.get('cau-hoi'), unsure);
 
@@ -276,4 +243,4 @@ if (problems.length) {
       await launcherOf(page).waitFor();
     });
   });
-}
+});
