@@ -30,6 +30,13 @@ nlohmann::json to_json(const Answer& a) {
 }  // namespace
 
 void register_answer_routes(web::Site& site, AnswerService& service) {
+  // No CSRF token (site.api), on purpose, and the chat panel (static/chat.js) sends none:
+  // - it acts for nobody: the session is ignored, the answer comes from public law text, and the
+  //   only write (a hand-off record) is one anyone may cause by asking directly;
+  // - a cross-site page cannot send it anyway: HTML forms can only send urlencoded, multipart or
+  //   text/plain bodies, which get 415 here, and a cross-origin fetch with a JSON Content-Type
+  //   needs a CORS preflight that this server never grants (it sends no Access-Control-* headers).
+  // Cached pages could not carry a per-visitor token either.
   site.api("POST", "/api/v1/answer", [&](http::Request& r, web::Visitor&) {
     auto type = r.header("content-type").value_or("");
     if (!type.starts_with("application/json"))
@@ -53,10 +60,12 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
 
   auto page = [&](http::Request& r, web::Visitor& v) {
     auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
-    std::string question = r.method == "POST" ? v.form.get("question") : r.query_param("cau-hoi").value_or("");
+    view["show_chat"] = false;  // this page is the question form already
+    // Control characters are dropped before the question is echoed back into the form.
+    std::string question = core::nfc(core::clean_text(r.method == "POST" ? v.form.get("question") : r.query_param("cau-hoi").value_or("")));
     view["question"] = question;
     int status = 200;
-    if (!core::clean_text(question).empty() || r.method == "POST") {
+    if (!question.empty() || r.method == "POST") {
       auto a = service.answer({question, ""});
       if (!a) {
         view["error"] = a.error().message;

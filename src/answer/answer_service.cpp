@@ -159,7 +159,7 @@ Answer AnswerService::compose(const std::string& question) const {
 core::Result<Answer> AnswerService::answer(const Question& q) {
   std::string text = core::clean_text(q.text);
   if (text.empty()) return core::fail(core::ServiceError::invalid("Vui lòng nhập câu hỏi.", {{"question", "Vui lòng nhập câu hỏi."}}));
-  if (text.size() > kMaxQuestionBytes)
+  if (core::utf8_length(text) > kMaxQuestionChars)
     return core::fail(core::ServiceError::invalid("Câu hỏi quá dài (tối đa khoảng 4000 ký tự).", {{"question", "Câu hỏi quá dài."}}));
   std::string conversation = q.conversation_id;
   bool valid_id = conversation.size() >= 8 && conversation.size() <= 64 &&

@@ -44,7 +44,8 @@ struct Question {
 // Below this confidence the answer says it is not sure and offers a human expert. Chosen from the
 // precision/coverage curve of `phobien eval answer` (docs/answering.md).
 constexpr double kConfidenceThreshold = 0.45;
-constexpr std::size_t kMaxQuestionBytes = 4000;
+// In characters (code points), as the forms' maxlength and the error message count them.
+constexpr std::size_t kMaxQuestionChars = 4000;
 
 class AnswerService {
  public:

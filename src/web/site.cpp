@@ -81,6 +81,7 @@ std::shared_ptr<const http::PreparedResponse> Site::fast(const http::Request& re
 http::Response Site::handle(http::Request& request) {
   Visitor visitor;
   visitor.ip = auth::client_ip(request, config_.trusted_proxies);
+  visitor.in_back_office = request.path == "/quan-tri" || request.path.starts_with("/quan-tri/");
   if (auto token = request.cookie(kSessionCookie)) visitor.user = auth_.user_for_session(*token);
   auto csrf = request.cookie(kCsrfCookie);
   if (csrf && plausible_token(*csrf)) {
@@ -168,6 +169,8 @@ nlohmann::json Site::base_view(const Visitor& visitor, const std::string& title)
   v["site_name"] = "Cổng thông tin phổ biến, giáo dục pháp luật";
   v["csrf_token"] = visitor.csrf_token;
   v["csrf_field"] = kCsrfField;
+  // The chat panel (templates/partials/chat_panel) is for citizens on public pages.
+  v["show_chat"] = !visitor.in_back_office;
   {
     std::lock_guard lock(nav_cache_->mutex);
     if (!nav_cache_->value && navigation_) nav_cache_->value = navigation_();

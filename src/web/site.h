@@ -23,6 +23,7 @@ struct Visitor {
   std::string ip;
   std::string csrf_token;
   bool issue_csrf_cookie = false;
+  bool in_back_office = false;  // the request is for /quan-tri…: pages without the public chat panel
   http::Form form;  // parsed body of a POST
   auth::Actor actor() const { return {user ? std::optional<std::int64_t>(user->id) : std::nullopt, ip}; }
 };

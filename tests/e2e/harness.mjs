@@ -3,12 +3,14 @@
 //
 // This module imports only node built-ins at load time, so that portal.test.mjs can report a
 // missing node_modules as a clear test failure instead of a module-resolution stack trace.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { test, before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -227,4 +229,53 @@ export async function saveDiagnostics(name, pages, server) {
     if (server) console.error(`--- server log (tail) ---\n${server.log().slice(-6_000)}`);
     console.error(`screenshots in ${ARTIFACTS}`);
   } catch { /* diagnostics must never hide the real failure */ }
+}
+
+// Runs one test body with fresh contexts (`open(options)` makes one); on failure saves screenshots
+// of their pages and the server log, and always closes them.
+export async function withContexts(browser, server, name, body) {
+  const contexts = [];
+  const open = async (options) => {
+    const c = await newContext(browser, server, options);
+    contexts.push(c);
+    return c;
+  };
+  try {
+    await body(open);
+  } catch (e) {
+    await saveDiagnostics(name, contexts.flatMap((c) => c.pages()), server);
+    throw e;
+  } finally {
+    for (const c of contexts) await c.close().catch(() => {});
+  }
+}
+
+// Declares one test file's browser tests. Without the prerequisites it registers a single failing
+// test that says what is missing: CI installs them, so they are never skipped silently. Otherwise
+// one server (`startServer(options)`) and one browser serve all the file's tests: `define(env)`
+// registers them; test bodies read env.server and env.browser (set before the first test) and may
+// call env.withContexts(name, body).
+export function browserTests(options, define) {
+  const problems = prerequisiteProblems();
+  if (problems.length) {
+    test('browser-test prerequisites are installed', () => {
+      assert.fail(`cannot run the browser tests:\n  - ${problems.join('\n  - ')}`);
+    });
+    return;
+  }
+  const env = {
+    server: null,
+    browser: null,
+    withContexts: (name, body) => withContexts(env.browser, env.server, name, body),
+  };
+  before(async () => {
+    env.server = await startServer(options);
+    env.browser = await launchBrowser();
+    console.log(`# ${PHOBIEN_BIN} at ${env.server.baseURL}, Chromium ${env.browser.version()}`);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  define(env);
 }

@@ -1,8 +1,8 @@
 // Browser test of the legal bookshelf: search typed without diacritics, open the article, follow
 // a citation link to the cited document. Run: node --test library.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { prerequisiteProblems, startServer, launchBrowser, newContext, saveDiagnostics } from './harness.mjs';
+import { browserTests, newContext, saveDiagnostics } from './harness.mjs';
 
 // Two small documents; the second cites the first by its number.
 const DOCUMENTS = [
@@ -30,28 +30,12 @@ const DOCUMENTS = [
   },
 ];
 
-const problems = prerequisiteProblems();
-if (problems.length) {
-  test('browser-test prerequisites are installed', () => {
-    assert.fail(`cannot run the browser tests:\n  - ${problems.join('\n  - ')}`);
-  });
-} else {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ documents: DOCUMENTS });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserTests({ documents: DOCUMENTS }, (env) => {
   test('search without diacritics, open the article, follow a citation link', async () => {
-    const context = await newContext(browser, server);
+    const context = await newContext(env.browser, env.server);
     const page = await context.newPage();
     try {
-      await page.goto(`${server.baseURL}/tra-cuu`);
+      await page.goto(`${env.server.baseURL}/tra-cuu`);
       await page.getByLabel(/Câu hỏi, từ khoá/).fill('giay to chung minh cho o hop phap');
       await page.getByRole('button', { name: 'Tìm' }).click();
       await page.waitForURL(/\/tra-cuu\?q=/);
@@ -69,10 +53,10 @@ if (problems.length) {
       await page.waitForURL(/\/van-ban\/[^/]+$/);
       assert.match(await page.locator('h1').innerText(), /Luật cư trú/i);
     } catch (e) {
-      await saveDiagnostics('library-search', [page], server);
+      await saveDiagnostics('library-search', [page], env.server);
       throw e;
     } finally {
       await context.close();
     }
   });
-}
+});

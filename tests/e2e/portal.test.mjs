@@ -1,55 +1,15 @@
 // Browser tests for the PhoBien portal: editorial workflow, accessibility (axe-core) and
 // no-JavaScript rendering, in headless Debian Chromium. Run: node --test portal.test.mjs
 // (PHOBIEN_BIN names the program; default /work/main/build/phobien).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  prerequisiteProblems, startServer, launchBrowser, newContext, logIn, randomPassword,
-  seriousViolations, formatViolations, saveDiagnostics, PHOBIEN_BIN,
-} from './harness.mjs';
+import { browserTests, logIn, randomPassword, seriousViolations, formatViolations } from './harness.mjs';
 
 const EDITOR = { email: 'bientap@test.local', role: 'editor', name: 'Biên Tập Thử', password: randomPassword() };
 const REVIEWER = { email: 'nguoiduyet@test.local', role: 'reviewer', name: 'Người Duyệt Thử', password: randomPassword() };
 
-const problems = prerequisiteProblems();
-
-if (problems.length) {
-  // Never pass silently: CI installs these, so their absence is an error.
-  test('browser-test prerequisites are installed', () => {
-    assert.fail(`cannot run the browser tests:\n  - ${problems.join('\n  - ')}`);
-  });
-} else {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({ users: [EDITOR, REVIEWER] });
-    browser = await launchBrowser();
-    console.log(`# ${PHOBIEN_BIN} at ${server.baseURL}, Chromium ${browser.version()}`);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // Runs one test body with fresh contexts; on failure saves screenshots and the server log.
-  async function withContexts(name, body) {
-    const contexts = [];
-    const open = async (options) => {
-      const c = await newContext(browser, server, options);
-      contexts.push(c);
-      return c;
-    };
-    try {
-      await body(open);
-    } catch (e) {
-      await saveDiagnostics(name, contexts.flatMap((c) => c.pages()), server);
-      throw e;
-    } finally {
-      for (const c of contexts) await c.close().catch(() => {});
-    }
-  }
+browserTests({ users: [EDITOR, REVIEWER] }, (env) => {
+  const { withContexts } = env;
 
   const rootFontSize = (page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 
@@ -109,7 +69,7 @@ if (problems.length) {
       const postLink = visitor.getByRole('main').getByRole('link', { name: title, exact: true });
       const href = await postLink.getAttribute('href');
       assert.ok(href, 'the post links somewhere');
-      const postURL = new URL(href, server.baseURL).href;
+      const postURL = new URL(href, env.server.baseURL).href;
       await postLink.click();
       await visitor.waitForURL(postURL);
       const article = visitor.getByRole('article');
@@ -144,7 +104,7 @@ if (problems.length) {
       const page = await context.newPage();
       await page.goto('/');
       const firstPost = page.getByRole('main').getByRole('article').first().getByRole('link').first();
-      const postPath = new URL(await firstPost.getAttribute('href'), server.baseURL).pathname;
+      const postPath = new URL(await firstPost.getAttribute('href'), env.server.baseURL).pathname;
 
       const report = [];
       for (const [label, url] of [['home', '/'], ['category', '/chuyen-muc/tin-tuc'], ['post', postPath], ['login', '/dang-nhap']]) {
@@ -188,7 +148,7 @@ if (problems.length) {
 
       const firstLink = cards.first().getByRole('link').first();
       const title = (await firstLink.textContent()).trim();
-      const postURL = new URL(await firstLink.getAttribute('href'), server.baseURL).href;
+      const postURL = new URL(await firstLink.getAttribute('href'), env.server.baseURL).href;
       await firstLink.click();
       await page.waitForURL(postURL);
       const article = page.getByRole('article');
@@ -205,4 +165,4 @@ if (problems.length) {
       await page.getByRole('main').getByRole('link', { name: title, exact: true }).waitFor();
     });
   });
-}
+});
