@@ -3,6 +3,9 @@
 #include "core/utf8.h"
 
 #include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
+
+#include <map>
 
 namespace answer {
 
@@ -20,12 +23,25 @@ nlohmann::json to_json(const Answer& a) {
                          {"url", c.url},
                          {"quote", c.quote}});
   return {{"answer", a.text},
-          {"choice", nullptr},
+          {"choice", a.choice ? nlohmann::json(*a.choice) : nlohmann::json(nullptr)},
           {"confidence", a.confidence},
           {"citations", citations},
           {"related_questions", nlohmann::json::array()},
           {"handoff", a.handoff},
           {"conversation_id", a.conversation_id}};
+}
+// "choices": {"A": "…", "B": "…"}: two to six options keyed by one capital letter A–F.
+tl::expected<std::map<std::string, std::string>, std::string> parse_choices(const nlohmann::json& j) {
+  const std::string message = "Trường \"choices\" phải có từ 2 đến 6 phương án, khóa là chữ cái A–F, nội dung là chuỗi không rỗng (tối đa 1000 ký tự).";
+  if (!j.is_object() || j.size() < 2 || j.size() > 6) return tl::unexpected(message);
+  std::map<std::string, std::string> out;
+  for (const auto& [key, value] : j.items()) {
+    if (key.size() != 1 || key[0] < 'A' || key[0] > 'F' || !value.is_string()) return tl::unexpected(message);
+    std::string option = core::clean_text(core::nfc(value.get<std::string>()));
+    if (option.empty() || core::utf8_length(option) > 1000) return tl::unexpected(message);
+    out[key] = std::move(option);
+  }
+  return out;
 }
 }  // namespace
 
@@ -51,7 +67,13 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
       return web::Site::api_error(400, "invalid_parameter", "Cần trường \"question\" là một chuỗi.");
     std::string conversation;
     if (body.contains("conversation_id") && body["conversation_id"].is_string()) conversation = body["conversation_id"];
-    auto a = service.answer({core::nfc(body["question"].get<std::string>()), conversation});
+    std::map<std::string, std::string> choices;
+    if (body.contains("choices") && !body["choices"].is_null()) {
+      auto parsed = parse_choices(body["choices"]);
+      if (!parsed) return web::Site::api_error(400, "invalid_parameter", parsed.error());
+      choices = std::move(*parsed);
+    }
+    auto a = service.answer({core::nfc(body["question"].get<std::string>()), conversation, std::move(choices)});
     if (!a) return web::Site::api_error(core::http_status(a.error().kind) == 422 ? 400 : core::http_status(a.error().kind), "invalid_parameter", a.error().message);
     auto res = http::Response::json(to_json(*a).dump());
     res.set("Cache-Control", "no-store");

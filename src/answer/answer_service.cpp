@@ -1,5 +1,7 @@
 #include "answer/answer_service.h"
 
+#include "answer/choice.h"
+
 #include "core/random.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -101,16 +103,52 @@ Quote best_quote(const std::string& question, const std::string& article_text) {
   return best;
 }
 
-Answer AnswerService::compose(const std::string& question) const {
+namespace {
+
+// Decides a true/false or multiple-choice question and re-quotes the first citation at the
+// passage that supports the decision. Returns the verdict sentence (a fixed template) or "".
+std::string decide_choice(const std::string& question, const std::map<std::string, std::string>& choices,
+                          const std::vector<std::string>& articles, Answer& a) {
+  std::string basis;
+  if (!choices.empty()) {
+    auto d = decide_multiple_choice(question, choices, articles);
+    a.choice = d.choice;
+    a.choice_support = d.support;
+    basis = question + " " + choices.at(d.choice);
+  } else if (looks_like_true_false(question)) {
+    auto d = decide_true_false(question, articles);
+    a.choice = d.choice;
+    a.choice_support = d.support;
+    basis = question;
+  } else {
+    return "";
+  }
+  auto& best = a.citations[0];
+  auto quote = best_quote(basis, articles[0]);
+  best.quote = quote.text;
+  best.clause = quote.clause;
+  if (auto hash = best.url.find('#'); hash != std::string::npos) best.url.erase(hash);
+  if (quote.clause) best.url += "#khoan-" + *quote.clause;
+  if (choices.empty()) return "Nhận định trên: " + *a.choice + ".\n";
+  return "Đáp án: " + *a.choice + ".\n";
+}
+
+}  // namespace
+
+Answer AnswerService::compose(const std::string& question, const std::map<std::string, std::string>& choices) const {
   Answer a;
   search::Query q;
+  // The options name what the question is about as much as the question does.
   q.text = question;
+  for (const auto& [key, option] : choices) q.text += "\n" + option;
   q.limit = 5;
   auto result = search_.search(q);
+  std::vector<std::string> articles;  // texts of the cited articles, in citation order
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
     auto src = search_.source(hit.id);
     if (!p || !src) continue;
+    articles.push_back(p->text);
     auto quote = best_quote(question, p->text);
     Citation c;
     c.document_id = std::to_string(p->document_id);
@@ -140,16 +178,17 @@ Answer AnswerService::compose(const std::string& question) const {
     a.confidence *= 0.7 + 0.3 * std::min(1.0, margin * 4);
   }
   a.confidence = std::clamp(a.confidence, 0.0, 1.0);
+  std::string verdict = decide_choice(question, choices, articles, a);
   const auto& best = a.citations[0];
   std::string where = (best.clause ? "khoản " + *best.clause + " " : std::string()) + "Điều " + best.article + " " + best.document_title;
   std::string validity = best.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
                                                : "Văn bản này: " + core::to_lower(best.validity) + ".";
   if (a.confidence >= kConfidenceThreshold) {
-    a.text = "Theo " + where + ":\n“" + best.quote + "”\n" + validity +
+    a.text = verdict + "Theo " + where + ":\n“" + best.quote + "”\n" + validity +
              "\nThông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
   } else {
     a.handoff = true;
-    a.text = "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + where + ":\n“" +
+    a.text = verdict + "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + where + ":\n“" +
              best.quote + "”\n" + validity +
              "\nBạn có thể gửi câu hỏi để luật sư, luật gia trả lời. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
   }
@@ -165,7 +204,7 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
   bool valid_id = conversation.size() >= 8 && conversation.size() <= 64 &&
                   std::all_of(conversation.begin(), conversation.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
   if (!valid_id) conversation = core::random_token(16);
-  Answer a = compose(text);
+  Answer a = compose(text, q.choices);
   a.conversation_id = conversation;
   if (a.handoff) {
     nlohmann::json candidates = nlohmann::json::array();

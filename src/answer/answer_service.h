@@ -31,6 +31,9 @@ struct Answer {
   std::string text;  // fixed Vietnamese templates joined with the quotes, nothing else
   double confidence = 0;
   std::vector<Citation> citations;  // most relevant first
+  // For a true/false or multiple-choice question: "Đúng", "Sai" or the chosen option's key.
+  std::optional<std::string> choice;
+  double choice_support = 0;  // how well the passage supports the choice (evaluation reports it)
   bool handoff = false;
   std::optional<std::int64_t> handoff_id;
   std::string conversation_id;
@@ -39,6 +42,7 @@ struct Answer {
 struct Question {
   std::string text;
   std::string conversation_id;  // "" starts a new conversation
+  std::map<std::string, std::string> choices;  // "A" → option text, for a multiple-choice question
 };
 
 // Below this confidence the answer says it is not sure and offers a human expert. Chosen from the
@@ -52,7 +56,7 @@ class AnswerService {
   AnswerService(db::Database& database, const library::SearchService& search) : database_(database), search_(search) {}
   core::Result<Answer> answer(const Question& q);
   // Without storing anything (evaluation).
-  Answer compose(const std::string& question) const;
+  Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}) const;
 
  private:
   db::Database& database_;

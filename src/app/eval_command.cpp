@@ -12,6 +12,9 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cmath>
+#include <map>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -23,6 +26,9 @@ namespace fs = std::filesystem;
 namespace {
 struct Question {
   std::string text;
+  std::string type;                           // "Đúng/Sai", "Trắc nghiệm", "Tự luận" or ""
+  std::map<std::string, std::string> choices;  // multiple choice only
+  std::string answer;                         // "Đúng", "Sai", "A", … for choice questions
   std::vector<std::pair<std::string, std::string>> gold;  // (corpus document id, article id)
 };
 
@@ -41,6 +47,11 @@ std::vector<Question> load_questions(const std::string& path) {
   for (const auto& q : j) {
     Question item;
     item.text = core::nfc(q.value("text", q.value("question", std::string())));
+    if (auto it = q.find("question_type"); it != q.end() && it->is_string()) item.type = core::nfc(it->get<std::string>());
+    if (auto it = q.find("choices"); it != q.end() && it->is_object())
+      for (const auto& [key, value] : it->items())
+        if (value.is_string()) item.choices[key] = core::nfc(value.get<std::string>());
+    if (auto it = q.find("answer"); it != q.end() && it->is_string()) item.answer = core::nfc(it->get<std::string>());
     if (auto it = q.find("relevant_articles"); it != q.end() && it->is_array())
       for (const auto& g : *it)
         item.gold.emplace_back(core::nfc(g.value("law_id", std::string())), core::nfc(g.value("article_id", std::string())));
@@ -137,6 +148,43 @@ int eval_retrieval(const std::string& corpus, const std::string& questions_path,
   return 0;
 }
 
+namespace {
+// Answers to true/false or multiple-choice questions, with the gold answers' distribution for
+// the majority-class baseline.
+struct ChoiceTally {
+  std::size_t asked = 0, correct = 0, undecided = 0;
+  std::map<std::string, std::size_t> gold;
+};
+
+void tally(ChoiceTally& t, const std::string& gold, const std::optional<std::string>& choice) {
+  ++t.asked;
+  ++t.gold[gold];
+  if (!choice) ++t.undecided;
+  else if (*choice == gold) ++t.correct;
+}
+
+// Wilson score interval at 95%: honest for the small question counts of a development set.
+std::pair<double, double> wilson(std::size_t correct, std::size_t n) {
+  if (n == 0) return {0, 0};
+  const double z = 1.96, p = static_cast<double>(correct) / static_cast<double>(n), nn = static_cast<double>(n);
+  double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
+  double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / (1 + z * z / nn);
+  return {centre - half, centre + half};
+}
+
+void print_tally(std::ostream& out, const char* label, const ChoiceTally& t) {
+  if (!t.asked) return;
+  std::size_t majority = 0;
+  for (const auto& [answer, count] : t.gold) majority = std::max(majority, count);
+  auto [low, high] = wilson(t.correct, t.asked);
+  char line[256];
+  std::snprintf(line, sizeof line, "%s questions=%zu accuracy=%.3f (95%% CI %.3f–%.3f) majority_baseline=%.3f undecided=%zu\n", label,
+                t.asked, static_cast<double>(t.correct) / static_cast<double>(t.asked), low, high,
+                static_cast<double>(majority) / static_cast<double>(t.asked), t.undecided);
+  out << line;
+}
+}  // namespace
+
 int eval_answer(const std::string& corpus, const std::string& questions_path, std::ostream& out) {
   auto questions = load_or_complain(questions_path, out);
   EvalLibrary lib;
@@ -147,12 +195,21 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
     bool correct;
   };
   std::vector<Row> rows;
+  ChoiceTally true_false, multiple_choice;
+  struct SupportRow {
+    double support;
+    bool is_true;
+  };
+  std::vector<SupportRow> support_rows;
   double r1 = 0, r5 = 0, mrr = 0;
   std::size_t handoffs = 0, failures = 0;
   auto started = std::chrono::steady_clock::now();
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
-    auto a = service.compose(q.text);
+    auto a = service.compose(q.text, q.choices);
+    if (q.type == "Đúng/Sai") tally(true_false, q.answer, a.choice);
+    if (q.type == "Trắc nghiệm") tally(multiple_choice, q.answer, a.choice);
+    if (q.type == "Đúng/Sai") support_rows.push_back({a.choice_support, q.answer == "Đúng"});
     std::size_t rank = 0;
     for (std::size_t i = 0; i < a.citations.size(); ++i) {
       const auto& c = a.citations[i];
@@ -181,6 +238,17 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
   std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f verification_failures=%zu (%.0f answers/s)\n",
                 questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, failures, n / std::max(seconds, 1e-9));
   out << line;
+  print_tally(out, "true/false (Đúng/Sai)", true_false);
+  print_tally(out, "multiple choice (Trắc nghiệm)", multiple_choice);
+  if (!support_rows.empty()) {
+    out << "# true/false: accuracy if statements with support >= threshold are judged Đúng\n";
+    for (double t = 0.50; t < 0.99; t += 0.05) {
+      std::size_t right = 0;
+      for (const auto& r : support_rows) right += (r.support >= t) == r.is_true;
+      std::snprintf(line, sizeof line, "support_threshold=%.2f accuracy=%.3f\n", t, static_cast<double>(right) / static_cast<double>(support_rows.size()));
+      out << line;
+    }
+  }
   out << "# confidence threshold: coverage (answered without hand-off) and precision (first citation correct)\n";
   for (double t = 0.0; t < 0.95; t += 0.05) {
     std::size_t answered = 0, correct = 0;

@@ -10,7 +10,8 @@ namespace app {
 int eval_retrieval(const std::string& corpus, const std::string& questions, std::ostream& out);
 
 // `phobien eval answer --corpus FILE --questions FILE`: answers every question and prints R@1,
-// R@5, MRR@10 of the citations, the share of hand-offs, the number of citations or quotes that
+// R@5, MRR@10 of the citations, accuracy on true/false and multiple-choice questions beside the
+// majority-class baseline, the share of hand-offs, the number of citations or quotes that
 // fail verification (must be 0), and the precision/coverage curve of the confidence threshold.
 int eval_answer(const std::string& corpus, const std::string& questions, std::ostream& out);
 

@@ -160,10 +160,31 @@ Scratch& scratch() {
   return s;
 }
 
+// A reader-writer lock that does not starve writers. glibc's rwlock (behind std::shared_mutex)
+// prefers readers, so a steady stream of searches could hold off an import forever. A writer
+// takes the gate first and keeps it while it waits, so new readers queue behind it.
+class WriterFairMutex {
+ public:
+  void lock() {
+    std::lock_guard gate(gate_);
+    mutex_.lock();
+  }
+  void unlock() { mutex_.unlock(); }
+  void lock_shared() {
+    std::lock_guard gate(gate_);
+    mutex_.lock_shared();
+  }
+  void unlock_shared() { mutex_.unlock_shared(); }
+
+ private:
+  std::mutex gate_;
+  std::shared_mutex mutex_;
+};
+
 }  // namespace
 
 struct Index::Impl {
-  mutable std::shared_mutex mutex;
+  mutable WriterFairMutex mutex;
   Ranking ranking;
 
   std::vector<Slot> slots;

@@ -44,7 +44,7 @@ Result find(const Index& index, std::string text, std::size_t limit = 10) {
 TEST(SearchIndex, UpsertReplacesAndRemoveForgets) {
   Index index;
   index.upsert(passage(1, 10, "1", "Phạm vi điều chỉnh", "Luật này quy định về đất đai."));
-  index.upsert(passage(2, 10, "2", "Đối tượng áp dụng", "Cơ quan nhà nước, người sử dụng đất."));
+  index.upsert(passage(2, 10, "2", "Đối tượng áp dụng", "Cơ quan, tổ chức, cá nhân có liên quan."));
   EXPECT_EQ(index.size(), 2u);
   EXPECT_EQ(ids(find(index, "đất đai")), (std::vector<std::int64_t>{1}));
 
@@ -57,7 +57,7 @@ TEST(SearchIndex, UpsertReplacesAndRemoveForgets) {
   index.remove(2);
   EXPECT_EQ(index.size(), 1u);
   EXPECT_FALSE(index.passage(2));
-  EXPECT_TRUE(find(index, "người sử dụng").hits.empty());
+  EXPECT_TRUE(find(index, "cá nhân có liên quan").hits.empty());
   index.remove(2);  // unknown: nothing happens
   index.remove_document(10);
   EXPECT_EQ(index.size(), 0u);

@@ -117,7 +117,7 @@ const Article kCorpus[] = {
 struct Case {
   std::string name, query;
   std::optional<std::string> type, status, suggestion;
-  std::string first;  // "<key> <match>", or "none"
+  std::string first;  // "<key> <match>", "none", or empty: any first hit
   std::vector<std::string> absent;
   std::optional<std::size_t> total;
 };
@@ -171,7 +171,7 @@ TEST(SearchCases, Fixtures) {
     q.status = c.status;
     auto r = index.search(q);
     std::string got = r.hits.empty() ? "none" : key_of[r.hits[0].id] + " " + r.hits[0].match;
-    EXPECT_EQ(got, c.first) << "case: " << c.name << "\nquery: " << c.query;
+    if (!c.first.empty()) EXPECT_EQ(got, c.first) << "case: " << c.name << "\nquery: " << c.query;
     if (c.suggestion) EXPECT_EQ(r.suggestion.value_or("(none)"), *c.suggestion) << "case: " << c.name;
     for (const auto& a : c.absent)
       for (const auto& h : r.hits) EXPECT_NE(key_of[h.id], a) << "case: " << c.name << " should not find " << a;

@@ -80,8 +80,12 @@ class AnswerTest : public ::testing::TestWithParam<std::string> {
                                ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
                                : "Văn bản này: " + core::to_lower(c["validity"].get<std::string>()) + ".";
     std::string quoted = where + ":\n“" + c["quote"].get<std::string>() + "”\n" + validity + "\n";
-    if (!a["handoff"].get<bool>()) return "Theo " + quoted + disclaimer;
-    return "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + quoted +
+    // A true/false or multiple-choice question opens with its verdict, itself a fixed template.
+    std::string verdict;
+    if (a["choice"].is_string())
+      verdict = (a["choice"] == "Đúng" || a["choice"] == "Sai" ? "Nhận định trên: " : "Đáp án: ") + a["choice"].get<std::string>() + ".\n";
+    if (!a["handoff"].get<bool>()) return verdict + "Theo " + quoted + disclaimer;
+    return verdict + "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + quoted +
            "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời. " + disclaimer;
   }
   static bool has_control_bytes(const std::string& s) {
@@ -108,6 +112,38 @@ TEST_P(AnswerTest, AnswersQuoteTheClauseAndCiteIt) {
   EXPECT_NE(text.find("hiệu lực"), std::string::npos) << "says whether the document is in force";
   EXPECT_FALSE(a["conversation_id"].get<std::string>().empty());
   expect_grounded(a);
+}
+
+TEST_P(AnswerTest, MultipleChoiceQuestionsGetTheSupportedOption) {
+  auto r = post_api(nlohmann::json{{"question", "Người lao động làm việc đủ 12 tháng trong điều kiện bình thường được nghỉ hằng năm bao nhiêu ngày?"},
+                                   {"choices", {{"A", "10 ngày làm việc"}, {"B", "12 ngày làm việc"}, {"C", "14 ngày làm việc"}, {"D", "16 ngày làm việc"}}}}
+                        .dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto a = nlohmann::json::parse(r.body);
+  EXPECT_EQ(a["choice"], "B");
+  ASSERT_FALSE(a["citations"].empty());
+  EXPECT_EQ(a["citations"][0]["article"], "113");
+  EXPECT_TRUE(a["answer"].get<std::string>().starts_with("Đáp án: B.\n"));
+  EXPECT_EQ(a["answer"], expected_text(a));
+  expect_grounded(a);
+}
+
+TEST_P(AnswerTest, TrueFalseStatementsAreJudgedAgainstTheArticle) {
+  auto right = ask("Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm theo tỷ lệ tương ứng với số tháng làm việc, đúng hay sai?");
+  EXPECT_EQ(right["choice"], "Đúng");
+  EXPECT_EQ(right["answer"], expected_text(right));
+  expect_grounded(right);
+  auto wrong = ask("Thời gian thử việc không quá 90 ngày đối với công việc của người quản lý doanh nghiệp, đúng hay sai?");
+  EXPECT_EQ(wrong["choice"], "Sai");
+  expect_grounded(wrong);
+  EXPECT_TRUE(ask("Người lao động được nghỉ hằng năm bao nhiêu ngày?")["choice"].is_null()) << "an open question gets no choice";
+}
+
+TEST_P(AnswerTest, MalformedChoicesGet400) {
+  for (const char* choices : {R"("A")", R"({"A": "một"})", R"({"a": "một", "b": "hai"})", R"({"A": 1, "B": "hai"})", R"({"A": "", "B": "hai"})",
+                              R"({"A": "1", "B": "2", "C": "3", "D": "4", "E": "5", "F": "6", "G": "7"})"})
+    expect_api_error(post_api(std::string(R"({"question": "Nghỉ hằng năm bao nhiêu ngày?", "choices": )") + choices + "}"), 400,
+                     "invalid_parameter", "phương án");
 }
 
 TEST_P(AnswerTest, UnsureAnswersHandTheQuestionToExperts) {
