@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 namespace answer {
 
@@ -34,21 +35,30 @@ std::vector<std::string> content_words(const std::string& s) {
 
 double overlap(const std::vector<std::string>& question, const std::string& passage) {
   if (question.empty()) return 0;
-  std::set<std::string> words;
-  std::set<std::string> bigrams;
+  // Only the question's few words are kept in sets; the passage is scanned once against them
+  // (this runs for every clause of the top articles, so it must not allocate per passage word).
+  std::unordered_set<std::string_view> words(question.begin(), question.end());
+  std::unordered_set<std::string> pairs, found_words, found_pairs;
+  for (std::size_t i = 0; i + 1 < question.size(); ++i) pairs.insert(question[i] + " " + question[i + 1]);
   std::string previous;
-  for (const auto& t : text::tokenize(passage)) {
-    words.insert(t.folded);
-    if (!previous.empty()) bigrams.insert(previous + " " + t.folded);
-    previous = t.folded;
+  for (auto& t : text::tokenize(passage)) {
+    bool known = words.count(t.folded) > 0;
+    if (known) {
+      found_words.insert(t.folded);
+      if (!previous.empty()) {
+        std::string pair = previous + " " + t.folded;
+        if (pairs.count(pair)) found_pairs.insert(std::move(pair));
+      }
+    }
+    previous = known ? std::move(t.folded) : std::string();
   }
   double found = 0, total = 0;
   for (std::size_t i = 0; i < question.size(); ++i) {
     total += 1;
-    found += words.count(question[i]) ? 1 : 0;
+    found += found_words.count(question[i]) ? 1 : 0;
     if (i + 1 < question.size()) {
       total += 1;
-      found += bigrams.count(question[i] + " " + question[i + 1]) ? 1 : 0;  // multi-syllable words
+      found += found_pairs.count(question[i] + " " + question[i + 1]) ? 1 : 0;  // multi-syllable words
     }
   }
   return found / total;

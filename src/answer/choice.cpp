@@ -4,7 +4,7 @@
 #include "text/vietnamese.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_set>
 
 namespace answer {
 
@@ -24,7 +24,7 @@ bool is_number(const std::string& token) { return !token.empty() && std::isdigit
 
 struct Words {
   std::vector<std::string> tokens;  // lower case, with diacritics
-  std::set<std::string> unigrams, bigrams, numbers;
+  std::unordered_set<std::string> unigrams, bigrams, numbers;
 };
 
 Words words_of(std::string_view s) {
@@ -98,14 +98,9 @@ std::string strip_question_tail(std::string_view statement) {
   return s;
 }
 
-double best_support(const Words& statement, const std::vector<Words>& passages, const Words* question = nullptr) {
+double best_support(const Words& statement, const std::vector<Words>& passages) {
   double best = 0;
-  for (const auto& p : passages) {
-    double c = coverage(statement, p);
-    // For an option, prefer the passage that also matches the question it answers.
-    if (question) c *= 0.6 + 0.4 * coverage(*question, p);
-    best = std::max(best, c);
-  }
+  for (const auto& p : passages) best = std::max(best, coverage(statement, p));
   return best;
 }
 
@@ -186,9 +181,15 @@ ChoiceDecision decide_true_false(std::string_view statement, const std::vector<s
 
 ChoiceDecision decide_multiple_choice(std::string_view question, const std::map<std::string, std::string>& choices,
                                       const std::vector<std::string>& articles) {
+  // Every sentence of the candidate articles, weighted by the article's rank and by how well the
+  // sentence matches the question (an option counts most where the question is answered).
   Words asked = words_of(question);
-  std::vector<std::vector<Words>> passages;
-  for (std::size_t i = 0; i < articles.size() && i < 3; ++i) passages.push_back(passages_of(articles[i]));
+  std::vector<std::pair<Words, double>> passages;
+  for (std::size_t i = 0; i < articles.size() && i < 3; ++i)
+    for (auto& p : passages_of(articles[i])) {
+      double weight = rank_weight(i) * (0.6 + 0.4 * coverage(asked, p));
+      passages.emplace_back(std::move(p), weight);
+    }
   std::map<std::string, double> support;
   std::map<std::string, std::vector<std::string>> combined;
   for (const auto& [key, option] : choices) {
@@ -198,7 +199,7 @@ ChoiceDecision decide_multiple_choice(std::string_view question, const std::map<
     }
     Words w = words_of(option);
     double s = 0;
-    for (std::size_t i = 0; i < passages.size(); ++i) s = std::max(s, rank_weight(i) * best_support(w, passages[i], &asked));
+    for (const auto& [p, weight] : passages) s = std::max(s, weight * coverage(w, p));
     support[key] = s;
   }
   if (support.empty()) return {choices.empty() ? "" : choices.begin()->first, 0};
