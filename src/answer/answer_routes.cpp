@@ -28,6 +28,7 @@ nlohmann::json to_json(const Answer& a) {
           {"citations", citations},
           {"related_questions", nlohmann::json::array()},
           {"handoff", a.handoff},
+          {"clarify", a.clarify},
           {"conversation_id", a.conversation_id}};
 }
 // "choices": {"A": "…", "B": "…"}: two to six options keyed by one capital letter A–F.

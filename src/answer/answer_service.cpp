@@ -115,6 +115,16 @@ Quote best_quote(const std::string& question, const std::string& article_text) {
 
 namespace {
 
+// "khoản 2 Điều 5 Luật Cư trú": where a citation points, for the answer's templates.
+std::string where_of(const Citation& c) {
+  return (c.clause ? "khoản " + *c.clause + " " : std::string()) + "Điều " + c.article + " " + c.document_title;
+}
+
+std::string validity_of(const Citation& c) {
+  return c.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
+                            : "Văn bản này: " + core::to_lower(c.validity) + ".";
+}
+
 // Decides a true/false or multiple-choice question and re-quotes the first citation at the
 // passage that supports the decision. Returns the verdict sentence (a fixed template) or "".
 std::string decide_choice(const std::string& question, const std::map<std::string, std::string>& choices,
@@ -190,10 +200,16 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   a.confidence = std::clamp(a.confidence, 0.0, 1.0);
   std::string verdict = decide_choice(question, choices, articles, a);
   const auto& best = a.citations[0];
-  std::string where = (best.clause ? "khoản " + *best.clause + " " : std::string()) + "Điều " + best.article + " " + best.document_title;
-  std::string validity = best.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
-                                               : "Văn bản này: " + core::to_lower(best.validity) + ".";
-  if (a.confidence >= kConfidenceThreshold) {
+  std::string where = where_of(best);
+  std::string validity = validity_of(best);
+  if (!a.choice && a.citations.size() > 1 && a.citations[1].document_id != best.document_id && best.score > 0 &&
+      (best.score - a.citations[1].score) / best.score < kAmbiguityMargin) {
+    const auto& other = a.citations[1];
+    a.clarify = true;
+    a.text = "Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau; bạn muốn hỏi về quy định nào?\n1. Theo " + where + ":\n“" +
+             best.quote + "”\n" + validity + "\n2. Theo " + where_of(other) + ":\n“" + other.quote + "”\n" + validity_of(other) +
+             "\nHãy hỏi lại và nêu rõ tên văn bản để được trả lời chính xác hơn. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
+  } else if (a.confidence >= kConfidenceThreshold) {
     a.text = verdict + "Theo " + where + ":\n“" + best.quote + "”\n" + validity +
              "\nThông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
   } else {

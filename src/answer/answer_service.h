@@ -35,6 +35,9 @@ struct Answer {
   std::optional<std::string> choice;
   double choice_support = 0;  // how well the passage supports the choice (evaluation reports it)
   bool handoff = false;
+  // The two best articles come from different documents and score too close to tell apart: the
+  // answer quotes both and asks which matter the user means.
+  bool clarify = false;
   std::optional<std::int64_t> handoff_id;
   std::string conversation_id;
 };
@@ -49,6 +52,10 @@ struct Question {
 // precision/coverage curve of `phobien eval answer` (docs/answering.md).
 constexpr double kConfidenceThreshold = 0.45;
 // In characters (code points), as the forms' maxlength and the error message count them.
+// Relative score gap between the two best articles below which, when they come from different
+// documents, the answer asks which one the user means. Measured: below 0.10 the first article was
+// right for a third of such questions, no more often than the second (docs/answering.md).
+constexpr double kAmbiguityMargin = 0.10;
 constexpr std::size_t kMaxQuestionChars = 4000;
 
 class AnswerService {

@@ -201,8 +201,15 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
     bool is_true;
   };
   std::vector<SupportRow> support_rows;
+  // Questions whose two best articles come from different documents: the relative score gap,
+  // and whether the first or the second is the right one (choosing the ambiguity margin).
+  struct CloseCall {
+    double gap;
+    bool first_right, second_right;
+  };
+  std::vector<CloseCall> close_calls;
   double r1 = 0, r5 = 0, mrr = 0;
-  std::size_t handoffs = 0, failures = 0;
+  std::size_t handoffs = 0, failures = 0, clarifications = 0;
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
     auto a = service.compose(q.text, q.choices);
@@ -229,12 +236,15 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
     r5 += rank >= 1 && rank <= 5;
     mrr += rank ? 1.0 / static_cast<double>(rank) : 0.0;
     handoffs += a.handoff;
+    clarifications += a.clarify;
     rows.push_back({a.confidence, rank == 1});
+    if (a.citations.size() > 1 && a.citations[0].document_id != a.citations[1].document_id && a.citations[0].score > 0)
+      close_calls.push_back({(a.citations[0].score - a.citations[1].score) / a.citations[0].score, rank == 1, rank == 2});
   }
   double n = static_cast<double>(questions.size());
   char line[256];
-  std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f verification_failures=%zu\n",
-                questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, failures);
+  std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f clarify=%.3f verification_failures=%zu\n",
+                questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, static_cast<double>(clarifications) / n, failures);
   out << line;
   // Throughput in the same run, one thread each: the search alone (the top 5 articles the answer
   // starts from, for the same query: a multiple-choice question is asked with its options)
@@ -266,6 +276,14 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
       std::snprintf(line, sizeof line, "support_threshold=%.2f accuracy=%.3f\n", t, static_cast<double>(right) / static_cast<double>(support_rows.size()));
       out << line;
     }
+  }
+  out << "# two documents: questions whose top two articles come from different documents with a relative score gap below the margin\n";
+  for (double m : {0.02, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+    std::size_t below = 0, first = 0, second = 0;
+    for (const auto& c : close_calls)
+      if (c.gap < m) ++below, first += c.first_right, second += c.second_right;
+    std::snprintf(line, sizeof line, "margin=%.2f questions=%zu first_right=%zu second_right=%zu\n", m, below, first, second);
+    out << line;
   }
   out << "# confidence threshold: coverage (answered without hand-off) and precision (first citation correct)\n";
   for (double t = 0.0; t < 0.95; t += 0.05) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <chrono>
 #include <thread>
 
@@ -137,6 +138,33 @@ TEST_P(AnswerTest, TrueFalseStatementsAreJudgedAgainstTheArticle) {
   EXPECT_EQ(wrong["choice"], "Sai");
   expect_grounded(wrong);
   EXPECT_TRUE(ask("Người lao động được nghỉ hằng năm bao nhiêu ngày?")["choice"].is_null()) << "an open question gets no choice";
+}
+
+TEST_P(AnswerTest, TwoDocumentsThatAnswerAlikeMakeTheAnswerAskWhichIsMeant) {
+  // A second document whose article answers the same question as well as Điều 113 does.
+  const char* other = R"([{"id": "Luật Viên chức", "articles": [
+    {"id": "13", "text": "Nghỉ hằng năm của viên chức\n\n1. Viên chức làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương như sau:\na) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\nb) 14 ngày làm việc đối với người làm công việc nặng nhọc."}]}])";
+  db::ChangeFeed feed;
+  library::LibraryService service(server_->database(), feed);
+  ASSERT_TRUE(service.import_file(other, "vien-chuc.json", {std::nullopt, "test"}).ok());
+  nlohmann::json a;
+  for (int i = 0; i < 100; ++i) {
+    a = ask("làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày làm việc");
+    if (a["clarify"].get<bool>()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(a["clarify"].get<bool>()) << a.dump();
+  ASSERT_GE(a["citations"].size(), 2u);
+  std::set<std::string> documents{a["citations"][0]["document_title"], a["citations"][1]["document_title"]};
+  EXPECT_EQ(documents, (std::set<std::string>{"Bộ luật Lao động", "Luật Viên chức"}));
+  std::string text = a["answer"];
+  EXPECT_TRUE(text.starts_with("Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau")) << text;
+  for (int i = 0; i < 2; ++i) EXPECT_NE(text.find("“" + a["citations"][i]["quote"].get<std::string>() + "”"), std::string::npos);
+  expect_grounded(a);
+  // Naming the document settles it.
+  auto settled = ask("Luật Viên chức: làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày làm việc");
+  EXPECT_FALSE(settled["clarify"].get<bool>()) << settled.dump();
+  EXPECT_EQ(settled["citations"][0]["document_title"], "Luật Viên chức");
 }
 
 TEST_P(AnswerTest, MalformedChoicesGet400) {
