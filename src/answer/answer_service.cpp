@@ -155,11 +155,21 @@ std::string decide_choice(const std::string& question, const std::map<std::strin
 
 }  // namespace
 
-Answer AnswerService::compose(const std::string& question, const std::map<std::string, std::string>& choices) const {
+bool is_follow_up(std::string_view question) {
+  std::string f = " " + core::fold_vietnamese(question) + " ";
+  for (const char* start : {" con ", " vay ", " the con ", " neu vay ", " con neu ", " truong hop ", " neu "})
+    if (f.starts_with(start)) return true;
+  for (const char* reference : {"nguoi do", "nguoi nay", "truong hop do", "truong hop nay", "viec do", "viec nay", "nhu vay", "dieu do", "khi do"})
+    if (f.find(reference) != std::string::npos) return true;
+  return text::tokenize(core::nfc(question)).size() <= 4;
+}
+
+Answer AnswerService::compose(const std::string& question, const std::map<std::string, std::string>& choices, const std::string& context) const {
   Answer a;
   search::Query q;
-  // The options name what the question is about as much as the question does.
-  q.text = question;
+  // The options name what the question is about as much as the question does; a follow-up is
+  // searched together with the turns it follows.
+  q.text = context.empty() ? question : context + "\n" + question;
   for (const auto& [key, option] : choices) q.text += "\n" + option;
   q.limit = 5;
   auto result = search_.search(q);
@@ -230,16 +240,27 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
   bool valid_id = conversation.size() >= 8 && conversation.size() <= 64 &&
                   std::all_of(conversation.begin(), conversation.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
   if (!valid_id) conversation = core::random_token(16);
-  Answer a = compose(text, q.choices);
+  // The previous turn of this conversation, when it is recent enough to remember.
+  auto conn = database_.acquire();
+  std::int64_t now = core::now_unix();
+  conn->execute("DELETE FROM answer_turns WHERE created_at < ?", {now - conversation_ttl_});
+  std::string context;
+  if (valid_id && is_follow_up(text))
+    if (auto last = conn->query_one("SELECT context FROM answer_turns WHERE conversation_id = ? ORDER BY id DESC LIMIT 1", {conversation}))
+      context = last->text(0);
+  Answer a = compose(text, q.choices, context);
   a.conversation_id = conversation;
+  // What a later follow-up builds on: this question, with the turns it followed (bounded).
+  std::string remembered = context.empty() ? text : context + "\n" + text;
+  if (remembered.size() > 2 * kMaxQuestionChars) remembered = text;
+  if (conversation_ttl_ > 0) conn->execute("INSERT INTO answer_turns (conversation_id, context, created_at) VALUES (?, ?, ?)", {conversation, remembered, now});
   if (a.handoff) {
     nlohmann::json candidates = nlohmann::json::array();
     for (const auto& c : a.citations)
       candidates.push_back({{"document_id", c.document_id}, {"document_title", c.document_title}, {"article", c.article}, {"url", c.url}, {"score", c.score}});
-    auto conn = database_.acquire();
     a.handoff_id = conn->query_int(
         "INSERT INTO answer_handoffs (question, candidates, conversation_id, status, created_at) VALUES (?, ?, ?, 'new', ?) RETURNING id",
-        {text, candidates.dump(), conversation, core::now_unix()});
+        {text, candidates.dump(), conversation, now});
   }
   return a;
 }

@@ -60,15 +60,23 @@ constexpr std::size_t kMaxQuestionChars = 4000;
 
 class AnswerService {
  public:
-  AnswerService(db::Database& database, const library::SearchService& search) : database_(database), search_(search) {}
+  // Conversation turns older than `conversation_ttl` seconds are forgotten (deleted).
+  AnswerService(db::Database& database, const library::SearchService& search, std::int64_t conversation_ttl = 30 * 24 * 3600)
+      : database_(database), search_(search), conversation_ttl_(conversation_ttl) {}
   core::Result<Answer> answer(const Question& q);
   // Without storing anything (evaluation).
-  Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}) const;
+  // `context`: earlier turns' text a follow-up question is searched with.
+  Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}, const std::string& context = {}) const;
 
  private:
   db::Database& database_;
   const library::SearchService& search_;
+  std::int64_t conversation_ttl_;
 };
+
+// A question that leans on the previous turn: "còn nếu người đó dưới 18 tuổi thì sao?",
+// "trường hợp này thì thế nào?", or a very short one.
+bool is_follow_up(std::string_view question);
 
 // The part of an article that best answers the question: a clause (with its points) or, for an
 // article without clauses, its first sentences. Always a substring of `article_text`.

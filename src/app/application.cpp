@@ -105,7 +105,7 @@ void Application::start(bool demo) {
   if (demo) seed_demo_content(*s.database, *s.auth, *s.portal);
 
   s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
-  s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search);
+  s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search, s.config.conversation_retention_days * 24 * 3600);
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
     site->invalidate();

@@ -100,6 +100,7 @@ Config config_from_environment() {
   }
   if (auto v = env("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS"))
     c.outbox_retry_base_seconds = parse_int("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS", *v);
+  if (auto v = env("PHOBIEN_CONVERSATION_RETENTION_DAYS")) c.conversation_retention_days = parse_int("PHOBIEN_CONVERSATION_RETENTION_DAYS", *v);
   if (auto v = env("PHOBIEN_MESSAGE_RETENTION_DAYS")) c.message_retention_days = parse_int("PHOBIEN_MESSAGE_RETENTION_DAYS", *v);
   validate_listen(c.listen);
   return c;

@@ -53,6 +53,7 @@ struct Config {
   ZaloConfig zalo;
   int outbox_max_attempts = 6;                  // sends of one reply before it is given up
   std::int64_t outbox_retry_base_seconds = 5;   // backoff: base x 1, 6, 24, 120, 720 (5 s … 1 h)
+  std::int64_t conversation_retention_days = 30;  // answering-service turns older than this are deleted
   std::int64_t message_retention_days = 90;     // messages and finished replies older than this are deleted
 
   std::string effective_database_url() const;

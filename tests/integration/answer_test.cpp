@@ -167,6 +167,33 @@ TEST_P(AnswerTest, TwoDocumentsThatAnswerAlikeMakeTheAnswerAskWhichIsMeant) {
   EXPECT_EQ(settled["citations"][0]["document_title"], "Luật Viên chức");
 }
 
+TEST_P(AnswerTest, FollowUpQuestionsUseTheEarlierTurns) {
+  auto in = [&](const std::string& question, const std::string& conversation) {
+    auto r = post_api(nlohmann::json{{"question", question}, {"conversation_id", conversation}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return nlohmann::json::parse(r.body);
+  };
+  auto article = [](const nlohmann::json& a) { return a["citations"].empty() ? std::string("none") : a["citations"][0]["article"].get<std::string>(); };
+  // On its own this asks about probation (Điều 25 names managers); after a question on annual
+  // leave it asks about annual leave.
+  const std::string follow_up = "Còn người quản lý doanh nghiệp thì sao?";
+  EXPECT_EQ(article(in(follow_up, "hoi-thoai-rieng-le")), "25");
+  EXPECT_EQ(article(in("Người lao động làm việc đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?", "hoi-thoai-nghi-phep")), "113");
+  auto next = in(follow_up, "hoi-thoai-nghi-phep");
+  EXPECT_EQ(article(next), "113") << next.dump();
+  expect_grounded(next);
+  // A question that stands on its own starts afresh in the same conversation.
+  EXPECT_EQ(article(in("Thời gian thử việc đối với công việc của người quản lý doanh nghiệp tối đa là bao lâu?", "hoi-thoai-nghi-phep")), "25");
+}
+
+TEST_P(AnswerTest, ConversationsAreForgottenAfterTheirRetention) {
+  auto conn = server_->database().acquire();
+  conn->execute("INSERT INTO answer_turns (conversation_id, context, created_at) VALUES ('cu-qua-lau', 'câu hỏi cũ', 1)");
+  ask("nghỉ hằng năm");
+  EXPECT_EQ(conn->query_int("SELECT COUNT(*) FROM answer_turns WHERE conversation_id = 'cu-qua-lau'"), 0);
+  EXPECT_GE(conn->query_int("SELECT COUNT(*) FROM answer_turns"), 1);
+}
+
 TEST_P(AnswerTest, MalformedChoicesGet400) {
   for (const char* choices : {R"("A")", R"({"A": "một"})", R"({"a": "một", "b": "hai"})", R"({"A": 1, "B": "hai"})", R"({"A": "", "B": "hai"})",
                               R"({"A": "1", "B": "2", "C": "3", "D": "4", "E": "5", "F": "6", "G": "7"})"})
