@@ -14,6 +14,7 @@ constexpr const char* kPhone = "[số điện thoại]";
 constexpr const char* kIdNumber = "[số giấy tờ]";
 constexpr const char* kEmail = "[thư điện tử]";
 constexpr const char* kAddress = "[địa chỉ]";
+constexpr const char* kName = "[họ tên]";
 
 struct Span {
   std::size_t begin, end;
@@ -107,6 +108,57 @@ void find_addresses(std::string_view s, std::vector<Span>& spans) {
   }
 }
 
+// ---- personal names -----------------------------------------------------------------------
+
+// The most common Vietnamese family names (together well over 90% of the population).
+const std::set<std::string>& family_names() {
+  static const std::set<std::string> w = {"nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
+                                          "đỗ", "hồ", "ngô", "dương", "lý", "đinh", "đào", "lương", "trịnh", "mai", "cao",
+                                          "lâm", "tạ", "châu", "hà", "quách", "tô", "vương", "la", "thái", "triệu", "kiều"};
+  return w;
+}
+
+// Words that introduce a person by their given name: "anh Tuấn", "chị Lan", "bà Hoa".
+const std::set<std::string>& person_titles() {
+  static const std::set<std::string> w = {"anh", "chị", "ông", "bà", "em", "cháu", "cô", "chú", "bác", "cậu", "dì", "mợ", "thím", "bạn", "là"};
+  return w;
+}
+
+// Provinces, cities and districts that begin like a family name, and the President's name.
+const std::set<std::string>& public_names() {
+  static const std::set<std::string> w = {"hà nội", "hà giang", "hà tĩnh", "hà nam", "hà đông", "hồ chí minh", "lâm đồng", "cao bằng",
+                                          "thái bình", "thái nguyên", "hoàng mai", "bà rịa", "đà nẵng", "cà mau", "mai châu",
+                                          "lê chân", "ngô quyền", "hồ tây", "tô lịch", "phan thiết", "phan rang", "vũng tàu"};
+  return w;
+}
+
+// Capitalised words joined by single spaces: a name is 2–4 of them starting with a family name,
+// or 1–3 after a title word. Names of places and of the nation's leaders are public, not personal.
+void find_names(std::string_view s, std::vector<Span>& spans) {
+  auto tokens = tokenize(s);
+  auto run_from = [&](std::size_t i) {
+    std::size_t k = i;
+    while (k < tokens.size() && k - i < 4 && capitalised(s, tokens[k]) && !is_digit(s[tokens[k].begin]) &&
+           (k == i || s.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end) == " "))
+      ++k;
+    return k - i;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (covered(spans, tokens[i].begin)) continue;
+    std::string before = i > 0 ? tokens[i - 1].lower : "";
+    if (street_words().count(before) || area_words().count(before) || before == "tp" || before == "luật" || before == "tịch") continue;
+    std::size_t n = run_from(i);
+    bool family = n >= 2 && family_names().count(tokens[i].lower);
+    bool titled = n >= 1 && i > 0 && person_titles().count(before) && s.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end) == " ";
+    if (!family && !titled) continue;
+    std::string key;
+    for (std::size_t k = i; k < i + n; ++k) key += (k > i ? " " : "") + tokens[k].lower;
+    if (public_names().count(key)) continue;
+    spans.push_back({tokens[i].begin, tokens[i + n - 1].end, kName});
+    i += n - 1;
+  }
+}
+
 // ---- phone and ID numbers -----------------------------------------------------------------
 
 // A national number: mobile 0[35789]xxxxxxxx, old mobile 01xxxxxxxxx, landline 02xxxxxxxxx.
@@ -197,13 +249,32 @@ void find_numbers(std::string_view s, std::vector<Span>& spans) {
 
 }  // namespace
 
-std::string mask_personal_data(std::string_view input) {
-  std::string s = normalize(input);
+namespace {
+std::vector<Span> find_all(const std::string& s) {
   std::vector<Span> spans;
   find_emails(s, spans);
   find_addresses(s, spans);
   find_numbers(s, spans);
+  find_names(s, spans);
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  return spans;
+}
+}  // namespace
+
+std::vector<PersonalData> find_personal_data(const std::string& normalized) {
+  std::vector<PersonalData> out;
+  std::size_t pos = 0;
+  for (const auto& span : find_all(normalized)) {
+    if (span.begin < pos) continue;
+    out.push_back({span.begin, span.end, span.label});
+    pos = span.end;
+  }
+  return out;
+}
+
+std::string mask_personal_data(std::string_view input) {
+  std::string s = normalize(input);
+  auto spans = find_all(s);
   std::string out;
   std::size_t pos = 0;
   for (const auto& span : spans) {

@@ -4,6 +4,7 @@
 // Legal numbers (100/2019/NĐ-CP), article numbers, dates and money amounts are left alone.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace text {
 
@@ -12,7 +13,17 @@ namespace text {
 //   ID numbers: 9 (CMND) or 12 (CCCD) digits, or any grouping after "CCCD"/"CMND"/… → "[số giấy tờ]"
 //   e-mail addresses                                                  → "[thư điện tử]"
 //   house-number addresses (số 12 đường Lê Lợi, phường …)             → "[địa chỉ]"
-// Names are not recognised; callers that log must still avoid logging whole texts they need not.
+//   personal names (Nguyễn Văn An; anh Tuấn, bà Hoa)                  → "[họ tên]"
+// Names are found by family name or a title word before a capitalised word, so a name written in
+// lower case is missed: callers that log must still avoid logging whole texts they need not.
 std::string mask_personal_data(std::string_view s);
+
+// The same findings as byte ranges, for a moderator to review before publishing:
+// `normalized` must be text::normalize()d (NFC); `kind` is the placeholder above ("[họ tên]").
+struct PersonalData {
+  std::size_t begin, end;
+  std::string_view kind;
+};
+std::vector<PersonalData> find_personal_data(const std::string& normalized);
 
 }  // namespace text
