@@ -158,14 +158,15 @@ std::string decide_choice(const std::string& question, const std::map<std::strin
 bool is_follow_up(std::string_view question) {
   // Folded words separated by single spaces, padded, so that markers match whole words only
   // ("việc đó" must not match inside "việc đối với").
+  auto tokens = text::tokenize(core::nfc(question));
   std::string f = " ";
-  for (const auto& t : text::tokenize(core::nfc(question))) f += t.folded + " ";
+  for (const auto& t : tokens) f += t.folded + " ";
   for (const char* start : {" con ", " vay ", " the con ", " neu vay ", " con neu ", " truong hop ", " neu "})
     if (f.starts_with(start)) return true;
   for (const char* reference : {" nguoi do ", " nguoi nay ", " truong hop do ", " truong hop nay ", " viec do ", " viec nay ", " nhu vay ",
                                 " dieu do ", " khi do "})
     if (f.find(reference) != std::string::npos) return true;
-  return text::tokenize(core::nfc(question)).size() <= 4;
+  return tokens.size() <= 4;
 }
 
 Answer AnswerService::compose(const std::string& question, const std::map<std::string, std::string>& choices, const std::string& context) const {

@@ -98,14 +98,17 @@ std::string strip_question_tail(std::string_view statement) {
   return s;
 }
 
-double best_support(const Words& statement, const std::vector<Words>& passages) {
-  double best = 0;
-  for (const auto& p : passages) best = std::max(best, coverage(statement, p));
-  return best;
-}
 
 // Candidate articles lose weight with their rank: the first is the search's best guess.
 double rank_weight(std::size_t rank) { return rank == 0 ? 1.0 : rank == 1 ? 0.85 : 0.7; }
+
+// The sentences of the first three candidate articles, each weighted by its article's rank.
+std::vector<std::pair<Words, double>> candidate_passages(const std::vector<std::string>& articles) {
+  std::vector<std::pair<Words, double>> out;
+  for (std::size_t i = 0; i < articles.size() && i < 3; ++i)
+    for (auto& p : passages_of(articles[i])) out.emplace_back(std::move(p), rank_weight(i));
+  return out;
+}
 
 // Options that stand for a set of others: "Cả A, B và C đều đúng", "Tất cả các phương án trên".
 // Returns the keys they stand for, or nothing for an ordinary option.
@@ -146,7 +149,10 @@ bool looks_like_true_false(std::string_view question) {
 }
 
 double statement_support(std::string_view statement, std::string_view article) {
-  return best_support(words_of(statement), passages_of(article));
+  Words claim = words_of(statement);
+  double best = 0;
+  for (const auto& p : passages_of(article)) best = std::max(best, coverage(claim, p));
+  return best;
 }
 
 ChoiceDecision decide_true_false(std::string_view statement, const std::vector<std::string>& articles) {
@@ -154,13 +160,9 @@ ChoiceDecision decide_true_false(std::string_view statement, const std::vector<s
   // The passage the statement restates: the best-covering sentence of the best articles.
   double support = 0;
   const Words* passage = nullptr;
-  std::vector<std::vector<Words>> all;
-  for (std::size_t i = 0; i < articles.size() && i < 3; ++i) all.push_back(passages_of(articles[i]));
-  for (std::size_t i = 0; i < all.size(); ++i)
-    for (const auto& p : all[i]) {
-      double c = rank_weight(i) * coverage(claim, p);
-      if (c > support) support = c, passage = &p;
-    }
+  auto candidates = candidate_passages(articles);
+  for (const auto& [p, weight] : candidates)
+    if (double c = weight * coverage(claim, p); c > support) support = c, passage = &p;
   if (!passage) return {"Sai", 0};
   // Contest statements that are false usually restate a provision with one change: a number,
   // a negation or an absolute word added, an exception dropped, or a few words swapped for
@@ -184,12 +186,8 @@ ChoiceDecision decide_multiple_choice(std::string_view question, const std::map<
   // Every sentence of the candidate articles, weighted by the article's rank and by how well the
   // sentence matches the question (an option counts most where the question is answered).
   Words asked = words_of(question);
-  std::vector<std::pair<Words, double>> passages;
-  for (std::size_t i = 0; i < articles.size() && i < 3; ++i)
-    for (auto& p : passages_of(articles[i])) {
-      double weight = rank_weight(i) * (0.6 + 0.4 * coverage(asked, p));
-      passages.emplace_back(std::move(p), weight);
-    }
+  auto passages = candidate_passages(articles);
+  for (auto& [p, weight] : passages) weight *= 0.6 + 0.4 * coverage(asked, p);
   std::map<std::string, double> support;
   std::map<std::string, std::vector<std::string>> combined;
   for (const auto& [key, option] : choices) {

@@ -213,9 +213,11 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
     auto a = service.compose(q.text, q.choices);
-    if (q.type == "Đúng/Sai") tally(true_false, q.answer, a.choice);
+    if (q.type == "Đúng/Sai") {
+      tally(true_false, q.answer, a.choice);
+      support_rows.push_back({a.choice_support, q.answer == "Đúng"});
+    }
     if (q.type == "Trắc nghiệm") tally(multiple_choice, q.answer, a.choice);
-    if (q.type == "Đúng/Sai") support_rows.push_back({a.choice_support, q.answer == "Đúng"});
     std::size_t rank = 0;
     for (std::size_t i = 0; i < a.citations.size(); ++i) {
       const auto& c = a.citations[i];
