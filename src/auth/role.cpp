@@ -48,4 +48,8 @@ bool can_view_audit_log(Role r) { return r == Role::admin; }
 bool can_enter_back_office(Role r) { return r != Role::citizen; }
 bool can_manage_library(Role r) { return r == Role::admin || r == Role::editor || r == Role::reviewer; }
 
+bool can_moderate_questions(Role r) { return r == Role::admin || r == Role::moderator; }
+bool can_manage_experts(Role r) { return r == Role::admin; }
+bool can_view_consult_stats(Role r) { return r == Role::admin || r == Role::moderator || r == Role::reporter; }
+
 }  // namespace auth

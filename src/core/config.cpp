@@ -101,6 +101,12 @@ Config config_from_environment() {
   if (auto v = env("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS"))
     c.outbox_retry_base_seconds = parse_int("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS", *v);
   if (auto v = env("PHOBIEN_CONVERSATION_RETENTION_DAYS")) c.conversation_retention_days = parse_int("PHOBIEN_CONVERSATION_RETENTION_DAYS", *v);
+  if (auto v = env("PHOBIEN_QUESTION_LIMIT_PER_IP"))
+    c.question_per_ip.max = static_cast<int>(parse_int("PHOBIEN_QUESTION_LIMIT_PER_IP", *v));
+  if (auto v = env("PHOBIEN_QUESTION_LIMIT_PER_CONTACT"))
+    c.question_per_contact.max = static_cast<int>(parse_int("PHOBIEN_QUESTION_LIMIT_PER_CONTACT", *v));
+  if (auto v = env("PHOBIEN_QUESTION_RETENTION_DAYS"))
+    c.question_retention_days = parse_int("PHOBIEN_QUESTION_RETENTION_DAYS", *v);
   if (auto v = env("PHOBIEN_MESSAGE_RETENTION_DAYS")) c.message_retention_days = parse_int("PHOBIEN_MESSAGE_RETENTION_DAYS", *v);
   validate_listen(c.listen);
   return c;

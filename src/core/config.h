@@ -55,6 +55,10 @@ struct Config {
   std::int64_t outbox_retry_base_seconds = 5;   // backoff: base x 1, 6, 24, 120, 720 (5 s … 1 h)
   std::int64_t conversation_retention_days = 30;  // answering-service turns older than this are deleted
   std::int64_t message_retention_days = 90;     // messages and finished replies older than this are deleted
+  // Online consultation: askers' limits, and how long a finished question keeps its personal data.
+  RateLimit question_per_ip{5, 3600};
+  RateLimit question_per_contact{3, 24 * 3600};
+  std::int64_t question_retention_days = 365;  // after the last step; published ones keep only the anonymised copy
 
   std::string effective_database_url() const;
   std::string uploads_dir() const { return data_dir + "/uploads"; }

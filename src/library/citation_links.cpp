@@ -16,8 +16,10 @@ std::string clause_fragment(const text::Citation& c) {
   return f;
 }
 
+}  // namespace
+
 std::optional<std::string> document_slug(const text::DocumentRef& ref, const LinkTable& t, const std::string& own) {
-  if (ref.self) return own;
+  if (ref.self) return own.empty() ? std::nullopt : std::optional(own);
   if (!ref.number.empty()) {
     auto it = t.slug_by_number_key.find(text::document_number_key(ref.number));
     return it == t.slug_by_number_key.end() ? std::nullopt : std::optional(it->second);
@@ -26,7 +28,6 @@ std::optional<std::string> document_slug(const text::DocumentRef& ref, const Lin
     if (auto it = t.slug_by_title_key.find(key); it != t.slug_by_title_key.end()) return it->second;
   return std::nullopt;
 }
-}  // namespace
 
 std::vector<TextLink> find_links(std::string_view line, const LinkTable& table, const std::string& slug,
                                  const std::string& article_number) {

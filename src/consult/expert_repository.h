@@ -1,0 +1,26 @@
+#pragma once
+// SQL for the expert registry and the expert load that automatic assignment reads.
+#include "consult/model.h"
+#include "db/database.h"
+
+namespace consult {
+
+class ExpertRepository {
+ public:
+  explicit ExpertRepository(db::Connection& c) : c_(c) {}
+  std::int64_t insert(const Expert& e, std::int64_t now);
+  void update(const Expert& e, std::int64_t now);
+  void set_verified(std::int64_t id, std::optional<std::int64_t> verified_at, std::optional<std::int64_t> by);
+  std::optional<Expert> find(std::int64_t id);
+  std::optional<Expert> find_by_user(std::int64_t user_id);
+  std::vector<Expert> list();
+  // Verified, available experts of `field_slug` with room under their capacity, least loaded
+  // first (ties: the one who got a question least recently).
+  std::vector<Expert> candidates(const std::string& field_slug);
+
+ private:
+  void load_fields(Expert& e);
+  db::Connection& c_;
+};
+
+}  // namespace consult

@@ -1,0 +1,139 @@
+#pragma once
+// Online legal consultation (tư vấn pháp luật trực tuyến): a citizen's question goes
+//   new → triaged (field set, waiting for an expert) → assigned → answered → delivered → published
+// with side exits rejected (spam, out of scope) and merged (duplicate of another question).
+// answered is the optional review step: an expert whose answers need review stops there until a
+// moderator approves. A follow-up from the asker puts a delivered question back to follow_up.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace consult {
+
+enum class Status { fresh, triaged, assigned, answered, delivered, follow_up, published, rejected, merged };
+std::string_view status_slug(Status s);   // "new", "triaged", ...: stored in the database
+std::string_view status_label(Status s);  // Vietnamese, for people
+std::optional<Status> parse_status(std::string_view slug);
+const std::vector<Status>& all_statuses();
+// Statuses in which the assigned expert still owes a reply (the expert's load).
+bool is_open_for_expert(Status s);
+
+enum class ExpertKind { lawyer, jurist, legal_aid };
+std::string_view expert_kind_slug(ExpertKind k);   // "lawyer", "jurist", "legal-aid"
+std::string_view expert_kind_label(ExpertKind k);  // "Luật sư", "Luật gia", "Trợ giúp viên pháp lý"
+std::optional<ExpertKind> parse_expert_kind(std::string_view slug);
+
+struct LegalField {
+  std::string slug;
+  std::string name;
+  int answer_days = 10;
+};
+
+struct Expert {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string email;  // the account's
+  ExpertKind kind = ExpertKind::lawyer;
+  std::string full_name;
+  std::string organisation;
+  std::string credential;  // e.g. bar membership number (số thẻ luật sư)
+  std::string bio;
+  std::optional<std::string> photo;  // stored upload name
+  std::vector<std::string> fields;   // legal field slugs
+  bool available = true;
+  int capacity = 5;
+  bool review_required = false;
+  std::optional<std::int64_t> verified_at;
+  int open_questions = 0;  // current load
+  bool verified() const { return verified_at.has_value(); }
+};
+
+struct Citation {
+  std::int64_t document_id = 0;
+  std::string article;  // article number as a string, e.g. "32"
+  std::string clause;   // "" for the whole article
+  // Filled when read back, for links and labels.
+  std::string document_title;
+  std::string document_number;
+  std::string document_slug;
+  std::string validity;
+};
+
+struct Message {
+  std::string author;  // "asker", "expert"
+  std::string body;
+  std::int64_t created_at = 0;
+};
+
+struct Attachment {
+  std::int64_t id = 0;
+  std::string display_name;
+  std::string stored_name;
+  std::string content_type;
+  std::int64_t size = 0;
+};
+
+struct Event {
+  std::string action;
+  std::string detail;
+  std::string user_name;  // "" for the asker or the system
+  std::int64_t created_at = 0;
+};
+
+struct Question {
+  std::int64_t id = 0;
+  std::string code;  // tracking code shown to the asker, e.g. "TV-7K3M9Q2P"
+  std::string title;
+  std::string body;
+  std::optional<std::string> field_slug;
+  std::string field_name;
+  std::string email;
+  std::string phone;
+  std::optional<std::int64_t> asker_user_id;
+  bool publish_consent = false;
+  std::string source;  // "form", "api", "handoff", "import"
+  Status status = Status::fresh;
+  std::string status_reason;  // why rejected, or a moderator's note
+  std::optional<std::int64_t> merged_into;
+  std::optional<std::int64_t> expert_id;
+  std::string expert_name;
+  std::string answer;  // Markdown
+  std::optional<int> rating;  // 1 hữu ích, 0 chưa hữu ích
+  std::string public_title;
+  std::string public_body;
+  std::optional<std::string> public_slug;
+  std::optional<std::int64_t> due_at, assigned_at, answered_at, delivered_at, published_at;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+};
+
+// What a citizen sends.
+struct AttachmentUpload {
+  std::string filename;
+  std::string data;
+};
+
+struct AskInput {
+  std::string title;
+  std::string body;
+  std::string field;  // slug or ""
+  std::string email;
+  std::string phone;
+  bool publish = false;
+  bool consent = false;  // agrees to the processing of personal data for this purpose
+  std::vector<AttachmentUpload> attachments;
+  std::string source = "form";
+};
+
+struct AskReceipt {
+  std::string code;
+  std::string token;  // shown once; only its hash is stored
+  std::int64_t id = 0;
+};
+
+// The text of the consent the asker gives (Nghị định 13/2023/NĐ-CP): the purpose is stated.
+extern const char* const kConsentText;
+
+}  // namespace consult

@@ -1,0 +1,256 @@
+#include "consult/question_repository.h"
+
+namespace consult {
+
+namespace {
+
+constexpr const char* kColumns =
+    "q.id, q.code, q.title, q.body, q.field_slug, COALESCE(f.name, ''), q.email, q.phone, q.asker_user_id, "
+    "q.publish_consent, q.source, q.status, q.status_reason, q.merged_into, q.expert_id, COALESCE(e.full_name, ''), "
+    "q.answer, q.rating, q.public_title, q.public_body, q.public_slug, q.due_at, q.assigned_at, q.answered_at, "
+    "q.delivered_at, q.published_at, q.created_at, q.updated_at";
+constexpr const char* kFrom =
+    " FROM questions q LEFT JOIN legal_fields f ON f.slug = q.field_slug LEFT JOIN experts e ON e.id = q.expert_id ";
+
+Question from_row(const db::Row& r) {
+  Question q;
+  q.id = r.int64(0);
+  q.code = r.text(1);
+  q.title = r.text(2);
+  q.body = r.text(3);
+  q.field_slug = r.opt_text(4);
+  q.field_name = r.text(5);
+  q.email = r.text(6);
+  q.phone = r.text(7);
+  q.asker_user_id = r.opt_int64(8);
+  q.publish_consent = r.int64(9) != 0;
+  q.source = r.text(10);
+  q.status = parse_status(r.text(11)).value_or(Status::fresh);
+  q.status_reason = r.text(12);
+  q.merged_into = r.opt_int64(13);
+  q.expert_id = r.opt_int64(14);
+  q.expert_name = r.text(15);
+  q.answer = r.text(16);
+  if (auto v = r.opt_int64(17)) q.rating = static_cast<int>(*v);
+  q.public_title = r.text(18);
+  q.public_body = r.text(19);
+  q.public_slug = r.opt_text(20);
+  q.due_at = r.opt_int64(21);
+  q.assigned_at = r.opt_int64(22);
+  q.answered_at = r.opt_int64(23);
+  q.delivered_at = r.opt_int64(24);
+  q.published_at = r.opt_int64(25);
+  q.created_at = r.int64(26);
+  q.updated_at = r.int64(27);
+  return q;
+}
+
+std::vector<Question> rows_to_questions(const std::vector<db::Row>& rows) {
+  std::vector<Question> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
+std::string where_clause(const QuestionFilter& f, db::Params& p) {
+  std::string w = " WHERE 1 = 1";
+  if (f.status) {
+    w += " AND q.status = ?";
+    p.push_back(std::string(status_slug(*f.status)));
+  }
+  if (f.field_slug) {
+    w += " AND q.field_slug = ?";
+    p.push_back(*f.field_slug);
+  }
+  if (f.expert_id) {
+    w += " AND q.expert_id = ?";
+    p.push_back(*f.expert_id);
+  }
+  if (f.overdue_only) {
+    w += " AND q.status IN ('new', 'triaged', 'assigned', 'follow-up') AND q.due_at IS NOT NULL AND q.due_at < ?";
+    p.push_back(f.now);
+  }
+  return w;
+}
+
+}  // namespace
+
+std::int64_t QuestionRepository::insert(const Question& q, const std::string& token_hash, std::int64_t consented_at) {
+  auto row = c_.query_one(
+      "INSERT INTO questions (code, token_hash, title, body, field_slug, email, phone, asker_user_id, publish_consent, "
+      "consented_at, source, status, answer, public_title, public_body, public_slug, published_at, delivered_at, "
+      "answered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      {q.code, token_hash, q.title, q.body, db::opt(q.field_slug), q.email, q.phone, db::opt(q.asker_user_id),
+       std::int64_t{q.publish_consent ? 1 : 0}, consented_at, q.source, std::string(status_slug(q.status)), q.answer,
+       q.public_title, q.public_body, db::opt(q.public_slug), db::opt(q.published_at), db::opt(q.delivered_at),
+       db::opt(q.answered_at), q.created_at, q.updated_at});
+  return row->int64(0);
+}
+
+std::optional<Question> QuestionRepository::find(std::int64_t id) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + kFrom + "WHERE q.id = ?", {id});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<Question> QuestionRepository::find_by_code(const std::string& code) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + kFrom + "WHERE q.code = ?", {code});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<Question> QuestionRepository::find_published(const std::string& slug) {
+  auto r = c_.query_one(std::string("SELECT ") + kColumns + kFrom + "WHERE q.public_slug = ? AND q.status = 'published'",
+                        {slug});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::optional<std::string> QuestionRepository::token_hash(const std::string& code) {
+  auto r = c_.query_one("SELECT token_hash FROM questions WHERE code = ?", {code});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+std::vector<Question> QuestionRepository::list(const QuestionFilter& f) {
+  db::Params p;
+  std::string sql = std::string("SELECT ") + kColumns + kFrom + where_clause(f, p) +
+                    " ORDER BY COALESCE(q.due_at, q.created_at), q.id LIMIT ? OFFSET ?";
+  p.push_back(static_cast<std::int64_t>(f.limit));
+  p.push_back(static_cast<std::int64_t>(f.offset));
+  return rows_to_questions(c_.query(sql, p));
+}
+
+std::int64_t QuestionRepository::count(const QuestionFilter& f) {
+  db::Params p;
+  return c_.query_int(std::string("SELECT COUNT(*)") + kFrom + where_clause(f, p), p);
+}
+
+std::vector<Question> QuestionRepository::published(std::optional<std::string> field_slug, std::size_t limit,
+                                                    std::size_t offset) {
+  db::Params p;
+  std::string sql = std::string("SELECT ") + kColumns + kFrom + "WHERE q.status = 'published'";
+  if (field_slug) {
+    sql += " AND q.field_slug = ?";
+    p.push_back(*field_slug);
+  }
+  sql += " ORDER BY q.published_at DESC, q.id DESC LIMIT ? OFFSET ?";
+  p.push_back(static_cast<std::int64_t>(limit));
+  p.push_back(static_cast<std::int64_t>(offset));
+  return rows_to_questions(c_.query(sql, p));
+}
+
+std::int64_t QuestionRepository::count_published(std::optional<std::string> field_slug) {
+  if (field_slug)
+    return c_.query_int("SELECT COUNT(*) FROM questions WHERE status = 'published' AND field_slug = ?", {*field_slug});
+  return c_.query_int("SELECT COUNT(*) FROM questions WHERE status = 'published'");
+}
+
+std::vector<Question> QuestionRepository::all_published() {
+  return rows_to_questions(c_.query(std::string("SELECT ") + kColumns + kFrom + "WHERE q.status = 'published'"));
+}
+
+void QuestionRepository::update(const Question& q) {
+  c_.execute(
+      "UPDATE questions SET title = ?, body = ?, field_slug = ?, email = ?, phone = ?, publish_consent = ?, status = ?, "
+      "status_reason = ?, merged_into = ?, expert_id = ?, answer = ?, rating = ?, public_title = ?, public_body = ?, "
+      "public_slug = ?, due_at = ?, assigned_at = ?, answered_at = ?, delivered_at = ?, published_at = ?, updated_at = ? "
+      "WHERE id = ?",
+      {q.title, q.body, db::opt(q.field_slug), q.email, q.phone, std::int64_t{q.publish_consent ? 1 : 0},
+       std::string(status_slug(q.status)), q.status_reason, db::opt(q.merged_into), db::opt(q.expert_id), q.answer,
+       q.rating ? db::Value(std::int64_t{*q.rating}) : db::Value(db::Null{}), q.public_title, q.public_body,
+       db::opt(q.public_slug), db::opt(q.due_at), db::opt(q.assigned_at), db::opt(q.answered_at),
+       db::opt(q.delivered_at), db::opt(q.published_at), q.updated_at, q.id});
+}
+
+void QuestionRepository::remove(std::int64_t id) {
+  // Questions merged into this one keep their own record; only the link goes.
+  c_.execute("UPDATE questions SET merged_into = NULL WHERE merged_into = ?", {id});
+  c_.execute("DELETE FROM questions WHERE id = ?", {id});
+}
+
+void QuestionRepository::replace_citations(std::int64_t question_id, const std::string& kind,
+                                           const std::vector<Citation>& citations) {
+  c_.execute("DELETE FROM question_citations WHERE question_id = ? AND kind = ?", {question_id, kind});
+  std::int64_t position = 0;
+  for (const auto& ci : citations)
+    c_.execute(
+        "INSERT INTO question_citations (question_id, kind, document_id, article, clause, position) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {question_id, kind, ci.document_id, ci.article, ci.clause, position++});
+}
+
+std::vector<Citation> QuestionRepository::citations(std::int64_t question_id, const std::string& kind) {
+  std::vector<Citation> out;
+  for (const auto& r :
+       c_.query("SELECT c.document_id, c.article, c.clause, d.title, d.number, d.slug, d.status "
+                "FROM question_citations c JOIN legal_documents d ON d.id = c.document_id "
+                "WHERE c.question_id = ? AND c.kind = ? ORDER BY c.position",
+                {question_id, kind})) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+  }
+  return out;
+}
+
+void QuestionRepository::add_message(std::int64_t question_id, const std::string& author, const std::string& body,
+                                     std::int64_t at) {
+  c_.execute("INSERT INTO question_messages (question_id, author, body, created_at) VALUES (?, ?, ?, ?)",
+             {question_id, author, body, at});
+}
+
+std::vector<Message> QuestionRepository::messages(std::int64_t question_id) {
+  std::vector<Message> out;
+  for (const auto& r : c_.query(
+           "SELECT author, body, created_at FROM question_messages WHERE question_id = ? ORDER BY id", {question_id}))
+    out.push_back({r.text(0), r.text(1), r.int64(2)});
+  return out;
+}
+
+void QuestionRepository::add_attachment(std::int64_t question_id, const Attachment& a, std::int64_t at) {
+  c_.execute(
+      "INSERT INTO question_attachments (question_id, display_name, stored_name, content_type, size, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {question_id, a.display_name, a.stored_name, a.content_type, a.size, at});
+}
+
+std::vector<Attachment> QuestionRepository::attachments(std::int64_t question_id) {
+  std::vector<Attachment> out;
+  for (const auto& r : c_.query(
+           "SELECT id, display_name, stored_name, content_type, size FROM question_attachments WHERE question_id = ? "
+           "ORDER BY id",
+           {question_id}))
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4)});
+  return out;
+}
+
+void QuestionRepository::add_event(std::int64_t question_id, std::optional<std::int64_t> user_id,
+                                   const std::string& action, const std::string& detail, std::int64_t at) {
+  c_.execute("INSERT INTO question_events (question_id, user_id, action, detail, created_at) VALUES (?, ?, ?, ?, ?)",
+             {question_id, db::opt(user_id), action, detail, at});
+}
+
+std::vector<Event> QuestionRepository::events(std::int64_t question_id) {
+  std::vector<Event> out;
+  for (const auto& r : c_.query(
+           "SELECT ev.action, ev.detail, COALESCE(u.display_name, ''), ev.created_at FROM question_events ev "
+           "LEFT JOIN users u ON u.id = ev.user_id WHERE ev.question_id = ? ORDER BY ev.id",
+           {question_id}))
+    out.push_back({r.text(0), r.text(1), r.text(2), r.int64(3)});
+  return out;
+}
+
+std::vector<LegalField> QuestionRepository::fields() {
+  std::vector<LegalField> out;
+  for (const auto& r : c_.query("SELECT slug, name, answer_days FROM legal_fields ORDER BY position, name"))
+    out.push_back({r.text(0), r.text(1), static_cast<int>(r.int64(2))});
+  return out;
+}
+
+std::optional<LegalField> QuestionRepository::field(const std::string& slug) {
+  auto r = c_.query_one("SELECT slug, name, answer_days FROM legal_fields WHERE slug = ?", {slug});
+  if (!r) return std::nullopt;
+  return LegalField{r->text(0), r->text(1), static_cast<int>(r->int64(2))};
+}
+
+}  // namespace consult

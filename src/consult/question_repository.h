@@ -1,0 +1,52 @@
+#pragma once
+// SQL for questions and what hangs off them (citations, follow-ups, attachments, timeline).
+#include "consult/model.h"
+#include "db/database.h"
+
+namespace consult {
+
+struct QuestionFilter {
+  std::optional<Status> status;
+  std::optional<std::string> field_slug;
+  std::optional<std::int64_t> expert_id;
+  bool overdue_only = false;  // open, with due_at in the past
+  std::int64_t now = 0;
+  std::size_t limit = 50, offset = 0;
+};
+
+class QuestionRepository {
+ public:
+  explicit QuestionRepository(db::Connection& c) : c_(c) {}
+
+  std::int64_t insert(const Question& q, const std::string& token_hash, std::int64_t consented_at);
+  std::optional<Question> find(std::int64_t id);
+  std::optional<Question> find_by_code(const std::string& code);
+  std::optional<Question> find_published(const std::string& slug);
+  // The stored token hash, to check a secret link.
+  std::optional<std::string> token_hash(const std::string& code);
+  std::vector<Question> list(const QuestionFilter& f);
+  std::int64_t count(const QuestionFilter& f);
+  std::vector<Question> published(std::optional<std::string> field_slug, std::size_t limit, std::size_t offset);
+  std::int64_t count_published(std::optional<std::string> field_slug);
+  std::vector<Question> all_published();
+  void update(const Question& q);
+  void remove(std::int64_t id);
+
+  void replace_citations(std::int64_t question_id, const std::string& kind, const std::vector<Citation>& citations);
+  std::vector<Citation> citations(std::int64_t question_id, const std::string& kind);
+  void add_message(std::int64_t question_id, const std::string& author, const std::string& body, std::int64_t at);
+  std::vector<Message> messages(std::int64_t question_id);
+  void add_attachment(std::int64_t question_id, const Attachment& a, std::int64_t at);
+  std::vector<Attachment> attachments(std::int64_t question_id);
+  void add_event(std::int64_t question_id, std::optional<std::int64_t> user_id, const std::string& action,
+                 const std::string& detail, std::int64_t at);
+  std::vector<Event> events(std::int64_t question_id);
+
+  std::vector<LegalField> fields();
+  std::optional<LegalField> field(const std::string& slug);
+
+ private:
+  db::Connection& c_;
+};
+
+}  // namespace consult
