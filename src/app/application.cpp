@@ -4,6 +4,10 @@
 #include "app/demo_content.h"
 #include "auth/auth_routes.h"
 #include "auth/auth_service.h"
+#include "consult/api_routes.h"
+#include "consult/consult_service.h"
+#include "consult/public_routes.h"
+#include "consult/qa_index.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -41,6 +45,8 @@ struct Application::Impl {
   std::unique_ptr<library::LibraryService> library;
   std::unique_ptr<library::SearchService> search;
   std::unique_ptr<answer::AnswerService> answers;
+  std::unique_ptr<consult::ConsultService> consult;
+  std::unique_ptr<consult::QaIndex> qa;
   std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
   std::unique_ptr<messaging::Inbox> inbox;
   std::unique_ptr<web::Site> site;
@@ -49,6 +55,18 @@ struct Application::Impl {
   std::mutex mutex;
   std::condition_variable wake;
   bool stopping = false;
+
+  // Consultation duties: hand-offs become questions, deadlines remind and escalate, expired
+  // personal data goes. Every node runs them; each claims its rows, so none is done twice.
+  std::int64_t next_consult_duties = 0;
+  void consult_duties() {
+    auto now = core::now_unix();
+    if (now < next_consult_duties) return;
+    next_consult_duties = now + 60;
+    consult->take_handoffs(now);
+    consult->check_deadlines(now);
+    consult->purge_expired(now);
+  }
 
   void background_loop() {
     std::optional<std::int64_t> next_scheduled = portal->next_scheduled();
@@ -65,6 +83,7 @@ struct Application::Impl {
           changed = true;
         }
         if (changed) next_scheduled = portal->next_scheduled();
+        consult_duties();
       } catch (const std::exception& e) {
         spdlog::warn("change-log poll failed: {}", e.what());
       }
@@ -106,6 +125,8 @@ void Application::start(bool demo) {
 
   s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
   s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search, s.config.conversation_retention_days * 24 * 3600);
+  s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, consult::Mailer{});
+  s.qa = std::make_unique<consult::QaIndex>(*s.database, s.changes);
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
     site->invalidate();
@@ -120,6 +141,8 @@ void Application::start(bool demo) {
   library::register_library_admin_routes(*s.site, *s.library);
   library::register_search_routes(*s.site, *s.search);
   answer::register_answer_routes(*s.site, *s.answers);
+  consult::register_consult_public_routes(*s.site, *s.consult, *s.qa, *s.answers);
+  consult::register_consult_api_routes(*s.site, *s.consult, *s.qa);
   s.outbox = std::make_unique<messaging::OutboxWorker>(s.config, *s.database, *s.answers);
   s.inbox = std::make_unique<messaging::Inbox>(*s.database, [outbox = s.outbox.get()] { outbox->notify(); });
   messaging::register_webhook_routes(*s.site, *s.inbox);

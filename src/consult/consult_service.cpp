@@ -38,8 +38,9 @@ std::optional<std::string> normalize_phone(const std::string& raw) {
   return out;
 }
 
-std::string length_error(std::size_t min, std::size_t max) {
-  return fmt::format("Cần từ {} đến {} ký tự.", min, max);
+// "Tiêu đề cần từ 10 đến 200 ký tự."
+std::string length_error(const char* what, std::size_t min, std::size_t max) {
+  return fmt::format("{} cần từ {} đến {} ký tự.", what, min, max);
 }
 
 std::string unique_public_slug(db::Connection& c, const std::string& title, std::int64_t id) {
@@ -77,9 +78,9 @@ std::vector<LegalField> ConsultService::fields() {
 std::map<std::string, std::string> ConsultService::validate(const AskInput& in, const std::vector<LegalField>& fields) {
   std::map<std::string, std::string> e;
   auto title = core::utf8_length(in.title);
-  if (title < 10 || title > kMaxTitleChars) e["title"] = "Tiêu đề " + length_error(10, kMaxTitleChars);
+  if (title < 10 || title > kMaxTitleChars) e["title"] = length_error("Tiêu đề", 10, kMaxTitleChars);
   auto body = core::utf8_length(in.body);
-  if (body < 20 || body > kMaxBodyChars) e["body"] = "Nội dung câu hỏi " + length_error(20, kMaxBodyChars);
+  if (body < 20 || body > kMaxBodyChars) e["body"] = length_error("Nội dung câu hỏi", 20, kMaxBodyChars);
   if (!in.field.empty()) {
     bool known = false;
     for (const auto& f : fields) known |= f.slug == in.field;
@@ -155,13 +156,18 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
   return receipt;
 }
 
-core::Result<Question> ConsultService::check_token(db::Connection& c, const std::string& code, const std::string& token) {
+core::Result<Question> ConsultService::check_asker(db::Connection& c, const AskerKey& key) {
   QuestionRepository repo(c);
-  auto hash = repo.token_hash(code);
+  auto not_found = core::fail(core::ServiceError::not_found("Không tìm thấy câu hỏi. Kiểm tra lại mã theo dõi và đường dẫn."));
+  auto hash = repo.token_hash(key.code);
+  if (!hash) return not_found;
+  if (!key.token.empty() && core::secure_equals(*hash, core::sha256_hex(key.token))) return *repo.find_by_code(key.code);
+  if (key.user_id) {
+    auto q = repo.find_by_code(key.code);
+    if (q->asker_user_id && *q->asker_user_id == *key.user_id) return *q;
+  }
   // The same answer for an unknown code and a wrong token: a code alone reveals nothing.
-  if (!hash || token.empty() || !core::secure_equals(*hash, core::sha256_hex(token)))
-    return core::fail(core::ServiceError::not_found("Không tìm thấy câu hỏi. Kiểm tra lại mã theo dõi và đường dẫn."));
-  return *repo.find_by_code(code);
+  return not_found;
 }
 
 QuestionView ConsultService::load_view(db::Connection& c, const Question& q) {
@@ -176,9 +182,9 @@ QuestionView ConsultService::load_view(db::Connection& c, const Question& q) {
   return v;
 }
 
-core::Result<QuestionView> ConsultService::open(const std::string& code, const std::string& token) {
+core::Result<QuestionView> ConsultService::open(const AskerKey& key) {
   auto c = database_.acquire();
-  auto q = check_token(*c, code, token);
+  auto q = check_asker(*c, key);
   if (!q) return core::fail(q.error());
   auto v = load_view(*c, *q);
   // The asker sees the answer only once it is delivered, never a draft under review.
@@ -191,15 +197,15 @@ core::Result<QuestionView> ConsultService::open(const std::string& code, const s
   return v;
 }
 
-core::Result<void> ConsultService::follow_up(const std::string& code, const std::string& token, const std::string& raw) {
+core::Result<void> ConsultService::follow_up(const AskerKey& key, const std::string& raw) {
   std::string text = core::clean_text(raw);
   auto n = core::utf8_length(text);
   if (n < 5 || n > kMaxBodyChars)
-    return core::fail(core::ServiceError::invalid("Câu hỏi tiếp theo " + length_error(5, kMaxBodyChars),
-                                                  {{"body", length_error(5, kMaxBodyChars)}}));
+    return core::fail(core::ServiceError::invalid(length_error("Câu hỏi tiếp theo", 5, kMaxBodyChars),
+                                                  {{"body", length_error("Câu hỏi tiếp theo", 5, kMaxBodyChars)}}));
   auto c = database_.acquire();
   db::Transaction tx(*c);
-  auto q = check_token(*c, code, token);
+  auto q = check_asker(*c, key);
   if (!q) return core::fail(q.error());
   if (q->status != Status::delivered && q->status != Status::published)
     return core::fail(core::ServiceError::conflict("Chỉ hỏi tiếp được sau khi câu hỏi đã có câu trả lời."));
@@ -216,10 +222,10 @@ core::Result<void> ConsultService::follow_up(const std::string& code, const std:
   return {};
 }
 
-core::Result<void> ConsultService::rate(const std::string& code, const std::string& token, bool useful) {
+core::Result<void> ConsultService::rate(const AskerKey& key, bool useful) {
   auto c = database_.acquire();
   db::Transaction tx(*c);
-  auto q = check_token(*c, code, token);
+  auto q = check_asker(*c, key);
   if (!q) return core::fail(q.error());
   if (!q->delivered_at) return core::fail(core::ServiceError::conflict("Câu hỏi chưa có câu trả lời để đánh giá."));
   q->rating = useful ? 1 : 0;
@@ -231,10 +237,10 @@ core::Result<void> ConsultService::rate(const std::string& code, const std::stri
   return {};
 }
 
-core::Result<void> ConsultService::withdraw(const std::string& code, const std::string& token, const auth::Actor& actor) {
+core::Result<void> ConsultService::withdraw(const AskerKey& key, const auth::Actor& actor) {
   auto c = database_.acquire();
   db::Transaction tx(*c);
-  auto q = check_token(*c, code, token);
+  auto q = check_asker(*c, key);
   if (!q) return core::fail(q.error());
   QuestionRepository repo(*c);
   auto files = repo.attachments(q->id);
@@ -446,8 +452,8 @@ core::Result<Question> ConsultService::save_answer(const auth::User& user, const
   std::string markdown = core::clean_text(in.markdown);
   auto n = core::utf8_length(markdown);
   if (n < 20 || n > kMaxAnswerChars)
-    return core::fail(core::ServiceError::invalid("Câu trả lời " + length_error(20, kMaxAnswerChars),
-                                                  {{"answer", length_error(20, kMaxAnswerChars)}}));
+    return core::fail(core::ServiceError::invalid(length_error("Câu trả lời", 20, kMaxAnswerChars),
+                                                  {{"answer", length_error("Câu trả lời", 20, kMaxAnswerChars)}}));
   auto links = library_.link_table();
   db::Transaction tx(*c);
   auto citations = resolve_citations(in.citations, *links, *c);
@@ -553,8 +559,8 @@ core::Result<Question> ConsultService::publish(const auth::User& user, const aut
   if (!is_moderator(user)) return core::fail(core::ServiceError::forbidden());
   std::string title = core::clean_text(in.title), body = core::clean_text(in.body);
   std::map<std::string, std::string> errors;
-  if (core::utf8_length(title) < 10 || core::utf8_length(title) > kMaxTitleChars) errors["title"] = length_error(10, kMaxTitleChars);
-  if (core::utf8_length(body) < 20 || core::utf8_length(body) > kMaxBodyChars) errors["body"] = length_error(20, kMaxBodyChars);
+  if (core::utf8_length(title) < 10 || core::utf8_length(title) > kMaxTitleChars) errors["title"] = length_error("Tiêu đề", 10, kMaxTitleChars);
+  if (core::utf8_length(body) < 20 || core::utf8_length(body) > kMaxBodyChars) errors["body"] = length_error("Nội dung", 20, kMaxBodyChars);
   // Nothing the detector recognises as personal data may be published: the moderator edits it out.
   for (const auto& [name, value] : {std::pair{"title", &title}, std::pair{"body", &body}}) {
     auto found = text::find_personal_data(text::normalize(*value));
@@ -639,7 +645,7 @@ core::Result<Expert> ConsultService::save_expert(const auth::User& user, const a
   e.available = in.available;
   e.capacity = in.capacity;
   e.review_required = in.review_required;
-  if (core::utf8_length(e.full_name) < 3 || core::utf8_length(e.full_name) > 120) errors["full_name"] = "Họ tên " + length_error(3, 120);
+  if (core::utf8_length(e.full_name) < 3 || core::utf8_length(e.full_name) > 120) errors["full_name"] = length_error("Họ tên", 3, 120);
   if (e.organisation.size() > 400) errors["organisation"] = "Tên tổ chức quá dài.";
   if (e.credential.size() > 200) errors["credential"] = "Số chứng chỉ quá dài.";
   if (e.kind == ExpertKind::lawyer && e.credential.empty()) errors["credential"] = "Luật sư cần ghi số thẻ luật sư.";

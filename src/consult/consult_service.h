@@ -53,6 +53,13 @@ struct PublishInput {
   std::string body;
 };
 
+// How an asker proves the question is theirs: the secret token, or the account that asked.
+struct AskerKey {
+  std::string code;
+  std::string token;
+  std::optional<std::int64_t> user_id;
+};
+
 // Limits for askers; every one is a setting (core::Config).
 struct AskLimits {
   core::RateLimit per_ip{5, 3600};
@@ -74,12 +81,13 @@ class ConsultService {
   // checks proof-of-work, honeypot and fill time, which only exist for forms and the API.
   static std::map<std::string, std::string> validate(const AskInput& in, const std::vector<LegalField>& fields);
   core::Result<AskReceipt> ask(const AskInput& in, const auth::Actor& actor, const std::optional<auth::User>& user);
-  // The question behind a secret link: not_found for a wrong token, as for an unknown code.
-  core::Result<QuestionView> open(const std::string& code, const std::string& token);
-  core::Result<void> follow_up(const std::string& code, const std::string& token, const std::string& text);
-  core::Result<void> rate(const std::string& code, const std::string& token, bool useful);
+  // The question behind a secret link (or of the logged-in asker): not_found for a wrong token,
+  // exactly as for an unknown code.
+  core::Result<QuestionView> open(const AskerKey& key);
+  core::Result<void> follow_up(const AskerKey& key, const std::string& text);
+  core::Result<void> rate(const AskerKey& key, bool useful);
   // Consent withdrawn: the question, its answer and its files are deleted (published copy too).
-  core::Result<void> withdraw(const std::string& code, const std::string& token, const auth::Actor& actor);
+  core::Result<void> withdraw(const AskerKey& key, const auth::Actor& actor);
   // Questions the logged-in citizen asked.
   std::vector<Question> asked_by(const auth::User& user);
 
@@ -136,7 +144,7 @@ class ConsultService {
  private:
   core::Result<Question> load_for_staff(db::Connection& c, const auth::User& user, std::int64_t id);
   std::optional<std::int64_t> auto_assign(db::Connection& c, Question& q, std::int64_t now);
-  core::Result<Question> check_token(db::Connection& c, const std::string& code, const std::string& token);
+  core::Result<Question> check_asker(db::Connection& c, const AskerKey& key);
   void notify_asker(db::Connection& c, const Question& q, const std::string& subject, const std::string& body);
   void notify_expert(db::Connection& c, const Question& q, const std::string& subject, const std::string& body);
   void notify_moderators(db::Connection& c, const std::string& subject, const std::string& body);

@@ -1,0 +1,128 @@
+#include "consult/qa_index.h"
+
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+
+namespace consult {
+
+namespace {
+
+struct Loaded {
+  search::Passage passage;
+  QaEntry entry;
+};
+
+std::vector<Loaded> load(db::Connection& c, std::optional<std::int64_t> id) {
+  std::string sql =
+      "SELECT q.id, q.public_title, q.public_body, q.answer, q.public_slug, COALESCE(q.field_slug, ''), "
+      "COALESCE(f.name, '') FROM questions q LEFT JOIN legal_fields f ON f.slug = q.field_slug "
+      "WHERE q.status = 'published' AND q.public_slug IS NOT NULL";
+  db::Params p;
+  if (id) {
+    sql += " AND q.id = ?";
+    p.push_back(*id);
+  }
+  std::vector<Loaded> out;
+  std::map<std::int64_t, std::size_t> at;
+  for (const auto& r : c.query(sql, p)) {
+    Loaded l;
+    l.passage.id = r.int64(0);
+    l.passage.document_id = r.int64(0);
+    l.passage.document_title = r.text(6);
+    // The type filter carries the field, so a field filter is an index filter.
+    l.passage.document_type = r.text(5);
+    l.passage.title = r.text(1);
+    l.passage.text = r.text(2) + "\n" + r.text(3);
+    l.entry = {r.text(1), r.text(4), r.text(5), r.text(6), {}};
+    at[l.passage.id] = out.size();
+    out.push_back(std::move(l));
+  }
+  std::string cites = "SELECT c.question_id, c.document_id, c.article FROM question_citations c JOIN questions q ON "
+                      "q.id = c.question_id WHERE c.kind = 'answer' AND q.status = 'published'";
+  if (id) cites += " AND q.id = ?";
+  cites += " ORDER BY c.question_id, c.position";
+  for (const auto& r : c.query(cites, p))
+    if (auto it = at.find(r.int64(0)); it != at.end()) out[it->second].entry.citations.emplace_back(r.int64(1), r.text(2));
+  return out;
+}
+
+}  // namespace
+
+QaIndex::QaIndex(db::Database& database, db::ChangeFeed& changes) : database_(database) {
+  rebuild();
+  changes.add_listener([this](const std::string& topic) {
+    try {
+      if (topic == "*" || topic == "restore" || topic == "consult:*") rebuild();
+      else if (topic.starts_with("consult:")) refresh(std::stoll(topic.substr(8)));
+    } catch (const std::exception& e) {
+      spdlog::error("Q&A index refresh for {} failed: {}", topic, e.what());
+    }
+  });
+}
+
+void QaIndex::rebuild() {
+  std::vector<Loaded> rows;
+  {
+    auto c = database_.acquire();
+    rows = load(*c, std::nullopt);
+  }
+  std::map<std::int64_t, QaEntry> entries;
+  for (auto& l : rows) {
+    entries[l.passage.id] = std::move(l.entry);
+    index_.upsert(std::move(l.passage));
+  }
+  std::unique_lock lock(mutex_);
+  for (const auto& [id, e] : entries_)
+    if (!entries.count(id)) index_.remove(id);
+  entries_ = std::move(entries);
+}
+
+void QaIndex::refresh(std::int64_t question_id) {
+  std::vector<Loaded> rows;
+  {
+    auto c = database_.acquire();
+    rows = load(*c, question_id);
+  }
+  std::unique_lock lock(mutex_);
+  if (rows.empty()) {
+    index_.remove(question_id);
+    entries_.erase(question_id);
+    return;
+  }
+  entries_[question_id] = std::move(rows.front().entry);
+  index_.upsert(std::move(rows.front().passage));
+}
+
+std::vector<QaHit> QaIndex::search(const std::string& text, std::size_t limit, std::optional<std::string> field,
+                                   std::optional<std::int64_t> exclude, std::size_t* total) const {
+  search::Query q;
+  q.text = text;
+  q.limit = limit + (exclude ? 1 : 0);
+  q.type = std::move(field);
+  auto result = index_.search(q);
+  std::vector<QaHit> out;
+  bool excluded = false;
+  std::shared_lock lock(mutex_);
+  for (const auto& h : result.hits) {
+    if (exclude && h.id == *exclude) {
+      excluded = true;
+      continue;
+    }
+    auto it = entries_.find(h.id);
+    if (it == entries_.end()) continue;
+    out.push_back({h.id, it->second.title, it->second.slug, it->second.field_name, h.snippet, h.score});
+    if (out.size() == limit) break;
+  }
+  if (total) *total = result.total - (excluded ? 1 : 0);
+  return out;
+}
+
+std::optional<QaEntry> QaIndex::entry(std::int64_t id) const {
+  std::shared_lock lock(mutex_);
+  auto it = entries_.find(id);
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace consult
