@@ -1,8 +1,7 @@
 // Format detection and the shared limits (size, nesting, encoding) for every import.
+#include "core/inflate.h"
 #include "core/utf8.h"
 #include "library/importers.h"
-
-#include <zlib.h>
 
 #include <cctype>
 
@@ -22,29 +21,10 @@ namespace {
 bool is_gzip(const std::string& b) { return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1F && static_cast<unsigned char>(b[1]) == 0x8B; }
 
 std::variant<std::string, ParseError> gunzip(const std::string& in) {
-  z_stream zs{};
-  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return ParseError{"tệp nén", "không giải nén được"};
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  std::string out;
-  char buf[1 << 16];
-  int rc;
-  do {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) {
-      inflateEnd(&zs);
-      return ParseError{"tệp nén", "dữ liệu gzip bị hỏng hoặc bị cắt cụt"};
-    }
-    out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > kMaxSourceBytes) {
-      inflateEnd(&zs);
-      return ParseError{"tệp nén", "nội dung sau khi giải nén vượt quá giới hạn 200 MB"};
-    }
-  } while (rc != Z_STREAM_END);
-  inflateEnd(&zs);
-  return out;
+  auto out = core::inflate_bytes(in, kMaxSourceBytes);
+  if (out) return std::move(*out);
+  if (out.error() == core::InflateFailure::too_large) return ParseError{"tệp nén", "nội dung sau khi giải nén vượt quá giới hạn 200 MB"};
+  return ParseError{"tệp nén", "dữ liệu gzip bị hỏng hoặc bị cắt cụt"};
 }
 
 // Deepest nesting of [ and { outside strings: hostile files must not exhaust the parser's stack.

@@ -1,0 +1,587 @@
+// Attachments: fixtures are built here byte by byte, with the personal data that real phones and
+// office programs put in them; each test checks that it is gone and that the file still parses.
+#include "core/attachment.h"
+
+#include "core/utf8.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace core {
+namespace {
+
+using namespace std::string_literals;
+
+const std::string kPerson = "Nguyễn Văn A";
+const std::string kGps = "GPSLatitude 21.0285N GPSLongitude 105.8542E";
+
+std::string be16(std::uint32_t v) { return {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)}; }
+std::string be32(std::uint32_t v) { return be16(v >> 16) + be16(v & 0xFFFF); }
+std::string le32(std::uint32_t v) {
+  return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF), static_cast<char>((v >> 16) & 0xFF), static_cast<char>(v >> 24)};
+}
+std::uint32_t read_be(std::string_view d, std::size_t at, int n) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < n; ++i) v = (v << 8) | static_cast<std::uint8_t>(d[at + i]);
+  return v;
+}
+std::uint32_t read_le32(std::string_view d, std::size_t at) {
+  return static_cast<std::uint8_t>(d[at]) | static_cast<std::uint8_t>(d[at + 1]) << 8 | static_cast<std::uint8_t>(d[at + 2]) << 16 |
+         static_cast<std::uint32_t>(static_cast<std::uint8_t>(d[at + 3])) << 24;
+}
+std::string zlib_compress(std::string_view s) {
+  uLongf size = compressBound(s.size());
+  std::string out(size, '\0');
+  compress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(s.data()), s.size());
+  out.resize(size);
+  return out;
+}
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// What the image fixtures hide in their metadata.
+void expect_personal_data_gone(std::string_view data) {
+  for (std::string_view personal : {std::string_view(kPerson), std::string_view("Nguyen"), std::string_view("GPS"), std::string_view("21.0285")})
+    EXPECT_FALSE(contains(data, personal)) << personal;
+}
+
+std::string error_of(const Result<CleanAttachment>& r) { return r ? "(accepted)" : r.error().message; }
+
+// ---- JPEG fixtures ------------------------------------------------------------------------------
+
+std::string segment(std::uint8_t marker, std::string_view payload) {
+  return "\xFF"s + static_cast<char>(marker) + be16(static_cast<std::uint32_t>(payload.size() + 2)) + std::string(payload);
+}
+
+// An 8x8 grey JPEG that decoders accept: one-code Huffman tables, one block with DC 0 and EOB.
+std::string jpeg_image_segments() {
+  std::string out = segment(0xDB, "\x00"s + std::string(64, '\x01'));              // DQT
+  out += segment(0xC0, "\x08\x00\x08\x00\x08\x01\x01\x11\x00"s);                   // SOF0 8x8, one component
+  out += segment(0xC4, "\x00"s + "\x01" + std::string(15, '\0') + "\x00"s);         // DHT DC0: one code
+  out += segment(0xC4, "\x10"s + "\x01" + std::string(15, '\0') + "\x00"s);         // DHT AC0: EOB only
+  out += segment(0xDA, "\x01\x01\x00\x00\x3F\x00"s);                               // SOS
+  out += "\x3F";                                                                   // bits 0 0, padded with ones
+  return out + "\xFF\xD9";
+}
+
+std::string exif_payload() { return "Exif\0\0MM\0*\0\0\0\x08"s + kGps + " Artist " + kPerson; }
+
+std::string phone_jpeg() {
+  std::string jfif = "JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00"s;
+  std::string out = "\xFF\xD8"s;
+  out += segment(0xE0, jfif);
+  out += segment(0xE1, exif_payload());
+  out += segment(0xE1, "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>"s + kPerson + "</dc:creator></x:xmpmeta>");
+  out += segment(0xE2, "ICC_PROFILE\0\x01\x01ICC-PROFILE-BYTES"s);
+  out += segment(0xE2, "MPF\0II*\0"s);
+  out += segment(0xED, "Photoshop 3.0\08BIM\x04\x04 By-line "s + kPerson);
+  out += segment(0xEE, "Adobe\0\x64\0\0\0\0\0"s);
+  out += segment(0xFE, "Chụp bởi " + kPerson);
+  out += jpeg_image_segments();
+  // What phones append after EOI: a second image with its own Exif (MPF).
+  return out + "\xFF\xD8" + segment(0xE1, exif_payload()) + "\xFF\xD9";
+}
+
+// An independent segment walk: markers in order, entropy data skipped; fails on bad structure.
+std::vector<int> jpeg_markers(std::string_view d) {
+  std::vector<int> markers;
+  EXPECT_EQ(d.substr(0, 2), "\xFF\xD8");
+  std::size_t pos = 2;
+  while (pos + 1 < d.size()) {
+    EXPECT_EQ(static_cast<std::uint8_t>(d[pos]), 0xFF) << "at " << pos;
+    while (pos + 2 < d.size() && d[pos + 1] == '\xFF') ++pos;  // fill bytes
+    int marker = static_cast<std::uint8_t>(d[pos + 1]);
+    markers.push_back(marker);
+    if (marker == 0xD9) {
+      EXPECT_EQ(pos + 2, d.size()) << "bytes after EOI";
+      return markers;
+    }
+    std::size_t length = read_be(d, pos + 2, 2);
+    pos += 2 + length;
+    if (marker == 0xDA)  // entropy data up to the next real marker
+      while (pos + 1 < d.size()) {
+        auto next = static_cast<std::uint8_t>(d[pos + 1]);
+        if (d[pos] == '\xFF' && next != 0x00 && (next < 0xD0 || next > 0xD7)) break;
+        ++pos;
+      }
+  }
+  ADD_FAILURE() << "no EOI";
+  return markers;
+}
+
+// ---- PNG fixtures -------------------------------------------------------------------------------
+
+std::string png_chunk(std::string_view type, std::string_view body) {
+  std::string tb = std::string(type) + std::string(body);
+  return be32(static_cast<std::uint32_t>(body.size())) + tb + be32(crc32(0, reinterpret_cast<const Bytef*>(tb.data()), tb.size()));
+}
+
+const std::string kPngSignature = "\x89PNG\r\n\x1A\n"s;
+
+std::string png_with_text() {
+  std::string ihdr = be32(1) + be32(1) + "\x08\x00\x00\x00\x00"s;  // 1x1, 8-bit grey
+  return kPngSignature + png_chunk("IHDR", ihdr) + png_chunk("tEXt", "Author\0"s + kPerson) +
+         png_chunk("iTXt", "XML:com.adobe.xmp\0\0\0\0\0<dc:creator>"s + kPerson + "</dc:creator>") +
+         png_chunk("tIME", "\x07\xE8\x05\x01\x0A\x00\x00"s) + png_chunk("eXIf", "MM\0*"s + kGps) +
+         png_chunk("IDAT", zlib_compress("\x00\x80"s)) + png_chunk("zTXt", "Comment\0\0"s + zlib_compress(kGps)) + png_chunk("IEND", "") +
+         "rest of the uncropped screenshot";
+}
+
+// Chunk types in order; every CRC checked.
+std::vector<std::string> png_chunks(std::string_view d) {
+  std::vector<std::string> types;
+  EXPECT_EQ(d.substr(0, 8), kPngSignature);
+  for (std::size_t pos = 8; pos + 12 <= d.size();) {
+    std::size_t length = read_be(d, pos, 4);
+    std::string_view tb = d.substr(pos + 4, 4 + length);
+    EXPECT_EQ(crc32(0, reinterpret_cast<const Bytef*>(tb.data()), tb.size()), read_be(d, pos + 8 + length, 4));
+    types.emplace_back(tb.substr(0, 4));
+    pos += 12 + length;
+    if (types.back() == "IEND") {
+      EXPECT_EQ(pos, d.size());
+    }
+  }
+  return types;
+}
+
+// ---- WebP fixtures ------------------------------------------------------------------------------
+
+std::string riff_chunk(std::string_view fourcc, std::string_view body) {
+  return std::string(fourcc) + le32(static_cast<std::uint32_t>(body.size())) + std::string(body) + (body.size() % 2 ? "\0"s : "");
+}
+
+// A 1x1 lossless image (as cwebp writes it) in an extended container with Exif and XMP.
+std::string webp_with_exif() {
+  std::string vp8l = "\x2F\x00\x00\x00\x00\x07\x50\xC0\x02\x16\xB0\xFF\x81\x88\xE8\x7F\x00"s;
+  std::string vp8x = "\x0C\0\0\0\0\0\0\0\0\0"s;  // EXIF and XMP flags, canvas 1x1
+  std::string chunks = riff_chunk("VP8X", vp8x) + riff_chunk("VP8L", vp8l) + riff_chunk("EXIF", "MM\0*"s + kGps) +
+                       riff_chunk("XMP ", "<dc:creator>" + kPerson + "</dc:creator>");
+  return "RIFF" + le32(static_cast<std::uint32_t>(chunks.size() + 4)) + "WEBP" + chunks;
+}
+
+std::vector<std::string> webp_chunks(std::string_view d) {
+  std::vector<std::string> fourccs;
+  EXPECT_EQ(d.substr(0, 4), "RIFF");
+  EXPECT_EQ(read_le32(d, 4) + 8, d.size());
+  for (std::size_t pos = 12; pos + 8 <= d.size();) {
+    fourccs.emplace_back(d.substr(pos, 4));
+    std::size_t size = read_le32(d, pos + 4);
+    pos += 8 + size + (size & 1);
+    EXPECT_LE(pos, d.size());
+  }
+  return fourccs;
+}
+
+// ---- PDF fixtures -------------------------------------------------------------------------------
+
+// Writes objects with a correct classic xref table, or a cross-reference stream.
+struct PdfWriter {
+  std::string out = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
+  std::vector<std::size_t> offsets;  // of object n+1
+
+  int object(std::string_view body) {
+    offsets.push_back(out.size());
+    out += fmt::format("{} 0 obj\n{}\nendobj\n", offsets.size(), body);
+    return static_cast<int>(offsets.size());
+  }
+  int stream(std::string_view dict, std::string_view data) {
+    return object(fmt::format("<< {} /Length {} >>\nstream\n{}\nendstream", dict, data.size(), data));
+  }
+  std::string finish(std::string_view trailer) {
+    std::size_t xref = out.size();
+    out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", offsets.size() + 1);
+    for (std::size_t at : offsets) out += fmt::format("{:010} 00000 n \n", at);
+    out += fmt::format("trailer\n<< /Size {} {} >>\nstartxref\n{}\n%%EOF\n", offsets.size() + 1, trailer, xref);
+    return out;
+  }
+  // A cross-reference stream (PDF 1.5): entries of 1+4+2 bytes. `in_stream` maps object numbers
+  // stored in an object stream to (stream object, index).
+  std::string finish_with_xref_stream(std::string_view dict, const std::map<int, std::pair<int, int>>& in_stream) {
+    std::size_t xref = out.size();
+    int self = static_cast<int>(offsets.size()) + 1;
+    std::string rows = "\x00\x00\x00\x00\x00\xFF\xFF"s;
+    for (int n = 1; n <= self; ++n) {
+      auto compressed = in_stream.find(n);
+      if (compressed != in_stream.end()) rows += "\x02"s + be32(compressed->second.first) + be16(compressed->second.second);
+      else rows += "\x01"s + be32(static_cast<std::uint32_t>(n == self ? xref : offsets[n - 1])) + be16(0);
+    }
+    offsets.push_back(xref);
+    out += fmt::format("{} 0 obj\n<< /Type /XRef /Size {} /W [1 4 2] {} /Length {} >>\nstream\n", self, self + 1, dict, rows.size());
+    out += rows + "\nendstream\nendobj\n";
+    out += fmt::format("startxref\n{}\n%%EOF\n", xref);
+    return out;
+  }
+};
+
+std::string xmp_packet() {
+  return "<?xpacket begin=\"\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><dc:creator>" + kPerson +
+         "</dc:creator><pdf:Producer>Microsoft Word</pdf:Producer></x:xmpmeta><?xpacket end=\"w\"?>";
+}
+
+// "Đơn của Nguyễn" as UTF-16BE hex, the way Word writes non-Latin titles.
+const std::string kTitleHex = "<FEFF011001A1006E00200063007501A700610020004E00670075007901C5006E>";
+const std::string kNguyHex = "004E006700750079";
+
+// A one-page PDF as office programs write it: document information and an XMP packet.
+std::string office_pdf(std::string_view catalog_extra = "") {
+  PdfWriter w;
+  w.object(fmt::format("<< /Type /Catalog /Pages 2 0 R /Metadata 4 0 R {} >>", catalog_extra));
+  w.object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  w.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>");
+  w.stream("/Type /Metadata /Subtype /XML", xmp_packet());
+  w.object("<< /Author (" + kPerson + ") /Title " + kTitleHex +
+           " /Creator (Microsoft\\256 Word \\(Nguyen's PC\\)) /Producer 6 0 R /CreationDate (D:20240501103000+07'00') "
+           "/Company (UBND xã An Bình) /Trapped /False >>");
+  w.object("(Producer of Nguyen)");
+  return w.finish("/Root 1 0 R /Info 5 0 R");
+}
+
+std::size_t startxref_of(std::string_view pdf) {
+  std::size_t at = pdf.rfind("startxref");
+  return std::stoul(std::string(pdf.substr(at + 9, 20)));
+}
+
+// The classic xref table's entries still point at their objects.
+void expect_xref_table_points_at_objects(std::string_view pdf) {
+  std::size_t xref = startxref_of(pdf);
+  ASSERT_EQ(pdf.substr(xref, 4), "xref");
+  std::size_t line = pdf.find("0000000000 65535 f", xref);
+  ASSERT_NE(line, std::string_view::npos);
+  line += 20;
+  for (int n = 1; pdf.substr(line + 18, 1) == "n"; ++n, line += 20) {
+    std::size_t at = std::stoul(std::string(pdf.substr(line, 10)));
+    EXPECT_EQ(pdf.substr(at, fmt::format("{} 0 obj", n).size()), fmt::format("{} 0 obj", n));
+  }
+}
+
+std::string pdf_with_catalog(std::string_view catalog_entries) {
+  PdfWriter w;
+  w.object(fmt::format("<< /Type /Catalog /Pages 2 0 R {} >>", catalog_entries));
+  w.object("<< /Type /Pages /Kids [] /Count 0 >>");
+  return w.finish("/Root 1 0 R");
+}
+
+// Objects 3.. packed into one compressed object stream (object 2), with a cross-reference stream.
+std::string pdf_with_object_stream(const std::vector<std::string>& packed, std::string_view xref_dict) {
+  std::string header, body;
+  std::map<int, std::pair<int, int>> in_stream;
+  for (std::size_t i = 0; i < packed.size(); ++i) {
+    int number = static_cast<int>(i) + 3;
+    header += fmt::format("{} {} ", number, body.size());
+    body += packed[i] + "\n";
+    in_stream[number] = {2, static_cast<int>(i)};
+  }
+  std::string compressed = zlib_compress(header + body);
+  PdfWriter w;
+  w.object("<< /Type /Catalog /Pages 3 0 R >>");
+  w.stream(fmt::format("/Type /ObjStm /N {} /First {} /Filter /FlateDecode", packed.size(), header.size()), compressed);
+  w.offsets.resize(w.offsets.size() + packed.size());  // numbers taken by the packed objects
+  return w.finish_with_xref_stream(xref_dict, in_stream);
+}
+
+// ---- Tests: JPEG --------------------------------------------------------------------------------
+
+TEST(AttachmentJpeg, DropsExifXmpCommentsAndTrailerKeepsColour) {
+  auto r = clean_attachment("IMG_2024.jpg", phone_jpeg());
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->extension, "jpg");
+  EXPECT_EQ(r->content_type, "image/jpeg");
+  EXPECT_EQ(r->display_name, "IMG_2024.jpg");
+  expect_personal_data_gone(r->data);
+  EXPECT_FALSE(contains(r->data, "Exif"));
+  EXPECT_EQ(jpeg_markers(r->data), (std::vector<int>{0xE0, 0xE2, 0xEE, 0xDB, 0xC0, 0xC4, 0xC4, 0xDA, 0xD9}));
+  EXPECT_TRUE(contains(r->data, "ICC_PROFILE"));
+  EXPECT_TRUE(contains(r->data, "Adobe"));
+  EXPECT_EQ(r->removed, (std::vector<std::string>{"EXIF", "XMP", "MPF", "IPTC", "JPEG comment", "trailing data"}));
+  // The image itself is untouched: everything from DQT on is byte for byte the same.
+  EXPECT_TRUE(r->data.ends_with(jpeg_image_segments()));
+}
+
+TEST(AttachmentJpeg, CleanOutputIsStableWhenCleanedAgain) {
+  auto first = clean_attachment("a.jpg", phone_jpeg());
+  ASSERT_TRUE(first);
+  auto second = clean_attachment("a.jpg", first->data);
+  ASSERT_TRUE(second) << error_of(second);
+  EXPECT_EQ(second->data, first->data);
+  EXPECT_TRUE(second->removed.empty());
+}
+
+TEST(AttachmentJpeg, JfifThumbnailIsDropped) {
+  std::string thumb = "JFIF\0\x01\x02\x00\x00\x48\x00\x48\x01\x01"s + "\x10\x20\x30";  // 1x1 RGB thumbnail
+  auto r = clean_attachment("a.jpg", "\xFF\xD8"s + segment(0xE0, thumb) + jpeg_image_segments());
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->data.substr(2, 18), segment(0xE0, "JFIF\0\x01\x02\x00\x00\x48\x00\x48\x00\x00"s));
+  EXPECT_EQ(r->removed, std::vector<std::string>{"JFIF thumbnail"});
+}
+
+TEST(AttachmentJpeg, ProgressiveScansStuffedBytesAndRestartsAreKept) {
+  std::string image = segment(0xDB, "\x00"s + std::string(64, '\x01')) + segment(0xC2, "\x08\x00\x08\x00\x08\x01\x01\x11\x00"s) +
+                      segment(0xC4, "\x00"s + "\x01" + std::string(15, '\0') + "\x00"s) + segment(0xDA, "\x01\x01\x00\x00\x00\x00"s) +
+                      "\x12\xFF\x00\x34\xFF\xD0\x56"s + segment(0xE1, exif_payload()) +  // Exif between scans is dropped too
+                      segment(0xC4, "\x10"s + "\x01" + std::string(15, '\0') + "\x00"s) + segment(0xDA, "\x01\x01\x00\x01\x3F\x00"s) +
+                      "\x78\xFF\xFF\xD9";  // a fill byte before EOI
+  auto r = clean_attachment("a.jpg", "\xFF\xD8"s + image);
+  ASSERT_TRUE(r) << error_of(r);
+  expect_personal_data_gone(r->data);
+  EXPECT_TRUE(contains(r->data, "\x12\xFF\x00\x34\xFF\xD0\x56"s));
+  EXPECT_EQ(jpeg_markers(r->data), (std::vector<int>{0xDB, 0xC2, 0xC4, 0xDA, 0xC4, 0xDA, 0xD9}));
+}
+
+TEST(AttachmentJpeg, TruncatedOrMalformedIsRefused) {
+  const std::string message = "Tệp «anh.jpg» bị hỏng hoặc không đầy đủ: không đọc được cấu trúc ảnh JPEG. Vui lòng lưu lại tệp rồi gửi lại.";
+  std::string whole = "\xFF\xD8"s + segment(0xE1, exif_payload()) + jpeg_image_segments();
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", whole.substr(0, whole.size() - 2))), message);  // no EOI
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", whole.substr(0, 20))), message);                // inside a segment
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", "\xFF\xD8\xFF\xD9"s)), message);                 // no image
+  std::string no_frame = "\xFF\xD8"s + segment(0xDA, "\x01\x01\x00\x00\x3F\x00"s) + "\x3F\xFF\xD9";
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", no_frame)), message);
+  std::string bad_length = "\xFF\xD8\xFF\xE1\x00\x01"s + jpeg_image_segments();
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", bad_length)), message);
+}
+
+// ---- Tests: PNG ---------------------------------------------------------------------------------
+
+TEST(AttachmentPng, DropsTextTimeExifAndTrailingData) {
+  auto r = clean_attachment("so-do.png", png_with_text());
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->content_type, "image/png");
+  expect_personal_data_gone(r->data);
+  EXPECT_FALSE(contains(r->data, "Author"));
+  EXPECT_FALSE(contains(r->data, "uncropped"));
+  EXPECT_EQ(png_chunks(r->data), (std::vector<std::string>{"IHDR", "IDAT", "IEND"}));
+  EXPECT_EQ(r->removed, (std::vector<std::string>{"PNG text", "XMP", "PNG time", "EXIF", "trailing data"}));
+}
+
+TEST(AttachmentPng, BadCrcTruncationAndChunkOrderAreRefused) {
+  const std::string message = "Tệp «a.png» bị hỏng hoặc không đầy đủ: không đọc được cấu trúc ảnh PNG. Vui lòng lưu lại tệp rồi gửi lại.";
+  std::string png = png_with_text();
+  std::size_t idat = png.find("IDAT");
+  std::string bad_crc = png;
+  bad_crc[idat + 5] ^= 0x01;
+  EXPECT_EQ(error_of(clean_attachment("a.png", bad_crc)), message);
+  EXPECT_EQ(error_of(clean_attachment("a.png", png.substr(0, png.find("IEND") - 4))), message);  // no IEND
+  std::string idat_first = kPngSignature + png_chunk("IDAT", zlib_compress("\x00\x80"s)) + png_chunk("IEND", "");
+  EXPECT_EQ(error_of(clean_attachment("a.png", idat_first)), message);
+  std::string no_data = kPngSignature + png_chunk("IHDR", be32(1) + be32(1) + "\x08\x00\x00\x00\x00"s) + png_chunk("IEND", "");
+  EXPECT_EQ(error_of(clean_attachment("a.png", no_data)), message);
+}
+
+// ---- Tests: WebP --------------------------------------------------------------------------------
+
+TEST(AttachmentWebp, DropsExifAndXmpClearsFlagsFixesRiffSize) {
+  auto r = clean_attachment("anh.webp", webp_with_exif());
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->content_type, "image/webp");
+  expect_personal_data_gone(r->data);
+  EXPECT_EQ(webp_chunks(r->data), (std::vector<std::string>{"VP8X", "VP8L"}));
+  EXPECT_EQ(r->data[20] & 0x0C, 0) << "VP8X still announces Exif or XMP";
+  EXPECT_EQ(r->removed, (std::vector<std::string>{"EXIF", "XMP"}));
+}
+
+TEST(AttachmentWebp, TruncatedIsRefused) {
+  std::string webp = webp_with_exif();
+  EXPECT_EQ(error_of(clean_attachment("anh.webp", webp.substr(0, 30))),
+            "Tệp «anh.webp» bị hỏng hoặc không đầy đủ: không đọc được cấu trúc ảnh WebP. Vui lòng lưu lại tệp rồi gửi lại.");
+}
+
+// ---- Tests: PDF ---------------------------------------------------------------------------------
+
+TEST(AttachmentPdf, BlanksInfoAndXmpKeepingEveryOffset) {
+  std::string pdf = office_pdf();
+  auto r = clean_attachment("don-khieu-nai.pdf", pdf);
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->content_type, "application/pdf");
+  EXPECT_EQ(r->data.size(), pdf.size());
+  for (std::string_view personal : {std::string_view(kPerson), std::string_view("Nguyen"), std::string_view("Microsoft"),
+                                    std::string_view("D:2024"), std::string_view("An Bình"), std::string_view(kNguyHex)})
+    EXPECT_FALSE(contains(r->data, personal)) << personal;
+  EXPECT_TRUE(contains(r->data, "/Author ()  "));
+  EXPECT_TRUE(contains(r->data, "/Title <>  "));
+  EXPECT_TRUE(contains(r->data, "/Trapped /False"));
+  EXPECT_TRUE(contains(r->data, "6 0 obj\n()  "));
+  EXPECT_EQ(r->removed, (std::vector<std::string>{"PDF Info", "XMP"}));
+  expect_xref_table_points_at_objects(r->data);
+  // Only metadata changed: the page tree is byte for byte what was sent.
+  EXPECT_EQ(r->data.substr(0, pdf.find("4 0 obj")), pdf.substr(0, pdf.find("4 0 obj")));
+  auto again = clean_attachment("don-khieu-nai.pdf", r->data);
+  ASSERT_TRUE(again) << error_of(again);
+  EXPECT_EQ(again->data, r->data);
+  EXPECT_TRUE(again->removed.empty());
+}
+
+TEST(AttachmentPdf, CompressedXmpBecomesPlainSpaces) {
+  PdfWriter w;
+  w.object("<< /Type /Catalog /Pages 2 0 R /Metadata 3 0 R >>");
+  w.object("<< /Type /Pages /Kids [] /Count 0 >>");
+  std::string packed = zlib_compress(xmp_packet());
+  w.stream("/Type /Metadata /Subtype /XML /Filter /FlateDecode /DecodeParms << /Predictor 1 >>", packed);
+  std::string pdf = w.finish("/Root 1 0 R");
+  auto r = clean_attachment("a.pdf", pdf);
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->data.size(), pdf.size());
+  EXPECT_FALSE(contains(r->data, "/Filter"));
+  EXPECT_FALSE(contains(r->data, "/Predictor"));
+  EXPECT_FALSE(contains(r->data, packed));
+  // What is left is an empty XMP packet of the same length, uncompressed.
+  std::size_t data = r->data.find("stream\n", r->data.find("3 0 obj")) + 7;
+  std::string_view xmp = std::string_view(r->data).substr(data, packed.size());
+  EXPECT_TRUE(xmp.starts_with("<?xpacket begin=")) << xmp;
+  EXPECT_TRUE(xmp.ends_with("<?xpacket end=\"w\"?>")) << xmp;
+  EXPECT_EQ(r->data.substr(data + packed.size(), 10), "\nendstream");
+  expect_xref_table_points_at_objects(r->data);
+}
+
+TEST(AttachmentPdf, EveryRevisionsInfoIsBlanked) {
+  // An incremental update appends a new Info object and trailer; the old ones stay in the file.
+  std::string pdf = office_pdf();
+  std::size_t first_xref = startxref_of(pdf);
+  std::size_t info = pdf.size();
+  pdf += "7 0 obj\n<< /Author (Trần Thị B) /ModDate (D:20240601) >>\nendobj\n";
+  std::size_t xref = pdf.size();
+  pdf += fmt::format("xref\n7 1\n{:010} 00000 n \ntrailer\n<< /Size 8 /Root 1 0 R /Info 7 0 R /Prev {} >>\nstartxref\n{}\n%%EOF\n", info,
+                     first_xref, xref);
+  auto r = clean_attachment("a.pdf", pdf);
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_FALSE(contains(r->data, kPerson));
+  EXPECT_FALSE(contains(r->data, "Trần"));
+  EXPECT_EQ(r->data.substr(startxref_of(r->data), 4), "xref");
+}
+
+TEST(AttachmentPdf, ActiveContentIsRefused) {
+  const std::string message =
+      "Tệp «to-khai.pdf» chứa mã lệnh (JavaScript), lệnh mở chương trình hoặc tệp nhúng bên trong nên không được nhận vì lý do an toàn. "
+      "Vui lòng dùng chức năng «In ra PDF» (Print to PDF) để tạo bản PDF mới rồi gửi lại.";
+  for (std::string_view entries : {"/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>",
+                                   "/OpenAction << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>",  // #xx escapes
+                                   "/OpenAction << /S /Launch /F (cmd.exe) >>",
+                                   "/Names << /EmbeddedFiles << /Names [(a.exe) 5 0 R] >> >>"})
+    EXPECT_EQ(error_of(clean_attachment("to-khai.pdf", pdf_with_catalog(entries))), message) << entries;
+  EXPECT_EQ(error_of(clean_attachment("to-khai.pdf", office_pdf("/AA << /O << /S /JavaScript /JS 9 0 R >> >>"))), message);
+}
+
+TEST(AttachmentPdf, NamesInsideStringsOrStreamDataAreNotActions) {
+  PdfWriter w;
+  w.object("<< /Type /Catalog /Pages 2 0 R >>");
+  w.object("<< /Type /Pages /Kids [] /Count 0 /Note (see /JavaScript in the manual) >>");
+  w.stream("", "BT /JS 12 Tf (text) Tj ET");
+  auto r = clean_attachment("a.pdf", w.finish("/Root 1 0 R"));
+  EXPECT_TRUE(r) << error_of(r);
+}
+
+TEST(AttachmentPdf, JavaScriptInsideCompressedObjectStreamIsRefused) {
+  std::string pdf = pdf_with_object_stream({"<< /Type /Pages /Kids [] /Count 0 >>", "<< /S /JavaScript /JS (app.alert(1)) >>"}, "/Root 1 0 R");
+  EXPECT_FALSE(contains(pdf, "JavaScript"));  // only the inflated stream has it
+  EXPECT_TRUE(contains(error_of(clean_attachment("a.pdf", pdf)), "chứa mã lệnh (JavaScript)"));
+}
+
+TEST(AttachmentPdf, InfoInsideCompressedObjectStreamIsRefused) {
+  std::string pdf = pdf_with_object_stream({"<< /Type /Pages /Kids [] /Count 0 >>", "<< /Author (" + kPerson + ") >>"}, "/Root 1 0 R /Info 4 0 R");
+  EXPECT_EQ(error_of(clean_attachment("a.pdf", pdf)),
+            "Tệp «a.pdf» lưu thông tin tác giả trong phần nén mà hệ thống không xoá được để bảo vệ dữ liệu cá nhân của bạn. "
+            "Vui lòng dùng chức năng «In ra PDF» (Print to PDF) để tạo bản PDF mới rồi gửi lại.");
+}
+
+TEST(AttachmentPdf, ObjectStreamsWithoutInfoAreAccepted) {
+  std::string pdf = pdf_with_object_stream({"<< /Type /Pages /Kids [] /Count 0 >>"}, "/Root 1 0 R");
+  auto r = clean_attachment("a.pdf", pdf);
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->data, pdf);
+  std::size_t xref = startxref_of(r->data);
+  EXPECT_EQ(r->data.substr(xref, 7), "4 0 obj");
+  EXPECT_TRUE(contains(r->data.substr(xref, 40), "/Type /XRef"));
+}
+
+TEST(AttachmentPdf, EncryptedTruncatedAndUnreadableAreRefused) {
+  EXPECT_EQ(error_of(clean_attachment("a.pdf", pdf_with_catalog("") + "trailer << /Encrypt 3 0 R >>\n%%EOF")),
+            "Tệp «a.pdf» được đặt mật khẩu hoặc mã hoá nên không kiểm tra được. Vui lòng gửi bản không đặt mật khẩu.");
+  std::string pdf = office_pdf();
+  EXPECT_EQ(error_of(clean_attachment("a.pdf", pdf.substr(0, pdf.size() / 2))),
+            "Tệp «a.pdf» bị hỏng hoặc không đầy đủ: không đọc được cấu trúc tài liệu PDF. Vui lòng lưu lại tệp rồi gửi lại.");
+  PdfWriter w;
+  w.object("<< /Type /Catalog >>");
+  w.stream("/Type /ObjStm /N 1 /First 4 /Filter /LZWDecode", "\x80\x0B\x60\x50");
+  EXPECT_TRUE(contains(error_of(clean_attachment("a.pdf", w.finish("/Root 1 0 R"))), "phần nén không đọc được"));
+}
+
+// ---- Tests: types, sizes, names -----------------------------------------------------------------
+
+TEST(Attachment, TypeComesFromContentNotName) {
+  EXPECT_EQ(error_of(clean_attachment("scan.pdf", png_with_text())),
+            "Tệp «scan.pdf» có đuôi .pdf nhưng nội dung là ảnh PNG: đuôi tệp không khớp nội dung. Vui lòng kiểm tra lại tệp rồi gửi lại.");
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", "<!DOCTYPE html><html><script>alert(1)</script>")),
+            "Tệp «anh.jpg» có đuôi .jpg nhưng nội dung là trang web (HTML); loại tệp này có thể chứa mã lệnh nên không được nhận "
+            "(chỉ nhận PDF, JPEG, PNG, WebP).");
+  EXPECT_EQ(error_of(clean_attachment("logo.svg", "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>")),
+            "Tệp «logo.svg» là ảnh SVG; loại tệp này có thể chứa mã lệnh nên không được nhận (chỉ nhận PDF, JPEG, PNG, WebP).");
+  EXPECT_TRUE(contains(error_of(clean_attachment("logo.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")),
+                       "có đuôi .png nhưng nội dung là ảnh SVG"));
+  EXPECT_EQ(error_of(clean_attachment("anh.jpg", "just some bytes")),
+            "Tệp «anh.jpg» không phải ảnh hay PDF hợp lệ (chỉ nhận PDF, JPEG, PNG, WebP).");
+  EXPECT_EQ(error_of(clean_attachment("dong.gif", "GIF89a")),
+            "Tệp «dong.gif» là ảnh GIF; loại tệp này không được nhận (chỉ nhận PDF, JPEG, PNG, WebP).");
+  EXPECT_TRUE(contains(error_of(clean_attachment("don.docx", office_pdf())), "có đuôi .docx nhưng nội dung là tài liệu PDF"));
+}
+
+TEST(Attachment, ExtensionsThatAgreeOrAreMissingAreAccepted) {
+  auto upper = clean_attachment("ANH.JPEG", phone_jpeg());
+  ASSERT_TRUE(upper) << error_of(upper);
+  EXPECT_EQ(upper->display_name, "ANH.jpg");
+  auto none = clean_attachment("Ảnh chụp 2024.05.01", png_with_text());  // ".01" is not an extension
+  ASSERT_TRUE(none) << error_of(none);
+  EXPECT_EQ(none->display_name, "Ảnh chụp 2024.05.01.png");
+}
+
+TEST(Attachment, EmptyOversizeAndTooManyAreRefused) {
+  EXPECT_EQ(error_of(clean_attachment("trong.pdf", "")), "Tệp «trong.pdf» rỗng (0 byte). Vui lòng chọn lại tệp.");
+  std::string big = office_pdf() + std::string(5u << 20, ' ');
+  EXPECT_EQ(error_of(clean_attachment("x.pdf", big)), "Tệp «x.pdf» quá lớn: tối đa 5 MB.");
+  EXPECT_EQ(error_of(clean_attachment("x.pdf", office_pdf(), {.max_bytes = 1536u << 10})), "(accepted)");
+  EXPECT_EQ(error_of(clean_attachment("x.pdf", big, {.max_bytes = 1536u << 10})), "Tệp «x.pdf» quá lớn: tối đa 1,5 MB.");
+
+  std::string jpeg = phone_jpeg();
+  std::vector<AttachmentUpload> four(4, AttachmentUpload{"a.jpg", jpeg});
+  auto many = clean_attachments(four);
+  ASSERT_FALSE(many);
+  EXPECT_EQ(many.error().message, "Chỉ được gửi tối đa 3 tệp đính kèm cho một câu hỏi.");
+  EXPECT_EQ(many.error().code, "invalid_input");
+  auto three = clean_attachments(std::span(four).first(3));
+  ASSERT_TRUE(three);
+  EXPECT_EQ(three->size(), 3u);
+  std::vector<AttachmentUpload> one_bad = {{"a.jpg", jpeg}, {"b.jpg", ""}};
+  EXPECT_EQ(clean_attachments(one_bad).error().message, "Tệp «b.jpg» rỗng (0 byte). Vui lòng chọn lại tệp.");
+}
+
+TEST(AttachmentName, PathTraversalControlAndBidiCharactersAreRemoved) {
+  auto r = clean_attachment("../../etc/passwd.png", png_with_text());
+  ASSERT_TRUE(r) << error_of(r);
+  EXPECT_EQ(r->display_name, "passwd.png");
+  EXPECT_EQ(attachment_display_name("C:\\Users\\An\\..\\ảnh.png", "png"), "ảnh.png");
+  EXPECT_EQ(attachment_display_name("a\x01\x1F\x7F" "b\r\n.png", "png"), "ab.png");
+  EXPECT_EQ(attachment_display_name("anh\u202Egnp.exe", "png"), "anhgnp.png");  // right-to-left override
+  EXPECT_EQ(attachment_display_name("..hidden", "pdf"), "hidden.pdf");
+  EXPECT_EQ(attachment_display_name("///", "pdf"), "tep-dinh-kem.pdf");
+  EXPECT_EQ(attachment_display_name("bad\xFF\xFEname.jpg", "jpg"), "badname.jpg");
+  EXPECT_EQ(error_of(clean_attachment("../../etc/passwd.pdf", "")), "Tệp «passwd.pdf» rỗng (0 byte). Vui lòng chọn lại tệp.");
+}
+
+TEST(AttachmentName, NfcAndLengthLimitAndRealExtension) {
+  std::string decomposed = "\xC4\x91\x61\xCC\x82\xCC\x81t.jpg";  // "đất" with combining marks
+  EXPECT_EQ(attachment_display_name(decomposed, "jpg"), "đất.jpg");
+  EXPECT_EQ(attachment_display_name("don.exe", "pdf"), "don.pdf");
+  std::string long_name;
+  for (int i = 0; i < 60; ++i) long_name += "Đơn ";
+  std::string shown = attachment_display_name(long_name + ".pdf", "pdf");
+  EXPECT_LE(shown.size(), 120u);
+  EXPECT_TRUE(shown.ends_with(".pdf"));
+  EXPECT_TRUE(is_valid_utf8(shown));
+  EXPECT_TRUE(shown.starts_with("Đơn Đơn"));
+  EXPECT_TRUE(contains(error_of(clean_attachment(long_name + ".pdf", png_with_text())), "có đuôi .pdf nhưng nội dung là ảnh PNG"));
+}
+
+}  // namespace
+}  // namespace core
