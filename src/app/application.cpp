@@ -13,6 +13,7 @@
 #include "library/routes.h"
 #include "library/search_routes.h"
 #include "library/search_service.h"
+#include "mail/mail_worker.h"
 #include "messaging/outbox_worker.h"
 #include "messaging/webhook_routes.h"
 #include "portal/admin_routes.h"
@@ -43,6 +44,7 @@ struct Application::Impl {
   std::unique_ptr<answer::AnswerService> answers;
   std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
   std::unique_ptr<messaging::Inbox> inbox;
+  std::unique_ptr<mail::MailWorker> mail;  // sends queued e-mails on its own thread
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
   std::thread background;
@@ -77,6 +79,7 @@ Application::Application(core::Config config) : impl_(std::make_unique<Impl>()) 
 
 Application::~Application() {
   if (impl_->outbox) impl_->outbox->stop();
+  if (impl_->mail) impl_->mail->stop();
   {
     std::lock_guard lock(impl_->mutex);
     impl_->stopping = true;
@@ -91,6 +94,8 @@ void Application::start(bool demo) {
   std::filesystem::create_directories(s.config.data_dir);
   std::filesystem::create_directories(s.config.uploads_dir());
   s.database = db::open_database(s.config.effective_database_url(), s.config.worker_threads + 2);
+  // Before migrating: a malformed smtp.from stops the start before anything is changed.
+  s.mail = std::make_unique<mail::MailWorker>(s.config, *s.database);
   for (const auto& name : db::migrate(*s.database)) spdlog::info("migration applied: {}", name);
 
   s.auth = std::make_unique<auth::AuthService>(*s.database, s.config);
@@ -148,6 +153,7 @@ void Application::start(bool demo) {
   s.server->listen();
   s.background = std::thread([&s] { s.background_loop(); });
   s.outbox->start();
+  s.mail->start();
 }
 
 std::uint16_t Application::port() const { return impl_->server->port(); }
