@@ -17,6 +17,8 @@
 #include "library/routes.h"
 #include "library/search_routes.h"
 #include "library/search_service.h"
+#include "mail/mail_outbox.h"
+#include "mail/mail_worker.h"
 #include "messaging/outbox_worker.h"
 #include "messaging/webhook_routes.h"
 #include "portal/admin_routes.h"
@@ -36,6 +38,13 @@
 
 namespace app {
 
+namespace {
+// Consultation e-mails join the transaction of the step that causes them (the durable outbox).
+void queue_mail(db::Connection& c, const std::string& to, const std::string& subject, const std::string& body) {
+  if (auto queued = mail::MailOutbox::enqueue(c, to, subject, body); !queued) spdlog::warn("e-mail not queued: {}", queued.error());
+}
+}  // namespace
+
 struct Application::Impl {
   core::Config config;
   std::unique_ptr<db::Database> database;
@@ -49,6 +58,7 @@ struct Application::Impl {
   std::unique_ptr<consult::QaIndex> qa;
   std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
   std::unique_ptr<messaging::Inbox> inbox;
+  std::unique_ptr<mail::MailWorker> mail;  // sends queued e-mails on its own thread
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
   std::thread background;
@@ -96,6 +106,7 @@ Application::Application(core::Config config) : impl_(std::make_unique<Impl>()) 
 
 Application::~Application() {
   if (impl_->outbox) impl_->outbox->stop();
+  if (impl_->mail) impl_->mail->stop();
   {
     std::lock_guard lock(impl_->mutex);
     impl_->stopping = true;
@@ -110,6 +121,8 @@ void Application::start(bool demo) {
   std::filesystem::create_directories(s.config.data_dir);
   std::filesystem::create_directories(s.config.uploads_dir());
   s.database = db::open_database(s.config.effective_database_url(), s.config.worker_threads + 2);
+  // Before migrating: a malformed smtp.from stops the start before anything is changed.
+  s.mail = std::make_unique<mail::MailWorker>(s.config, *s.database);
   for (const auto& name : db::migrate(*s.database)) spdlog::info("migration applied: {}", name);
 
   s.auth = std::make_unique<auth::AuthService>(*s.database, s.config);
@@ -125,7 +138,7 @@ void Application::start(bool demo) {
 
   s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
   s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search, s.config.conversation_retention_days * 24 * 3600);
-  s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, consult::Mailer{});
+  s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, queue_mail);
   s.qa = std::make_unique<consult::QaIndex>(*s.database, s.changes);
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
@@ -171,6 +184,7 @@ void Application::start(bool demo) {
   s.server->listen();
   s.background = std::thread([&s] { s.background_loop(); });
   s.outbox->start();
+  s.mail->start();
 }
 
 std::uint16_t Application::port() const { return impl_->server->port(); }

@@ -17,10 +17,17 @@
 
 namespace {
 
+// Flags that override settings (--listen is serve's only). They are applied over the
+// configuration after parsing, because the configuration file they may name is read first.
+struct DataFlags {
+  std::string config_file, data_dir, database_url, listen;
+};
+
 // Flags shared by every command that touches the data.
-void add_data_options(CLI::App* cmd, core::Config& config) {
-  cmd->add_option("--data", config.data_dir, "Thư mục dữ liệu (mặc định ./var; biến PHOBIEN_DATA)");
-  cmd->add_option("--database", config.database_url,
+void add_data_options(CLI::App* cmd, DataFlags& flags) {
+  cmd->add_option("--config", flags.config_file, "Tệp cấu hình TOML (biến PHOBIEN_CONFIG; mẫu: docs/phobien.example.toml)");
+  cmd->add_option("--data", flags.data_dir, "Thư mục dữ liệu (mặc định ./var; biến PHOBIEN_DATA)");
+  cmd->add_option("--database", flags.database_url,
                   "Cơ sở dữ liệu: postgresql://... hoặc sqlite:ĐƯỜNG_DẪN (mặc định SQLite trong thư mục dữ liệu; biến PHOBIEN_DATABASE_URL)");
 }
 
@@ -39,37 +46,31 @@ std::string read_password_from_stdin() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  core::Config config;
-  try {
-    config = core::config_from_environment();
-  } catch (const std::exception& e) {
-    return fail(e.what());
-  }
-
+  DataFlags flags;
   CLI::App cli{"PhoBien — hệ thống phổ biến, giáo dục pháp luật"};
   cli.require_subcommand(1);
 
   bool demo = false;
   auto* serve = cli.add_subcommand("serve", "Chạy cổng thông tin (mặc định http://127.0.0.1:8080)");
-  add_data_options(serve, config);
-  serve->add_option("--listen", config.listen, "Địa chỉ lắng nghe HOST:PORT (biến PHOBIEN_LISTEN)");
+  add_data_options(serve, flags);
+  serve->add_option("--listen", flags.listen, "Địa chỉ lắng nghe HOST:PORT (biến PHOBIEN_LISTEN)");
   serve->add_flag("--demo", demo, "Tạo nội dung mẫu khi cơ sở dữ liệu còn trống");
 
   auto* migrate = cli.add_subcommand("migrate", "Cập nhật cấu trúc cơ sở dữ liệu");
-  add_data_options(migrate, config);
+  add_data_options(migrate, flags);
 
   auto* user = cli.add_subcommand("user", "Quản lý tài khoản");
   user->require_subcommand(1);
   std::string email, role_name, display_name;
   auto* user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
-  add_data_options(user_add, config);
+  add_data_options(user_add, flags);
   user_add->add_option("--email", email, "E-mail đăng nhập")->required();
   user_add->add_option("--role", role_name, "admin, editor, reviewer, moderator, expert, reporter hoặc citizen")->required();
   user_add->add_option("--name", display_name, "Họ và tên hiển thị");
 
   std::vector<std::string> import_files;
   auto* import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
-  add_data_options(import, config);
+  add_data_options(import, flags);
   import->add_option("files", import_files, "Tệp hoặc thư mục")->required();
 
   std::string eval_corpus, eval_questions;
@@ -85,10 +86,10 @@ int main(int argc, char** argv) {
 
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
-  add_data_options(backup, config);
+  add_data_options(backup, flags);
   backup->add_option("--out", backup_file, "Tệp sao lưu .tar.gz")->required();
   auto* restore = cli.add_subcommand("restore", "Khôi phục từ một tệp sao lưu");
-  add_data_options(restore, config);
+  add_data_options(restore, flags);
   restore->add_option("file", backup_file, "Tệp sao lưu .tar.gz")->required();
 
   try {
@@ -98,6 +99,10 @@ int main(int argc, char** argv) {
   }
 
   try {
+    core::Config config = core::load_config(flags.config_file);
+    if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+    if (!flags.database_url.empty()) config.database_url = flags.database_url;
+    if (!flags.listen.empty()) config.listen = flags.listen;
     core::validate_listen(config.listen);
     spdlog::set_level(spdlog::level::from_str(config.log_level));
     if (serve->parsed()) {

@@ -4,6 +4,7 @@
 #include "consult/citation_resolver.h"
 #include "consult/expert_repository.h"
 #include "consult/question_repository.h"
+#include "core/attachment.h"
 #include "core/random.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -16,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace consult {
 
@@ -107,6 +109,12 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
   if (!in.email.empty()) in.email = *auth::normalize_email(in.email);
   if (!in.phone.empty()) in.phone = *normalize_phone(in.phone);
 
+  std::vector<core::AttachmentUpload> uploads;
+  for (const auto& a : in.attachments) uploads.push_back({a.filename, a.data});
+  auto cleaned = core::clean_attachments(uploads);
+  if (!cleaned)
+    return core::fail(core::ServiceError::invalid(cleaned.error().message, {{"attachments", cleaned.error().message}}));
+
   std::string contact = in.email.empty() ? in.phone : in.email;
   if (!limiter_.hit("question:ip:" + actor.ip, config_.question_per_ip) ||
       !limiter_.hit("question:contact:" + contact, config_.question_per_contact))
@@ -127,6 +135,29 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
   q.created_at = q.updated_at = now;
   AskReceipt receipt;
   receipt.token = core::random_token(24);
+  // Files are written first under random names; the rows that make them reachable are part of
+  // the question's transaction, and the files go again if it fails.
+  std::vector<Attachment> stored;
+  for (const auto& file : *cleaned) {
+    Attachment a{0, file.display_name, core::random_token(16) + "." + file.extension, file.content_type,
+                 static_cast<std::int64_t>(file.data.size())};
+    std::filesystem::create_directories(config_.uploads_dir() + "/consult");
+    std::ofstream out(attachment_path(a), std::ios::binary);
+    out.write(file.data.data(), static_cast<std::streamsize>(file.data.size()));
+    if (!out) {
+      delete_files(stored);
+      throw std::runtime_error("cannot write attachment " + attachment_path(a));
+    }
+    stored.push_back(std::move(a));
+  }
+  struct FilesGuard {
+    ConsultService* self;
+    std::vector<Attachment>* files;
+    bool keep = false;
+    ~FilesGuard() {
+      if (!keep) self->delete_files(*files);
+    }
+  } guard{this, &stored};
   auto c = database_.acquire();
   for (int attempt = 0;; ++attempt) {
     q.code = make_tracking_code();
@@ -135,6 +166,12 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
       QuestionRepository repo(*c);
       q.id = repo.insert(q, core::sha256_hex(receipt.token), now);
       repo.add_event(q.id, q.asker_user_id, "ask", std::string(q.source), now);
+      for (std::size_t i = 0; i < stored.size(); ++i) {
+        repo.add_attachment(q.id, stored[i], now);
+        std::string removed;
+        for (const auto& r : (*cleaned)[i].removed) removed += (removed.empty() ? "" : ", ") + r;
+        if (!removed.empty()) repo.add_event(q.id, std::nullopt, "strip-metadata", stored[i].display_name + ": " + removed, now);
+      }
       auth::record_audit(*c, actor, "question.ask", "question:" + std::to_string(q.id));
       notify_asker(*c, q, "Đã nhận câu hỏi " + q.code,
                    fmt::format("Cổng thông tin đã nhận câu hỏi «{}» của bạn.\n\nMã theo dõi: {}\nXem trạng thái, đọc câu "
@@ -150,6 +187,7 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
       if (attempt >= 3) throw;  // a code collision is astronomically rare; three in a row is a bug
     }
   }
+  guard.keep = true;
   changes_.notify("consult:" + std::to_string(q.id));
   receipt.code = q.code;
   receipt.id = q.id;

@@ -140,6 +140,7 @@ class ConsultService {
 
   // Stored path of an attachment (for routes that stream it after checking may_view).
   std::string attachment_path(const Attachment& a) const;
+  void delete_files(const std::vector<Attachment>& files);
 
  private:
   core::Result<Question> load_for_staff(db::Connection& c, const auth::User& user, std::int64_t id);
@@ -149,7 +150,6 @@ class ConsultService {
   void notify_expert(db::Connection& c, const Question& q, const std::string& subject, const std::string& body);
   void notify_moderators(db::Connection& c, const std::string& subject, const std::string& body);
   QuestionView load_view(db::Connection& c, const Question& q);
-  void delete_files(const std::vector<Attachment>& files);
   std::string staff_url(const Question& q) const;
 
   db::Database& database_;

@@ -1,7 +1,9 @@
 #pragma once
 // Settings for one `phobien` process. Sources, strongest first: command-line flags, PHOBIEN_*
-// environment variables, defaults. Every rate limit in the product is a setting here.
+// environment variables, the TOML config file (--config or PHOBIEN_CONFIG), defaults. Every rate
+// limit in the product is a setting here.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,20 @@ struct ZaloConfig {
   std::string access_token;  // sends replies
   std::string send_url = "https://openapi.zalo.me/v3.0/oa/message/cs";
   bool enabled() const { return !oa_secret.empty(); }
+};
+
+// Outgoing e-mail; off (mail stays queued) until `host` is set.
+struct SmtpConfig {
+  std::string host;
+  int port = 587;
+  std::string username;  // empty: no AUTH (a relay that trusts this host)
+  std::string password;
+  std::string from = "PhoBien <no-reply@localhost>";
+  // "starttls" (port 587, TLS required), "tls" (implicit TLS, port 465), or "none": plain text,
+  // only for a relay on the same machine or in tests.
+  std::string security = "starttls";
+  std::int64_t timeout_seconds = 20;  // one whole SMTP conversation; connecting gets at most 10 s
+  bool enabled() const { return !host.empty(); }
 };
 
 struct Config {
@@ -59,6 +75,10 @@ struct Config {
   RateLimit question_per_ip{5, 3600};
   RateLimit question_per_contact{3, 24 * 3600};
   std::int64_t question_retention_days = 365;  // after the last step; published ones keep only the anonymised copy
+  SmtpConfig smtp;
+  int mail_max_attempts = 6;                    // SMTP tries of one e-mail before it is marked failed
+  std::int64_t mail_retry_base_seconds = 60;    // backoff: base x 1, 4, 16, 64, 256 (1 min … 4 h 16 min)
+  std::int64_t mail_retention_days = 30;        // sent and failed e-mails older than this are deleted (0 keeps them)
 
   std::string effective_database_url() const;
   std::string uploads_dir() const { return data_dir + "/uploads"; }
@@ -68,8 +88,15 @@ struct Config {
   std::uint16_t port() const;
 };
 
-// Reads PHOBIEN_* variables over the defaults; throws std::invalid_argument on a malformed value.
-Config config_from_environment();
+// Looks up one environment variable; nullopt when unset or empty. Tests pass their own.
+using Environment = std::function<std::optional<std::string>(const std::string& name)>;
+std::optional<std::string> process_environment(const std::string& name);
+
+// Defaults, then the TOML file `file` (or PHOBIEN_CONFIG when `file` is empty; no file when both
+// are), then PHOBIEN_* variables. A variable PHOBIEN_X_Y is key x_y in the file; the SMTP_,
+// MESSENGER_ and ZALO_ ones live in the sections [smtp], [messenger] and [zalo].
+// Throws std::invalid_argument naming the key or variable at fault (unknown keys included).
+Config load_config(const std::string& file = {}, const Environment& env = process_environment);
 // "HOST:PORT" check; throws std::invalid_argument.
 void validate_listen(const std::string& listen);
 
