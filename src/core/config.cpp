@@ -102,6 +102,11 @@ Config config_from_environment() {
     c.outbox_retry_base_seconds = parse_int("PHOBIEN_OUTBOX_RETRY_BASE_SECONDS", *v);
   if (auto v = env("PHOBIEN_CONVERSATION_RETENTION_DAYS")) c.conversation_retention_days = parse_int("PHOBIEN_CONVERSATION_RETENTION_DAYS", *v);
   if (auto v = env("PHOBIEN_MESSAGE_RETENTION_DAYS")) c.message_retention_days = parse_int("PHOBIEN_MESSAGE_RETENTION_DAYS", *v);
+  if (auto v = env("PHOBIEN_QUESTION_POW_BITS")) {
+    auto bits = parse_int("PHOBIEN_QUESTION_POW_BITS", *v);
+    if (bits > 28) throw std::invalid_argument("PHOBIEN_QUESTION_POW_BITS phải từ 0 đến 28 (nhận được \"" + *v + "\")");
+    c.question_pow_bits = static_cast<int>(bits);
+  }
   validate_listen(c.listen);
   return c;
 }

@@ -55,6 +55,10 @@ struct Config {
   std::int64_t outbox_retry_base_seconds = 5;   // backoff: base x 1, 6, 24, 120, 720 (5 s … 1 h)
   std::int64_t conversation_retention_days = 30;  // answering-service turns older than this are deleted
   std::int64_t message_retention_days = 90;     // messages and finished replies older than this are deleted
+  // Proof of work asked of anonymous askers (auth/proof_of_work.h): leading zero bits of SHA-256,
+  // 2^bits hashes on average in the browser (static/pow.js). 17: about 1 s on a cheap phone
+  // (docs/architecture.md, "Anti-spam"). 0 turns it off.
+  int question_pow_bits = 17;
 
   std::string effective_database_url() const;
   std::string uploads_dir() const { return data_dir + "/uploads"; }
