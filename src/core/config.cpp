@@ -131,6 +131,7 @@ const Setting kSettings[] = {
     {"mail_retention_days", "PHOBIEN_MAIL_RETENTION_DAYS", +[](Config& c) -> auto& { return c.mail_retention_days; }},
     {"question_limit_per_ip", "PHOBIEN_QUESTION_LIMIT_PER_IP", +[](Config& c) -> auto& { return c.question_per_ip.max; }},
     {"question_limit_per_contact", "PHOBIEN_QUESTION_LIMIT_PER_CONTACT", +[](Config& c) -> auto& { return c.question_per_contact.max; }},
+    {"question_pow_bits", "PHOBIEN_QUESTION_POW_BITS", +[](Config& c) -> auto& { return c.question_pow_bits; }},
     {"question_retention_days", "PHOBIEN_QUESTION_RETENTION_DAYS", +[](Config& c) -> auto& { return c.question_retention_days; }},
 };
 
@@ -209,6 +210,8 @@ void validate(const Config& c) {
     throw std::invalid_argument("smtp.security (PHOBIEN_SMTP_SECURITY) phải là starttls, tls hoặc none (nhận được \"" +
                                 c.smtp.security + "\")");
   if (c.smtp.timeout_seconds < 1) throw std::invalid_argument("smtp.timeout_seconds (PHOBIEN_SMTP_TIMEOUT_SECONDS) phải lớn hơn 0");
+  if (c.question_pow_bits < 0 || c.question_pow_bits > 28)
+    throw std::invalid_argument("question_pow_bits (PHOBIEN_QUESTION_POW_BITS) phải từ 0 đến 28");
 }
 }  // namespace
 

@@ -79,6 +79,10 @@ struct Config {
   int mail_max_attempts = 6;                    // SMTP tries of one e-mail before it is marked failed
   std::int64_t mail_retry_base_seconds = 60;    // backoff: base x 1, 4, 16, 64, 256 (1 min … 4 h 16 min)
   std::int64_t mail_retention_days = 30;        // sent and failed e-mails older than this are deleted (0 keeps them)
+  // Proof of work asked of anonymous askers (auth/proof_of_work.h): leading zero bits of SHA-256,
+  // 2^bits hashes on average in the browser (static/pow.js). 17: about 1 s on a cheap phone
+  // (docs/architecture.md, "Anti-spam"). 0 turns it off.
+  int question_pow_bits = 17;
 
   std::string effective_database_url() const;
   std::string uploads_dir() const { return data_dir + "/uploads"; }

@@ -164,4 +164,12 @@ TEST(ConfigFile, ServeRefusesAMalformedSender) {
   EXPECT_NE(r.output.find("smtp.from"), std::string::npos) << r.output;
 }
 
+TEST(ConfigFile, QuestionPowBitsDefaultsAndIsChecked) {
+  EXPECT_EQ(core::load_config("", fake_env({})).question_pow_bits, 17);
+  EXPECT_EQ(core::load_config("", fake_env({{"PHOBIEN_QUESTION_POW_BITS", "0"}})).question_pow_bits, 0);
+  EXPECT_EQ(core::load_config("", fake_env({{"PHOBIEN_QUESTION_POW_BITS", "28"}})).question_pow_bits, 28);
+  for (const char* bad : {"29", "-1", "abc", "12x"})
+    EXPECT_THROW(core::load_config("", fake_env({{"PHOBIEN_QUESTION_POW_BITS", bad}})), std::invalid_argument) << bad;
+}
+
 }  // namespace

@@ -33,6 +33,13 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
 }
 }  // namespace
 
+std::string random_hex(std::size_t bytes) {
+  ensure_sodium();
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  return to_hex(buf.data(), buf.size());
+}
+
 std::string sha256_hex(std::string_view data) {
   ensure_sodium();
   unsigned char hash[crypto_hash_sha256_BYTES];

@@ -7,6 +7,9 @@ namespace core {
 // URL-safe random token with `bytes` bytes of entropy (libsodium).
 std::string random_token(std::size_t bytes = 32);
 
+// Lowercase hex of `bytes` random bytes (libsodium).
+std::string random_hex(std::size_t bytes);
+
 // Hex SHA-256, used to store tokens so that a database dump reveals no live session.
 std::string sha256_hex(std::string_view data);
 
