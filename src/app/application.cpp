@@ -4,6 +4,8 @@
 #include "app/demo_content.h"
 #include "auth/auth_routes.h"
 #include "auth/auth_service.h"
+#include "consult/admin_routes.h"
+#include "consult/consult_service.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -39,6 +41,7 @@ struct Application::Impl {
   std::unique_ptr<auth::AuthService> auth;
   std::unique_ptr<portal::PortalService> portal;
   std::unique_ptr<library::LibraryService> library;
+  std::unique_ptr<consult::ConsultService> consult;
   std::unique_ptr<library::SearchService> search;
   std::unique_ptr<answer::AnswerService> answers;
   std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
@@ -96,6 +99,7 @@ void Application::start(bool demo) {
   s.auth = std::make_unique<auth::AuthService>(*s.database, s.config);
   s.portal = std::make_unique<portal::PortalService>(*s.database, s.changes, s.config.uploads_dir(), s.config.max_cover_bytes);
   s.library = std::make_unique<library::LibraryService>(*s.database, s.changes, s.config.uploads_dir());
+  s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, consult::Mailer{});
   if (auto password = s.auth->ensure_initial_admin()) {
     std::cout << "\n  Tài khoản quản trị đầu tiên đã được tạo (mật khẩu chỉ hiện một lần):\n"
               << "    e-mail:    admin@localhost\n"
@@ -119,6 +123,7 @@ void Application::start(bool demo) {
   library::register_library_routes(*s.site, *s.library);
   library::register_library_admin_routes(*s.site, *s.library);
   library::register_search_routes(*s.site, *s.search);
+  consult::register_consult_admin_routes(*s.site, *s.consult, *s.search);
   answer::register_answer_routes(*s.site, *s.answers);
   s.outbox = std::make_unique<messaging::OutboxWorker>(s.config, *s.database, *s.answers);
   s.inbox = std::make_unique<messaging::Inbox>(*s.database, [outbox = s.outbox.get()] { outbox->notify(); });
