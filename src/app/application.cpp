@@ -4,6 +4,7 @@
 #include "app/demo_content.h"
 #include "auth/auth_routes.h"
 #include "auth/auth_service.h"
+#include "consult/admin_routes.h"
 #include "consult/api_routes.h"
 #include "consult/consult_service.h"
 #include "consult/public_routes.h"
@@ -153,6 +154,7 @@ void Application::start(bool demo) {
   library::register_library_routes(*s.site, *s.library);
   library::register_library_admin_routes(*s.site, *s.library);
   library::register_search_routes(*s.site, *s.search);
+  consult::register_consult_admin_routes(*s.site, *s.consult, *s.search);
   answer::register_answer_routes(*s.site, *s.answers);
   consult::register_consult_public_routes(*s.site, *s.consult, *s.qa, *s.answers);
   consult::register_consult_api_routes(*s.site, *s.consult, *s.qa);

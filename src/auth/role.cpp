@@ -50,6 +50,7 @@ bool can_manage_library(Role r) { return r == Role::admin || r == Role::editor |
 
 bool can_moderate_questions(Role r) { return r == Role::admin || r == Role::moderator; }
 bool can_manage_experts(Role r) { return r == Role::admin; }
+bool can_answer_questions(Role r) { return r == Role::expert; }
 bool can_view_consult_stats(Role r) { return r == Role::admin || r == Role::moderator || r == Role::reporter; }
 
 }  // namespace auth

@@ -23,6 +23,7 @@ bool can_enter_back_office(Role r);
 bool can_manage_library(Role r);
 bool can_moderate_questions(Role r);  // triage, assign, review and publish consultation questions
 bool can_manage_experts(Role r);      // register and verify lawyers, jurists and legal aid officers
+bool can_answer_questions(Role r);    // answer assigned questions (once registered and verified as an expert)
 bool can_view_consult_stats(Role r);  // consultation figures and exports   // import and edit legal documents and bookshelf items
 
 }  // namespace auth

@@ -179,7 +179,10 @@ nlohmann::json Site::base_view(const Visitor& visitor, const std::string& title)
   if (visitor.user) {
     v["me"] = {{"name", visitor.user->display_name},
                {"role", std::string(auth::role_label(visitor.user->role))},
-               {"back_office", auth::can_enter_back_office(visitor.user->role)}};
+               {"back_office", auth::can_enter_back_office(visitor.user->role)},
+               // Back-office navigation shows only the sections the role may use.
+               {"consult_desk", auth::can_moderate_questions(visitor.user->role) || auth::can_answer_questions(visitor.user->role)},
+               {"manage_experts", auth::can_manage_experts(visitor.user->role)}};
   }
   return v;
 }
