@@ -4,6 +4,7 @@
 #include "app/demo_content.h"
 #include "auth/auth_routes.h"
 #include "auth/auth_service.h"
+#include "consult/stats_routes.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -118,6 +119,7 @@ void Application::start(bool demo) {
   portal::register_api_routes(*s.site, *s.portal);
   library::register_library_routes(*s.site, *s.library);
   library::register_library_admin_routes(*s.site, *s.library);
+  consult::register_consult_stats_routes(*s.site, *s.database);  // before any /quan-tri/tu-van/{id}
   library::register_search_routes(*s.site, *s.search);
   answer::register_answer_routes(*s.site, *s.answers);
   s.outbox = std::make_unique<messaging::OutboxWorker>(s.config, *s.database, *s.answers);
