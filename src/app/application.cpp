@@ -9,6 +9,7 @@
 #include "consult/consult_service.h"
 #include "consult/public_routes.h"
 #include "consult/qa_index.h"
+#include "consult/stats_routes.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -153,6 +154,7 @@ void Application::start(bool demo) {
   portal::register_api_routes(*s.site, *s.portal);
   library::register_library_routes(*s.site, *s.library);
   library::register_library_admin_routes(*s.site, *s.library);
+  consult::register_consult_stats_routes(*s.site, *s.database);  // before any /quan-tri/tu-van/{id}
   library::register_search_routes(*s.site, *s.search);
   consult::register_consult_admin_routes(*s.site, *s.consult, *s.search);
   answer::register_answer_routes(*s.site, *s.answers);

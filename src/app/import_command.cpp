@@ -1,5 +1,7 @@
 #include "app/import_command.h"
 
+#include "consult/archive_import.h"
+#include "core/time.h"
 #include "db/change_feed.h"
 #include "library/library_service.h"
 
@@ -73,6 +75,46 @@ int import_paths(db::Database& database, const std::vector<std::string>& paths, 
   out << "Tổng cộng: " << documents << " văn bản, " << articles << " điều, " << failures << " tệp lỗi, "
       << static_cast<int>(seconds * 1000) / 1000.0 << " giây\n";
   return failures;
+}
+
+int import_qa_file(db::Database& database, const std::string& path, bool publish, std::ostream& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out << "✗ " << path << ": không đọc được tệp (cannot read the file)\n";
+    return 1;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  db::ChangeFeed changes;  // running servers see the change log
+  consult::ArchiveImportOptions options;
+  auto name = fs::path(path).filename().string();
+  options.archive = name.substr(0, name.find('.'));
+  options.publish = publish;
+  auto started = std::chrono::steady_clock::now();
+  auto report = consult::import_qa_archive(database, changes, buffer.str(), options, core::now_unix());
+  if (!report) {
+    out << "✗ " << path << ": " << report.error().message << " (không nhập gì)\n";
+    return 1;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const auto& r = *report;
+  out << "✓ " << path << ": " << r.items << " mục, đã nhập " << r.imported;
+  if (publish) out << " (công bố " << r.published << ", chờ kiểm duyệt vì có thông tin cá nhân " << r.held << ")";
+  else out << " (chờ kiểm duyệt để công bố)";
+  out << ", đã có từ trước " << r.already << ", bỏ qua vì điều luật chưa có trong tủ sách " << r.unresolved
+      << ", không hợp lệ " << r.invalid << ", " << static_cast<int>(seconds * 1000) / 1000.0 << " giây\n";
+  out << "  " << r.items << " items: imported " << r.imported;
+  if (publish) out << " (published " << r.published << ", held for review " << r.held << ")";
+  out << ", already imported " << r.already << ", skipped for articles not in the library " << r.unresolved
+      << ", invalid " << r.invalid << "\n";
+  if (!r.unknown_articles.empty()) {
+    out << "  Điều luật không có trong tủ sách (articles not in the library, " << r.unknown_articles.size() << "):";
+    for (std::size_t i = 0; i < r.unknown_articles.size() && i < 30; ++i) out << (i ? "; " : " ") << r.unknown_articles[i];
+    if (r.unknown_articles.size() > 30) out << "; …";
+    out << "\n";
+  }
+  for (const auto& p : r.problems) out << "  " << p << "\n";
+  return 0;
 }
 
 }  // namespace app

@@ -11,4 +11,9 @@ namespace app {
 // that failed.
 int import_paths(db::Database& database, const std::vector<std::string>& paths, std::ostream& out);
 
+// `phobien import-qa FILE [--publish]`: an archive of answered questions whose answers cite
+// articles already in the library (consult::import_qa_archive). Prints a summary; returns 1 when
+// the file cannot be read or is not an archive, else 0 (skipped items are listed, not failures).
+int import_qa_file(db::Database& database, const std::string& path, bool publish, std::ostream& out);
+
 }  // namespace app

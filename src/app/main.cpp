@@ -73,6 +73,13 @@ int main(int argc, char** argv) {
   add_data_options(import, flags);
   import->add_option("files", import_files, "Tệp hoặc thư mục")->required();
 
+  std::string qa_file;
+  bool qa_publish = false;
+  auto* import_qa = cli.add_subcommand("import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
+  add_data_options(import_qa, config);
+  import_qa->add_option("file", qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+  import_qa->add_flag("--publish", qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
+
   std::string eval_corpus, eval_questions;
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
@@ -142,6 +149,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (import->parsed()) return app::import_paths(*database, import_files, std::cout) == 0 ? 0 : 1;
+    if (import_qa->parsed()) return app::import_qa_file(*database, qa_file, qa_publish, std::cout);
     if (backup->parsed()) {
       auto summary = app::backup(*database, config.uploads_dir(), backup_file);
       std::cout << summary << "\n";

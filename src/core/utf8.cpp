@@ -96,6 +96,15 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t count = 0; i < s.size() && count < n; ++count) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return std::string(s.substr(0, i));
+}
+
 std::string clean_text(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -19,6 +19,8 @@ std::string slugify(std::string_view s, std::size_t max_len = 80);
 
 // Number of code points.
 std::size_t utf8_length(std::string_view s);
+// The first `n` code points of valid UTF-8 `s` (all of it when shorter): never half a character.
+std::string utf8_prefix(std::string_view s, std::size_t n);
 
 // Removes ASCII control characters except tab and newline; trims surrounding whitespace.
 std::string clean_text(std::string_view s);

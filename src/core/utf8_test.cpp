@@ -43,6 +43,13 @@ TEST(Utf8, SlugifyMakesAsciiUrls) {
   EXPECT_LE(slugify(std::string(300, 'a'), 80).size(), 80u);
 }
 
+TEST(Utf8, PrefixCountsCodePoints) {
+  EXPECT_EQ(core::utf8_prefix("Đất đai", 3), "Đất");
+  EXPECT_EQ(core::utf8_prefix("Đất đai", 0), "");
+  EXPECT_EQ(core::utf8_prefix("Đất", 10), "Đất");
+  EXPECT_EQ(core::utf8_length(core::utf8_prefix("quyền sử dụng đất", 7)), 7u);
+}
+
 TEST(Utf8, CleanTextDropsControlCharactersAndTrims) {
   EXPECT_EQ(clean_text("  a\x01" "b\r\nc\t "), "ab\nc");
   EXPECT_EQ(clean_text("\x7F"), "");

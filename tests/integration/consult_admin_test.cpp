@@ -202,7 +202,7 @@ TEST_P(ConsultAdminTest, TriageAssignsAnswerReachesAskerAndPublicationWaitsForTh
   ASSERT_EQ(answered.status, 303) << answered.body;
   EXPECT_EQ(answered.header("location"), q_url(receipt.id) + "?thong-bao=da-tra-loi");
 
-  auto seen = consult_->open(receipt.code, receipt.token);
+  auto seen = consult_->open({receipt.code, receipt.token, std::nullopt});
   ASSERT_TRUE(seen);
   EXPECT_EQ(seen->question.status, consult::Status::delivered);
   EXPECT_NE(seen->question.answer.find("Điều 20 Luật Cư trú"), std::string::npos);

@@ -1,0 +1,115 @@
+#include "core/spreadsheet.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace {
+
+using core::Table;
+
+const std::string kBom = "\xEF\xBB\xBF";
+
+TEST(Csv, FieldsAreQuotedOnlyWhenTheyMustBe) {
+  EXPECT_EQ(core::csv_field("Đất đai"), "Đất đai");
+  EXPECT_EQ(core::csv_field(""), "");
+  EXPECT_EQ(core::csv_field("Thuế, tài chính"), "\"Thuế, tài chính\"");
+  EXPECT_EQ(core::csv_field("Luật \"Cư trú\""), "\"Luật \"\"Cư trú\"\"\"");
+  EXPECT_EQ(core::csv_field("dòng 1\ndòng 2"), "\"dòng 1\ndòng 2\"");
+  EXPECT_EQ(core::csv_field("a\rb"), "\"a\rb\"");
+  EXPECT_EQ(core::csv_field("\""), "\"\"\"\"");
+  EXPECT_EQ(core::csv_field("a;b\tc"), "a;b\tc") << "only comma, quote, CR and LF force quotes";
+}
+
+TEST(Csv, TableHasBomCrlfAndNumbersAsWritten) {
+  Table t{"Tổng hợp", {"Lĩnh vực", "Số câu hỏi", "Tỷ lệ"}, {}};
+  t.rows.push_back({std::string("Thuế, tài chính"), std::int64_t{12}, 0.75});
+  t.rows.push_back({std::string("Đất đai"), std::int64_t{-3}, std::monostate{}});
+  EXPECT_EQ(core::to_csv(t), kBom + "Lĩnh vực,Số câu hỏi,Tỷ lệ\r\n\"Thuế, tài chính\",12,0.75\r\nĐất đai,-3,\r\n");
+}
+
+TEST(Csv, SeveralTablesAreTitledAndSeparatedByAnEmptyLine) {
+  Table a{"Tổng hợp", {"Chỉ tiêu", "Giá trị"}, {{std::string("Câu hỏi"), std::int64_t{4}}}};
+  Table b{"Chuyên gia", {"Họ tên"}, {{std::string("Hà Thị Hoa")}}};
+  EXPECT_EQ(core::to_csv({a, b}),
+            kBom + "Tổng hợp\r\nChỉ tiêu,Giá trị\r\nCâu hỏi,4\r\n\r\nChuyên gia\r\nHọ tên\r\nHà Thị Hoa\r\n");
+}
+
+// Reads one member of a zip archive through its central directory (sizes there are always
+// right, whatever the writer put in local headers) and inflates it with zlib.
+std::optional<std::string> zip_member(const std::string& zip, const std::string& name) {
+  auto u16 = [&](std::size_t p) -> std::uint32_t {
+    return static_cast<unsigned char>(zip.at(p)) | static_cast<unsigned char>(zip.at(p + 1)) << 8;
+  };
+  auto u32 = [&](std::size_t p) -> std::uint32_t { return u16(p) | u16(p + 2) << 16; };
+  auto eocd = zip.rfind(std::string("PK\x05\x06", 4));
+  if (eocd == std::string::npos) return std::nullopt;
+  std::size_t entries = u16(eocd + 10), p = u32(eocd + 16);
+  for (std::size_t i = 0; i < entries; ++i) {
+    if (u32(p) != 0x02014b50) return std::nullopt;
+    std::uint32_t method = u16(p + 10), packed = u32(p + 20), size = u32(p + 24);
+    std::size_t name_len = u16(p + 28), extra_len = u16(p + 30), comment_len = u16(p + 32), local = u32(p + 42);
+    if (zip.substr(p + 46, name_len) == name) {
+      std::size_t data = local + 30 + u16(local + 26) + u16(local + 28);
+      std::string raw = zip.substr(data, packed);
+      if (method == 0) return raw;
+      if (method != 8) return std::nullopt;
+      std::string out(size, '\0');
+      z_stream z{};
+      if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return std::nullopt;
+      z.next_in = reinterpret_cast<Bytef*>(raw.data());
+      z.avail_in = static_cast<uInt>(raw.size());
+      z.next_out = reinterpret_cast<Bytef*>(out.data());
+      z.avail_out = static_cast<uInt>(out.size());
+      int rc = inflate(&z, Z_FINISH);
+      inflateEnd(&z);
+      if (rc != Z_STREAM_END) return std::nullopt;
+      return out;
+    }
+    p += 46 + name_len + extra_len + comment_len;
+  }
+  return std::nullopt;
+}
+
+TEST(Xlsx, IsAZipWithVietnameseTextBoldHeadersAndNumbers) {
+  Table t{"Theo lĩnh vực", {"Lĩnh vực", "Số câu hỏi"}, {}};
+  t.rows.push_back({std::string("Hôn nhân và gia đình"), std::int64_t{4217}});
+  t.rows.push_back({std::string("Phòng, chống ma túy"), 2.5});
+  auto bytes = core::to_xlsx({t});
+  ASSERT_GT(bytes.size(), 100u);
+  EXPECT_EQ(bytes.substr(0, 2), "PK");
+
+  auto strings = zip_member(bytes, "xl/sharedStrings.xml");
+  ASSERT_TRUE(strings) << "xl/sharedStrings.xml is in the workbook";
+  EXPECT_NE(strings->find("Lĩnh vực"), std::string::npos);
+  EXPECT_NE(strings->find("Hôn nhân và gia đình"), std::string::npos);
+  EXPECT_EQ(strings->find("4217"), std::string::npos) << "numbers are not stored as text";
+
+  auto sheet = zip_member(bytes, "xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(sheet);
+  EXPECT_NE(sheet->find("<v>4217</v>"), std::string::npos);
+  EXPECT_NE(sheet->find("<v>2.5</v>"), std::string::npos);
+
+  auto styles = zip_member(bytes, "xl/styles.xml");
+  ASSERT_TRUE(styles);
+  EXPECT_NE(styles->find("<b/>"), std::string::npos) << "the header row is bold";
+
+  auto workbook = zip_member(bytes, "xl/workbook.xml");
+  ASSERT_TRUE(workbook);
+  EXPECT_NE(workbook->find("name=\"Theo lĩnh vực\""), std::string::npos);
+}
+
+TEST(Xlsx, SheetNamesAreMadeValidAndUnique) {
+  Table long_name{"Câu hỏi quá hạn trả lời: theo [lĩnh vực] và chuyên gia", {"A"}, {}};
+  Table same{"Câu hỏi quá hạn trả lời: theo [lĩnh vực] và chuyên gia", {"A"}, {}};
+  Table unnamed{"", {"A"}, {}};
+  auto workbook = zip_member(core::to_xlsx({long_name, same, unnamed}), "xl/workbook.xml");
+  ASSERT_TRUE(workbook);
+  EXPECT_NE(workbook->find("name=\"Câu hỏi quá hạn trả lời theo lĩ\""), std::string::npos) << *workbook;
+  EXPECT_NE(workbook->find("name=\"Câu hỏi quá hạn trả lời the (2)\""), std::string::npos) << *workbook;
+  EXPECT_NE(workbook->find("name=\"Bảng 3\""), std::string::npos) << *workbook;
+}
+
+}  // namespace
