@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
   std::string qa_file;
   bool qa_publish = false;
   auto* import_qa = cli.add_subcommand("import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
-  add_data_options(import_qa, config);
+  add_data_options(import_qa, flags);
   import_qa->add_option("file", qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
   import_qa->add_flag("--publish", qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
 
