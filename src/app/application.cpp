@@ -4,6 +4,7 @@
 #include "app/demo_content.h"
 #include "auth/auth_routes.h"
 #include "auth/auth_service.h"
+#include "auth/proof_of_work.h"
 #include "consult/admin_routes.h"
 #include "consult/api_routes.h"
 #include "consult/consult_service.h"
@@ -78,6 +79,8 @@ struct Application::Impl {
     consult->take_handoffs(now);
     consult->check_deadlines(now);
     consult->purge_expired(now);
+    auto c = database->acquire();
+    auth::pow::purge_spent(*c, now);
   }
 
   void background_loop() {

@@ -1,6 +1,9 @@
 #include "consult/api_routes.h"
 
+#include "auth/proof_of_work.h"
+#include "auth/site_secret.h"
 #include "consult/views.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "web/params.h"
 
@@ -24,6 +27,14 @@ std::optional<std::string> string_member(const nlohmann::json& body, const char*
 }  // namespace
 
 void register_consult_api_routes(web::Site& site, ConsultService& service, const QaIndex& qa) {
+  // Registered before /api/v1/questions/{code}: the router takes the first match.
+  site.api("GET", "/api/v1/questions/challenge", [&](http::Request&, web::Visitor&) {
+    int bits = site.config().question_pow_bits;
+    nlohmann::json j = {{"bits", bits}, {"challenge", nullptr}};
+    if (bits > 0) j["challenge"] = auth::pow::issue_challenge(auth::site_secret(site.database()), bits, core::now_unix());
+    return json_response(j);
+  });
+
   site.api("POST", "/api/v1/questions", [&](http::Request& r, web::Visitor& v) {
     if (!r.header("content-type").value_or("").starts_with("application/json"))
       return web::Site::api_error(415, "unsupported_media_type", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
@@ -41,6 +52,14 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     if (body.contains("publish") && !body["publish"].is_boolean())
       return web::Site::api_error(400, "invalid_parameter", "Trường \"publish\" phải là true hoặc false.");
     in.publish = body.value("publish", false);
+    if (body.contains("pow")) {
+      const auto& pow = body["pow"];
+      if (!pow.is_object() || !pow.contains("challenge") || !pow["challenge"].is_string() || !pow.contains("nonce") ||
+          !pow["nonce"].is_string())
+        return web::Site::api_error(400, "invalid_parameter", "Trường \"pow\" phải là {\"challenge\": chuỗi, \"nonce\": chuỗi}.");
+      in.pow_challenge = pow["challenge"].get<std::string>();
+      in.pow_nonce = pow["nonce"].get<std::string>();
+    }
     // Sending through the API is the consent; the documentation states its purpose and text.
     in.consent = true;
     auto receipt = service.ask(in, v.actor(), v.user);

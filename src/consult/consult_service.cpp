@@ -1,6 +1,8 @@
 #include "consult/consult_service.h"
 
 #include "auth/auth_service.h"
+#include "auth/proof_of_work.h"
+#include "auth/site_secret.h"
 #include "consult/citation_resolver.h"
 #include "consult/expert_repository.h"
 #include "consult/question_repository.h"
@@ -109,6 +111,21 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
   if (!in.email.empty()) in.email = *auth::normalize_email(in.email);
   if (!in.phone.empty()) in.phone = *normalize_phone(in.phone);
 
+  // Anonymous askers pay a proof of work; it is checked here so the form and the API agree,
+  // and spent in the question's own transaction below.
+  bool needs_pow = !user && config_.question_pow_bits > 0;
+  std::string secret;
+  if (needs_pow) {
+    secret = auth::site_secret(database_);
+    auto checked = auth::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.question_pow_bits, core::now_unix());
+    if (checked != auth::pow::Result::ok)
+      return core::fail(core::ServiceError{core::ErrorKind::invalid, "proof_of_work",
+                                           "Không xác minh được phép kiểm tra chống thư rác (" +
+                                               std::string(auth::pow::to_string(checked)) +
+                                               "). Hãy tải lại trang rồi gửi lại câu hỏi.",
+                                           {}});
+  }
+
   std::vector<core::AttachmentUpload> uploads;
   for (const auto& a : in.attachments) uploads.push_back({a.filename, a.data});
   auto cleaned = core::clean_attachments(uploads);
@@ -163,6 +180,9 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
     q.code = make_tracking_code();
     try {
       db::Transaction tx(*c);
+      if (needs_pow && !auth::pow::spend(*c, in.pow_challenge, now + auth::pow::kDefaultMaxAgeSeconds))
+        return core::fail(core::ServiceError{core::ErrorKind::invalid, "proof_of_work",
+                                             "Phép kiểm tra chống thư rác này đã được dùng. Hãy tải lại trang rồi gửi lại.", {}});
       QuestionRepository repo(*c);
       q.id = repo.insert(q, core::sha256_hex(receipt.token), now);
       repo.add_event(q.id, q.asker_user_id, "ask", std::string(q.source), now);

@@ -1,6 +1,10 @@
 #include "consult/public_routes.h"
 
+#include "auth/form_timer.h"
+#include "auth/proof_of_work.h"
+#include "auth/site_secret.h"
 #include "consult/views.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "portal/views.h"
 #include "web/params.h"
@@ -32,6 +36,8 @@ AskInput ask_input(const http::Form& f) {
   in.phone = f.get("phone");
   in.publish = f.get("publish") == "1";
   in.consent = f.get("consent") == "1";
+  in.pow_challenge = f.get("pow_challenge");
+  in.pow_nonce = f.get("pow_nonce");
   for (const auto& file : f.files)
     if (file.field == "attachments" && !file.data.empty()) in.attachments.push_back({file.filename, file.data});
   return in;
@@ -65,6 +71,13 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     view["form"] = ask_form_view(in, service.fields());
     view["consent_text"] = kConsentText;
     view["logged_in"] = v.user.has_value();
+    // Fresh anti-spam fields on every render: a signed fill-in start time, and for anonymous
+    // visitors a proof-of-work challenge that static/pow.js solves.
+    auto secret = auth::site_secret(site.database());
+    auto now = core::now_unix();
+    view["form_token"] = auth::issue_form_token(secret, now);
+    if (!v.user && site.config().question_pow_bits > 0)
+      view["pow_challenge"] = auth::pow::issue_challenge(secret, site.config().question_pow_bits, now);
     view.update(extra);
     return private_page(site.page("consult/ask", view, status));
   };
@@ -83,6 +96,14 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     // A field hidden from people; only robots fill it in.
     if (!v.form.get("website").empty())
       return render_ask(v, in, {{"error", "Không gửi được câu hỏi. Vui lòng thử lại."}}, 400);
+    // People need more than a few seconds to write a question; robots do not.
+    auto timer = auth::check_form_token(auth::site_secret(site.database()), v.form.get("form_token"), core::now_unix());
+    if (timer == auth::FormTokenResult::too_fast)
+      return render_ask(v, in, {{"error", "Câu hỏi được gửi quá nhanh sau khi mở trang. Vui lòng kiểm tra lại rồi gửi."}}, 400);
+    if (timer == auth::FormTokenResult::expired)
+      return render_ask(v, in, {{"error", "Trang đã mở quá lâu. Vui lòng bấm gửi lại: nội dung bạn nhập vẫn được giữ."}}, 400);
+    if (timer != auth::FormTokenResult::ok)
+      return render_ask(v, in, {{"error", "Không gửi được câu hỏi. Vui lòng tải lại trang rồi gửi lại."}}, 400);
     auto receipt = service.ask(in, v.actor(), v.user);
     if (!receipt) {
       nlohmann::json extra = {{"error", receipt.error().message}, {"errors", receipt.error().fields}};

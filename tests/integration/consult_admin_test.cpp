@@ -36,7 +36,10 @@ const char* kCitation = "khoản 1 Điều 20 Luật Cư trú";
 class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
+    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) {
+      c.rate_limits_enabled = false;
+      c.question_pow_bits = 0;  // proof of work is tested with the public routes
+    });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
     library_ = std::make_unique<library::LibraryService>(server_->database(), feed_, server_->config().uploads_dir());
     ASSERT_TRUE(library_->import_file(kCorpus, "cu-tru.json", {std::nullopt, "test"}).ok());
