@@ -25,7 +25,8 @@
     validity: "Tình trạng hiệu lực: ",
     validityUnknown: "chưa xác định",
     handoff: "Hệ thống chưa chắc chắn về câu trả lời này. Câu hỏi đã được ghi nhận để chuyển luật sư, luật gia xem xét.",
-    handoffLink: "Xem câu hỏi trên trang Hỏi đáp pháp luật tự động",
+    handoffLink: "Gửi câu hỏi kèm thông tin liên hệ để nhận trả lời",
+    related: "Luật sư, luật gia đã trả lời câu hỏi tương tự",
     network: "Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
     timeout: "Máy chủ phản hồi quá lâu. Vui lòng thử lại sau ít phút.",
     failed: "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
@@ -73,13 +74,14 @@
     return li;
   }
 
-  function answerMessage(data, question) {
+  function answerMessage(data) {
     var box = el("div", "chat-msg chat-answer");
     box.appendChild(el("p", "chat-who", TEXT.answer));
     if (data.handoff === true) {
       var note = el("p", "alert notice", TEXT.handoff + " ");
       var link = el("a", null, TEXT.handoffLink);
-      link.href = "/hoi-dap-tu-dong?cau-hoi=" + encodeURIComponent(question);
+      // The consultation form: the hand-off record has no contact to answer to.
+      link.href = "/tu-van";
       note.appendChild(link);
       box.appendChild(note);
     }
@@ -102,6 +104,21 @@
         details.appendChild(rest);
         box.appendChild(details);
       }
+    }
+    var related = Array.isArray(data.related_questions) ? data.related_questions : [];
+    if (related.length) {
+      box.appendChild(el("h3", null, TEXT.related));
+      var list = el("ul");
+      related.forEach(function (r) {
+        var href = safePath(r.url);
+        if (!href) return;
+        var item = el("li");
+        var a = el("a", null, String(r.title));
+        a.href = href;
+        item.appendChild(a);
+        list.appendChild(item);
+      });
+      box.appendChild(list);
     }
     return box;
   }
@@ -196,7 +213,7 @@
       ask(question).then(function (data) {
         saveConversation(data.conversation_id);
         setBusy(false);
-        append(answerMessage(data, question));
+        append(answerMessage(data));
       }, function (e) {
         setBusy(false);
         append(el("p", "chat-msg chat-error", e.message));

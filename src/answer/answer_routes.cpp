@@ -22,11 +22,13 @@ nlohmann::json to_json(const Answer& a) {
                          {"validity", c.validity},
                          {"url", c.url},
                          {"quote", c.quote}});
+  nlohmann::json related = nlohmann::json::array();
+  for (const auto& r : a.related) related.push_back({{"title", r.title}, {"url", r.url}});
   return {{"answer", a.text},
           {"choice", a.choice ? nlohmann::json(*a.choice) : nlohmann::json(nullptr)},
           {"confidence", a.confidence},
           {"citations", citations},
-          {"related_questions", nlohmann::json::array()},
+          {"related_questions", related},
           {"handoff", a.handoff},
           {"clarify", a.clarify},
           {"conversation_id", a.conversation_id}};

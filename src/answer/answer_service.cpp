@@ -155,6 +155,10 @@ std::string decide_choice(const std::string& question, const std::map<std::strin
 
 }  // namespace
 
+double question_similarity(const std::string& question, const std::string& text) {
+  return overlap(content_words(question), text::normalize(text));
+}
+
 bool is_follow_up(std::string_view question) {
   // Folded words separated by single spaces, padded, so that markers match whole words only
   // ("việc đó" must not match inside "việc đối với").
@@ -176,8 +180,32 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   // searched together with the turns it follows.
   q.text = context.empty() ? question : context + "\n" + question;
   for (const auto& [key, option] : choices) q.text += "\n" + option;
-  q.limit = 5;
+  // Published expert answers to similar questions are evidence for the articles they cite: those
+  // rank higher among a deeper set of hits, which is then cut to the usual five.
+  std::vector<RelatedQuestion> evidence;
+  if (archive_) {
+    for (auto& r : archive_->similar(question, 5)) {
+      r.similarity = question_similarity(question, r.question);
+      if (r.similarity >= kRelatedSimilarity) a.related.push_back(r);
+      if (r.similarity >= kEvidenceSimilarity) evidence.push_back(std::move(r));
+    }
+    if (a.related.size() > 3) a.related.resize(3);
+  }
+  q.limit = evidence.empty() ? 5 : 10;
   auto result = search_.search(q);
+  if (!evidence.empty()) {
+    for (auto& hit : result.hits) {
+      auto p = search_.passage(hit.id);
+      if (!p) continue;
+      double best = 0;
+      for (const auto& r : evidence)
+        for (const auto& [document, article] : r.citations)
+          if (document == p->document_id && article == p->article_number) best = std::max(best, r.similarity);
+      hit.score *= 1 + kEvidenceBoost * best;
+    }
+    std::stable_sort(result.hits.begin(), result.hits.end(), [](const auto& x, const auto& y) { return x.score > y.score; });
+    if (result.hits.size() > 5) result.hits.resize(5);
+  }
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);

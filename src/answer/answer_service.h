@@ -27,6 +27,24 @@ struct Citation {
   double score = 0;
 };
 
+// A published expert answer that resembles the question (the consultation archive).
+struct RelatedQuestion {
+  std::string title;
+  std::string url;
+  std::string question;  // the published (anonymised) question text
+  double similarity = 0;  // share of the asked question's content words found in it, 0..1
+  std::vector<std::pair<std::int64_t, std::string>> citations;  // (document id, article number) its answer cites
+};
+
+// Published expert answers, searchable: the consultation module provides it (consult::QaIndex),
+// so the answering service does not depend on consultation.
+class Archive {
+ public:
+  virtual ~Archive() = default;
+  // Published questions like `question`, best first.
+  virtual std::vector<RelatedQuestion> similar(const std::string& question, std::size_t limit) const = 0;
+};
+
 struct Answer {
   std::string text;  // fixed Vietnamese templates joined with the quotes, nothing else
   double confidence = 0;
@@ -40,6 +58,8 @@ struct Answer {
   bool clarify = false;
   std::optional<std::int64_t> handoff_id;
   std::string conversation_id;
+  // Published expert answers on the same matter (related_questions in the API).
+  std::vector<RelatedQuestion> related;
 };
 
 struct Question {
@@ -57,6 +77,13 @@ constexpr double kConfidenceThreshold = 0.45;
 // right for a third of such questions, no more often than the second (docs/answering.md).
 constexpr double kAmbiguityMargin = 0.10;
 constexpr std::size_t kMaxQuestionChars = 4000;
+// An archived question this similar to the asked one counts as evidence: the articles its expert
+// answer cites rank higher. Measured with `phobien eval answer --archive` (docs/answering.md):
+// with each question's own entry left out, stronger settings (0.6 / 0.5) cost R@1 on alqac2022
+// (0.921 → 0.902); this mild one is neutral to slightly positive there (0.925).
+constexpr double kEvidenceSimilarity = 0.7;
+constexpr double kEvidenceBoost = 0.15;       // score × (1 + boost × similarity) for a cited article
+constexpr double kRelatedSimilarity = 0.4;   // shown as a related question from this similarity on
 
 class AnswerService {
  public:
@@ -67,12 +94,18 @@ class AnswerService {
   // Without storing anything (evaluation).
   // `context`: earlier turns' text a follow-up question is searched with.
   Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}, const std::string& context = {}) const;
+  // Published expert answers used as evidence and shown as related questions (may be null).
+  void set_archive(const Archive* archive) { archive_ = archive; }
 
  private:
   db::Database& database_;
   const library::SearchService& search_;
   std::int64_t conversation_ttl_;
+  const Archive* archive_ = nullptr;
 };
+
+// Share of the content words (and word pairs) of `question` that occur in `text`, 0..1.
+double question_similarity(const std::string& question, const std::string& text);
 
 // A question that leans on the previous turn: "còn nếu người đó dưới 18 tuổi thì sao?",
 // "trường hợp này thì thế nào?", or a very short one.

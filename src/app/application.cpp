@@ -145,6 +145,7 @@ void Application::start(bool demo) {
   s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search, s.config.conversation_retention_days * 24 * 3600);
   s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, queue_mail);
   s.qa = std::make_unique<consult::QaIndex>(*s.database, s.changes);
+  s.answers->set_archive(s.qa.get());
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
     site->invalidate();

@@ -1,6 +1,9 @@
 #include "app/eval_command.h"
 
 #include "answer/answer_service.h"
+#include "consult/archive_import.h"
+#include "consult/qa_index.h"
+#include "core/time.h"
 #include "core/random.h"
 #include "core/utf8.h"
 #include "db/change_feed.h"
@@ -185,11 +188,59 @@ void print_tally(std::ostream& out, const char* label, const ChoiceTally& t) {
 }
 }  // namespace
 
-int eval_answer(const std::string& corpus, const std::string& questions_path, std::ostream& out) {
+namespace {
+// The archive without the asked question's own entry: evaluating on the questions an archive was
+// made from must not let a question find its own answer.
+class LeaveOneOut : public answer::Archive {
+ public:
+  explicit LeaveOneOut(const answer::Archive& archive) : archive_(archive) {}
+  std::vector<answer::RelatedQuestion> similar(const std::string& question, std::size_t limit) const override {
+    auto key = core::fold_vietnamese(core::clean_text(question));
+    auto found = archive_.similar(question, limit + 1);
+    std::erase_if(found, [&](const auto& r) { return core::fold_vietnamese(core::clean_text(r.question)) == key; });
+    if (found.size() > limit) found.resize(limit);
+    return found;
+  }
+
+ private:
+  const answer::Archive& archive_;
+};
+
+int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions,
+                   std::ostream& out);
+}  // namespace
+
+int eval_answer(const std::string& corpus, const std::string& questions_path, const std::string& archive_path,
+                std::ostream& out) {
   auto questions = load_or_complain(questions_path, out);
   EvalLibrary lib;
   if (questions.empty() || !lib.load(corpus, out)) return 1;
   answer::AnswerService service(*lib.database, *lib.search);
+  if (archive_path.empty()) return report_answers(lib, service, questions, out);
+
+  consult::ArchiveImportOptions options;
+  options.archive = fs::path(archive_path).stem().string();
+  options.publish = true;
+  auto imported = consult::import_qa_archive(*lib.database, lib.changes, read(archive_path), options, core::now_unix());
+  if (!imported) {
+    out << archive_path << ": " << imported.error().message << "\n";
+    return 1;
+  }
+  consult::QaIndex qa(*lib.database, lib.changes);
+  out << "# archive " << archive_path << ": " << imported->published << " published answers (" << imported->unresolved
+      << " skipped: cited article not in the corpus)\n";
+  out << "## without the archive\n";
+  int rc = report_answers(lib, service, questions, out);
+  LeaveOneOut archive(qa);
+  service.set_archive(&archive);
+  out << "## with the archive (each question's own archive entry left out)\n";
+  rc |= report_answers(lib, service, questions, out);
+  return rc;
+}
+
+namespace {
+int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions,
+                   std::ostream& out) {
   struct Row {
     double confidence;
     bool correct;
@@ -209,7 +260,7 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
   };
   std::vector<CloseCall> close_calls;
   double r1 = 0, r5 = 0, mrr = 0;
-  std::size_t handoffs = 0, failures = 0, clarifications = 0;
+  std::size_t handoffs = 0, failures = 0, clarifications = 0, with_related = 0;
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
     auto a = service.compose(q.text, q.choices);
@@ -238,6 +289,7 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
     r5 += rank >= 1 && rank <= 5;
     mrr += rank ? 1.0 / static_cast<double>(rank) : 0.0;
     handoffs += a.handoff;
+    with_related += !a.related.empty();
     clarifications += a.clarify;
     rows.push_back({a.confidence, rank == 1});
     if (a.citations.size() > 1 && a.citations[0].document_id != a.citations[1].document_id && a.citations[0].score > 0)
@@ -245,8 +297,9 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
   }
   double n = static_cast<double>(questions.size());
   char line[256];
-  std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f clarify=%.3f verification_failures=%zu\n",
-                questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, static_cast<double>(clarifications) / n, failures);
+  std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f clarify=%.3f related=%.3f verification_failures=%zu\n",
+                questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, static_cast<double>(clarifications) / n,
+                static_cast<double>(with_related) / n, failures);
   out << line;
   // Throughput in the same run, one thread each: the search alone (the top 5 articles the answer
   // starts from, for the same query: a multiple-choice question is asked with its options)
@@ -301,5 +354,6 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, st
   }
   return failures == 0 ? 0 : 1;
 }
+}  // namespace
 
 }  // namespace app

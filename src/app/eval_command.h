@@ -13,6 +13,9 @@ int eval_retrieval(const std::string& corpus, const std::string& questions, std:
 // R@5, MRR@10 of the citations, accuracy on true/false and multiple-choice questions beside the
 // majority-class baseline, the share of hand-offs, the number of citations or quotes that
 // fail verification (must be 0), and the precision/coverage curve of the confidence threshold.
-int eval_answer(const std::string& corpus, const std::string& questions, std::ostream& out);
+// With `archive` (a Q&A archive file, as `phobien import-qa` reads), the archive is imported as
+// published expert answers and the figures are printed twice: without it, and with it as evidence
+// (each question's own archive entry left out, so an archive made of the questions is fair).
+int eval_answer(const std::string& corpus, const std::string& questions, const std::string& archive, std::ostream& out);
 
 }  // namespace app

@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
   import_qa->add_option("file", qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
   import_qa->add_flag("--publish", qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
 
-  std::string eval_corpus, eval_questions;
+  std::string eval_corpus, eval_questions, eval_archive;
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
   auto* eval_retrieval = eval->add_subcommand("retrieval", "Đo độ chính xác tra cứu trên một bộ câu hỏi có điều luật đúng");
@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
   auto* eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
   eval_answer->add_option("--corpus", eval_corpus, "Tệp văn bản")->required()->check(CLI::ExistingFile);
   eval_answer->add_option("--questions", eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
+  eval_answer->add_option("--archive", eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
+      ->check(CLI::ExistingFile);
 
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
@@ -121,7 +123,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (eval_retrieval->parsed()) return app::eval_retrieval(eval_corpus, eval_questions, std::cout);
-    if (eval_answer->parsed()) return app::eval_answer(eval_corpus, eval_questions, std::cout);
+    if (eval_answer->parsed()) return app::eval_answer(eval_corpus, eval_questions, eval_archive, std::cout);
     if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
     auto database = db::open_database(config.effective_database_url(), 2);
     if (migrate->parsed()) {

@@ -34,7 +34,7 @@ std::vector<Loaded> load(db::Connection& c, std::optional<std::int64_t> id) {
     l.passage.document_type = r.text(5);
     l.passage.title = r.text(1);
     l.passage.text = r.text(2) + "\n" + r.text(3);
-    l.entry = {r.text(1), r.text(4), r.text(5), r.text(6), {}};
+    l.entry = {r.text(1), r.text(2), r.text(4), r.text(5), r.text(6), {}};
     at[l.passage.id] = out.size();
     out.push_back(std::move(l));
   }
@@ -115,6 +115,16 @@ std::vector<QaHit> QaIndex::search(const std::string& text, std::size_t limit, s
     if (out.size() == limit) break;
   }
   if (total) *total = result.total - (excluded ? 1 : 0);
+  return out;
+}
+
+std::vector<answer::RelatedQuestion> QaIndex::similar(const std::string& question, std::size_t limit) const {
+  std::vector<answer::RelatedQuestion> out;
+  for (const auto& hit : search(question, limit)) {
+    auto e = entry(hit.id);
+    if (!e) continue;
+    out.push_back({e->title, "/hoi-dap/" + e->slug, e->question, 0, e->citations});
+  }
   return out;
 }
 

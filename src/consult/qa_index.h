@@ -4,6 +4,7 @@
 // ("consult:<id>" refreshes one question; "consult:*", "*" and "restore" rebuild). It serves the
 // archive's search, "câu hỏi tương tự", the suggestions shown before asking, and the answering
 // service's related questions and evidence.
+#include "answer/answer_service.h"
 #include "consult/model.h"
 #include "db/change_feed.h"
 #include "db/database.h"
@@ -26,6 +27,7 @@ struct QaHit {
 // What the archive knows about one published question beyond the index.
 struct QaEntry {
   std::string title;
+  std::string question;  // the published (anonymised) question
   std::string slug;
   std::string field_slug;
   std::string field_name;
@@ -33,7 +35,7 @@ struct QaEntry {
   std::vector<std::pair<std::int64_t, std::string>> citations;
 };
 
-class QaIndex {
+class QaIndex : public answer::Archive {
  public:
   QaIndex(db::Database& database, db::ChangeFeed& changes);
   void rebuild();
@@ -42,6 +44,8 @@ class QaIndex {
   std::vector<QaHit> search(const std::string& text, std::size_t limit, std::optional<std::string> field = std::nullopt,
                             std::optional<std::int64_t> exclude = std::nullopt, std::size_t* total = nullptr) const;
   std::optional<QaEntry> entry(std::int64_t id) const;
+  // answer::Archive: published questions like `question` with the articles their answers cite.
+  std::vector<answer::RelatedQuestion> similar(const std::string& question, std::size_t limit) const override;
   std::size_t size() const { return index_.size(); }
 
  private:

@@ -1,6 +1,8 @@
 // The automated answering service over HTTP, on both databases: grounded answers (every quote
 // verbatim from a real article), the honest hand-off when unsure, and hostile input to
 // POST /api/v1/answer and /hoi-dap-tu-dong (what the chat panel and the plain page send).
+#include "consult/archive_import.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "library/library_service.h"
 #include "support/fixtures.h"
@@ -213,6 +215,34 @@ TEST_P(AnswerTest, UnsureAnswersHandTheQuestionToExperts) {
   auto candidates = nlohmann::json::parse(row->text(1));
   EXPECT_EQ(candidates.size(), a["citations"].size()) << "the candidate articles travel with the question";
   expect_grounded(a);
+}
+
+TEST_P(AnswerTest, PublishedExpertAnswersComeBackAsRelatedQuestionsWithTheirArticles) {
+  // An expert answer published in the consultation archive, citing Điều 113 (annual leave).
+  const char* archive = R"([{"id": "q1", "question": "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?",
+    "answer": "Được nghỉ 12 ngày làm việc, hưởng nguyên lương.", "relevant_articles": [{"law_id": "Bộ luật Lao động", "article_id": "113"}]}])";
+  db::ChangeFeed feed;
+  consult::ArchiveImportOptions options;
+  options.archive = "test";
+  options.publish = true;
+  auto imported = consult::import_qa_archive(server_->database(), feed, archive, options, core::now_unix());
+  ASSERT_TRUE(imported) << imported.error().message;
+  ASSERT_EQ(imported->published, 1u);
+  // The server's archive index follows the change log.
+  nlohmann::json a;
+  for (int i = 0; i < 100; ++i) {
+    a = ask("Làm việc đủ 12 tháng thì người lao động được nghỉ hằng năm mấy ngày?");
+    if (!a["related_questions"].empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(a["related_questions"].size(), 1u) << a.dump();
+  EXPECT_EQ(a["related_questions"][0]["title"], "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?");
+  EXPECT_TRUE(a["related_questions"][0]["url"].get<std::string>().starts_with("/hoi-dap/"));
+  ASSERT_FALSE(a["citations"].empty());
+  EXPECT_EQ(a["citations"][0]["article"], "113");
+  expect_grounded(a);
+  // A question about something else gets no related questions.
+  EXPECT_TRUE(ask("Thời gian thử việc tối đa đối với người quản lý doanh nghiệp là bao lâu?")["related_questions"].empty());
 }
 
 TEST_P(AnswerTest, NothingFoundSaysSo) {
