@@ -17,9 +17,18 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string>& backup_tables() {
   static const std::vector<std::string> tables = {
-      "users",           "sessions",    "rate_limits",     "audit_log",    "categories",    "posts",
-      "post_tags",       "post_versions", "change_log",    "legal_documents", "legal_nodes", "legal_relations",
-      "library_files",   "settings"};
+      "users", "sessions", "rate_limits", "audit_log", "categories", "posts", "post_tags", "post_versions", "change_log",
+      "legal_documents", "legal_nodes", "legal_relations", "library_files", "settings", "answer_handoffs",
+      "messaging_inbound", "messaging_outbox", "legal_fields", "experts", "expert_fields", "questions",
+      "question_citations", "question_messages", "question_attachments", "question_events", "mail_outbox"};
+  return tables;
+}
+
+const std::vector<std::string>& tables_not_backed_up() {
+  static const std::vector<std::string> tables = {
+      "schema_migrations",  // written by the migrations themselves
+      "answer_turns",       // conversation memory, kept for minutes to days on purpose (personal data)
+      "pow_spent"};         // spent anti-spam challenges, useless once they expire (30 minutes)
   return tables;
 }
 
