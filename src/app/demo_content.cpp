@@ -2,6 +2,8 @@
 
 #include "auth/password.h"
 #include "auth/user_repository.h"
+#include "consult/expert_repository.h"
+#include "consult/question_repository.h"
 #include "core/time.h"
 
 #include <iostream>
@@ -102,6 +104,28 @@ void seed_categories(portal::PortalService& portal, const auth::User& admin) {
     if (!portal.category(c.slug)) portal.save_category(admin, {admin.id, "local"}, std::nullopt, c.name, c.slug, c.description, position++);
 }
 
+namespace {
+// The demo lawyer answers every field, verified, so a question asked in the demo reaches someone.
+void register_demo_expert(db::Database& database, const auth::User& user, std::int64_t admin_id) {
+  auto c = database.acquire();
+  db::Transaction tx(*c);
+  consult::QuestionRepository questions(*c);
+  consult::Expert e;
+  e.user_id = user.id;
+  e.kind = consult::ExpertKind::lawyer;
+  e.full_name = "Luật sư " + user.display_name;
+  e.organisation = "Đoàn Luật sư tỉnh (tài khoản demo)";
+  e.credential = "DEMO-0001";
+  e.bio = "Tài khoản chuyên gia mẫu để thử quy trình tư vấn pháp luật trực tuyến.";
+  for (const auto& f : questions.fields()) e.fields.push_back(f.slug);
+  auto now = core::now_unix();
+  consult::ExpertRepository experts(*c);
+  auto id = experts.insert(e, now);
+  experts.set_verified(id, now, admin_id);
+  tx.commit();
+}
+}  // namespace
+
 void seed_demo_content(db::Database& database, auth::AuthService& auth, portal::PortalService& portal) {
   if (!portal.categories().empty()) return;
   std::optional<auth::User> admin;
@@ -128,14 +152,18 @@ void seed_demo_content(db::Database& database, auth::AuthService& auth, portal::
     auth::Role role;
   };
   for (const DemoUser& d : {DemoUser{"bientap@demo.local", "Nguyễn Thị Biên Tập", auth::Role::editor},
-                            DemoUser{"duyet@demo.local", "Trần Văn Duyệt", auth::Role::reviewer}}) {
+                            DemoUser{"duyet@demo.local", "Trần Văn Duyệt", auth::Role::reviewer},
+                            DemoUser{"kiemduyet@demo.local", "Lê Thị Kiểm Duyệt", auth::Role::moderator},
+                            DemoUser{"luatsu@demo.local", "Phạm Văn Luật", auth::Role::expert}}) {
     std::string password = auth::generate_password();
     auth::User u;
     u.email = d.email;
     u.display_name = d.name;
     u.role = d.role;
-    if (auth.create_user({admin->id, "local"}, u, password))
-      std::cout << "    " << auth::role_label(d.role) << ": " << d.email << " / " << password << "\n";
+    auto created = auth.create_user({admin->id, "local"}, u, password);
+    if (!created) continue;
+    std::cout << "    " << auth::role_label(d.role) << ": " << d.email << " / " << password << "\n";
+    if (d.role == auth::Role::expert) register_demo_expert(database, *created, admin->id);
   }
   std::cout << "\n" << std::flush;
 
