@@ -41,6 +41,8 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
       c.question_pow_bits = 0;  // proof of work is tested with the public routes
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    // The demo content's lawyer would take questions: this test controls the registry itself.
+    server_->database().acquire()->execute("DELETE FROM experts");
     library_ = std::make_unique<library::LibraryService>(server_->database(), feed_, server_->config().uploads_dir());
     ASSERT_TRUE(library_->import_file(kCorpus, "cu-tru.json", {std::nullopt, "test"}).ok());
     consult_ = std::make_unique<consult::ConsultService>(server_->database(), feed_, *library_, server_->config(), consult::Mailer{});
