@@ -184,8 +184,9 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   // rank higher among a deeper set of hits, which is then cut to the usual five.
   std::vector<RelatedQuestion> evidence;
   if (archive_) {
+    auto words = content_words(question);
     for (auto& r : archive_->similar(question, 5)) {
-      r.similarity = question_similarity(question, r.question);
+      r.similarity = overlap(words, text::normalize(r.question));
       if (r.similarity >= kRelatedSimilarity) a.related.push_back(r);
       if (r.similarity >= kEvidenceSimilarity) evidence.push_back(std::move(r));
     }

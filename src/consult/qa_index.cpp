@@ -50,6 +50,11 @@ std::vector<Loaded> load(db::Connection& c, std::optional<std::int64_t> id) {
 }  // namespace
 
 QaIndex::QaIndex(db::Database& database, db::ChangeFeed& changes) : database_(database) {
+  // Callers want a handful of questions: re-rank only the first few hits (the answering service
+  // asks this index once per answer, so its cost counts against answer throughput).
+  auto ranking = index_.ranking();
+  ranking.rerank_depth = 10;
+  index_.set_ranking(ranking);
   rebuild();
   changes.add_listener([this](const std::string& topic) {
     try {
