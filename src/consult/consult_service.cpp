@@ -560,52 +560,7 @@ core::Result<Question> ConsultService::save_answer(const auth::User& user, const
   return *q;
 }
 
-core::Result<Question> ConsultService::approve(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
-  if (!is_moderator(user)) return core::fail(core::ServiceError::forbidden());
-  auto c = database_.acquire();
-  db::Transaction tx(*c);
-  auto q = load_for_staff(*c, user, id);
-  if (!q) return q;
-  if (q->status != Status::answered) return core::fail(core::ServiceError::conflict("Câu hỏi không chờ duyệt."));
-  auto now = core::now_unix();
-  q->status = Status::delivered;
-  q->delivered_at = now;
-  q->updated_at = now;
-  QuestionRepository repo(*c);
-  repo.update(*q);
-  repo.add_event(q->id, user.id, "approve", "", now);
-  auth::record_audit(*c, actor, "question.approve", "question:" + std::to_string(id));
-  notify_asker(*c, *q, "Đã có câu trả lời " + q->code,
-               fmt::format("Câu hỏi «{}» của bạn đã được trả lời. Xem câu trả lời tại đường dẫn theo dõi đã gửi khi bạn "
-                           "đặt câu hỏi (mã {}).",
-                           q->title, q->code));
-  tx.commit();
-  return *q;
-}
 
-core::Result<Question> ConsultService::return_answer(const auth::User& user, const auth::Actor& actor, std::int64_t id,
-                                                     const std::string& raw_note) {
-  if (!is_moderator(user)) return core::fail(core::ServiceError::forbidden());
-  std::string note = core::clean_text(raw_note);
-  if (core::utf8_length(note) < 5)
-    return core::fail(core::ServiceError::invalid("Cần ghi nhận xét cho chuyên gia.", {{"note", "Cần ghi nhận xét (ít nhất 5 ký tự)."}}));
-  auto c = database_.acquire();
-  db::Transaction tx(*c);
-  auto q = load_for_staff(*c, user, id);
-  if (!q) return q;
-  if (q->status != Status::answered) return core::fail(core::ServiceError::conflict("Câu hỏi không chờ duyệt."));
-  auto now = core::now_unix();
-  q->status = Status::assigned;
-  q->status_reason = note;
-  q->updated_at = now;
-  QuestionRepository repo(*c);
-  repo.update(*q);
-  repo.add_event(q->id, user.id, "return", note, now);
-  auth::record_audit(*c, actor, "question.return", "question:" + std::to_string(id));
-  notify_expert(*c, *q, "Câu trả lời cần sửa " + q->code, fmt::format("Nhận xét của người duyệt: {}\n{}", note, staff_url(*q)));
-  tx.commit();
-  return *q;
-}
 
 PublishInput ConsultService::publish_draft(const Question& q) const {
   if (!q.public_title.empty()) return {q.public_title, q.public_body};
@@ -651,27 +606,65 @@ core::Result<Question> ConsultService::publish(const auth::User& user, const aut
   return *q;
 }
 
-core::Result<Question> ConsultService::unpublish(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
+template <typename Change>
+core::Result<Question> ConsultService::moderate(const auth::User& user, const auth::Actor& actor, std::int64_t id, Status from,
+                                                const char* wrong_status, const std::string& action, Change change) {
   if (!is_moderator(user)) return core::fail(core::ServiceError::forbidden());
   auto c = database_.acquire();
   db::Transaction tx(*c);
   auto q = load_for_staff(*c, user, id);
   if (!q) return q;
-  if (q->status != Status::published) return core::fail(core::ServiceError::conflict("Câu hỏi chưa được công bố."));
+  if (q->status != from) return core::fail(core::ServiceError::conflict(wrong_status));
   auto now = core::now_unix();
-  q->status = Status::delivered;
-  q->public_slug.reset();
-  q->published_at.reset();
+  std::string detail = change(*c, *q, now);
   q->updated_at = now;
   QuestionRepository repo(*c);
   repo.update(*q);
-  repo.add_event(q->id, user.id, "unpublish", "", now);
-  auth::record_audit(*c, actor, "question.unpublish", "question:" + std::to_string(id));
-  changes_.record(*c, "consult:" + std::to_string(q->id));
+  repo.add_event(q->id, user.id, action, detail, now);
+  auth::record_audit(*c, actor, "question." + action, "question:" + std::to_string(id));
   tx.commit();
   changes_.notify("consult:" + std::to_string(q->id));
   return *q;
 }
+
+core::Result<Question> ConsultService::approve(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
+  return moderate(user, actor, id, Status::answered, "Câu hỏi không chờ duyệt.", "approve",
+                  [&](db::Connection& c, Question& q, std::int64_t now) {
+                    q.status = Status::delivered;
+                    q.delivered_at = now;
+                    notify_asker(c, q, "Đã có câu trả lời " + q.code,
+                                 fmt::format("Câu hỏi «{}» của bạn đã được trả lời. Xem câu trả lời tại đường dẫn theo dõi đã "
+                                             "gửi khi bạn đặt câu hỏi (mã {}).",
+                                             q.title, q.code));
+                    return std::string();
+                  });
+}
+
+core::Result<Question> ConsultService::return_answer(const auth::User& user, const auth::Actor& actor, std::int64_t id,
+                                                     const std::string& raw_note) {
+  std::string note = core::clean_text(raw_note);
+  if (is_moderator(user) && core::utf8_length(note) < 5)
+    return core::fail(core::ServiceError::invalid("Cần ghi nhận xét cho chuyên gia.", {{"note", "Cần ghi nhận xét (ít nhất 5 ký tự)."}}));
+  return moderate(user, actor, id, Status::answered, "Câu hỏi không chờ duyệt.", "return",
+                  [&](db::Connection& c, Question& q, std::int64_t) {
+                    q.status = Status::assigned;
+                    q.status_reason = note;
+                    notify_expert(c, q, "Câu trả lời cần sửa " + q.code, fmt::format("Nhận xét của người duyệt: {}\n{}", note, staff_url(q)));
+                    return note;
+                  });
+}
+
+core::Result<Question> ConsultService::unpublish(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
+  return moderate(user, actor, id, Status::published, "Câu hỏi chưa được công bố.", "unpublish",
+                  [&](db::Connection& c, Question& q, std::int64_t) {
+                    q.status = Status::delivered;
+                    q.public_slug.reset();
+                    q.published_at.reset();
+                    changes_.record(c, "consult:" + std::to_string(q.id));
+                    return std::string();
+                  });
+}
+
 
 std::vector<Expert> ConsultService::experts() {
   auto c = database_.acquire();

@@ -144,6 +144,12 @@ class ConsultService {
 
  private:
   core::Result<Question> load_for_staff(db::Connection& c, const auth::User& user, std::int64_t id);
+  // One moderator step on a question in status `from`: `change(connection, question, now)`
+  // edits it and returns the timeline detail; saving, the timeline event and the audit entry
+  // follow in the same transaction.
+  template <typename Change>
+  core::Result<Question> moderate(const auth::User& user, const auth::Actor& actor, std::int64_t id, Status from,
+                                  const char* wrong_status, const std::string& action, Change change);
   std::optional<std::int64_t> auto_assign(db::Connection& c, Question& q, std::int64_t now);
   core::Result<Question> check_asker(db::Connection& c, const AskerKey& key);
   void notify_asker(db::Connection& c, const Question& q, const std::string& subject, const std::string& body);
