@@ -431,6 +431,7 @@ ExpertInput expert_input(const http::Form& f) {
     if (name == "fields") in.fields.push_back(value);
   in.available = f.get("available") == "1";
   in.review_required = f.get("review_required") == "1";
+  if (const auto* photo = f.file("photo")) in.photo = AttachmentUpload{photo->filename, photo->data};
   // Not a number: 0, which the service refuses with its own message next to the field.
   std::string cap = core::clean_text(f.get("capacity"));
   int capacity = 0;
@@ -484,6 +485,7 @@ nlohmann::json experts_view(Deps& d, web::Visitor& v) {
                     {"available", e.available},
                     {"load", std::to_string(e.open_questions) + "/" + std::to_string(e.capacity)},
                     {"review_required", e.review_required},
+                    {"photo", e.photo ? nlohmann::json("/uploads/experts/" + *e.photo) : nlohmann::json(nullptr)},
                     {"url", expert_url(e.id)}});
   }
   view["experts"] = rows;

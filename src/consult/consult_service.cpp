@@ -709,11 +709,27 @@ core::Result<Expert> ConsultService::save_expert(const auth::User& user, const a
     else if (std::find(e.fields.begin(), e.fields.end(), f) == e.fields.end()) e.fields.push_back(f);
   }
   if (e.fields.empty() && !errors.count("fields")) errors["fields"] = "Chọn ít nhất một lĩnh vực.";
+  // The photo is typed by its content and stored without its metadata (EXIF may hold a location).
+  std::optional<core::CleanAttachment> photo;
+  if (in.photo) {
+    auto cleaned = core::clean_attachment(in.photo->filename, in.photo->data, {2u << 20, 1});
+    if (!cleaned) errors["photo"] = cleaned.error().message;
+    else if (cleaned->extension == "pdf") errors["photo"] = "Ảnh chân dung phải là ảnh JPEG, PNG hoặc WebP.";
+    else photo = std::move(*cleaned);
+  }
   auto account = c->query_one("SELECT id, role FROM users WHERE email = ?", {core::to_lower(core::clean_text(in.email))});
   if (!account) errors["email"] = "Không có tài khoản với thư điện tử này: hãy tạo tài khoản vai trò chuyên gia trước.";
   else if (account->text(1) != "expert") errors["email"] = "Tài khoản này không có vai trò chuyên gia.";
   if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại các ô được đánh dấu.", errors));
   e.user_id = account->int64(0);
+  std::optional<std::string> new_photo;
+  if (photo) {
+    std::filesystem::create_directories(photo_dir());
+    new_photo = core::random_token(12) + "." + photo->extension;
+    std::ofstream out(photo_dir() + "/" + *new_photo, std::ios::binary);
+    out.write(photo->data.data(), static_cast<std::streamsize>(photo->data.size()));
+    if (!out) throw std::runtime_error("cannot write expert photo");
+  }
   db::Transaction tx(*c);
   ExpertRepository repo(*c);
   auto now = core::now_unix();
@@ -724,11 +740,12 @@ core::Result<Expert> ConsultService::save_expert(const auth::User& user, const a
     if (existing && existing->id != *id)
       return core::fail(core::ServiceError::invalid("Tài khoản này đã thuộc chuyên gia khác.", {{"email", "Đã được dùng."}}));
     e.id = *id;
-    e.photo = current->photo;
+    e.photo = new_photo ? new_photo : current->photo;
     repo.update(e, now);
   } else {
     if (existing)
       return core::fail(core::ServiceError::invalid("Tài khoản này đã có trong danh sách chuyên gia.", {{"email", "Đã được dùng."}}));
+    e.photo = new_photo;
     e.id = repo.insert(e, now);
   }
   auth::record_audit(*c, actor, id ? "expert.update" : "expert.create", "expert:" + std::to_string(e.id));

@@ -41,6 +41,7 @@ struct ExpertInput {
   bool available = true;
   int capacity = 5;
   bool review_required = false;
+  std::optional<AttachmentUpload> photo;  // a new photo (JPEG, PNG, WebP); none keeps the current one
 };
 
 struct AnswerInput {
@@ -140,6 +141,8 @@ class ConsultService {
 
   // Stored path of an attachment (for routes that stream it after checking may_view).
   std::string attachment_path(const Attachment& a) const;
+  // Where expert photos are stored (served at /uploads/experts/{name}).
+  std::string photo_dir() const { return config_.uploads_dir() + "/experts"; }
   void delete_files(const std::vector<Attachment>& files);
 
  private:

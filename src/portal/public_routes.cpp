@@ -173,20 +173,23 @@ void register_public_routes(web::Site& site, PortalService& portal) {
     return cached(http::Response::text("User-agent: *\nDisallow: /quan-tri\nSitemap: " + site.absolute_url("/sitemap.xml") + "\n"));
   });
 
-  site.get("/uploads/covers/{name}", [&](http::Request& r, web::Visitor& v) {
-    const std::string& name = r.params["name"];
-    // Names are ours (random token + extension): anything else, such as "..", is not a file here.
-    bool ok = !name.empty() && name.size() < 64 && name.find("..") == std::string::npos;
-    for (char c : name) ok &= std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-    std::filesystem::path path = std::filesystem::path(site.config().uploads_dir()) / "covers" / name;
-    if (!ok || !std::filesystem::is_regular_file(path)) return site.not_found_page(v);
-    std::ifstream in(path, std::ios::binary);
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto ext = name.substr(name.rfind('.') + 1);
-    auto res = http::Response::text(std::move(data), 200, std::string(core::image_content_type(ext)));
-    res.set("Cache-Control", "public, max-age=86400");
-    return res;
-  });
+  // Public images: post covers and expert photos (consultation), stored under random names.
+  for (std::string folder : {"covers", "experts"}) {
+    site.get("/uploads/" + folder + "/{name}", [&site, folder](http::Request& r, web::Visitor& v) {
+      const std::string& name = r.params["name"];
+      // Names are ours (random token + extension): anything else, such as "..", is not a file here.
+      bool ok = !name.empty() && name.size() < 64 && name.find("..") == std::string::npos;
+      for (char c : name) ok &= std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+      std::filesystem::path path = std::filesystem::path(site.config().uploads_dir()) / folder / name;
+      if (!ok || !std::filesystem::is_regular_file(path)) return site.not_found_page(v);
+      std::ifstream in(path, std::ios::binary);
+      std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      auto ext = name.substr(name.rfind('.') + 1);
+      auto res = http::Response::text(std::move(data), 200, std::string(core::image_content_type(ext)));
+      res.set("Cache-Control", "public, max-age=86400");
+      return res;
+    });
+  }
 }
 
 }  // namespace portal

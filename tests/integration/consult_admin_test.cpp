@@ -10,6 +10,7 @@
 #include "support/test_server.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -339,6 +340,47 @@ TEST_P(ConsultAdminTest, BadInputGivesTheFormAgainNeverAServerError) {
     EXPECT_TRUE(has(bad, m)) << m;
   EXPECT_EQ(admin.get("/quan-tri/chuyen-gia/999999").status, 404);
   EXPECT_EQ(post(admin, "/quan-tri/chuyen-gia/999999/xac-minh", {{"verified", "1"}}).status, 404);
+}
+
+// A PNG 1×1 with a text chunk naming its author: the photo must lose it before it is stored.
+std::string png_with_author(const std::string& author) {
+  auto be32 = [](std::uint32_t v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+  };
+  auto chunk = [&](const std::string& type, const std::string& body) {
+    std::string tb = type + body;
+    return be32(static_cast<std::uint32_t>(body.size())) + tb + be32(crc32(0, reinterpret_cast<const Bytef*>(tb.data()), tb.size()));
+  };
+  std::string pixels = std::string("\x00\x80", 2);
+  uLongf size = compressBound(pixels.size());
+  std::string idat(size, '\0');
+  compress(reinterpret_cast<Bytef*>(idat.data()), &size, reinterpret_cast<const Bytef*>(pixels.data()), pixels.size());
+  idat.resize(size);
+  return std::string("\x89PNG\r\n\x1A\n", 8) + chunk("IHDR", be32(1) + be32(1) + std::string("\x08\x00\x00\x00\x00", 5)) +
+         chunk("tEXt", std::string("Author\0", 7) + author) + chunk("IDAT", idat) + chunk("IEND", "");
+}
+
+TEST_P(ConsultAdminTest, ExpertPhotoIsStoredWithoutItsMetadataAndShown) {
+  server_->add_user("anh@x.vn", auth::Role::expert);
+  HttpClient admin = login("quantri@x.vn");
+  admin.get("/quan-tri/chuyen-gia");
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"_csrf", admin.csrf()}, {"email", "anh@x.vn"}, {"kind", "jurist"}, {"full_name", "Trần Thị Ảnh"},
+      {"fields", "dat-dai"},   {"capacity", "3"}};
+  auto pdf = admin.post_multipart("/quan-tri/chuyen-gia", fields, "photo", "anh.pdf", "%PDF-1.4\n%%EOF\n");
+  EXPECT_EQ(pdf.status, 422) << pdf.body;
+  auto created = admin.post_multipart("/quan-tri/chuyen-gia", fields, "photo", "anh.png", png_with_author("Trần Thị Ảnh GPS"));
+  ASSERT_EQ(created.status, 303) << created.body;
+  auto photo = server_->database().acquire()->query_one(
+      "SELECT e.photo FROM experts e JOIN users u ON u.id = e.user_id WHERE u.email = 'anh@x.vn'");
+  ASSERT_TRUE(photo && !photo->is_null(0));
+  auto served = admin.get("/uploads/experts/" + photo->text(0));
+  EXPECT_EQ(served.status, 200);
+  EXPECT_EQ(served.header("content-type"), "image/png");
+  EXPECT_TRUE(served.body.starts_with("\x89PNG"));
+  EXPECT_EQ(served.body.find("GPS"), std::string::npos) << "the text chunk is gone";
+  EXPECT_NE(admin.get("/quan-tri/chuyen-gia").body.find("/uploads/experts/" + photo->text(0)), std::string::npos);
+  EXPECT_EQ(admin.get("/uploads/experts/..%2Fx.png").status, 404);
 }
 
 TEST_P(ConsultAdminTest, QueueShowsOverdueQuestionsAndExpertsOnlyTheirOwn) {
