@@ -88,6 +88,12 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     std::string field = r.query_param("field").value_or("");
     std::string text = core::clean_text(r.query_param("q").value_or(""));
     if (!field.empty() && !web::is_slug(field)) return web::Site::api_error(400, "invalid_parameter", "Tham số \"field\" không hợp lệ.");
+    if (!field.empty()) {
+      // As on /hoi-dap: a field that does not exist is a mistake, not an empty result.
+      bool known = false;
+      for (const auto& f : service.fields()) known |= f.slug == field;
+      if (!known) return web::Site::api_error(400, "invalid_parameter", "Lĩnh vực không có trong danh sách.");
+    }
     if (core::utf8_length(text) > 500) return web::Site::api_error(400, "invalid_parameter", "Tham số \"q\" tối đa 500 ký tự.");
     web::ParamError err;
     auto limit = web::int_param(r, "limit", 20, 1, 100, err);

@@ -56,6 +56,17 @@ std::string unique_public_slug(db::Connection& c, const std::string& title, std:
   return slug;
 }
 
+// A hand-off's question as a title: whole up to 120 characters, else its first 100 characters and
+// the rest of the word they end in (at most 20 more), then "…". Counted in characters, so never
+// half of one: PostgreSQL refuses invalid UTF-8.
+std::string handoff_title(const std::string& text) {
+  if (core::utf8_length(text) <= 120) return text;
+  std::string title = core::utf8_prefix(text, 100);
+  std::string rest = core::utf8_prefix(std::string_view(text).substr(title.size()), 20);
+  if (auto space = rest.find(' '); space != std::string::npos) title += rest.substr(0, space);
+  return title + "…";
+}
+
 }  // namespace
 
 std::string make_tracking_code() {
@@ -846,7 +857,7 @@ int ConsultService::take_handoffs(std::int64_t now) {
     if (c->execute("UPDATE answer_handoffs SET status = 'taken' WHERE id = ? AND status = 'new'", {r.int64(0)}) != 1) continue;
     std::string text = core::clean_text(r.text(1));
     Question q;
-    q.title = core::utf8_length(text) > 120 ? text.substr(0, text.find(' ', 100) == std::string::npos ? 100 : text.find(' ', 100)) + "…" : text;
+    q.title = handoff_title(text);
     q.body = text;
     q.source = "handoff";
     q.status = Status::fresh;
@@ -881,8 +892,13 @@ int ConsultService::purge_expired(std::int64_t now) {
   std::int64_t before = now - config_.question_retention_days * kDay;
   auto c = database_.acquire();
   int purged = 0;
+  // A published question whose personal data is already gone is left alone: it would otherwise be
+  // rewritten (and counted) again on every run, on every node, for ever.
   for (const auto& r : c->query(
-           "SELECT id, status FROM questions WHERE updated_at < ? AND status IN ('delivered', 'published', 'rejected', 'merged')",
+           "SELECT id, status FROM questions q WHERE updated_at < ? AND (status IN ('delivered', 'rejected', 'merged') OR "
+           "(status = 'published' AND (email <> '' OR phone <> '' OR asker_user_id IS NOT NULL OR title <> public_title OR "
+           "body <> public_body OR EXISTS (SELECT 1 FROM question_messages m WHERE m.question_id = q.id) OR "
+           "EXISTS (SELECT 1 FROM question_attachments a WHERE a.question_id = q.id))))",
            {before})) {
     db::Transaction tx(*c);
     QuestionRepository repo(*c);

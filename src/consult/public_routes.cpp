@@ -57,6 +57,9 @@ nlohmann::json suggestions(const QaIndex& qa, const answer::AnswerService& answe
   auto a = answers.compose(text);
   for (const auto& c : a.citations)
     out["articles"].push_back({{"label", "Điều " + c.article + " " + c.document_title}, {"url", c.url}, {"quote", c.quote}});
+  // Flags for the template: kainjow's mustache has no "list.0" test for a non-empty list.
+  out["has_questions"] = !out["questions"].empty();
+  out["has_articles"] = !out["articles"].empty();
   out["any"] = !out["questions"].empty() || !out["articles"].empty();
   return out;
 }
@@ -129,6 +132,9 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     if (!q) return private_page(site.not_found_page(v));
     auto view = site.base_view(v, "Câu hỏi " + q->question.code);
     view["q"] = asker_view(*q);
+    view["has_attachments"] = !q->attachments.empty();
+    view["has_citations"] = !q->citations.empty();
+    view["has_messages"] = !q->messages.empty();
     view["token"] = key.token;
     view["show_chat"] = false;
     if (r.query_param("da-gui")) view["notice"] = "Đã gửi câu hỏi tiếp theo.";
@@ -183,6 +189,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     for (const auto& q : service.asked_by(*v.user))
       list.push_back({{"code", q.code}, {"title", q.title}, {"status_label", status_label(q.status)}, {"url", tracking_url(q.code, "")}});
     view["questions"] = list;
+    view["has_questions"] = !list.empty();
     return private_page(site.page("consult/mine", view));
   });
 
@@ -235,10 +242,12 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     if (!q) return site.not_found_page(v);
     auto view = site.base_view(v, q->question.title);
     view["q"] = public_view(*q);
+    view["has_citations"] = !q->citations.empty();
     nlohmann::json similar = nlohmann::json::array();
     for (const auto& h : qa.search(q->question.title + "\n" + q->question.body, 5, std::nullopt, q->question.id))
       similar.push_back(qa_hit_json(h));
     view["similar"] = similar;
+    view["has_similar"] = !similar.empty();
     view["og"] = {{"title", q->question.title}, {"url", site.absolute_url(public_url(r.params["slug"]))}, {"type", "article"}};
     return site.page("consult/qa", view);
   });

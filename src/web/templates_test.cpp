@@ -1,7 +1,11 @@
 #include "web/templates.h"
 
+#include "core/resources.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <regex>
 
 namespace web {
 
@@ -14,6 +18,17 @@ TEST(Templates, ValuesAreEscapedByDefault) {
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("&quot;đất&quot;"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"vi\">"), std::string::npos) << "pages are wrapped in the layout";
+}
+
+// kainjow's mustache cannot index a list: "{{#items.0}}" is always false, so what it guards is
+// never shown. Templates test a flag such as has_items instead.
+TEST(Templates, NoSectionIndexesAList) {
+  const std::regex indexed(R"(\{\{[#^/][^}]*\.[0-9]+\s*\}\})");
+  for (const auto* r : core::resources_under("templates/")) {
+    std::string text(r->data);
+    std::smatch m;
+    EXPECT_FALSE(std::regex_search(text, m, indexed)) << r->path << ": " << m.str();
+  }
 }
 
 TEST(Templates, MissingTemplateIsAnError) { EXPECT_THROW(render("khong/co", nlohmann::json::object()), std::runtime_error); }

@@ -88,9 +88,9 @@ export async function importDocuments(dataDir, documents) {
   }
 }
 
-// Starts `phobien serve --demo` on a fresh data folder with the given accounts and documents.
-// Returns { baseURL, dataDir, log(), stop() }.
-export async function startServer({ users = [], documents = [], timeoutMs = 20_000 } = {}) {
+// Starts `phobien serve --demo` on a fresh data folder with the given accounts and documents;
+// `env` adds PHOBIEN_* settings. Returns { baseURL, dataDir, log(), stop() }.
+export async function startServer({ users = [], documents = [], env = {}, timeoutMs = 20_000 } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-'));
   let child;
   try {
@@ -106,7 +106,7 @@ export async function startServer({ users = [], documents = [], timeoutMs = 20_0
     const baseURL = `http://127.0.0.1:${port}`;
     let output = '';
     const proc = spawn(PHOBIEN_BIN, ['serve', '--demo', '--data', dataDir, '--listen', `127.0.0.1:${port}`], {
-      env: { ...process.env, PHOBIEN_RATE_LIMIT: '0' },
+      env: { ...process.env, PHOBIEN_RATE_LIMIT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk) => {
