@@ -107,6 +107,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
           p = nl + 1;
         }
         j["paragraphs"] = paragraphs;
+        j["has_related"] = !a->related.empty();
         for (auto& c : j["citations"]) c["label"] = "Điều " + c["article"].get<std::string>() + " " + c["document_title"].get<std::string>();
         view["result"] = j;
       }

@@ -119,6 +119,8 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
       c.mail_retry_base_seconds = 0;
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    // The demo content's lawyer would take questions: this test controls the registry itself.
+    server_->database().acquire()->execute("DELETE FROM experts");
     library_ = std::make_unique<library::LibraryService>(server_->database(), feed_, server_->config().uploads_dir());
     ASSERT_TRUE(library_->import_file(kResidenceLaw, "cu-tru.json", {std::nullopt, "test"}).ok());
     // Mails go to the outbox, as the server's own service sends them; the server's worker delivers.
