@@ -442,7 +442,7 @@ ExpertInput expert_input(const http::Form& f) {
 
 ExpertInput input_of(const Expert& e) {
   return {e.email, std::string(expert_kind_slug(e.kind)), e.full_name, e.organisation, e.credential, e.bio,
-          e.fields, e.available, e.capacity, e.review_required};
+          e.fields, e.available, e.capacity, e.review_required, std::nullopt};
 }
 
 nlohmann::json expert_form(ConsultService& consult, const ExpertInput& in, const std::string& raw_capacity = "") {

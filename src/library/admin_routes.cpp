@@ -15,6 +15,20 @@ nlohmann::json kinds(const std::string& selected) {
     a.push_back({{"slug", std::string(item_kind_slug(k))}, {"label", std::string(item_kind_label(k))}, {"selected", item_kind_slug(k) == selected}});
   return a;
 }
+// The shared list of legal fields as checkboxes, with the checked ones kept.
+nlohmann::json field_choices(LibraryService& library, const std::vector<std::string>& checked) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& name : library.legal_fields())
+    a.push_back({{"name", name}, {"checked", std::find(checked.begin(), checked.end(), name) != checked.end()}});
+  return a;
+}
+
+std::vector<std::string> checked_fields(const http::Form& f) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : f.fields)
+    if (name == "fields" && !value.empty()) out.push_back(value);
+  return out;
+}
 }  // namespace
 
 void register_library_admin_routes(web::Site& site, LibraryService& library) {
@@ -22,6 +36,7 @@ void register_library_admin_routes(web::Site& site, LibraryService& library) {
     if (!librarian(v)) return site.deny(r, v);
     auto view = site.base_view(v, "Tủ sách pháp luật: nhập văn bản");
     view["kinds"] = kinds("");
+    view["field_choices"] = field_choices(library, {});
     return site.page("admin/library", view);
   });
 
@@ -29,6 +44,7 @@ void register_library_admin_routes(web::Site& site, LibraryService& library) {
     if (!librarian(v)) return site.deny(r, v);
     auto view = site.base_view(v, "Kết quả nhập văn bản");
     view["kinds"] = kinds("");
+    view["field_choices"] = field_choices(library, {});
     nlohmann::json reports = nlohmann::json::array();
     int failures = 0;
     for (const auto& f : v.form.files) {
@@ -55,13 +71,17 @@ void register_library_admin_routes(web::Site& site, LibraryService& library) {
   site.post("/quan-tri/thu-vien/tai-lieu", [&](http::Request& r, web::Visitor& v) {
     if (!librarian(v)) return site.deny(r, v);
     const auto& f = v.form;
-    ItemInput in{parse_item_kind(f.get("kind")).value_or(ItemKind::document), f.get("title"), f.get("summary"), f.get("fields"), std::nullopt};
+    auto fields = checked_fields(f);
+    std::string joined;
+    for (const auto& name : fields) joined += (joined.empty() ? "" : "; ") + name;
+    ItemInput in{parse_item_kind(f.get("kind")).value_or(ItemKind::document), f.get("title"), f.get("summary"), joined, std::nullopt};
     if (const auto* file = f.file("file")) in.file = UploadedItemFile{file->filename, file->data};
     auto created = library.add_item(in, v.actor());
     if (!created) {
       auto view = site.base_view(v, "Tủ sách pháp luật: nhập văn bản");
       view["kinds"] = kinds(f.get("kind"));
-      view["item"] = {{"title", f.get("title")}, {"summary", f.get("summary")}, {"fields", f.get("fields")}};
+      view["item"] = {{"title", f.get("title")}, {"summary", f.get("summary")}};
+      view["field_choices"] = field_choices(library, fields);
       view["error"] = created.error().message;
       for (const auto& [field, msg] : created.error().fields) view["errors"][field] = msg;
       return site.page("admin/library", view, core::http_status(created.error().kind));

@@ -1,5 +1,7 @@
 #include "library/library_service.h"
 
+#include <algorithm>
+
 #include "core/media.h"
 #include "core/random.h"
 #include "core/time.h"
@@ -22,11 +24,12 @@ std::string document_identity(const DocumentMeta& meta) {
 
 namespace {
 
-std::vector<std::string> portal_split(const std::string& list) {
+// Field names are separated by ";": the names themselves may hold commas ("Thuế, tài chính").
+std::vector<std::string> split_field_names(const std::string& list) {
   std::vector<std::string> out;
   std::size_t p = 0;
   while (p <= list.size()) {
-    auto e = list.find(',', p);
+    auto e = list.find(';', p);
     if (e == std::string::npos) e = list.size();
     if (auto item = core::clean_text(list.substr(p, e - p)); !item.empty()) out.push_back(item);
     p = e + 1;
@@ -216,6 +219,13 @@ void LibraryService::invalidate_links() {
   links_.reset();
 }
 
+std::vector<std::string> LibraryService::legal_fields() {
+  auto c = database_.acquire();
+  std::vector<std::string> out;
+  for (const auto& r : c->query("SELECT name FROM legal_fields ORDER BY position, name")) out.push_back(r.text(0));
+  return out;
+}
+
 core::Result<Document> LibraryService::add_item(const ItemInput& in, const auth::Actor& actor) {
   std::map<std::string, std::string> errors;
   std::string title = core::clean_text(in.title);
@@ -223,6 +233,9 @@ core::Result<Document> LibraryService::add_item(const ItemInput& in, const auth:
   if (title.empty()) errors["title"] = "Vui lòng nhập tên tài liệu.";
   else if (core::utf8_length(title) > 300) errors["title"] = "Tên tài liệu không được dài quá 300 ký tự.";
   if (core::utf8_length(in.summary) > 5000) errors["summary"] = "Mô tả không được dài quá 5000 ký tự.";
+  auto known = legal_fields();
+  for (const auto& f : split_field_names(in.fields))
+    if (std::find(known.begin(), known.end(), f) == known.end()) errors["fields"] = "Lĩnh vực «" + f + "» không có trong danh sách lĩnh vực.";
   std::optional<std::string> type;
   if (!in.file) errors["file"] = "Vui lòng chọn tệp (PDF hoặc ảnh).";
   else if (in.file->data.size() > kMaxItemFileBytes) errors["file"] = "Tệp không được lớn hơn 10 MB.";
@@ -243,7 +256,7 @@ core::Result<Document> LibraryService::add_item(const ItemInput& in, const auth:
   d.meta.kind = in.kind;
   d.meta.title = title;
   d.meta.summary = core::clean_text(in.summary);
-  for (auto& f : portal_split(in.fields)) d.meta.fields.push_back(f);
+  d.meta.fields = split_field_names(in.fields);
   d.meta.source_format = "upload";
   d.meta.source_file = core::clean_text(in.file->name);
   d.meta.source_id = "item-" + core::random_token(9);

@@ -43,7 +43,7 @@ struct ItemInput {
   ItemKind kind = ItemKind::book;
   std::string title;
   std::string summary;
-  std::string fields;  // lĩnh vực, separated by commas
+  std::string fields;  // lĩnh vực from the shared list (legal_fields), separated by ";"
   std::optional<UploadedItemFile> file;
 };
 
@@ -78,6 +78,9 @@ class LibraryService {
   std::optional<Document> by_number(const std::string& number);
 
   core::Result<Document> add_item(const ItemInput& in, const auth::Actor& actor);
+  // Names of the legal fields (lĩnh vực): one list shared with consultation and statistics
+  // (table legal_fields). Items added by hand take their fields from it.
+  std::vector<std::string> legal_fields();
   std::vector<StoredFile> files(std::int64_t document_id);
   std::optional<StoredFile> file(std::int64_t id);
   std::string file_path(const StoredFile& f) const;

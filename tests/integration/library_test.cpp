@@ -189,8 +189,15 @@ TEST_F(LibraryHttpTest, LibrariansImportFilesAndAddItemsThroughTheBackOffice) {
   EXPECT_NE(disguised.body.find("value=\"Sách giả\""), std::string::npos) << "the form keeps what was typed";
 
   std::string pdf = "%PDF-1.4\n% tài liệu mẫu\n%%EOF\n";
+  // Fields come from the list shared with consultation and statistics.
+  auto unlisted = editor.post_multipart("/quan-tri/thu-vien/tai-lieu",
+                                        {{"_csrf", editor.csrf()}, {"kind", "outline"}, {"title", "Đề cương"}, {"fields", "Thiên văn"}},
+                                        "file", "de-cuong.pdf", pdf);
+  EXPECT_EQ(unlisted.status, 422);
+  EXPECT_NE(unlisted.body.find("Lĩnh vực «Thiên văn» không có trong danh sách lĩnh vực."), std::string::npos);
   auto added = editor.post_multipart("/quan-tri/thu-vien/tai-lieu",
-                                     {{"_csrf", editor.csrf()}, {"kind", "outline"}, {"title", "Đề cương giới thiệu Luật Cư trú"}, {"summary", "Tài liệu cho báo cáo viên"}},
+                                     {{"_csrf", editor.csrf()}, {"kind", "outline"}, {"title", "Đề cương giới thiệu Luật Cư trú"},
+                                      {"summary", "Tài liệu cho báo cáo viên"}, {"fields", "Cư trú, hộ tịch"}},
                                      "file", "de-cuong.pdf", pdf);
   ASSERT_EQ(added.status, 303) << added.body;
   auto page = server_->client().get(*added.header("location"));
