@@ -150,8 +150,10 @@ if (problems.length) {
       assert.match(await status.textContent(), /bạn có thể gửi/);
       assert.equal(await page.inputValue('input[name="pow_nonce"]'), smallestNonce(ch, bits));
       assert.deepEqual(workers.map((u) => new URL(u).pathname), ['/static/pow.js']);
-      // JIT-compiled JS is the faster way in Chromium.
-      assert.equal(await form.getAttribute('data-pow-method'), 'js');
+      // pow.js times both ways on the spot and keeps the faster: usually plain JS, but on a busy
+      // machine (CI runs tests side by side) the timing may pick webcrypto. Either is correct:
+      // the nonce above is checked either way.
+      assert.ok(['js', 'webcrypto'].includes(await form.getAttribute('data-pow-method')));
 
       await page.getByLabel('Câu hỏi của bạn').fill('Tôi muốn hỏi về thủ tục đăng ký kết hôn.');
       await button.click();
