@@ -176,7 +176,8 @@ if (problems.length) {
       await page.addInitScript(() => {
         window.Worker = undefined;
         Object.defineProperty(window.crypto, 'subtle', { value: undefined });
-        // The longest gap between timer ticks while the page works: a frozen page would show seconds.
+        // The longest gap between timer ticks while the page works: a frozen page would show seconds
+        // (the bound leaves room for a busy CI machine; slices themselves take about 100 ms).
         window.__maxGap = 0;
         let last = performance.now();
         const tick = () => {
@@ -195,7 +196,7 @@ if (problems.length) {
       console.log(`# ${bits} bits on the page thread in ${Date.now() - started} ms, longest pause ${Math.round(maxGap)} ms`);
       assert.equal(await page.inputValue('input[name="pow_nonce"]'), smallestNonce(ch, bits));
       assert.equal(await page.locator('form').getAttribute('data-pow-method'), 'js');
-      assert.ok(maxGap < 500, `the page froze for ${Math.round(maxGap)} ms`);
+      assert.ok(maxGap < 1500, `the page froze for ${Math.round(maxGap)} ms`);
     } finally {
       await context.close();
     }
