@@ -129,12 +129,17 @@ core::Result<AskReceipt> ConsultService::ask(const AskInput& raw, const auth::Ac
   if (needs_pow) {
     secret = auth::site_secret(database_);
     auto checked = auth::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.question_pow_bits, core::now_unix());
-    if (checked != auth::pow::Result::ok)
+    if (checked != auth::pow::Result::ok) {
+      // The reason in words a citizen can act on; the machine code stays in the log.
+      std::string why = checked == auth::pow::Result::expired    ? "phép kiểm tra đã quá hạn"
+                        : checked == auth::pow::Result::not_solved ? "phép kiểm tra chưa được giải xong"
+                                                                   : "thiếu hoặc sai phép kiểm tra";
+      spdlog::info("question refused: proof of work {}", auth::pow::to_string(checked));
       return core::fail(core::ServiceError{core::ErrorKind::invalid, "proof_of_work",
-                                           "Không xác minh được phép kiểm tra chống thư rác (" +
-                                               std::string(auth::pow::to_string(checked)) +
+                                           "Không xác minh được phép kiểm tra chống thư rác (" + why +
                                                "). Hãy tải lại trang rồi gửi lại câu hỏi.",
                                            {}});
+    }
   }
 
   std::vector<core::AttachmentUpload> uploads;
