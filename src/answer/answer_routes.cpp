@@ -56,7 +56,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
   //   text/plain bodies, which get 415 here, and a cross-origin fetch with a JSON Content-Type
   //   needs a CORS preflight that this server never grants (it sends no Access-Control-* headers).
   // Cached pages could not carry a per-visitor token either.
-  site.api("POST", "/api/v1/answer", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("POST", "/api/v1/answer"), [&](http::Request& r, web::Visitor&) {
     auto type = r.header("content-type").value_or("");
     if (!type.starts_with("application/json"))
       return web::Site::api_error(415, "unsupported_media_type", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
@@ -116,8 +116,8 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
     res.set("Cache-Control", "no-store");
     return res;
   };
-  site.get("/hoi-dap-tu-dong", page);
-  site.post("/hoi-dap-tu-dong", page);
+  site.add(web::page("/hoi-dap-tu-dong"), page);
+  site.add(web::form("/hoi-dap-tu-dong"), page);
 }
 
 }  // namespace answer

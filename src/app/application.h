@@ -2,10 +2,12 @@
 // Wires one `phobien serve` process: database, migrations, services, routes, HTTP server and
 // the background loop that follows the change log.
 #include "core/config.h"
+#include "web/route.h"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace app {
 
@@ -17,6 +19,8 @@ class Application {
   // demo content when asked, and binds the port. Throws with an operator-readable message.
   void start(bool demo);
   std::uint16_t port() const;
+  // Every route the modules declared (after start), for the route-by-role test and docs.
+  const std::vector<web::RouteSpec>& routes() const;
   // Serves until SIGINT/SIGTERM or stop().
   void run();
   void stop();

@@ -1,5 +1,7 @@
 #include "app/backup.h"
 
+#include "app/modules.h"
+
 #include "core/process.h"
 #include "core/random.h"
 #include "core/resources.h"
@@ -16,19 +18,22 @@ namespace app {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& backup_tables() {
-  static const std::vector<std::string> tables = {
-      "users", "sessions", "rate_limits", "audit_log", "categories", "posts", "post_tags", "post_versions", "change_log",
-      "legal_documents", "legal_nodes", "legal_relations", "library_files", "settings", "answer_handoffs",
-      "messaging_inbound", "messaging_outbox", "legal_fields", "experts", "expert_fields", "questions",
-      "question_citations", "question_messages", "question_attachments", "question_events", "mail_outbox"};
+  static const std::vector<std::string> tables = [] {
+    std::vector<std::string> names;
+    for (const auto& t : all_tables())
+      if (t.backed_up) names.push_back(t.table);
+    return names;
+  }();
   return tables;
 }
 
 const std::vector<std::string>& tables_not_backed_up() {
-  static const std::vector<std::string> tables = {
-      "schema_migrations",  // written by the migrations themselves
-      "answer_turns",       // conversation memory, kept for minutes to days on purpose (personal data)
-      "pow_spent"};         // spent anti-spam challenges, useless once they expire (30 minutes)
+  static const std::vector<std::string> tables = [] {
+    std::vector<std::string> names;
+    for (const auto& t : all_tables())
+      if (!t.backed_up) names.push_back(t.table);
+    return names;
+  }();
   return tables;
 }
 

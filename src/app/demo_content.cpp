@@ -96,7 +96,7 @@ void seed_categories(portal::PortalService& portal, const auth::User& admin) {
   static const Cat cats[] = {
       {"tin-tuc", "Tin tức", "Tin hoạt động phổ biến, giáo dục pháp luật"},
       {"van-ban-moi", "Văn bản mới", "Giới thiệu văn bản quy phạm pháp luật mới ban hành"},
-      {"hoi-dap-phap-luat", "Hỏi đáp pháp luật", "Giải đáp những vướng mắc pháp luật thường gặp"},
+      {"hoi-dap-phap-luat", "Giải đáp vướng mắc", "Giải đáp những vướng mắc pháp luật thường gặp"},
       {"tai-lieu-pbgdpl", "Tài liệu PBGDPL", "Đề cương, tài liệu, tình huống phục vụ phổ biến pháp luật"},
   };
   int position = 0;

@@ -1,5 +1,7 @@
 #include "auth/auth_service.h"
 
+#include "auth/permission.h"
+
 #include "auth/password.h"
 #include "auth/session_store.h"
 #include "auth/user_repository.h"
@@ -110,7 +112,7 @@ core::Result<User> AuthService::create_user(const Actor& actor, const User& user
 
 core::Result<void> AuthService::change_role(const User& admin, const Actor& actor, std::int64_t user_id, Role role,
                                             bool active) {
-  if (!can_manage_users(admin.role)) return core::fail(core::ServiceError::forbidden());
+  if (!manage_users.allows(admin.role)) return core::fail(core::ServiceError::forbidden());
   auto conn = database_.acquire();
   db::Transaction tx(*conn);
   UserRepository users(*conn);

@@ -40,17 +40,4 @@ std::optional<Role> parse_role(std::string_view slug) {
   return std::nullopt;
 }
 
-bool can_write_posts(Role r) { return r == Role::admin || r == Role::editor || r == Role::reviewer; }
-bool can_publish_posts(Role r) { return r == Role::admin || r == Role::reviewer; }
-bool can_manage_categories(Role r) { return r == Role::admin; }
-bool can_manage_users(Role r) { return r == Role::admin; }
-bool can_view_audit_log(Role r) { return r == Role::admin; }
-bool can_enter_back_office(Role r) { return r != Role::citizen; }
-bool can_manage_library(Role r) { return r == Role::admin || r == Role::editor || r == Role::reviewer; }
-
-bool can_moderate_questions(Role r) { return r == Role::admin || r == Role::moderator; }
-bool can_manage_experts(Role r) { return r == Role::admin; }
-bool can_answer_questions(Role r) { return r == Role::expert; }
-bool can_view_consult_stats(Role r) { return r == Role::admin || r == Role::moderator || r == Role::reporter; }
-
 }  // namespace auth

@@ -1,5 +1,7 @@
 #include "consult/admin_routes.h"
 
+#include "consult/permissions.h"
+
 #include "consult/citation_resolver.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -31,12 +33,7 @@ struct Deps {
   library::SearchService& search;
 };
 
-bool moderator(const web::Visitor& v) { return v.user && auth::can_moderate_questions(v.user->role); }
-// Moderators and experts work on questions; which ones each may open, the service decides.
-bool desk(const web::Visitor& v) {
-  return v.user && (auth::can_moderate_questions(v.user->role) || auth::can_answer_questions(v.user->role));
-}
-bool registrar(const web::Visitor& v) { return v.user && auth::can_manage_experts(v.user->role); }
+bool moderator(const web::Visitor& v) { return v.user && perm::moderate_questions.allows(v.user->role); }
 
 // Tracking codes are upper-case ASCII ("TV-7K3M9Q2P"); people type them in any case.
 std::string tracking_code(std::string s) {
@@ -516,8 +513,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   // The lambdas outlive this call: the dependencies live in one heap object they share.
   auto d = std::make_shared<Deps>(Deps{site, consult, search});
 
-  site.get("/quan-tri/tu-van", [d](http::Request& r, web::Visitor& v) {
-    if (!desk(v)) return d->site.deny(r, v);
+  site.add(web::page("/quan-tri/tu-van", web::needs(perm::use_desk)), [d](http::Request& r, web::Visitor& v) {
     const bool mod = moderator(v);
     std::optional<Status> status;
     bool overdue_tab = false;
@@ -570,15 +566,13 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     return d->site.page("consult/admin_queue", view);
   });
 
-  site.get("/quan-tri/tu-van/{id}", [d](http::Request& r, web::Visitor& v) {
-    if (!desk(v)) return d->site.deny(r, v);
+  site.add(web::page("/quan-tri/tu-van/{id}", web::needs(perm::use_desk)), [d](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return d->site.not_found_page(v);
     return show_question(*d, r, v, *id);
   });
 
-  site.get("/quan-tri/tu-van/{id}/tep/{attachment}", [d](http::Request& r, web::Visitor& v) {
-    if (!desk(v)) return d->site.deny(r, v);
+  site.add(web::page("/quan-tri/tu-van/{id}/tep/{attachment}", web::needs(perm::use_desk)), [d](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     auto attachment_id = web::parse_id(r.params["attachment"]);
     if (!id || !attachment_id) return d->site.not_found_page(v);
@@ -615,34 +609,34 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   };
   struct Action {
     const char* path;
+    const auth::Permission& permission;
     std::function<core::Result<Question>(const Call&)> run;
     std::function<std::string(const Question&)> notice;  // the code of the message after the redirect
   };
   auto fixed = [](const char* code) { return [code](const Question&) { return std::string(code); }; };
   std::vector<Action> actions = {
-      {"phan-loai", [](const Call& c) { return c.consult.triage(c.user, c.actor, c.id, c.form.get("field"), c.form.get("note")); },
+      {"phan-loai", perm::moderate_questions, [](const Call& c) { return c.consult.triage(c.user, c.actor, c.id, c.form.get("field"), c.form.get("note")); },
        [](const Question& q) { return std::string(q.status == Status::assigned ? "da-phan-loai-phan-cong" : "da-phan-loai"); }},
-      {"tu-choi", [](const Call& c) { return c.consult.reject(c.user, c.actor, c.id, c.form.get("reason")); },
+      {"tu-choi", perm::moderate_questions, [](const Call& c) { return c.consult.reject(c.user, c.actor, c.id, c.form.get("reason")); },
        fixed("da-tu-choi")},
-      {"gop", [](const Call& c) { return c.consult.merge(c.user, c.actor, c.id, tracking_code(c.form.get("into"))); },
+      {"gop", perm::moderate_questions, [](const Call& c) { return c.consult.merge(c.user, c.actor, c.id, tracking_code(c.form.get("into"))); },
        fixed("da-gop")},
-      {"phan-cong",
+      {"phan-cong", perm::moderate_questions,
        [](const Call& c) { return c.consult.assign(c.user, c.actor, c.id, web::parse_id(c.form.get("expert")).value_or(0)); },
        fixed("da-phan-cong")},
-      {"tra-loi",
+      {"tra-loi", perm::answer_questions,
        [](const Call& c) { return c.consult.save_answer(c.user, c.actor, c.id, {c.form.get("answer"), c.form.get("citations")}); },
        [](const Question& q) { return std::string(q.status == Status::answered ? "cho-duyet" : "da-tra-loi"); }},
-      {"duyet", [](const Call& c) { return c.consult.approve(c.user, c.actor, c.id); }, fixed("da-duyet")},
-      {"tra-lai", [](const Call& c) { return c.consult.return_answer(c.user, c.actor, c.id, c.form.get("note")); },
+      {"duyet", perm::moderate_questions, [](const Call& c) { return c.consult.approve(c.user, c.actor, c.id); }, fixed("da-duyet")},
+      {"tra-lai", perm::moderate_questions, [](const Call& c) { return c.consult.return_answer(c.user, c.actor, c.id, c.form.get("note")); },
        fixed("da-tra-lai")},
-      {"cong-bo", [](const Call& c) { return c.consult.publish(c.user, c.actor, c.id, {c.form.get("title"), c.form.get("body")}); },
+      {"cong-bo", perm::moderate_questions, [](const Call& c) { return c.consult.publish(c.user, c.actor, c.id, {c.form.get("title"), c.form.get("body")}); },
        fixed("da-cong-bo")},
-      {"go-cong-bo", [](const Call& c) { return c.consult.unpublish(c.user, c.actor, c.id); }, fixed("da-go")},
+      {"go-cong-bo", perm::moderate_questions, [](const Call& c) { return c.consult.unpublish(c.user, c.actor, c.id); }, fixed("da-go")},
   };
   for (auto& action : actions) {
-    site.post(std::string("/quan-tri/tu-van/{id}/") + action.path,
+    site.add(web::form(std::string("/quan-tri/tu-van/{id}/") + action.path, web::needs(action.permission)),
               [d, run = std::move(action.run), notice = std::move(action.notice)](http::Request& r, web::Visitor& v) {
-                if (!desk(v)) return d->site.deny(r, v);
                 auto id = web::parse_id(r.params["id"]);
                 if (!id) return d->site.not_found_page(v);
                 const auth::Actor actor = v.actor();
@@ -658,15 +652,13 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   }
 
   // Expert registry (admin).
-  site.get("/quan-tri/chuyen-gia", [d](http::Request& r, web::Visitor& v) {
-    if (!registrar(v)) return d->site.deny(r, v);
+  site.add(web::page("/quan-tri/chuyen-gia", web::needs(perm::manage_experts)), [d](http::Request& r, web::Visitor& v) {
     auto view = experts_view(*d, v);
     add_notice(view, r);
     return d->site.page("consult/admin_experts", view);
   });
 
-  site.post("/quan-tri/chuyen-gia", [d](http::Request& r, web::Visitor& v) {
-    if (!registrar(v)) return d->site.deny(r, v);
+  site.add(web::upload("/quan-tri/chuyen-gia", web::needs(perm::manage_experts)), [d](http::Request&, web::Visitor& v) {
     auto in = expert_input(v.form);
     auto saved = d->consult.save_expert(*v.user, v.actor(), std::nullopt, in);
     if (!saved) {
@@ -678,8 +670,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     return http::Response::redirect(expert_url(saved->id) + "?thong-bao=da-them-chuyen-gia");
   });
 
-  site.get("/quan-tri/chuyen-gia/{id}", [d](http::Request& r, web::Visitor& v) {
-    if (!registrar(v)) return d->site.deny(r, v);
+  site.add(web::page("/quan-tri/chuyen-gia/{id}", web::needs(perm::manage_experts)), [d](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     auto e = id ? d->consult.expert(*id) : std::nullopt;
     if (!e) return d->site.not_found_page(v);
@@ -688,8 +679,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     return d->site.page("consult/admin_expert", view);
   });
 
-  site.post("/quan-tri/chuyen-gia/{id}", [d](http::Request& r, web::Visitor& v) {
-    if (!registrar(v)) return d->site.deny(r, v);
+  site.add(web::upload("/quan-tri/chuyen-gia/{id}", web::needs(perm::manage_experts)), [d](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     auto e = id ? d->consult.expert(*id) : std::nullopt;
     if (!e) return d->site.not_found_page(v);
@@ -706,8 +696,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     return http::Response::redirect(expert_url(*id) + "?thong-bao=da-luu-chuyen-gia");
   });
 
-  site.post("/quan-tri/chuyen-gia/{id}/xac-minh", [d](http::Request& r, web::Visitor& v) {
-    if (!registrar(v)) return d->site.deny(r, v);
+  site.add(web::form("/quan-tri/chuyen-gia/{id}/xac-minh", web::needs(perm::manage_experts)), [d](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return d->site.not_found_page(v);
     bool verified = v.form.get("verified") == "1";

@@ -28,14 +28,14 @@ std::optional<std::string> string_member(const nlohmann::json& body, const char*
 
 void register_consult_api_routes(web::Site& site, ConsultService& service, const QaIndex& qa) {
   // Registered before /api/v1/questions/{code}: the router takes the first match.
-  site.api("GET", "/api/v1/questions/challenge", [&](http::Request&, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/questions/challenge"), [&](http::Request&, web::Visitor&) {
     int bits = site.config().question_pow_bits;
     nlohmann::json j = {{"bits", bits}, {"challenge", nullptr}};
     if (bits > 0) j["challenge"] = auth::pow::issue_challenge(auth::site_secret(site.database()), bits, core::now_unix());
     return json_response(j);
   });
 
-  site.api("POST", "/api/v1/questions", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::api("POST", "/api/v1/questions"), [&](http::Request& r, web::Visitor& v) {
     if (!r.header("content-type").value_or("").starts_with("application/json"))
       return web::Site::api_error(415, "unsupported_media_type", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
     nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
@@ -72,7 +72,7 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     return json_response({{"code", receipt->code}, {"token", receipt->token}}, 201);
   });
 
-  site.api("GET", "/api/v1/questions/{code}", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/questions/{code}"), [&](http::Request& r, web::Visitor&) {
     AskerKey key;
     key.code = r.params["code"];
     key.token = std::string(r.header("x-question-token").value_or(""));
@@ -84,7 +84,7 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     return res;
   });
 
-  site.api("GET", "/api/v1/qa", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/qa"), [&](http::Request& r, web::Visitor&) {
     std::string field = r.query_param("field").value_or("");
     std::string text = core::clean_text(r.query_param("q").value_or(""));
     if (!field.empty() && !web::is_slug(field)) return web::Site::api_error(400, "invalid_parameter", "Tham số \"field\" không hợp lệ.");

@@ -1,5 +1,7 @@
 #include "consult/consult_service.h"
 
+#include "consult/permissions.h"
+
 #include "auth/auth_service.h"
 #include "auth/proof_of_work.h"
 #include "auth/site_secret.h"
@@ -27,7 +29,7 @@ namespace {
 
 constexpr std::int64_t kDay = 24 * 3600;
 
-bool is_moderator(const auth::User& u) { return auth::can_moderate_questions(u.role); }
+bool is_moderator(const auth::User& u) { return perm::moderate_questions.allows(u.role); }
 
 // Digits with an optional leading +: "0912 345 678", "+84 912.345.678" → "0912345678", "+84912345678".
 std::optional<std::string> normalize_phone(const std::string& raw) {
@@ -699,7 +701,7 @@ std::optional<Expert> ConsultService::expert_of(const auth::User& user) {
 
 core::Result<Expert> ConsultService::save_expert(const auth::User& user, const auth::Actor& actor,
                                                  std::optional<std::int64_t> id, const ExpertInput& in) {
-  if (!auth::can_manage_experts(user.role)) return core::fail(core::ServiceError::forbidden());
+  if (!perm::manage_experts.allows(user.role)) return core::fail(core::ServiceError::forbidden());
   std::map<std::string, std::string> errors;
   Expert e;
   auto kind = parse_expert_kind(in.kind);
@@ -771,7 +773,7 @@ core::Result<Expert> ConsultService::save_expert(const auth::User& user, const a
 
 core::Result<Expert> ConsultService::verify_expert(const auth::User& user, const auth::Actor& actor, std::int64_t id,
                                                    bool verified) {
-  if (!auth::can_manage_experts(user.role)) return core::fail(core::ServiceError::forbidden());
+  if (!perm::manage_experts.allows(user.role)) return core::fail(core::ServiceError::forbidden());
   auto c = database_.acquire();
   db::Transaction tx(*c);
   ExpertRepository repo(*c);

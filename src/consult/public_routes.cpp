@@ -85,9 +85,9 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return private_page(site.page("consult/ask", view, status));
   };
 
-  site.get("/tu-van", [&, render_ask](http::Request&, web::Visitor& v) { return render_ask(v, AskInput{}, nlohmann::json::object(), 200); });
+  site.add(web::page("/tu-van"), [&, render_ask](http::Request&, web::Visitor& v) { return render_ask(v, AskInput{}, nlohmann::json::object(), 200); });
 
-  site.post("/tu-van", [&, render_ask](http::Request&, web::Visitor& v) {
+  site.add(web::upload("/tu-van", web::anyone), [&, render_ask](http::Request&, web::Visitor& v) {
     AskInput in = ask_input(v.form);
     // Preview: show what may already answer the question before anything is sent.
     if (v.form.get("action") == "preview") {
@@ -143,11 +143,11 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return private_page(site.page("consult/track", view, status));
   };
 
-  site.get("/tu-van/theo-doi/{code}", [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/tu-van/theo-doi/{code}"), [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
     return render_tracking(r, v, key_of(r, v), nlohmann::json::object(), 200);
   });
 
-  site.post("/tu-van/theo-doi/{code}/hoi-tiep", [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
+  site.add(web::form("/tu-van/theo-doi/{code}/hoi-tiep"), [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
     auto key = key_of(r, v);
     auto done = service.follow_up(key, v.form.get("body"));
     if (!done) {
@@ -159,7 +159,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return private_page(std::move(res));
   });
 
-  site.post("/tu-van/theo-doi/{code}/danh-gia", [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
+  site.add(web::form("/tu-van/theo-doi/{code}/danh-gia"), [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
     auto key = key_of(r, v);
     std::string value = v.form.get("rating");
     if (value != "huu-ich" && value != "chua-huu-ich")
@@ -172,7 +172,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return private_page(http::Response::redirect(tracking_url(key.code, key.token) + (key.token.empty() ? "?" : "&") + "da-danh-gia=1"));
   });
 
-  site.post("/tu-van/theo-doi/{code}/rut-lai", [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
+  site.add(web::form("/tu-van/theo-doi/{code}/rut-lai"), [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
     auto key = key_of(r, v);
     if (v.form.get("confirm") != "1")
       return render_tracking(r, v, key, {{"error", "Hãy đánh dấu ô xác nhận để rút và xóa câu hỏi."}}, 422);
@@ -182,8 +182,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return private_page(site.page("consult/withdrawn", view));
   });
 
-  site.get("/tu-van/cua-toi", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user) return site.deny(r, v);
+  site.add(web::page("/tu-van/cua-toi", web::signed_in), [&](http::Request&, web::Visitor& v) {
     auto view = site.base_view(v, "Câu hỏi của tôi");
     nlohmann::json list = nlohmann::json::array();
     for (const auto& q : service.asked_by(*v.user))
@@ -193,7 +192,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return private_page(site.page("consult/mine", view));
   });
 
-  site.get("/hoi-dap", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/hoi-dap"), [&](http::Request& r, web::Visitor& v) {
     web::ParamError err;
     auto page = web::int_param(r, "trang", 1, 1, 100000, err);
     std::string field = r.query_param("linh-vuc").value_or("");
@@ -237,7 +236,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     return res;
   });
 
-  site.get("/hoi-dap/{slug}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/hoi-dap/{slug}"), [&](http::Request& r, web::Visitor& v) {
     auto q = service.published_question(r.params["slug"]);
     if (!q) return site.not_found_page(v);
     auto view = site.base_view(v, q->question.title);

@@ -1,5 +1,7 @@
 #include "consult/stats_routes.h"
 
+#include "consult/permissions.h"
+
 #include "core/spreadsheet.h"
 #include "core/time.h"
 
@@ -17,7 +19,6 @@ constexpr std::int64_t kDay = 24 * 3600;
 constexpr const char* kPagePath = "/quan-tri/tu-van/thong-ke";
 constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-bool may_view(const web::Visitor& v) { return v.user && auth::can_view_consult_stats(v.user->role); }
 
 // "2026-11-29" → midnight of that day in Vietnam time; only that exact shape is a date.
 std::optional<std::int64_t> parse_date(const std::string& s) {
@@ -183,7 +184,6 @@ void register_consult_stats_routes(web::Site& site, db::Database& database) {
   };
   // The page, and the same figures as a download: `extension` is "" for the page.
   auto serve = [&site, compute](http::Request& r, web::Visitor& v, const std::string& extension) {
-    if (!may_view(v)) return site.deny(r, v);
     auto choice = choose_period(r.query_param("tu"), r.query_param("den"), core::now_unix());
     auto view = site.base_view(v, "Thống kê tư vấn pháp luật");
     if (auto* error = std::get_if<std::string>(&choice)) {
@@ -197,22 +197,19 @@ void register_consult_stats_routes(web::Site& site, db::Database& database) {
     if (extension == "csv")
       return attachment(core::to_csv(stats_tables(stats)), "text/csv; charset=utf-8", export_name(p, "csv"));
     if (extension == "xlsx") return attachment(core::to_xlsx(stats_tables(stats)), kXlsxType, export_name(p, "xlsx"));
-    view.update(page_view(stats, p, auth::can_moderate_questions(v.user->role)));
+    view.update(page_view(stats, p, perm::moderate_questions.allows(v.user->role)));
     view["tu"] = p.from_date;
     view["den"] = p.to_date;
     view["has_stats"] = true;
     return site.page("consult/stats", view);
   };
-  site.get(kPagePath, [serve](http::Request& r, web::Visitor& v) { return serve(r, v, ""); });
-  site.get(std::string(kPagePath) + ".csv", [serve](http::Request& r, web::Visitor& v) { return serve(r, v, "csv"); });
-  site.get(std::string(kPagePath) + ".xlsx", [serve](http::Request& r, web::Visitor& v) { return serve(r, v, "xlsx"); });
+  site.add(web::page(kPagePath, web::needs(perm::view_stats)), [serve](http::Request& r, web::Visitor& v) { return serve(r, v, ""); });
+  site.add(web::page(std::string(kPagePath) + ".csv", web::needs(perm::view_stats)), [serve](http::Request& r, web::Visitor& v) { return serve(r, v, "csv"); });
+  site.add(web::page(std::string(kPagePath) + ".xlsx", web::needs(perm::view_stats)), [serve](http::Request& r, web::Visitor& v) { return serve(r, v, "xlsx"); });
 
   // Session-authenticated like the back office (the pb_session cookie): 401 without it, 403
   // for a role without the right.
-  site.api("GET", "/api/v1/stats/consultation", [compute](http::Request& r, web::Visitor& v) {
-    if (!v.user) return web::Site::api_error(401, "unauthorized", "Cần đăng nhập bằng tài khoản được xem thống kê.");
-    if (!auth::can_view_consult_stats(v.user->role))
-      return web::Site::api_error(403, "forbidden", "Tài khoản không có quyền xem thống kê tư vấn pháp luật.");
+  site.add(web::api("GET", "/api/v1/stats/consultation", web::needs(perm::view_stats)), [compute](http::Request& r, web::Visitor&) {
     auto choice = choose_period(r.query_param("from"), r.query_param("to"), core::now_unix());
     if (auto* error = std::get_if<std::string>(&choice)) return web::Site::api_error(400, "invalid_parameter", *error);
     const auto& p = std::get<PeriodChoice>(choice);

@@ -1,5 +1,6 @@
 #include "library/admin_routes.h"
 
+#include "library/permissions.h"
 #include "library/views.h"
 
 #include <nlohmann/json.hpp>
@@ -7,7 +8,6 @@
 namespace library {
 
 namespace {
-bool librarian(const web::Visitor& v) { return v.user && auth::can_manage_library(v.user->role); }
 
 nlohmann::json kinds(const std::string& selected) {
   nlohmann::json a = nlohmann::json::array();
@@ -32,16 +32,14 @@ std::vector<std::string> checked_fields(const http::Form& f) {
 }  // namespace
 
 void register_library_admin_routes(web::Site& site, LibraryService& library) {
-  site.get("/quan-tri/thu-vien", [&](http::Request& r, web::Visitor& v) {
-    if (!librarian(v)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/thu-vien", web::needs(perm::manage_library)), [&](http::Request&, web::Visitor& v) {
     auto view = site.base_view(v, "Tủ sách pháp luật: nhập văn bản");
     view["kinds"] = kinds("");
     view["field_choices"] = field_choices(library, {});
     return site.page("admin/library", view);
   });
 
-  site.post("/quan-tri/thu-vien/nhap", [&](http::Request& r, web::Visitor& v) {
-    if (!librarian(v)) return site.deny(r, v);
+  site.add(web::upload("/quan-tri/thu-vien/nhap", web::needs(perm::manage_library)), [&](http::Request&, web::Visitor& v) {
     auto view = site.base_view(v, "Kết quả nhập văn bản");
     view["kinds"] = kinds("");
     view["field_choices"] = field_choices(library, {});
@@ -68,8 +66,7 @@ void register_library_admin_routes(web::Site& site, LibraryService& library) {
     return site.page("admin/library", view, failures ? 422 : 200);
   });
 
-  site.post("/quan-tri/thu-vien/tai-lieu", [&](http::Request& r, web::Visitor& v) {
-    if (!librarian(v)) return site.deny(r, v);
+  site.add(web::upload("/quan-tri/thu-vien/tai-lieu", web::needs(perm::manage_library)), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
     auto fields = checked_fields(f);
     std::string joined;

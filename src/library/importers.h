@@ -4,7 +4,8 @@
 //   2. structured codes  {"metadata": {...}, "raw_text": "...", "tree": {...}}  (optionally gzip-compressed)
 //   3. Markdown with YAML front matter and Chương / Điều headings
 //   4. plain UTF-8 text of a legal document
-// Parsing never touches the database; import_service.h stores the result in one transaction.
+// Parsing never touches the database; LibraryService::import_file (library_service.h) stores the
+// result in one transaction.
 #include "library/model.h"
 
 #include <string>

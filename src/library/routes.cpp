@@ -70,7 +70,7 @@ std::string validity_class(const std::string& slug) {
 }  // namespace
 
 void register_library_routes(web::Site& site, LibraryService& library) {
-  site.get("/van-ban", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/van-ban"), [&](http::Request& r, web::Visitor& v) {
     std::string error;
     auto f = filter_from(r, error);
     web::ParamError pe;
@@ -104,7 +104,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     return cached(site.page("library/index", view));
   });
 
-  site.get("/van-ban/{slug}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/van-ban/{slug}"), [&](http::Request& r, web::Visitor& v) {
     auto d = library.document(r.params["slug"]);
     if (!d) return site.not_found_page(v);
     auto nodes = library.nodes(d->id);
@@ -164,7 +164,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     return cached(site.page("library/document", view));
   });
 
-  site.get("/van-ban/{slug}/{anchor}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/van-ban/{slug}/{anchor}"), [&](http::Request& r, web::Visitor& v) {
     auto d = library.document(r.params["slug"]);
     if (!d) return site.not_found_page(v);
     auto nodes = library.nodes(d->id);
@@ -205,7 +205,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     return cached(site.page("library/article", view));
   });
 
-  site.get("/tep/{id}/{name}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/tep/{id}/{name}"), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     auto f = id ? library.file(*id) : std::nullopt;
     if (!f || f->file_name != r.params["name"]) return site.not_found_page(v);
@@ -243,9 +243,9 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     auto res = http::Response::json(nlohmann::json{{"total", library.count(f)}, {"limit", f.limit}, {"offset", f.offset}, {"items", items}}.dump());
     return cached(res);
   };
-  site.api("GET", "/api/v1/documents", api_list);
+  site.add(web::api("GET", "/api/v1/documents"), api_list);
 
-  site.api("GET", "/api/v1/documents/{id}", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/documents/{id}"), [&](http::Request& r, web::Visitor&) {
     auto id = web::parse_id(r.params["id"]);
     auto d = id ? library.document(*id) : std::nullopt;
     if (!d) return web::Site::api_error(404, "not_found", "Không tìm thấy văn bản.");

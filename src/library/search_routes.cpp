@@ -27,7 +27,7 @@ search::Query query_from(const http::Request& r, std::string& error, const char*
 }  // namespace
 
 void register_search_routes(web::Site& site, SearchService& search) {
-  site.api("GET", "/api/v1/search", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/search"), [&](http::Request& r, web::Visitor&) {
     std::string error;
     auto q = query_from(r, error, "type", "status");
     web::ParamError pe;
@@ -49,7 +49,7 @@ void register_search_routes(web::Site& site, SearchService& search) {
     return res;
   });
 
-  site.get("/tra-cuu", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/tra-cuu"), [&](http::Request& r, web::Visitor& v) {
     std::string error;
     auto q = query_from(r, error, "loai", "hieu-luc");
     web::ParamError pe;

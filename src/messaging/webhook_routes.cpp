@@ -11,7 +11,6 @@ namespace messaging {
 
 namespace {
 http::Response not_configured() { return web::Site::api_error(404, "not_found", "Không tìm thấy địa chỉ yêu cầu."); }
-http::Response too_large() { return web::Site::api_error(413, "payload_too_large", "Nội dung gửi lên quá lớn."); }
 http::Response bad_signature() { return web::Site::api_error(401, "invalid_signature", "Chữ ký của yêu cầu không hợp lệ."); }
 http::Response invalid_json() { return web::Site::api_error(400, "invalid_json", "Nội dung JSON không hợp lệ."); }
 
@@ -28,7 +27,7 @@ void register_webhook_routes(web::Site& site, Inbox& inbox) {
   const core::Config& config = site.config();
 
   // Subscription handshake: Facebook proves it knows the verify token; we echo its challenge.
-  site.api("GET", "/webhooks/messenger", [&config](http::Request& r, web::Visitor&) {
+  site.add(web::webhook("GET", "/webhooks/messenger", 0), [&config](http::Request& r, web::Visitor&) {
     if (!config.messenger.enabled() || config.messenger.verify_token.empty()) return not_configured();
     auto token = r.query_param("hub.verify_token");
     auto challenge = r.query_param("hub.challenge");
@@ -38,18 +37,16 @@ void register_webhook_routes(web::Site& site, Inbox& inbox) {
     return http::Response::text(*challenge);
   });
 
-  site.api("POST", "/webhooks/messenger", [&config, &inbox](http::Request& r, web::Visitor&) {
+  site.add(web::webhook("POST", "/webhooks/messenger", kMaxWebhookBytes), [&config, &inbox](http::Request& r, web::Visitor&) {
     if (!config.messenger.enabled()) return not_configured();
-    if (r.body.size() > kMaxWebhookBytes) return too_large();
     if (!messenger_signature_valid(r.body, r.header("x-hub-signature-256"), config.messenger.app_secret)) return bad_signature();
     auto body = nlohmann::json::parse(r.body, nullptr, false);
     if (body.is_discarded()) return invalid_json();
     return received(inbox, Channel::messenger, messenger_messages(body));
   });
 
-  site.api("POST", "/webhooks/zalo", [&config, &inbox](http::Request& r, web::Visitor&) {
+  site.add(web::webhook("POST", "/webhooks/zalo", kMaxWebhookBytes), [&config, &inbox](http::Request& r, web::Visitor&) {
     if (!config.zalo.enabled()) return not_configured();
-    if (r.body.size() > kMaxWebhookBytes) return too_large();
     // Zalo signs the body together with its own "timestamp" field, so the body is read first; a
     // body that is not JSON has no timestamp and so no valid signature.
     auto body = nlohmann::json::parse(r.body, nullptr, false);

@@ -1,6 +1,7 @@
 #include "portal/admin_routes.h"
 
 #include "core/time.h"
+#include "portal/permissions.h"
 #include "portal/views.h"
 #include "web/params.h"
 
@@ -54,8 +55,6 @@ nlohmann::json status_tabs(const std::optional<PostStatus>& current) {
   return tabs;
 }
 
-bool writer(const web::Visitor& v) { return v.user && auth::can_write_posts(v.user->role); }
-
 nlohmann::json edit_view(web::Site& site, PortalService& portal, web::Visitor& v, const std::string& title,
                          const PostInput& in, const std::optional<Post>& post) {
   auto view = site.base_view(v, title);
@@ -67,8 +66,8 @@ nlohmann::json edit_view(web::Site& site, PortalService& portal, web::Visitor& v
     view["status"] = std::string(status_label(post->status));
     view["review_comment"] = post->review_comment;
     view["can_submit"] = post->status == PostStatus::draft || post->status == PostStatus::returned;
-    view["can_review"] = auth::can_publish_posts(v.user->role) && post->status == PostStatus::pending;
-    view["can_return_published"] = auth::can_publish_posts(v.user->role) && post->status == PostStatus::published;
+    view["can_review"] = perm::publish_posts.allows(v.user->role) && post->status == PostStatus::pending;
+    view["can_return_published"] = perm::publish_posts.allows(v.user->role) && post->status == PostStatus::published;
     view["is_published"] = post->status == PostStatus::published;
     view["preview_url"] = "/quan-tri/bai-viet/" + std::to_string(post->id) + "/xem-truoc";
     nlohmann::json versions = nlohmann::json::array();
@@ -95,9 +94,8 @@ nlohmann::json categories_view(web::Site& site, PortalService& portal, web::Visi
   return view;
 }
 
-http::Response save_category(web::Site& site, PortalService& portal, http::Request& r, web::Visitor& v,
+http::Response save_category(web::Site& site, PortalService& portal, web::Visitor& v,
                              std::optional<std::int64_t> id) {
-  if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
   const auto& f = v.form;
   int position = 0;
   try {
@@ -120,13 +118,12 @@ http::Response save_category(web::Site& site, PortalService& portal, http::Reque
 
 void register_admin_routes(web::Site& site, PortalService& portal) {
 
-  site.get("/quan-tri", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !auth::can_enter_back_office(v.user->role)) return site.deny(r, v);
+  site.add(web::page("/quan-tri", web::needs(auth::enter_back_office)), [&](http::Request&, web::Visitor& v) {
     auto view = site.base_view(v, "Trang quản trị");
-    view["can_write"] = auth::can_write_posts(v.user->role);
-    view["can_manage_users"] = auth::can_manage_users(v.user->role);
-    view["can_manage_categories"] = auth::can_manage_categories(v.user->role);
-    if (auth::can_write_posts(v.user->role)) {
+    view["can_write"] = perm::write_posts.allows(v.user->role);
+    view["can_manage_users"] = auth::manage_users.allows(v.user->role);
+    view["can_manage_categories"] = perm::manage_categories.allows(v.user->role);
+    if (perm::write_posts.allows(v.user->role)) {
       nlohmann::json counts = nlohmann::json::array();
       for (auto s : {PostStatus::draft, PostStatus::pending, PostStatus::returned, PostStatus::published})
         counts.push_back({{"label", std::string(status_label(s))}, {"count", portal.back_office_count(*v.user, s)},
@@ -136,8 +133,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     return site.page("admin/dashboard", view);
   });
 
-  site.get("/quan-tri/bai-viet", [&](http::Request& r, web::Visitor& v) {
-    if (!writer(v)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/bai-viet", web::needs(perm::write_posts)), [&](http::Request& r, web::Visitor& v) {
     std::optional<PostStatus> status;
     if (auto s = r.query_param("trang-thai"); s && !s->empty()) {
       status = parse_status(*s);
@@ -172,13 +168,11 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     return site.page("admin/posts", view);
   });
 
-  site.get("/quan-tri/bai-viet/moi", [&](http::Request& r, web::Visitor& v) {
-    if (!writer(v)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/bai-viet/moi", web::needs(perm::write_posts)), [&](http::Request&, web::Visitor& v) {
     return site.page("admin/post_edit", edit_view(site, portal, v, "Viết bài mới", PostInput{}, std::nullopt));
   });
 
-  site.post("/quan-tri/bai-viet/moi", [&](http::Request& r, web::Visitor& v) {
-    if (!writer(v)) return site.deny(r, v);
+  site.add(web::upload("/quan-tri/bai-viet/moi", web::needs(perm::write_posts)), [&](http::Request&, web::Visitor& v) {
     auto in = input_from(v.form);
     auto created = portal.create_post(*v.user, v.actor(), in, cover_from(v.form));
     if (!created) {
@@ -189,8 +183,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     return http::Response::redirect("/quan-tri/bai-viet/" + std::to_string(created->id) + "?da-luu=1");
   });
 
-  site.get("/quan-tri/bai-viet/{id}", [&](http::Request& r, web::Visitor& v) {
-    if (!writer(v)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/bai-viet/{id}", web::needs(perm::write_posts)), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);
     auto post = portal.editable_post(*v.user, *id);
@@ -201,8 +194,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     return site.page("admin/post_edit", view);
   });
 
-  site.get("/quan-tri/bai-viet/{id}/xem-truoc", [&](http::Request& r, web::Visitor& v) {
-    if (!writer(v)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/bai-viet/{id}/xem-truoc", web::needs(perm::write_posts)), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     auto post = id ? portal.editable_post(*v.user, *id) : core::fail(core::ServiceError::not_found());
     if (!post) return site.not_found_page(v);
@@ -212,8 +204,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     return site.page("portal/post", view);
   });
 
-  site.post("/quan-tri/bai-viet/{id}", [&](http::Request& r, web::Visitor& v) {
-    if (!writer(v)) return site.deny(r, v);
+  site.add(web::upload("/quan-tri/bai-viet/{id}", web::needs(perm::write_posts)), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);
     auto in = input_from(v.form);
@@ -238,8 +229,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
       {"tra-lai", [&](const auth::User& u, const auth::Actor& a, std::int64_t id, const std::string& c) { return portal.return_to_author(u, a, id, c); }},
   };
   for (const auto& action : actions) {
-    site.post(std::string("/quan-tri/bai-viet/{id}/") + action.path, [&, run = action.run](http::Request& r, web::Visitor& v) {
-      if (!writer(v)) return site.deny(r, v);
+    site.add(web::form(std::string("/quan-tri/bai-viet/{id}/") + action.path, web::needs(perm::write_posts)), [&, run = action.run](http::Request& r, web::Visitor& v) {
       auto id = web::parse_id(r.params["id"]);
       if (!id) return site.not_found_page(v);
       auto result = run(*v.user, v.actor(), *id, v.form.get("comment"));
@@ -257,18 +247,16 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
   }
 
   // Categories
-  site.get("/quan-tri/chuyen-muc", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/chuyen-muc", web::needs(perm::manage_categories)), [&](http::Request&, web::Visitor& v) {
     return site.page("admin/categories", categories_view(site, portal, v));
   });
-  site.post("/quan-tri/chuyen-muc", [&](http::Request& r, web::Visitor& v) { return save_category(site, portal, r, v, std::nullopt); });
-  site.post("/quan-tri/chuyen-muc/{id}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::form("/quan-tri/chuyen-muc", web::needs(perm::manage_categories)), [&](http::Request&, web::Visitor& v) { return save_category(site, portal, v, std::nullopt); });
+  site.add(web::form("/quan-tri/chuyen-muc/{id}", web::needs(perm::manage_categories)), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);
-    return save_category(site, portal, r, v, id);
+    return save_category(site, portal, v, id);
   });
-  site.post("/quan-tri/chuyen-muc/{id}/xoa", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !auth::can_manage_categories(v.user->role)) return site.deny(r, v);
+  site.add(web::form("/quan-tri/chuyen-muc/{id}/xoa", web::needs(perm::manage_categories)), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);
     auto done = portal.delete_category(*v.user, v.actor(), *id);

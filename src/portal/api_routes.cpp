@@ -24,19 +24,19 @@ std::optional<Page> page_of(const http::Request& r, web::ParamError& err) {
 }  // namespace
 
 void register_api_routes(web::Site& site, PortalService& portal) {
-  site.api("GET", "/api/v1/categories", [&](http::Request&, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/categories"), [&](http::Request&, web::Visitor&) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& c : portal.categories()) items.push_back(category_view(c));
     return json({{"total", items.size()}, {"items", items}});
   });
 
-  site.api("GET", "/api/v1/categories/{slug}", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/categories/{slug}"), [&](http::Request& r, web::Visitor&) {
     auto c = portal.category(r.params["slug"]);
     if (!c) return web::Site::api_error(404, "not_found", "Không tìm thấy chuyên mục.");
     return json(category_view(*c));
   });
 
-  site.api("GET", "/api/v1/posts", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/posts"), [&](http::Request& r, web::Visitor&) {
     web::ParamError err;
     auto page = page_of(r, err);
     if (!page) return web::Site::api_error(400, "invalid_parameter", err.message);
@@ -61,7 +61,7 @@ void register_api_routes(web::Site& site, PortalService& portal) {
     return json({{"total", portal.count_published(q)}, {"limit", page->limit}, {"offset", page->offset}, {"items", items}});
   });
 
-  site.api("GET", "/api/v1/posts/{id}", [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/posts/{id}"), [&](http::Request& r, web::Visitor&) {
     auto id = web::parse_id(r.params["id"]);
     auto p = id ? portal.published_post(*id) : std::nullopt;
     if (!p) return web::Site::api_error(404, "not_found", "Không tìm thấy bài viết.");

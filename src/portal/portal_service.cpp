@@ -1,5 +1,7 @@
 #include "portal/portal_service.h"
 
+#include "portal/permissions.h"
+
 #include "core/random.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -119,8 +121,8 @@ std::optional<std::int64_t> PortalService::next_scheduled() {
 // ---- back office ----
 
 bool PortalService::may_edit(const auth::User& user, const Post& p) const {
-  if (auth::can_publish_posts(user.role)) return true;
-  return auth::can_write_posts(user.role) && p.author_id == user.id &&
+  if (perm::publish_posts.allows(user.role)) return true;
+  return perm::write_posts.allows(user.role) && p.author_id == user.id &&
          (p.status == PostStatus::draft || p.status == PostStatus::returned);
 }
 
@@ -160,7 +162,7 @@ std::string unique_slug(PostRepository& posts, const std::string& title, std::in
 
 core::Result<Post> PortalService::create_post(const auth::User& user, const auth::Actor& actor, const PostInput& in,
                                               const std::optional<Cover>& cover) {
-  if (!auth::can_write_posts(user.role)) return core::fail(core::ServiceError::forbidden());
+  if (!perm::write_posts.allows(user.role)) return core::fail(core::ServiceError::forbidden());
   auto errors = validate(in);
   std::optional<std::string> cover_name;
   if (errors.empty() && cover) {
@@ -272,14 +274,14 @@ core::Result<Post> PortalService::transition(const auth::User& user, const auth:
       note = "Gửi duyệt";
       break;
     case PostStatus::published:
-      if (!auth::can_publish_posts(user.role)) return core::fail(core::ServiceError::forbidden("Chỉ người duyệt mới được xuất bản bài viết."));
+      if (!perm::publish_posts.allows(user.role)) return core::fail(core::ServiceError::forbidden("Chỉ người duyệt mới được xuất bản bài viết."));
       if (p.status != PostStatus::pending) return core::fail(core::ServiceError::conflict("Chỉ xuất bản được bài đang chờ duyệt."));
       if (!p.publish_at || *p.publish_at < core::now_unix()) p.publish_at = core::now_unix();
       action = "post.publish";
       note = "Xuất bản";
       break;
     case PostStatus::returned:
-      if (!auth::can_publish_posts(user.role)) return core::fail(core::ServiceError::forbidden("Chỉ người duyệt mới được trả lại bài viết."));
+      if (!perm::publish_posts.allows(user.role)) return core::fail(core::ServiceError::forbidden("Chỉ người duyệt mới được trả lại bài viết."));
       if (p.status != PostStatus::pending && p.status != PostStatus::published)
         return core::fail(core::ServiceError::conflict("Chỉ trả lại được bài đang chờ duyệt hoặc đã xuất bản."));
       if (core::clean_text(comment).empty())
@@ -318,11 +320,11 @@ core::Result<Post> PortalService::return_to_author(const auth::User& user, const
 }
 
 core::Result<Post> PortalService::editable_post(const auth::User& user, std::int64_t id) {
-  if (!auth::can_write_posts(user.role)) return core::fail(core::ServiceError::forbidden());
+  if (!perm::write_posts.allows(user.role)) return core::fail(core::ServiceError::forbidden());
   auto c = database_.acquire();
   auto p = PostRepository(*c).find(id);
   if (!p) return core::fail(core::ServiceError::not_found("Không tìm thấy bài viết."));
-  if (!auth::can_publish_posts(user.role) && p->author_id != user.id) return core::fail(core::ServiceError::forbidden());
+  if (!perm::publish_posts.allows(user.role) && p->author_id != user.id) return core::fail(core::ServiceError::forbidden());
   return *p;
 }
 
@@ -330,7 +332,7 @@ std::vector<Post> PortalService::back_office_list(const auth::User& user, std::o
   PostQuery q;
   q.status = status;
   q.page = page;
-  if (!auth::can_publish_posts(user.role)) q.author_id = user.id;  // editors see their own posts
+  if (!perm::publish_posts.allows(user.role)) q.author_id = user.id;  // editors see their own posts
   auto c = database_.acquire();
   return PostRepository(*c).list(q);
 }
@@ -338,7 +340,7 @@ std::vector<Post> PortalService::back_office_list(const auth::User& user, std::o
 std::int64_t PortalService::back_office_count(const auth::User& user, std::optional<PostStatus> status) {
   PostQuery q;
   q.status = status;
-  if (!auth::can_publish_posts(user.role)) q.author_id = user.id;
+  if (!perm::publish_posts.allows(user.role)) q.author_id = user.id;
   auto c = database_.acquire();
   return PostRepository(*c).count(q);
 }
@@ -352,7 +354,7 @@ core::Result<Category> PortalService::save_category(const auth::User& user, cons
                                                     std::optional<std::int64_t> id, const std::string& name,
                                                     const std::string& slug_in, const std::string& description,
                                                     int position) {
-  if (!auth::can_manage_categories(user.role)) return core::fail(core::ServiceError::forbidden());
+  if (!perm::manage_categories.allows(user.role)) return core::fail(core::ServiceError::forbidden());
   Category cat;
   cat.name = core::clean_text(name);
   cat.slug = core::slugify(slug_in.empty() ? cat.name : slug_in);
@@ -385,7 +387,7 @@ core::Result<Category> PortalService::save_category(const auth::User& user, cons
 }
 
 core::Result<void> PortalService::delete_category(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
-  if (!auth::can_manage_categories(user.role)) return core::fail(core::ServiceError::forbidden());
+  if (!perm::manage_categories.allows(user.role)) return core::fail(core::ServiceError::forbidden());
   auto c = database_.acquire();
   db::Transaction tx(*c);
   CategoryRepository repo(*c);

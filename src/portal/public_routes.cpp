@@ -68,13 +68,7 @@ nlohmann::json post_list(const std::vector<Post>& posts) {
 }  // namespace
 
 void register_public_routes(web::Site& site, PortalService& portal) {
-  site.set_navigation([&portal] {
-    nlohmann::json nav = nlohmann::json::array();
-    for (const auto& c : portal.categories()) nav.push_back(category_view(c));
-    return nav;
-  });
-
-  site.get("/", [&](http::Request&, web::Visitor& v) {
+  site.add(web::page("/"), [&](http::Request&, web::Visitor& v) {
     auto view = site.base_view(v, "Trang chủ");
     view["is_home"] = true;
     view["featured"] = post_list(portal.featured(5));
@@ -87,7 +81,7 @@ void register_public_routes(web::Site& site, PortalService& portal) {
     return cached(site.page("portal/home", view));
   });
 
-  site.get("/chuyen-muc/{slug}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/chuyen-muc/{slug}"), [&](http::Request& r, web::Visitor& v) {
     auto cat = portal.category(r.params["slug"]);
     if (!cat) return site.not_found_page(v);
     web::ParamError err;
@@ -106,7 +100,7 @@ void register_public_routes(web::Site& site, PortalService& portal) {
     return cached(site.page("portal/category", view));
   });
 
-  site.get("/the/{slug}", [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/the/{slug}"), [&](http::Request& r, web::Visitor& v) {
     PostQuery q;
     q.tag_slug = r.params["slug"];
     q.page = {50, 0};
@@ -122,7 +116,7 @@ void register_public_routes(web::Site& site, PortalService& portal) {
   });
 
   for (bool atom : {false, true}) {
-    site.get(std::string("/chuyen-muc/{slug}/") + (atom ? "atom.xml" : "rss.xml"), [&, atom](http::Request& r, web::Visitor& v) {
+    site.add(web::page(std::string("/chuyen-muc/{slug}/") + (atom ? "atom.xml" : "rss.xml")), [&, atom](http::Request& r, web::Visitor& v) {
       auto cat = portal.category(r.params["slug"]);
       if (!cat) return site.not_found_page(v);
       PostQuery q;
@@ -130,7 +124,7 @@ void register_public_routes(web::Site& site, PortalService& portal) {
       q.page = {20, 0};
       return feed(site, cat->name, category_url(cat->slug), portal.published(q), atom);
     });
-    site.get(atom ? "/atom.xml" : "/rss.xml", [&, atom](http::Request&, web::Visitor&) {
+    site.add(web::page(atom ? "/atom.xml" : "/rss.xml"), [&, atom](http::Request&, web::Visitor&) {
       PostQuery q;
       q.page = {20, 0};
       return feed(site, "Cổng thông tin phổ biến, giáo dục pháp luật", "/", portal.published(q), atom);
@@ -152,10 +146,10 @@ void register_public_routes(web::Site& site, PortalService& portal) {
       return cached(site.page("portal/post", view));
     };
   };
-  site.get("/bai-viet/{slug}", post_page(false));
-  site.get("/bai-viet/{slug}/in", post_page(true));
+  site.add(web::page("/bai-viet/{slug}"), post_page(false));
+  site.add(web::page("/bai-viet/{slug}/in"), post_page(true));
 
-  site.get("/sitemap.xml", [&](http::Request&, web::Visitor&) {
+  site.add(web::page("/sitemap.xml"), [&](http::Request&, web::Visitor&) {
     std::ostringstream o;
     o << "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     o << "<url><loc>" << xml(site.absolute_url("/")) << "</loc></url>\n";
@@ -169,13 +163,13 @@ void register_public_routes(web::Site& site, PortalService& portal) {
     return cached(http::Response::text(o.str(), 200, "application/xml; charset=utf-8"));
   });
 
-  site.get("/robots.txt", [&](http::Request&, web::Visitor&) {
+  site.add(web::page("/robots.txt"), [&](http::Request&, web::Visitor&) {
     return cached(http::Response::text("User-agent: *\nDisallow: /quan-tri\nSitemap: " + site.absolute_url("/sitemap.xml") + "\n"));
   });
 
   // Public images: post covers and expert photos (consultation), stored under random names.
   for (std::string folder : {"covers", "experts"}) {
-    site.get("/uploads/" + folder + "/{name}", [&site, folder](http::Request& r, web::Visitor& v) {
+    site.add(web::page("/uploads/" + folder + "/{name}"), [&site, folder](http::Request& r, web::Visitor& v) {
       const std::string& name = r.params["name"];
       // Names are ours (random token + extension): anything else, such as "..", is not a file here.
       bool ok = !name.empty() && name.size() < 64 && name.find("..") == std::string::npos;

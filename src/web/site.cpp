@@ -9,14 +9,25 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <mutex>
 
 namespace web {
 
+// The public menu, built from the modules' entries on first use after a change.
 struct Site::NavCache {
   std::mutex mutex;
   std::optional<nlohmann::json> value;
 };
+
+std::string Access::describe() const {
+  switch (kind) {
+    case Kind::anyone: return "anyone";
+    case Kind::signed_in: return "signed_in";
+    case Kind::permission: return std::string(permission->name);
+  }
+  return "";
+}
 
 namespace {
 std::string_view content_type_for(std::string_view path) {
@@ -59,9 +70,23 @@ Site::Site(const core::Config& config, db::Database& database, auth::AuthService
 
 Site::~Site() = default;
 
-void Site::add(const std::string& method, const std::string& pattern, PageHandler h, bool check_csrf) {
-  router_.add(method, pattern);
-  routes_.push_back({std::move(h), check_csrf});
+void Site::add(RouteSpec spec, PageHandler h) {
+  router_.add(spec.method, spec.pattern);
+  specs_.push_back(std::move(spec));
+  handlers_.push_back(std::move(h));
+}
+
+void Site::set_modules(std::vector<const Module*> modules) {
+  modules_ = std::move(modules);
+  invalidate();
+}
+
+std::size_t Site::body_limit(const std::string& method, const std::string& path) const {
+  http::Request probe;
+  probe.method = method;
+  probe.path = path;
+  auto match = router_.match(probe);
+  return match.outcome == http::Router::Outcome::found ? specs_[match.id].body_limit : 0;
 }
 
 std::shared_ptr<const http::PreparedResponse> Site::fast(const http::Request& request) const {
@@ -149,8 +174,14 @@ http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
   if (!multipart && !core::is_valid_utf8(request.body))
     return request.wants_json() ? api_error(400, "invalid_encoding", "Dữ liệu gửi lên phải là văn bản UTF-8 hợp lệ.")
                                 : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Dữ liệu gửi lên không hợp lệ.</h1></html>", 400);
-  const Route& route = routes_[match.id];
-  if (request.method == "POST" && route.check_csrf) {
+  const RouteSpec& spec = specs_[match.id];
+  if (request.body.size() > spec.body_limit)
+    return request.wants_json() || spec.kind == RouteKind::api || spec.kind == RouteKind::webhook
+               ? api_error(413, "payload_too_large", "Nội dung gửi lên quá lớn.")
+               : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>413</title><h1>Nội dung gửi lên quá lớn.</h1></html>", 413);
+  if (!spec.access.allows(visitor.user ? &visitor.user->role : nullptr)) return refuse(request, visitor, spec);
+  const bool form_route = spec.kind == RouteKind::form || spec.kind == RouteKind::upload;
+  if (request.method == "POST" && form_route) {
     auto form = http::parse_form(request);
     if (!form) return http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Biểu mẫu gửi lên không hợp lệ.</h1></html>", 400);
     visitor.form = std::move(*form);
@@ -160,7 +191,15 @@ http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
       return page("errors/error", v, 403);
     }
   }
-  return route.handler(request, visitor);
+  return handlers_[match.id](request, visitor);
+}
+
+http::Response Site::refuse(const http::Request& request, const Visitor& visitor, const RouteSpec& spec) const {
+  if (spec.kind == RouteKind::api || spec.kind == RouteKind::webhook) {
+    if (!visitor.user) return api_error(401, "unauthorized", "Cần đăng nhập bằng tài khoản có quyền dùng chức năng này.");
+    return api_error(403, "forbidden", "Tài khoản không có quyền dùng chức năng này.");
+  }
+  return deny(request, visitor);
 }
 
 nlohmann::json Site::base_view(const Visitor& visitor, const std::string& title) const {
@@ -171,20 +210,40 @@ nlohmann::json Site::base_view(const Visitor& visitor, const std::string& title)
   v["csrf_field"] = kCsrfField;
   // The chat panel (templates/partials/chat_panel) is for citizens on public pages.
   v["show_chat"] = !visitor.in_back_office;
-  {
-    std::lock_guard lock(nav_cache_->mutex);
-    if (!nav_cache_->value && navigation_) nav_cache_->value = navigation_();
-    v["nav"] = nav_cache_->value.value_or(nlohmann::json::array());
-  }
+  v["nav"] = public_menu();
   if (visitor.user) {
     v["me"] = {{"name", visitor.user->display_name},
                {"role", std::string(auth::role_label(visitor.user->role))},
-               {"back_office", auth::can_enter_back_office(visitor.user->role)},
-               // Back-office navigation shows only the sections the role may use.
-               {"consult_desk", auth::can_moderate_questions(visitor.user->role) || auth::can_answer_questions(visitor.user->role)},
-               {"manage_experts", auth::can_manage_experts(visitor.user->role)}};
+               {"back_office", auth::enter_back_office.allows(visitor.user->role)}};
+    if (visitor.in_back_office) v["admin_links"] = back_office_links(visitor.user->role);
   }
   return v;
+}
+
+nlohmann::json Site::public_menu() const {
+  std::lock_guard lock(nav_cache_->mutex);
+  if (!nav_cache_->value) {
+    std::vector<MenuEntry> entries;
+    for (const Module* m : modules_)
+      for (auto& e : m->public_menu()) entries.push_back(std::move(e));
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+    nlohmann::json menu = nlohmann::json::array();
+    for (const auto& e : entries) menu.push_back({{"name", e.label}, {"url", e.url}});
+    nav_cache_->value = std::move(menu);
+  }
+  return *nav_cache_->value;
+}
+
+// Back-office navigation shows only the sections the role may use.
+nlohmann::json Site::back_office_links(auth::Role role) const {
+  std::vector<BackOfficeLink> links;
+  for (const Module* m : modules_)
+    for (auto& l : m->back_office_links())
+      if (l.access.allows(&role)) links.push_back(std::move(l));
+  std::stable_sort(links.begin(), links.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& l : links) out.push_back({{"label", l.label}, {"url", l.url}});
+  return out;
 }
 
 http::Response Site::page(std::string_view template_name, nlohmann::json view, int status) const {
@@ -217,8 +276,6 @@ void Site::invalidate() {
   std::lock_guard lock(nav_cache_->mutex);
   nav_cache_->value.reset();
 }
-
-void Site::set_navigation(std::function<nlohmann::json()> provider) { navigation_ = std::move(provider); }
 
 std::string Site::absolute_url(const std::string& path) const { return config_.absolute_url(path); }
 

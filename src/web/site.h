@@ -1,12 +1,15 @@
 #pragma once
 // The web front of the application: routes of every feature, the visitor behind each request
 // (session, CSRF token, client IP, parsed form), errors as Vietnamese pages or JSON, the
-// anonymous page cache and the change log that keeps caches on every node current.
+// anonymous page cache, and the menus built from the feature modules' declarations.
+// Every route is declared with its access, kind and body budget (web/route.h); `handle`
+// enforces them before the handler runs.
 #include "auth/auth_service.h"
 #include "core/config.h"
 #include "db/database.h"
 #include "http/form.h"
 #include "http/router.h"
+#include "web/module.h"
 #include "web/page_cache.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -35,11 +38,13 @@ class Site {
   Site(const core::Config& config, db::Database& database, auth::AuthService& auth);
   ~Site();
 
-  // HTML routes. POST routes require the CSRF token (403 without it).
-  void get(const std::string& pattern, PageHandler h) { add("GET", pattern, std::move(h), false); }
-  void post(const std::string& pattern, PageHandler h) { add("POST", pattern, std::move(h), true); }
-  // JSON API routes; they authenticate without cookies, so there is no CSRF token to check.
-  void api(const std::string& method, const std::string& pattern, PageHandler h) { add(method, pattern, std::move(h), false); }
+  // Declares a route. Before `h` runs: a body over the budget gets 413; a visitor the access
+  // does not allow gets the login page (HTML, anonymous), 403, or a JSON 401/403 (api, webhook);
+  // form and upload routes get their fields parsed and the CSRF token checked (403 without it).
+  void add(RouteSpec spec, PageHandler h);
+  const std::vector<RouteSpec>& routes() const { return specs_; }
+  // The modules whose menus the layout shows (the list app assembles; they outlive the site).
+  void set_modules(std::vector<const Module*> modules);
 
   // Runs on the I/O thread: static files and cached pages for anonymous visitors.
   std::shared_ptr<const http::PreparedResponse> fast(const http::Request& request) const;
@@ -53,12 +58,13 @@ class Site {
   http::Response forbidden_page(const Visitor& visitor) const;
   // A login redirect for anonymous visitors, 403 for logged-in visitors without the role.
   http::Response deny(const http::Request& request, const Visitor& visitor) const;
+  // 413 for a body over the budget of the route it targets (0 when no route matches), for the
+  // server to refuse before reading the body.
+  std::size_t body_limit(const std::string& method, const std::string& path) const;
   static http::Response api_error(int status, const std::string& code, const std::string& message);
 
-  // Clears cached pages and navigation (a change-feed listener).
+  // Clears cached pages and menus (a change-feed listener).
   void invalidate();
-  // Navigation categories for the layout; set by the portal module.
-  void set_navigation(std::function<nlohmann::json()> provider);
 
   const core::Config& config() const { return config_; }
   db::Database& database() { return database_; }
@@ -71,15 +77,14 @@ class Site {
   const core::Config& config_;
   db::Database& database_;
   auth::AuthService& auth_;
-  struct Route {
-    PageHandler handler;
-    bool check_csrf;
-  };
-  void add(const std::string& method, const std::string& pattern, PageHandler h, bool check_csrf);
+  nlohmann::json public_menu() const;
+  nlohmann::json back_office_links(auth::Role role) const;
+  http::Response refuse(const http::Request& request, const Visitor& visitor, const RouteSpec& spec) const;
   http::Router router_;
-  std::vector<Route> routes_;
+  std::vector<RouteSpec> specs_;
+  std::vector<PageHandler> handlers_;
   PageCache cache_;
-  std::function<nlohmann::json()> navigation_;
+  std::vector<const Module*> modules_;
   struct NavCache;
   std::unique_ptr<NavCache> nav_cache_;
 };

@@ -33,7 +33,7 @@ browserTests({ users: [EDITOR, REVIEWER] }, (env) => {
       await editor.goto('/quan-tri/bai-viet/moi');
       await editor.getByRole('heading', { level: 1, name: 'Viết bài mới' }).waitFor();
       await editor.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill(title);
-      // (The site navigation is also labelled "Chuyên mục": ask for the select by role.)
+      // (Ask for the select by role: a link of the site menu may share its name.)
       await editor.getByRole('combobox', { name: 'Chuyên mục' }).selectOption({ label: 'Tin tức' });
       await editor.getByRole('textbox', { name: 'Tóm tắt', exact: true }).fill(summary);
       await editor.getByRole('textbox', { name: 'Nội dung (Markdown)' }).fill(body);
@@ -119,11 +119,20 @@ browserTests({ users: [EDITOR, REVIEWER] }, (env) => {
       const phone = await open({ bypassCSP: true, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
       const phonePage = await phone.newPage();
       await phonePage.goto('/');
-      await phonePage.getByRole('navigation', { name: 'Chuyên mục' }).waitFor();
+      await phonePage.getByRole('navigation', { name: 'Danh mục chính' }).waitFor();
       const found = await seriousViolations(phonePage);
       if (found.length) report.push(formatViolations('home / at 360x740', found));
       const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) report.push(`home / at 360x740: page is ${overflow}px wider than the screen (horizontal scrolling)`);
+      // The menu folds into one control (a <details>, no JavaScript needed), so the content starts
+      // high on the first screen; opening it shows the links.
+      const menu = phonePage.getByRole('navigation', { name: 'Danh mục chính' });
+      const library = menu.getByRole('link', { name: 'Tủ sách pháp luật' });
+      assert.equal(await library.isVisible(), false, 'on a phone the menu starts folded');
+      const headerBottom = await phonePage.evaluate(() => document.querySelector('.site-header').getBoundingClientRect().bottom);
+      assert.ok(headerBottom < 260, `header and folded menu take ${headerBottom}px of a 740px screen`);
+      await menu.getByText('Danh mục', { exact: true }).click();
+      await library.waitFor({ state: 'visible' });
 
       assert.equal(report.length, 0, `accessibility problems:\n${report.join('\n')}`);
     });
@@ -135,7 +144,7 @@ browserTests({ users: [EDITOR, REVIEWER] }, (env) => {
       const page = await context.newPage();
       await page.goto('/');
 
-      const nav = page.getByRole('navigation', { name: 'Chuyên mục' });
+      const nav = page.getByRole('navigation', { name: 'Danh mục chính' });
       await nav.getByRole('link', { name: 'Tin tức', exact: true }).waitFor();
       assert.ok(await nav.getByRole('link').count() >= 5, 'home + four demo categories in the navigation');
       const main = page.getByRole('main');

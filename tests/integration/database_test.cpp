@@ -37,7 +37,7 @@ TEST_P(DatabaseTest, ConcurrentMigrationsFromManyConnectionsAreSafe) {
     });
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures, 0);
-  const auto migrations = core::resources_under("src/db/migrations/sqlite/").size();
+  const auto migrations = db::embedded_migrations(db::Dialect::sqlite).size();
   EXPECT_EQ(applied, static_cast<int>(migrations)) << "exactly one process applies each migration";
 }
 

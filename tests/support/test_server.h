@@ -23,6 +23,7 @@ class TestServer {
   auth::User add_user(const std::string& email, auth::Role role);
   db::Database& database() { return db_.database(); }
   const core::Config& config() const { return config_; }
+  const std::vector<web::RouteSpec>& routes() const { return app_->routes(); }
 
  private:
   TestDatabase db_;

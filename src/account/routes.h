@@ -1,9 +1,9 @@
 #pragma once
 #include "web/site.h"
 
-namespace auth {
+namespace account {
 
 // Login, registration, logout; user administration and the audit log (admin).
-void register_auth_routes(web::Site& site);
+void register_account_routes(web::Site& site);
 
-}  // namespace auth
+}  // namespace account

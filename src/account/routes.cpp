@@ -1,11 +1,16 @@
-#include "auth/auth_routes.h"
+#include "account/routes.h"
+
+#include "auth/audit_log.h"
 
 #include "core/time.h"
 #include "web/params.h"
 
 #include <nlohmann/json.hpp>
 
-namespace auth {
+namespace account {
+
+using auth::Role;
+using auth::User;
 
 namespace {
 // Only local paths: "//evil.example" or "https://..." would make login an open redirect.
@@ -27,29 +32,29 @@ nlohmann::json users_view(web::Site& site, web::Visitor& v) {
   nlohmann::json users = nlohmann::json::array();
   for (const auto& u : site.auth().list_users(500, 0)) {
     nlohmann::json roles = nlohmann::json::array();
-    for (Role role : all_roles())
-      roles.push_back({{"slug", std::string(role_slug(role))}, {"label", std::string(role_label(role))}, {"selected", role == u.role}});
+    for (Role role : auth::all_roles())
+      roles.push_back({{"slug", std::string(auth::role_slug(role))}, {"label", std::string(auth::role_label(role))}, {"selected", role == u.role}});
     users.push_back({{"id", std::to_string(u.id)}, {"email", u.email}, {"name", u.display_name}, {"roles", roles},
                      {"active", u.active}, {"created", core::format_vn_date(u.created_at)},
                      {"action", "/quan-tri/nguoi-dung/" + std::to_string(u.id)}});
   }
   view["users"] = users;
   nlohmann::json roles = nlohmann::json::array();
-  for (Role role : all_roles()) roles.push_back({{"slug", std::string(role_slug(role))}, {"label", std::string(role_label(role))}});
+  for (Role role : auth::all_roles()) roles.push_back({{"slug", std::string(auth::role_slug(role))}, {"label", std::string(auth::role_label(role))}});
   view["all_roles"] = roles;
   return view;
 }
 
 }  // namespace
 
-void register_auth_routes(web::Site& site) {
-  site.get("/dang-nhap", [&](http::Request& r, web::Visitor& v) {
+void register_account_routes(web::Site& site) {
+  site.add(web::page("/dang-nhap"), [&](http::Request& r, web::Visitor& v) {
     auto view = site.base_view(v, "Đăng nhập");
     view["next"] = safe_next(r.query_param("tiep").value_or("/"));
     return site.page("auth/login", view);
   });
 
-  site.post("/dang-nhap", [&](http::Request&, web::Visitor& v) {
+  site.add(web::form("/dang-nhap"), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
     std::string next = safe_next(f.get("next"));
     auto result = site.auth().login(f.get("email"), f.get("password"), v.ip);
@@ -60,24 +65,24 @@ void register_auth_routes(web::Site& site) {
       add_errors(view, result.error());
       return site.page("auth/login", view, core::http_status(result.error().kind));
     }
-    if (next == "/" && can_enter_back_office(result->user.role)) next = "/quan-tri";
+    if (next == "/" && auth::enter_back_office.allows(result->user.role)) next = "/quan-tri";
     auto res = http::Response::redirect(next);
     res.headers.emplace_back("Set-Cookie", session_cookie(site, result->session_token, site.config().session_ttl).serialize());
     return res;
   });
 
-  site.post("/dang-xuat", [&](http::Request& r, web::Visitor&) {
+  site.add(web::form("/dang-xuat"), [&](http::Request& r, web::Visitor&) {
     if (auto token = r.cookie(web::kSessionCookie)) site.auth().logout(*token);
     auto res = http::Response::redirect("/");
     res.headers.emplace_back("Set-Cookie", session_cookie(site, "", 0).serialize());
     return res;
   });
 
-  site.get("/dang-ky", [&](http::Request&, web::Visitor& v) { return site.page("auth/register", site.base_view(v, "Đăng ký tài khoản")); });
+  site.add(web::page("/dang-ky"), [&](http::Request&, web::Visitor& v) { return site.page("auth/register", site.base_view(v, "Đăng ký tài khoản")); });
 
-  site.post("/dang-ky", [&](http::Request&, web::Visitor& v) {
+  site.add(web::form("/dang-ky"), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
-    RegistrationForm form{f.get("email"), f.get("display_name"), f.get("password"), f.get("password_confirm")};
+    auth::RegistrationForm form{f.get("email"), f.get("display_name"), f.get("password"), f.get("password_confirm")};
     auto created = site.auth().register_citizen(form, v.ip);
     if (!created) {
       auto view = site.base_view(v, "Đăng ký tài khoản");
@@ -91,15 +96,13 @@ void register_auth_routes(web::Site& site) {
     return res;
   });
 
-  site.get("/quan-tri/nguoi-dung", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !can_manage_users(v.user->role)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/nguoi-dung", web::needs(auth::manage_users)), [&](http::Request&, web::Visitor& v) {
     return site.page("admin/users", users_view(site, v));
   });
 
-  site.post("/quan-tri/nguoi-dung", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !can_manage_users(v.user->role)) return site.deny(r, v);
+  site.add(web::form("/quan-tri/nguoi-dung", web::needs(auth::manage_users)), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
-    auto role = parse_role(f.get("role"));
+    auto role = auth::parse_role(f.get("role"));
     User u;
     u.email = f.get("email");
     u.display_name = f.get("display_name");
@@ -115,10 +118,9 @@ void register_auth_routes(web::Site& site) {
     return http::Response::redirect("/quan-tri/nguoi-dung");
   });
 
-  site.post("/quan-tri/nguoi-dung/{id}", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !can_manage_users(v.user->role)) return site.deny(r, v);
+  site.add(web::form("/quan-tri/nguoi-dung/{id}", web::needs(auth::manage_users)), [&](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
-    auto role = parse_role(v.form.get("role"));
+    auto role = auth::parse_role(v.form.get("role"));
     if (!id) return site.not_found_page(v);
     auto changed = role ? site.auth().change_role(*v.user, v.actor(), *id, *role, v.form.get("active") == "1")
                         : core::Result<void>(core::fail(core::ServiceError::invalid("Vai trò không hợp lệ.")));
@@ -130,14 +132,13 @@ void register_auth_routes(web::Site& site) {
     return http::Response::redirect("/quan-tri/nguoi-dung");
   });
 
-  site.get("/quan-tri/nhat-ky", [&](http::Request& r, web::Visitor& v) {
-    if (!v.user || !can_view_audit_log(v.user->role)) return site.deny(r, v);
+  site.add(web::page("/quan-tri/nhat-ky", web::needs(auth::view_audit_log)), [&](http::Request& r, web::Visitor& v) {
     web::ParamError err;
     auto page = web::int_param(r, "trang", 1, 1, 100000, err);
     if (!page) return site.not_found_page(v);
     auto conn = site.database().acquire();
     nlohmann::json entries = nlohmann::json::array();
-    for (const auto& e : list_audit(*conn, 100, static_cast<std::size_t>(*page - 1) * 100))
+    for (const auto& e : auth::list_audit(*conn, 100, static_cast<std::size_t>(*page - 1) * 100))
       entries.push_back({{"at", core::format_vn_datetime(e.at)}, {"user", e.user_email}, {"action", e.action},
                          {"target", e.target}, {"detail", e.detail}, {"ip", e.ip}});
     auto view = site.base_view(v, "Nhật ký thao tác");
@@ -147,4 +148,4 @@ void register_auth_routes(web::Site& site) {
   });
 }
 
-}  // namespace auth
+}  // namespace account

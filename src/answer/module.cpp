@@ -1,0 +1,19 @@
+#include "answer/module.h"
+
+#include "answer/answer_routes.h"
+
+namespace answer {
+
+AnswerModule::AnswerModule(const web::ModuleContext& context, const library::SearchService& search)
+    : service_(std::make_unique<AnswerService>(context.database, search, context.config.conversation_retention_days * 24 * 3600)) {}
+
+void AnswerModule::register_routes(web::Site& site) { register_answer_routes(site, *service_); }
+
+std::vector<web::MenuEntry> AnswerModule::public_menu() const { return {{120, "Hỏi đáp tự động", "/hoi-dap-tu-dong"}}; }
+
+std::vector<web::BackupTable> AnswerModule::tables() {
+  return {{"answer_handoffs"},
+          {"answer_turns", false, "conversation memory, kept for minutes to days on purpose (personal data)"}};
+}
+
+}  // namespace answer

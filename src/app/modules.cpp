@@ -1,0 +1,46 @@
+#include "app/modules.h"
+
+#include "account/module.h"
+#include "answer/module.h"
+#include "consult/module.h"
+#include "library/module.h"
+#include "mail/module.h"
+#include "messaging/module.h"
+#include "portal/module.h"
+
+namespace app {
+
+Modules build_modules(const web::ModuleContext& context) {
+  Modules m;
+  auto add = [&m](auto module) {
+    auto* raw = module.get();
+    m.all.push_back(std::move(module));
+    return raw;
+  };
+  add(std::make_unique<mail::MailModule>(context));
+  add(std::make_unique<account::AccountModule>());
+  m.portal = add(std::make_unique<portal::PortalModule>(context));
+  auto* library = add(std::make_unique<library::LibraryModule>(context));
+  auto* answer = add(std::make_unique<answer::AnswerModule>(context, library->search()));
+  add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
+  add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
+  return m;
+}
+
+const std::vector<web::BackupTable>& all_tables() {
+  static const std::vector<web::BackupTable> tables = [] {
+    std::vector<web::BackupTable> all;
+    for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
+                      answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
+                      mail::MailModule::tables()})
+      all.insert(all.end(), part.begin(), part.end());
+    // The database layer's own.
+    all.push_back({"change_log"});
+    all.push_back({"settings"});
+    all.push_back({"schema_migrations", false, "written by the migrations themselves"});
+    return all;
+  }();
+  return tables;
+}
+
+}  // namespace app

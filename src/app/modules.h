@@ -1,0 +1,27 @@
+#pragma once
+// The feature modules of `phobien`: the one list a new feature is added to (docs/architecture.md,
+// "Adding a feature").
+#include "web/module.h"
+
+#include <memory>
+#include <vector>
+
+namespace portal {
+class PortalModule;
+}
+
+namespace app {
+
+struct Modules {
+  std::vector<std::unique_ptr<web::Module>> all;  // in the order their routes are registered
+  portal::PortalModule* portal = nullptr;         // for the demo content
+};
+
+// Builds every module; each gets the services of the modules it uses.
+Modules build_modules(const web::ModuleContext& context);
+
+// Every table of the program, parents before children: backed up (and restored in this order),
+// or left out on purpose with the reason. Static: backups need no running module.
+const std::vector<web::BackupTable>& all_tables();
+
+}  // namespace app

@@ -1,0 +1,69 @@
+#include "consult/module.h"
+
+#include "auth/proof_of_work.h"
+#include "consult/admin_routes.h"
+#include "consult/api_routes.h"
+#include "consult/permissions.h"
+#include "consult/public_routes.h"
+#include "consult/stats_routes.h"
+#include "mail/mail_outbox.h"
+
+#include <spdlog/spdlog.h>
+
+namespace consult {
+
+namespace {
+// Consultation e-mails join the transaction of the step that causes them (the durable outbox).
+void queue_mail(db::Connection& c, const std::string& to, const std::string& subject, const std::string& body) {
+  if (auto queued = mail::MailOutbox::enqueue(c, to, subject, body); !queued) spdlog::warn("e-mail not queued: {}", queued.error());
+}
+}  // namespace
+
+ConsultModule::ConsultModule(const web::ModuleContext& context, library::LibraryService& library,
+                             library::SearchService& search, answer::AnswerService& answers)
+    : database_(context.database),
+      search_(search),
+      answers_(answers),
+      service_(std::make_unique<ConsultService>(context.database, context.changes, library, context.config, queue_mail)),
+      qa_(std::make_unique<QaIndex>(context.database, context.changes)) {
+  answers_.set_archive(qa_.get());
+}
+
+void ConsultModule::register_routes(web::Site& site) {
+  register_consult_stats_routes(site, database_);  // before any /quan-tri/tu-van/{id}
+  register_consult_admin_routes(site, *service_, search_);
+  register_consult_public_routes(site, *service_, *qa_, answers_);
+  register_consult_api_routes(site, *service_, *qa_);
+}
+
+std::vector<web::MenuEntry> ConsultModule::public_menu() const {
+  return {{130, "Hỏi đáp pháp luật", "/hoi-dap"}, {140, "Gửi câu hỏi tư vấn", "/tu-van"}};
+}
+
+std::vector<web::BackOfficeLink> ConsultModule::back_office_links() const {
+  return {{30, "Tư vấn pháp luật", "/quan-tri/tu-van", web::needs(perm::use_desk)},
+          {31, "Chuyên gia tư vấn", "/quan-tri/chuyen-gia", web::needs(perm::manage_experts)},
+          {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
+}
+
+// Hand-offs become questions, deadlines remind and escalate, expired personal data goes. Every
+// node runs them; each claims its rows, so none is done twice.
+std::vector<web::Duty> ConsultModule::duties() {
+  const std::chrono::seconds minute(60);
+  return {{"consult.handoffs", minute, [this](std::int64_t now) { service_->take_handoffs(now); }},
+          {"consult.deadlines", minute, [this](std::int64_t now) { service_->check_deadlines(now); }},
+          {"consult.purge", minute, [this](std::int64_t now) { service_->purge_expired(now); }},
+          {"antispam.purge_spent", minute, [this](std::int64_t now) {
+             auto c = database_.acquire();
+             auth::pow::purge_spent(*c, now);
+           }}};
+}
+
+std::vector<web::BackupTable> ConsultModule::tables() {
+  return {{"legal_fields"},      {"experts"},           {"expert_fields"},
+          {"questions"},         {"question_citations"}, {"question_messages"},
+          {"question_attachments"}, {"question_events"},
+          {"pow_spent", false, "spent anti-spam challenges, useless once they expire (30 minutes)"}};
+}
+
+}  // namespace consult

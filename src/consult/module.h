@@ -1,0 +1,37 @@
+#pragma once
+// Online legal consultation: citizens ask, moderators triage, verified experts answer with
+// checked citations, published answers form the public Q&A archive (which also serves the
+// answering service as evidence), with figures for officials.
+#include "answer/answer_service.h"
+#include "consult/consult_service.h"
+#include "consult/qa_index.h"
+#include "library/library_service.h"
+#include "library/search_service.h"
+#include "web/module.h"
+
+#include <memory>
+
+namespace consult {
+
+class ConsultModule : public web::Module {
+ public:
+  ConsultModule(const web::ModuleContext& context, library::LibraryService& library, library::SearchService& search,
+                answer::AnswerService& answers);
+  std::string_view name() const override { return "consult"; }
+  void register_routes(web::Site& site) override;
+  std::vector<web::MenuEntry> public_menu() const override;
+  std::vector<web::BackOfficeLink> back_office_links() const override;
+  std::vector<web::Duty> duties() override;
+  static std::vector<web::BackupTable> tables();
+
+  ConsultService& service() { return *service_; }
+
+ private:
+  db::Database& database_;
+  library::SearchService& search_;
+  answer::AnswerService& answers_;
+  std::unique_ptr<ConsultService> service_;
+  std::unique_ptr<QaIndex> qa_;
+};
+
+}  // namespace consult
