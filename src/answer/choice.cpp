@@ -15,7 +15,7 @@ std::string folded(std::string_view s) { return core::fold_vietnamese(core::nfc(
 bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
 
 // "06" and "6" are the same number; "10.000.000" keeps its dots.
-std::string number_key(std::string s) {
+std::string without_leading_zeros(std::string s) {
   while (s.size() > 1 && s[0] == '0' && std::isdigit(static_cast<unsigned char>(s[1]))) s.erase(0, 1);
   return s;
 }
@@ -30,7 +30,7 @@ struct Words {
 Words words_of(std::string_view s) {
   Words w;
   for (auto& t : text::tokenize(core::nfc(s))) {
-    std::string token = is_number(t.lower) ? number_key(t.lower) : t.lower;
+    std::string token = is_number(t.lower) ? without_leading_zeros(t.lower) : t.lower;
     if (is_number(token)) w.numbers.insert(token);
     if (!w.tokens.empty()) w.bigrams.insert(w.tokens.back() + " " + token);
     w.unigrams.insert(token);

@@ -18,7 +18,7 @@
 namespace library {
 
 std::string document_identity(const DocumentMeta& meta) {
-  if (!meta.number.empty()) return "so:" + number_key(meta.number);
+  if (!meta.number.empty()) return "so:" + number_identity_key(meta.number);
   return "id:" + core::slugify(meta.source_id, 200);
 }
 
@@ -126,7 +126,7 @@ ImportedDocument LibraryService::store(DocumentRepository& repo, ParsedDocument&
   }
   NodeWriter writer{repo, d.id};
   writer.write(pd.tree, std::nullopt, "");
-  for (const auto& r : pd.relations) repo.insert_relation(d.id, r, "so:" + number_key(r.target_number));
+  for (const auto& r : pd.relations) repo.insert_relation(d.id, r, "so:" + number_identity_key(r.target_number));
   changes_.record(c, "library:" + std::to_string(d.id));
   auth::record_audit(c, actor, existing ? "library.update" : "library.import", "document:" + std::to_string(d.id),
                      d.meta.title + " (" + pd.meta.source_file + ")");
@@ -191,7 +191,7 @@ std::vector<DocumentRepository::RelationRow> LibraryService::relations(const Doc
 
 std::optional<Document> LibraryService::by_number(const std::string& number) {
   auto c = database_.acquire();
-  return DocumentRepository(*c).find_by_number_key(number_key(number));
+  return DocumentRepository(*c).find_by_number_key(number_identity_key(number));
 }
 
 std::shared_ptr<const LinkTable> LibraryService::link_table() {

@@ -4,6 +4,7 @@
 #include "library/document_numbers.h"
 #include "library/importers.h"
 #include "library/structure_parser.h"
+#include "text/document_number.h"
 
 #include <algorithm>
 #include <cctype>
@@ -119,8 +120,8 @@ void finish(ParsedDocument& pd, const ParsedStructure& parsed, const std::vector
 }
 
 std::string first_number_in(std::string_view s) {
-  auto found = find_numbers(s);
-  return found.empty() ? "" : found.front().number;
+  auto found = text::find_document_numbers(s);
+  return found.empty() ? "" : std::string(s.substr(found.front().begin, found.front().end - found.front().begin));
 }
 
 }  // namespace
