@@ -73,6 +73,14 @@ struct Slot {
   std::vector<std::uint32_t> offsets;
 };
 
+// A live slot whose passage passes the query's filters (document type, status).
+inline bool passes_filters(const Slot& s, const Query& q) {
+  if (!s.live) return false;
+  if (q.type && s.p.document_type != *q.type) return false;
+  if (q.status && s.p.status != *q.status) return false;
+  return true;
+}
+
 // What scoring reads for every posting, kept apart from the big Slot so the loop stays in cache.
 struct SlotStat {
   std::uint32_t len_title = 0, len_body = 0;
