@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 namespace search {
@@ -191,13 +192,20 @@ TEST(SearchIndex, ConcurrentSearchesWhileWriting) {
         ++searches;
       }
     });
-  for (int i = 0; i < 300; ++i) {
+  // On a busy machine the readers may not run at all during a fixed number of writes, so the
+  // writer goes on until they have searched many times while it writes. The time limit only
+  // keeps a broken lock from hanging the test.
+  constexpr int kSearchesWhileWriting = 200;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  int searched_while_writing = 0;
+  for (int i = 0; i < 300 || (searched_while_writing < kSearchesWhileWriting && std::chrono::steady_clock::now() < deadline); ++i) {
     index.upsert(passage(1000 + i, 50, std::to_string(i), "Mới", "nghĩa vụ công dân mới " + std::to_string(i)));
     if (i % 3 == 0) index.remove(1000 + i / 2);
+    searched_while_writing = searches.load();
   }
   stop = true;
   for (auto& t : readers) t.join();
-  EXPECT_GT(searches.load(), 0);
+  EXPECT_GE(searched_while_writing, kSearchesWhileWriting);
   EXPECT_GT(index.size(), 200u);
 }
 

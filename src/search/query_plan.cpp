@@ -66,27 +66,18 @@ bool is_question_word(const std::string& lower) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
-QueryPlan plan_query(const std::string& raw) {
-  QueryPlan plan;
-  plan.text = text::normalize(raw);
-  const std::string& s = plan.text;
-  for (const auto& t : text::tokenize(s)) plan.source_tokens.push_back(from_text_token(t));
-  auto& src = plan.source_tokens;
-  for (std::size_t i = 0; i < src.size(); ++i) {
-    src[i].source = static_cast<int>(i);
-    src[i].question_word = is_question_word(src[i].lower);
-    plan.accented |= text::has_diacritics(src[i].lower);
-    plan.has_letters |= has_letter(src[i].folded);
-  }
+namespace {
 
-  // Citations and numbers: their words are not text terms.
+// Citations and numbers: their words are not text terms.
+void find_citations_and_numbers(QueryPlan& plan) {
+  auto& src = plan.source_tokens;
   auto exclude = [&](std::size_t b, std::size_t e) {
     for (auto& t : src)
       if (t.begin >= b && t.end <= e) t.excluded = true;
   };
-  plan.citations = text::find_citations(s);
+  plan.citations = text::find_citations(plan.text);
   for (const auto& c : plan.citations) exclude(c.begin, c.end);
-  for (const auto& n : text::find_document_numbers(s)) {
+  for (const auto& n : text::find_document_numbers(plan.text)) {
     plan.numbers.push_back(n.number);
     exclude(n.begin, n.end);
     // "Nghị định số 100/2019/NĐ-CP": the words naming it go with it.
@@ -99,8 +90,11 @@ QueryPlan plan_query(const std::string& raw) {
         std::find(plan.numbers.begin(), plan.numbers.end(), c.document->number) == plan.numbers.end())
       plan.numbers.push_back(c.document->number);
   plan.only_citations = !src.empty() && std::all_of(src.begin(), src.end(), [](const auto& t) { return t.excluded; });
+}
 
-  // Abbreviations: the token stays (some texts use it) and its expansion follows.
+// Abbreviations: the token stays (some texts use it) and its expansion follows.
+void expand_abbreviations(QueryPlan& plan) {
+  const auto& src = plan.source_tokens;
   for (std::size_t i = 0; i < src.size(); ++i) {
     plan.tokens.push_back(src[i]);
     if (src[i].excluded) continue;
@@ -117,41 +111,43 @@ QueryPlan plan_query(const std::string& raw) {
       plan.tokens.push_back(std::move(q));
     }
   }
+}
 
-  // A term to define: "X là gì", "X là ..." (a statement to check), "thế nào là X", "định nghĩa X".
-  {
-    const auto& t = plan.tokens;
-    auto is_la = [&](std::size_t i) { return t[i].source >= 0 && (plan.accented ? t[i].lower == "là" : t[i].folded == "la"); };
-    auto usable = [&](std::size_t i) { return t[i].source >= 0 && !t[i].excluded && !t[i].question_word; };
-    std::size_t start = 0, end = 0;
-    std::size_t k = 0;
-    while (k < t.size() && t[k].source < 0) ++k;
-    if (k + 2 < t.size() && ((t[k].folded == "the" && t[k + 1].folded == "nao" && is_la(k + 2)))) {
-      start = end = k + 3;
-    } else if (k + 1 < t.size() && ((t[k].folded == "dinh" && t[k + 1].folded == "nghia") || (t[k].folded == "khai" && t[k + 1].folded == "niem"))) {
-      start = end = k + 2;
-      if (start < t.size() && (t[start].folded == "ve" || t[start].folded == "cua")) start = end = start + 1;
-    } else {
-      std::size_t la = 0;
-      while (la < t.size() && !is_la(la)) ++la;
-      if (la < t.size() && la > 0 && la <= 8) {
-        bool ok = true;
-        for (std::size_t i = 0; i < la; ++i) ok &= t[i].source < 0 || usable(i);
-        if (ok) {
-          start = 0;
-          end = la;
-        }
+// A term to define: "X là gì", "X là ..." (a statement to check), "thế nào là X", "định nghĩa X".
+void find_defined_term(QueryPlan& plan) {
+  const auto& t = plan.tokens;
+  auto is_la = [&](std::size_t i) { return t[i].source >= 0 && (plan.accented ? t[i].lower == "là" : t[i].folded == "la"); };
+  auto usable = [&](std::size_t i) { return t[i].source >= 0 && !t[i].excluded && !t[i].question_word; };
+  std::size_t start = 0, end = 0;
+  std::size_t k = 0;
+  while (k < t.size() && t[k].source < 0) ++k;
+  if (k + 2 < t.size() && ((t[k].folded == "the" && t[k + 1].folded == "nao" && is_la(k + 2)))) {
+    start = end = k + 3;
+  } else if (k + 1 < t.size() && ((t[k].folded == "dinh" && t[k + 1].folded == "nghia") || (t[k].folded == "khai" && t[k + 1].folded == "niem"))) {
+    start = end = k + 2;
+    if (start < t.size() && (t[start].folded == "ve" || t[start].folded == "cua")) start = end = start + 1;
+  } else {
+    std::size_t la = 0;
+    while (la < t.size() && !is_la(la)) ++la;
+    if (la < t.size() && la > 0 && la <= 8) {
+      bool ok = true;
+      for (std::size_t i = 0; i < la; ++i) ok &= t[i].source < 0 || usable(i);
+      if (ok) {
+        start = 0;
+        end = la;
       }
     }
-    if (start == end && start > 0) {  // the term follows: up to punctuation or a question word
-      while (end < t.size() && end - start < 8 && usable(end) && (end == start || t[end].joined)) ++end;
-    }
-    for (std::size_t i = start; i < end; ++i)
-      if (t[i].source >= 0) plan.defined_term.push_back(i);
   }
+  if (start == end && start > 0) {  // the term follows: up to punctuation or a question word
+    while (end < t.size() && end - start < 8 && usable(end) && (end == start || t[end].joined)) ++end;
+  }
+  for (std::size_t i = start; i < end; ++i)
+    if (t[i].source >= 0) plan.defined_term.push_back(i);
+}
 
-  // Quoted phrases.
-  for (const auto& [b, e] : quoted_ranges(s)) {
+// Quoted phrases.
+void find_phrases(QueryPlan& plan) {
+  for (const auto& [b, e] : quoted_ranges(plan.text)) {
     std::vector<std::size_t> idx;
     for (std::size_t i = 0; i < plan.tokens.size(); ++i) {
       auto& t = plan.tokens[i];
@@ -163,6 +159,25 @@ QueryPlan plan_query(const std::string& raw) {
     if (idx.size() >= 2) plan.phrases.push_back(std::move(idx));
     else if (idx.size() == 1) plan.tokens[idx[0]].phrase = -1;
   }
+}
+
+}  // namespace
+
+QueryPlan plan_query(const std::string& raw) {
+  QueryPlan plan;
+  plan.text = text::normalize(raw);
+  for (const auto& t : text::tokenize(plan.text)) plan.source_tokens.push_back(from_text_token(t));
+  auto& src = plan.source_tokens;
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    src[i].source = static_cast<int>(i);
+    src[i].question_word = is_question_word(src[i].lower);
+    plan.accented |= text::has_diacritics(src[i].lower);
+    plan.has_letters |= has_letter(src[i].folded);
+  }
+  find_citations_and_numbers(plan);
+  expand_abbreviations(plan);
+  find_defined_term(plan);
+  find_phrases(plan);
   return plan;
 }
 

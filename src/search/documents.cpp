@@ -1,0 +1,203 @@
+#include "search/documents.h"
+
+#include "text/document_number.h"
+#include "text/vietnamese.h"
+
+#include <algorithm>
+
+namespace search {
+
+namespace {
+
+std::string article_key(std::string_view s) {
+  std::string k = text::fold(s);
+  std::size_t i = 0;
+  while (i + 1 < k.size() && k[i] == '0') ++i;  // "05" = "5"
+  return k.substr(i);
+}
+
+// Title keys under which a document can be named: the title itself, without a trailing year
+// ("Bộ luật Dân sự 2015", "... năm 2015"), and without "và" (people drop it: "Luật Hôn nhân gia đình").
+std::vector<std::string> title_variants(const std::string& title) {
+  std::vector<std::string> words;
+  for (auto& t : text::tokenize(title)) words.push_back(t.folded);
+  auto join = [](const std::vector<std::string>& w) {
+    std::string s;
+    for (const auto& x : w) s += (s.empty() ? "" : " ") + x;
+    return s;
+  };
+  std::vector<std::string> out;
+  auto add = [&](const std::vector<std::string>& w) {
+    if (w.size() < 2) return;  // a single word is not a name
+    std::string k = join(w);
+    if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+  };
+  add(words);
+  auto no_year = words;
+  if (!no_year.empty() && no_year.back().size() == 4 && std::all_of(no_year.back().begin(), no_year.back().end(), ::isdigit)) {
+    no_year.pop_back();
+    if (!no_year.empty() && no_year.back() == "nam") no_year.pop_back();
+    add(no_year);
+  }
+  std::vector<std::string> no_and;
+  for (const auto& w : no_year)
+    if (w != "va") no_and.push_back(w);
+  add(no_and);
+  return out;
+}
+
+void add_once(std::vector<std::int64_t>& list, std::int64_t d) {
+  if (std::find(list.begin(), list.end(), d) == list.end()) list.push_back(d);
+}
+
+}  // namespace
+
+bool article_less(const std::string& a, const std::string& b) {
+  auto num = [](const std::string& s) {
+    long v = 0;
+    std::size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 9) v = v * 10 + (s[i++] - '0');
+    return std::pair<long, std::string>(i == 0 ? -1 : v, s.substr(i));
+  };
+  return num(a) < num(b);
+}
+
+// ---- writing ----
+
+void Documents::register_doc(std::int64_t id, DocInfo& d) {
+  d.keys = title_variants(d.title);
+  for (const auto& k : d.keys) {
+    by_title[k].push_back(id);
+    longest_title = std::max<std::size_t>(longest_title, std::count(k.begin(), k.end(), ' ') + 1);
+  }
+  d.number_key = text::document_number_key(d.number.empty() ? d.title : d.number);
+  if (!d.number_key.empty()) by_number[d.number_key].push_back(id);
+}
+
+void Documents::unregister_doc(std::int64_t id, DocInfo& d) {
+  auto drop = [id](auto& map, const std::string& key) {
+    auto it = map.find(key);
+    if (it == map.end()) return;
+    std::erase(it->second, id);
+    if (it->second.empty()) map.erase(it);
+  };
+  for (const auto& k : d.keys) drop(by_title, k);
+  if (!d.number_key.empty()) drop(by_number, d.number_key);
+  d.keys.clear();
+  d.number_key.clear();
+}
+
+void Documents::attach(const Passage& p, std::uint32_t slot) {
+  auto& d = docs[p.document_id];
+  if (d.slots.empty() || d.title != p.document_title || d.number != p.document_number) {
+    unregister_doc(p.document_id, d);
+    d.title = p.document_title;
+    d.number = p.document_number;
+    register_doc(p.document_id, d);
+  }
+  d.slots.push_back(slot);
+}
+
+void Documents::detach(std::int64_t document_id, std::uint32_t slot) {
+  auto dit = docs.find(document_id);
+  if (dit == docs.end()) return;
+  std::erase(dit->second.slots, slot);
+  if (dit->second.slots.empty()) {
+    unregister_doc(dit->first, dit->second);
+    docs.erase(dit);
+  }
+}
+
+void Documents::remap(const std::vector<std::uint32_t>& new_slot) {
+  for (auto& [id, d] : docs)
+    for (auto& s : d.slots) s = new_slot[s];
+}
+
+std::size_t Documents::memory() const {
+  std::size_t m = 0;
+  for (const auto& [id, d] : docs) m += 128 + d.title.capacity() + d.slots.capacity() * sizeof(std::uint32_t);
+  m += (by_title.size() + by_number.size()) * 96;
+  return m;
+}
+
+// ---- reading ----
+
+std::vector<std::int64_t> Documents::mentioned(const std::vector<QueryToken>& toks) const {
+  std::vector<std::int64_t> out;
+  if (by_title.empty()) return out;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    std::string key;
+    std::size_t best_len = 0;
+    const std::vector<std::int64_t>* best = nullptr;
+    for (std::size_t len = 1; len <= longest_title && i + len <= toks.size(); ++len) {
+      if (len > 1) key += ' ';
+      key += toks[i + len - 1].folded;
+      if (len < 2) continue;
+      auto it = by_title.find(key);
+      if (it != by_title.end()) {
+        best = &it->second;
+        best_len = len;
+      }
+    }
+    if (best) {
+      for (auto d : *best) add_once(out, d);
+      i += best_len - 1;
+    }
+  }
+  return out;
+}
+
+std::vector<std::int64_t> Documents::resolve(const text::DocumentRef& ref) const {
+  if (!ref.number.empty()) {
+    auto it = by_number.find(text::document_number_key(ref.number));
+    if (it != by_number.end()) return it->second;
+    return {};
+  }
+  for (const auto& key : ref.title_keys()) {
+    auto it = by_title.find(key);
+    if (it != by_title.end()) return it->second;
+  }
+  return {};
+}
+
+std::optional<std::uint32_t> Documents::article_slot(std::int64_t doc, const std::string& article,
+                                                     const std::vector<Slot>& slots) const {
+  auto it = docs.find(doc);
+  if (it == docs.end()) return std::nullopt;
+  std::string key = article_key(article);
+  for (auto s : it->second.slots)
+    if (slots[s].live && article_key(slots[s].p.article_number) == key) return s;
+  return std::nullopt;
+}
+
+CitationMatches match_citations(const QueryPlan& plan, const Documents& documents, const std::vector<Slot>& slots) {
+  CitationMatches m;
+  m.mentioned = documents.mentioned(plan.tokens);
+  for (const auto& c : plan.citations) {
+    std::vector<std::int64_t> targets;
+    if (c.document && !c.document->self) targets = documents.resolve(*c.document);
+    else if (!c.document) targets = m.mentioned;
+    for (auto d : targets) {
+      add_once(m.mentioned, d);
+      if (c.article.empty()) continue;
+      if (auto s = documents.article_slot(d, c.article, slots)) m.cited.emplace_back(*s, c.clause);
+    }
+    // "Điều 5" alone: that article of every document.
+    if (!c.document && targets.empty() && !c.article.empty() && plan.only_citations) {
+      for (const auto& [id, d] : documents.docs)
+        if (auto s = documents.article_slot(id, c.article, slots)) m.cited.emplace_back(*s, c.clause);
+      std::sort(m.cited.begin(), m.cited.end(), [&](const auto& a, const auto& b) { return slots[a.first].doc < slots[b.first].doc; });
+    }
+  }
+  for (const auto& n : plan.numbers) {
+    auto it = documents.by_number.find(text::document_number_key(n));
+    if (it == documents.by_number.end()) continue;
+    for (auto d : it->second) {
+      m.numbered.push_back(d);
+      add_once(m.mentioned, d);
+    }
+  }
+  return m;
+}
+
+}  // namespace search

@@ -1,0 +1,64 @@
+#pragma once
+// Internal to search/: the documents of the index, by the names and numbers a query can use for
+// them, and what a query's citations and document numbers point at.
+//
+// A document is registered under its title (folded), the title without a trailing year and
+// without "và", and its normalised number (số hiệu, or one read from the title). Documents keep
+// their live slots in insertion order; a document goes when its last slot does.
+// Not synchronised: Index holds its lock around every call (exclusive for the writing ones).
+#include "search/postings.h"
+#include "search/query_plan.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace search {
+
+struct DocInfo {
+  std::string title, number, number_key;
+  std::vector<std::string> keys;  // registered title keys
+  std::vector<std::uint32_t> slots;
+};
+
+// Natural order of article numbers: "2" < "2a" < "10"; documents without articles first.
+bool article_less(const std::string& a, const std::string& b);
+
+struct Documents {
+  std::unordered_map<std::int64_t, DocInfo> docs;
+  std::unordered_map<std::string, std::vector<std::int64_t>> by_title;   // title key → documents
+  std::unordered_map<std::string, std::vector<std::int64_t>> by_number;  // number key → documents
+  std::size_t longest_title = 0;  // in words
+
+  // A new slot of passage `p`'s document; a changed title or number re-registers the document.
+  void attach(const Passage& p, std::uint32_t slot);
+  // A slot that died; the document goes with its last slot.
+  void detach(std::int64_t document_id, std::uint32_t slot);
+  // Renumbers the slots after Postings::compact().
+  void remap(const std::vector<std::uint32_t>& new_slot);
+  std::size_t memory() const;  // approximate heap size
+
+  // Documents whose title the query names ("theo Luật Cư trú", "bộ luật lao động"), longest first.
+  std::vector<std::int64_t> mentioned(const std::vector<QueryToken>& toks) const;
+  // The documents a citation's document reference names (by number, else by the first known title key).
+  std::vector<std::int64_t> resolve(const text::DocumentRef& ref) const;
+  // The live slot of article `article` ("5", "05", "2a") of a document.
+  std::optional<std::uint32_t> article_slot(std::int64_t doc, const std::string& article, const std::vector<Slot>& slots) const;
+
+ private:
+  void register_doc(std::int64_t id, DocInfo& d);
+  void unregister_doc(std::int64_t id, DocInfo& d);
+};
+
+// What a query's citations and document numbers point at, found before any ranking.
+struct CitationMatches {
+  std::vector<std::int64_t> mentioned;                       // documents named or numbered: their passages get a boost
+  std::vector<std::pair<std::uint32_t, std::string>> cited;  // (slot, clause) of cited articles, in citation order
+  std::vector<std::int64_t> numbered;                        // documents whose number the query gives
+};
+CitationMatches match_citations(const QueryPlan& plan, const Documents& documents, const std::vector<Slot>& slots);
+
+}  // namespace search

@@ -1,0 +1,42 @@
+#pragma once
+// Internal to search/: a query's words as the index knows them, before any scoring.
+//
+// - Scored terms: every folded word (weight 1, or Ranking::question_word_weight for
+//   interrogatives), the exact word where the diacritics are known (typed, or restored for an
+//   unaccented query) at Ranking::exact_weight, and joined syllable pairs at
+//   Ranking::bigram_weight (the smaller weight of the two); repeats merged.
+// - Proximity words: the distinct folded words with weight × idf.
+// - Snippet words: by exact form where the diacritics are known, else folded ("dung" marks
+//   "dụng", not "đúng", when restoration chose "dụng"); interrogatives are not marked.
+// - Phrases: each quoted phrase as folded ids and exact ids (kNone where a word has no marks).
+// Words the index does not know are left out (phrases keep them as kNone: no passage matches).
+#include "search/postings.h"
+#include "search/query_plan.h"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace search {
+
+struct QueryTerms {
+  std::vector<ScoredTerm> scored;
+  std::vector<std::uint32_t> prox_ids;   // the query's distinct folded words...
+  std::vector<double> prox_weights;      // ...and their weights
+  double prox_total = 0;
+  std::unordered_map<std::string, double> snippet_weights;  // word → weight
+  std::vector<std::uint32_t> defined;    // folded ids of the term "X là gì?" asks about; empty when none or unknown
+};
+
+// `restored`: restore_accents' spelling per token of plan.tokens (restored_for_terms), or empty
+// when the query is accented or restoration is off.
+QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& restored, const Postings& ix, const Ranking& r);
+
+struct Phrase {
+  std::vector<std::uint32_t> exact_ids, folded_ids;
+  bool exact_ok = true;  // some word of the phrase was typed with diacritics
+};
+std::vector<Phrase> phrase_constraints(const QueryPlan& plan, const Postings& ix);
+
+}  // namespace search

@@ -1,0 +1,170 @@
+#include "search/scoring.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace search {
+
+namespace {
+
+// The passage holds the words `ids` in a row (kNone matches any word).
+bool contains_phrase(const Slot& s, const std::vector<std::uint32_t>& ids, bool exact_ids) {
+  const auto& seq = exact_ids ? s.exact_seq : s.folded_seq;
+  if (ids.empty()) return true;
+  if (seq.size() < ids.size()) return false;
+  for (std::size_t i = 0; i + ids.size() <= seq.size(); ++i) {
+    std::size_t k = 0;
+    while (k < ids.size() && (ids[k] == kNone || seq[i + k] == ids[k])) ++k;
+    if (k == ids.size()) return true;
+  }
+  return false;
+}
+
+bool contains_phrases(const Slot& s, const std::vector<Phrase>& phrases, bool strict) {
+  for (const auto& p : phrases) {
+    if (std::find(p.folded_ids.begin(), p.folded_ids.end(), kNone) != p.folded_ids.end()) return false;
+    bool ok = strict && p.exact_ok ? contains_phrase(s, p.exact_ids, true) && contains_phrase(s, p.folded_ids, false)
+                                   : contains_phrase(s, p.folded_ids, false);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Share of the query's weight found inside the best window of a few words. `query_word` maps a
+// folded id to its index in `weights` (-1 for words not in the query).
+double proximity(const Slot& s, const std::vector<std::int32_t>& query_word, const std::vector<double>& weights, double total,
+                 int proximity_window, ScoringScratch& sc) {
+  const std::uint32_t window = static_cast<std::uint32_t>(std::max(2, proximity_window));
+  if (total <= 0) return 0;
+  auto& hits = sc.hits;
+  hits.clear();
+  for (std::uint32_t i = 0; i < s.folded_seq.size(); ++i) {
+    std::uint32_t f = s.folded_seq[i];
+    if (f < query_word.size() && query_word[f] >= 0) hits.emplace_back(i, static_cast<std::uint32_t>(query_word[f]));
+  }
+  auto& in_window = sc.counts;
+  in_window.assign(weights.size(), 0);
+  double best = 0, sum = 0;
+  std::size_t lo = 0;
+  for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+    if (in_window[hits[hi].second]++ == 0) sum += weights[hits[hi].second];
+    while (hits[hi].first - hits[lo].first >= window) {
+      if (--in_window[hits[lo].second] == 0) sum -= weights[hits[lo].second];
+      ++lo;
+    }
+    best = std::max(best, sum);
+  }
+  return best / total;
+}
+
+// A line of the passage that defines `term` (folded ids): "X là ...", "3. X là ...", "a) X là ...".
+bool defines(const Postings& ix, const Slot& s, const std::vector<std::uint32_t>& term) {
+  static const std::string kLa = "là";
+  const std::uint32_t la = ix.exact.find(kLa);
+  if (term.empty() || la == kNone) return false;
+  const auto& f = s.folded_seq;
+  for (auto start : s.line_starts) {
+    std::size_t i = start;
+    // Skip a clause number or a point letter.
+    if (i < f.size() && f[i] < ix.folded_text.size()) {
+      const std::string& w = ix.folded_text[f[i]];
+      bool label = !w.empty() && (std::all_of(w.begin(), w.end(), ::isdigit) || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z'));
+      if (label) ++i;
+    }
+    if (i + term.size() >= f.size()) continue;
+    if (std::equal(term.begin(), term.end(), f.begin() + static_cast<std::ptrdiff_t>(i)) && s.exact_seq[i + term.size()] == la) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+double idf(std::size_t df, std::size_t live) {
+  double n = static_cast<double>(std::max<std::size_t>(live, 1));
+  double d = static_cast<double>(std::min(df, live));
+  return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+}
+
+void score_bm25f(const Postings& ix, const Ranking& r, const std::vector<ScoredTerm>& terms, ScoringScratch& sc) {
+  if (sc.acc.size() < ix.slots.size()) sc.acc.resize(ix.slots.size(), 0.0f);
+  sc.touched.clear();
+  const double n = static_cast<double>(std::max<std::size_t>(ix.live, 1));
+  const float avg_title = static_cast<float>(std::max(ix.sum_title / n, 1.0));
+  const float avg_body = static_cast<float>(std::max(ix.sum_body / n, 1.0));
+  const float wt = static_cast<float>(r.title_weight), wb = static_cast<float>(r.body_weight),
+              wd = static_cast<float>(r.document_weight);
+  const float bt = static_cast<float>(r.title_b), bb = static_cast<float>(r.body_b);
+  const float k1 = static_cast<float>(r.k1);
+  for (const auto& term : terms) {
+    const std::vector<Posting>* list = nullptr;
+    switch (term.kind) {
+      case TermKind::exact: list = &ix.exact.postings[term.id]; break;
+      case TermKind::folded: list = &ix.folded.postings[term.id]; break;
+      case TermKind::bigram: list = &ix.bigrams.postings[term.id]; break;
+    }
+    if (list->empty()) continue;
+    const float w = static_cast<float>(term.weight * idf(list->size(), ix.live));
+    for (const auto& post : *list) {
+      const SlotStat& s = ix.stats[post.slot];
+      if (!s.live) continue;
+      float tf = 0;
+      if (post.title) tf += wt * post.title / (1.0f - bt + bt * s.len_title / avg_title);
+      if (post.body) tf += wb * post.body / (1.0f - bb + bb * s.len_body / avg_body);
+      if (post.doc) tf += wd * post.doc;
+      float add = w * tf / (k1 + tf);
+      float& a = sc.acc[post.slot];
+      if (a == 0) sc.touched.push_back(post.slot);
+      a += add;
+    }
+  }
+}
+
+std::vector<Candidate> collect_candidates(const Postings& ix, const Query& q, const std::vector<std::int64_t>& mentioned,
+                                          double mention_boost, ScoringScratch& sc) {
+  std::vector<Candidate> cand;
+  cand.reserve(sc.touched.size());
+  const float boost = static_cast<float>(1.0 + mention_boost);
+  for (auto slot : sc.touched) {
+    float score = sc.acc[slot];
+    sc.acc[slot] = 0;
+    const Slot& s = ix.slots[slot];
+    if (!passes_filters(s, q)) continue;
+    if (!mentioned.empty() && std::find(mentioned.begin(), mentioned.end(), s.doc) != mentioned.end()) score *= boost;
+    cand.emplace_back(score, slot);
+  }
+  return cand;
+}
+
+void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>& phrases, const Postings& ix) {
+  if (phrases.empty()) return;
+  std::vector<Candidate> kept;
+  for (bool strict : {true, false}) {
+    for (const auto& c : cand)
+      if (contains_phrases(ix.slots[c.second], phrases, strict)) kept.push_back(c);
+    if (!kept.empty()) break;
+  }
+  cand = std::move(kept);
+}
+
+void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms& terms, const Postings& ix, const Ranking& r,
+               ScoringScratch& sc) {
+  std::size_t head = std::min(cand.size(), std::max<std::size_t>(want, static_cast<std::size_t>(std::max(0, r.rerank_depth))));
+  const auto head_end = cand.begin() + static_cast<std::ptrdiff_t>(head);
+  std::partial_sort(cand.begin(), head_end, cand.end(), ByScore{});
+  const bool near = r.proximity_weight > 0 && terms.prox_ids.size() > 1;
+  const bool definition = r.definition_boost > 0 && !terms.defined.empty();
+  if (!near && !definition) return;
+  if (sc.query_word.size() < ix.folded.postings.size()) sc.query_word.resize(ix.folded.postings.size(), -1);
+  for (std::size_t k = 0; k < terms.prox_ids.size(); ++k) sc.query_word[terms.prox_ids[k]] = static_cast<std::int32_t>(k);
+  for (std::size_t i = 0; i < head; ++i) {
+    const Slot& s = ix.slots[cand[i].second];
+    double f = 1.0;
+    if (near) f += r.proximity_weight * proximity(s, sc.query_word, terms.prox_weights, terms.prox_total, r.proximity_window, sc);
+    if (definition && defines(ix, s, terms.defined)) f *= 1.0 + r.definition_boost;
+    cand[i].first *= static_cast<float>(f);
+  }
+  for (auto id : terms.prox_ids) sc.query_word[id] = -1;
+  std::sort(cand.begin(), head_end, ByScore{});
+}
+
+}  // namespace search

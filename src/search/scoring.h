@@ -1,0 +1,50 @@
+#pragma once
+// Internal to search/: ranking of the passages that contain the query's words.
+//
+// 1. score_bm25f: BM25F over three fields (title, body, document title) with Ranking's field
+//    weights, length normalisation (b per field; none for the short document field) and k1,
+//    summed over the query's scored terms into one float accumulator per slot.
+// 2. collect_candidates: the scored slots that pass the query's filters, × (1 + mention_boost)
+//    for passages of a document the query names; the accumulator is left zeroed.
+// 3. keep_phrase_matches: with quoted phrases, the candidates holding every phrase (strictly
+//    with the typed diacritics first, then folded: a wrong tone mark should not empty the page).
+// 4. rank_head: the best max(offset + limit, rerank_depth) candidates sorted, each score ×
+//    (1 + proximity_weight × share of the query's weight within proximity_window words), and
+//    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ...").
+// Ties go to the lower slot, so the order is deterministic. Reads Postings under the caller's
+// shared lock; the scratch space belongs to the calling thread.
+#include "search/postings.h"
+#include "search/query_terms.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace search {
+
+struct ScoringScratch {
+  std::vector<float> acc;                  // slot → score of the current query (zero when untouched)
+  std::vector<std::uint32_t> touched;      // slots with a score
+  std::vector<std::int32_t> query_word;    // folded id → index among the query's words, or -1
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;  // (position, query word) in a passage
+  std::vector<int> counts;                 // query word → occurrences in the window
+};
+
+using Candidate = std::pair<float, std::uint32_t>;  // (score, slot)
+struct ByScore {
+  bool operator()(const Candidate& a, const Candidate& b) const { return a.first > b.first || (a.first == b.first && a.second < b.second); }
+};
+
+// Inverse document frequency of a term found in `df` of `live` passages.
+double idf(std::size_t df, std::size_t live);
+
+void score_bm25f(const Postings& ix, const Ranking& r, const std::vector<ScoredTerm>& terms, ScoringScratch& sc);
+std::vector<Candidate> collect_candidates(const Postings& ix, const Query& q, const std::vector<std::int64_t>& mentioned,
+                                          double mention_boost, ScoringScratch& sc);
+void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>& phrases, const Postings& ix);
+// `want`: offset + limit of the page asked for.
+void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms& terms, const Postings& ix, const Ranking& r,
+               ScoringScratch& sc);
+
+}  // namespace search
