@@ -13,7 +13,7 @@ std::vector<web::MenuEntry> AnswerModule::public_menu() const { return {{120, "H
 
 std::vector<web::BackupTable> AnswerModule::tables() {
   return {{"answer_handoffs"},
-          {"answer_turns", false, "conversation memory, kept for minutes to days on purpose (personal data)"}};
+          {"answer_turns", "conversation memory, kept for minutes to days on purpose (personal data)"}};
 }
 
 }  // namespace answer

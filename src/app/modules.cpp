@@ -37,7 +37,7 @@ const std::vector<web::BackupTable>& all_tables() {
     // The database layer's own.
     all.push_back({"change_log"});
     all.push_back({"settings"});
-    all.push_back({"schema_migrations", false, "written by the migrations themselves"});
+    all.push_back({"schema_migrations", "written by the migrations themselves"});
     return all;
   }();
   return tables;

@@ -1,4 +1,5 @@
 #include "consult/admin_routes.h"
+#include "core/html.h"
 
 #include "consult/permissions.h"
 
@@ -161,13 +162,13 @@ Highlighted highlight_personal_data(const std::string& raw) {
   std::size_t at = 0;
   for (const auto& p : text::find_personal_data(s)) {
     if (p.begin < at || p.end > s.size() || p.begin >= p.end) continue;
-    out.html += http::html_escape(std::string_view(s).substr(at, p.begin - at));
-    out.html += "<mark class=\"pii\" title=\"" + http::html_escape(p.kind) + "\">" +
-                http::html_escape(std::string_view(s).substr(p.begin, p.end - p.begin)) + "</mark>";
+    out.html += core::html_escape(std::string_view(s).substr(at, p.begin - at));
+    out.html += "<mark class=\"pii\" title=\"" + core::html_escape(p.kind) + "\">" +
+                core::html_escape(std::string_view(s).substr(p.begin, p.end - p.begin)) + "</mark>";
     out.kinds.emplace_back(p.kind);
     at = p.end;
   }
-  out.html += http::html_escape(std::string_view(s).substr(at));
+  out.html += core::html_escape(std::string_view(s).substr(at));
   return out;
 }
 

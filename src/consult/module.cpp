@@ -63,7 +63,7 @@ std::vector<web::BackupTable> ConsultModule::tables() {
   return {{"legal_fields"},      {"experts"},           {"expert_fields"},
           {"questions"},         {"question_citations"}, {"question_messages"},
           {"question_attachments"}, {"question_events"},
-          {"pow_spent", false, "spent anti-spam challenges, useless once they expire (30 minutes)"}};
+          {"pow_spent", "spent anti-spam challenges, useless once they expire (30 minutes)"}};
 }
 
 }  // namespace consult

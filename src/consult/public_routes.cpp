@@ -1,4 +1,6 @@
 #include "consult/public_routes.h"
+#include "web/pagination.h"
+#include "core/html.h"
 
 #include "auth/form_timer.h"
 #include "auth/proof_of_work.h"
@@ -6,7 +8,6 @@
 #include "consult/views.h"
 #include "core/time.h"
 #include "core/utf8.h"
-#include "portal/views.h"
 #include "web/params.h"
 
 namespace consult {
@@ -224,11 +225,11 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
         items.push_back({{"title", q.public_title},
                          {"url", public_url(q.public_slug.value_or(""))},
                          {"field_name", q.field_name},
-                         {"snippet", http::html_escape(q.public_body.substr(0, q.public_body.find(' ', 240) == std::string::npos
+                         {"snippet", core::html_escape(q.public_body.substr(0, q.public_body.find(' ', 240) == std::string::npos
                                                                                 ? q.public_body.size()
                                                                                 : q.public_body.find(' ', 240)))}});
       total = service.count_published(field_filter);
-      view["pagination"] = portal::pagination_view(base.substr(0, base.size() - 1), total, kPerPage, *page);
+      view["pagination"] = web::pagination_view(base.substr(0, base.size() - 1), total, kPerPage, *page);
     }
     view["items"] = items;
     view["total"] = total;

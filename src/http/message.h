@@ -19,7 +19,7 @@ struct Request {
   std::string query;   // raw query string without '?'
   Headers headers;
   std::string body;
-  std::string peer_ip;  // the TCP peer; see auth::client_ip for the client behind a proxy
+  std::string peer_ip;  // the TCP peer; see http::client_ip for the client behind a proxy
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {slug}
 
   std::optional<std::string_view> header(std::string_view lower_name) const;
@@ -69,7 +69,6 @@ std::string percent_encode(std::string_view s);
 // application/x-www-form-urlencoded or a query string. Nullopt when malformed or not UTF-8.
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_urlencoded(std::string_view s);
 
-std::string html_escape(std::string_view s);
 std::string_view status_reason(int status);
 
 }  // namespace http

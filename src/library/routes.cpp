@@ -1,8 +1,8 @@
 #include "library/routes.h"
+#include "web/pagination.h"
 
 #include "core/utf8.h"
 #include "library/views.h"
-#include "portal/views.h"
 #include "web/params.h"
 
 #include <fstream>
@@ -92,7 +92,7 @@ void register_library_routes(web::Site& site, LibraryService& library) {
     view["documents"] = docs;
     auto total = library.count(f);
     view["total"] = total;
-    view["pagination"] = portal::pagination_view("/van-ban" + filter_query(f), total, kPerPage, static_cast<std::size_t>(*page));
+    view["pagination"] = web::pagination_view("/van-ban" + filter_query(f), total, kPerPage, static_cast<std::size_t>(*page));
     auto facets = library.facets();
     if (facets.issuers.size() > 15) facets.issuers.resize(15);
     view["facets"] = {{"types", facet_links(facets.types, "loai", true, f.doc_type_slug)},

@@ -1,7 +1,7 @@
 #include "library/search_routes.h"
+#include "web/pagination.h"
 
 #include "core/utf8.h"
-#include "portal/views.h"
 #include "web/params.h"
 
 #include <nlohmann/json.hpp>
@@ -78,7 +78,7 @@ void register_search_routes(web::Site& site, SearchService& search) {
       view["took_ms"] = static_cast<int>(result.took_ms * 100) / 100.0;
       if (result.suggestion)
         view["suggestion"] = {{"text", *result.suggestion}, {"url", "/tra-cuu?q=" + http::percent_encode(*result.suggestion)}};
-      view["pagination"] = portal::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),
+      view["pagination"] = web::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),
                                                    kPerPage, static_cast<std::size_t>(*page));
     }
     auto res = site.page("library/search", view);

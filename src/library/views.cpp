@@ -1,4 +1,5 @@
 #include "library/views.h"
+#include "core/html.h"
 
 #include "http/message.h"
 #include "library/citation_links.h"
@@ -84,11 +85,11 @@ std::string article_html(const StoredNode& article, const std::vector<const Stor
     std::string escaped;
     std::size_t last = 0;
     for (const auto& link : find_links(line, links, slug, article.kind == NodeKind::article ? article.number : "")) {
-      escaped += http::html_escape(line.substr(last, link.begin - last));
-      escaped += "<a href=\"" + http::html_escape(link.url) + "\">" + http::html_escape(line.substr(link.begin, link.end - link.begin)) + "</a>";
+      escaped += core::html_escape(line.substr(last, link.begin - last));
+      escaped += "<a href=\"" + core::html_escape(link.url) + "\">" + core::html_escape(line.substr(link.begin, link.end - link.begin)) + "</a>";
       last = link.end;
     }
-    escaped += http::html_escape(line.substr(last));
+    escaped += core::html_escape(line.substr(last));
     auto it = ids.find(line);
     std::string cls = line.size() > 2 && line[1] == ')' ? " class=\"diem\"" : "";
     if (it != ids.end()) {

@@ -1,4 +1,5 @@
 #include "portal/admin_routes.h"
+#include "web/pagination.h"
 
 #include "core/time.h"
 #include "portal/permissions.h"
@@ -164,7 +165,7 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     view["posts"] = rows;
     view["tabs"] = status_tabs(status);
     std::string base = "/quan-tri/bai-viet" + (status ? "?trang-thai=" + std::string(status_slug(*status)) : std::string());
-    view["pagination"] = pagination_view(base, portal.back_office_count(*v.user, status), kPerPage, static_cast<std::size_t>(*page));
+    view["pagination"] = web::pagination_view(base, portal.back_office_count(*v.user, status), kPerPage, static_cast<std::size_t>(*page));
     return site.page("admin/posts", view);
   });
 

@@ -1,4 +1,6 @@
 #include "portal/public_routes.h"
+#include "web/pagination.h"
+#include "core/html.h"
 
 #include "core/media.h"
 #include "core/time.h"
@@ -28,7 +30,7 @@ http::Response bad_page_param(web::Site& site, web::Visitor& v, const web::Param
   return site.page("errors/error", view, 400);
 }
 
-std::string xml(std::string_view s) { return http::html_escape(s); }
+std::string xml(std::string_view s) { return core::html_escape(s); }
 
 http::Response feed(web::Site& site, const std::string& title, const std::string& page_path,
                     const std::vector<Post>& posts, bool atom) {
@@ -94,7 +96,7 @@ void register_public_routes(web::Site& site, PortalService& portal) {
     auto view = site.base_view(v, cat->name);
     view["category"] = category_view(*cat);
     view["posts"] = post_list(portal.published(q));
-    view["pagination"] = pagination_view(category_url(cat->slug), total, kPerPage, static_cast<std::size_t>(*page));
+    view["pagination"] = web::pagination_view(category_url(cat->slug), total, kPerPage, static_cast<std::size_t>(*page));
     view["feeds"] = {{"rss", category_url(cat->slug) + "/rss.xml"}, {"atom", category_url(cat->slug) + "/atom.xml"}};
     view["og"] = {{"title", cat->name}, {"url", site.absolute_url(category_url(cat->slug))}, {"type", "website"}};
     return cached(site.page("portal/category", view));

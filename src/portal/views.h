@@ -11,6 +11,5 @@ std::string category_url(const std::string& slug);
 nlohmann::json post_view(const Post& p, bool with_body = false);
 nlohmann::json category_view(const Category& c);
 // Page links for a list of `total` items, `per_page` a page, now on page `current` (1-based).
-nlohmann::json pagination_view(const std::string& base_url, std::int64_t total, std::size_t per_page, std::size_t current);
 
 }  // namespace portal

@@ -1,6 +1,6 @@
 #include "search/snippet.h"
+#include "core/html.h"
 
-#include "http/message.h"
 #include "text/vietnamese.h"
 
 #include <algorithm>
@@ -18,7 +18,7 @@ void append_plain(std::string& out, std::string_view s) {
     if (c == ' ' && !flat.empty() && flat.back() == ' ') continue;
     flat += c;
   }
-  out += http::html_escape(flat);
+  out += core::html_escape(flat);
 }
 
 bool only_blanks(std::string_view s, std::uint32_t from, std::uint32_t to) {

@@ -59,6 +59,8 @@ struct Duty {
 
 // A table the module owns: backed up, or left out on purpose with the reason.
 struct BackupTable {
+  BackupTable(const char* name) : table(name) {}  // backed up
+  BackupTable(const char* name, const char* why_left_out) : table(name), backed_up(false), reason(why_left_out) {}
   std::string table;
   bool backed_up = true;
   std::string reason;  // why it is left out (empty when backed up)

@@ -1,6 +1,6 @@
 #include "web/site.h"
 
-#include "auth/client_ip.h"
+#include "http/client_ip.h"
 #include "core/random.h"
 #include "core/resources.h"
 #include "core/utf8.h"
@@ -105,7 +105,7 @@ std::shared_ptr<const http::PreparedResponse> Site::fast(const http::Request& re
 
 http::Response Site::handle(http::Request& request) {
   Visitor visitor;
-  visitor.ip = auth::client_ip(request, config_.trusted_proxies);
+  visitor.ip = http::client_ip(request, config_.trusted_proxies);
   visitor.in_back_office = request.path == "/quan-tri" || request.path.starts_with("/quan-tri/");
   if (auto token = request.cookie(kSessionCookie)) visitor.user = auth_.user_for_session(*token);
   auto csrf = request.cookie(kCsrfCookie);

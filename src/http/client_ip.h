@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace auth {
+namespace http {
 
 // The client's address: the TCP peer, unless the peer is a trusted proxy, in which case the
 // right-most X-Forwarded-For address that is not itself a trusted proxy.
@@ -13,4 +13,4 @@ std::string client_ip(const http::Request& request, const std::vector<std::strin
 // True when `ip` equals an entry or falls inside a CIDR entry ("10.0.0.0/8", "::1").
 bool ip_in_list(const std::string& ip, const std::vector<std::string>& list);
 
-}  // namespace auth
+}  // namespace http

@@ -1,8 +1,8 @@
-#include "auth/client_ip.h"
+#include "http/client_ip.h"
 
 #include <gtest/gtest.h>
 
-namespace auth {
+namespace http {
 
 namespace {
 http::Request from(std::string peer, std::string xff = "") {
@@ -39,4 +39,4 @@ TEST(ClientIp, CidrMatching) {
   EXPECT_FALSE(ip_in_list("10.0.0.1", {"10.0.0.0/33"}));
 }
 
-}  // namespace auth
+}  // namespace http

@@ -1,11 +1,11 @@
-#include "auth/client_ip.h"
+#include "http/client_ip.h"
 
 #include <arpa/inet.h>
 
 #include <array>
 #include <cstring>
 
-namespace auth {
+namespace http {
 
 namespace {
 struct Address {
@@ -78,4 +78,4 @@ std::string client_ip(const http::Request& request, const std::vector<std::strin
   return request.peer_ip;
 }
 
-}  // namespace auth
+}  // namespace http
