@@ -5,6 +5,8 @@
 // two processes claiming from one table.
 #include "core/time.h"
 #include "db/queue_worker.h"
+#include "mail/mail_worker.h"
+#include "messaging/outbox_worker.h"
 #include "support/fixtures.h"
 #include "support/process.h"
 #include "support/test_queue.h"
@@ -318,6 +320,26 @@ TEST_P(DurableQueueTest, TwoProcessesClaimEachJobOnce) {
   EXPECT_GT(per_process[0], 0u) << "both processes took jobs";
   EXPECT_GT(per_process[1], 0u) << "both processes took jobs";
   EXPECT_EQ(database().acquire()->query_int("SELECT COUNT(*) FROM test_jobs WHERE status = 'done' AND attempts = 1"), 200);
+}
+
+// The curves README's configuration table promises, from the settings' defaults.
+TEST(QueueBackoff, ChatRepliesAndMailsKeepTheirDocumentedCurves) {
+  core::Config config;
+  auto delays = [](const db::Backoff& b) {
+    std::vector<std::int64_t> d;
+    for (int attempt = 1; attempt <= 6; ++attempt) d.push_back(b.delay_seconds(attempt));
+    return d;
+  };
+  // 5 s, 30 s, 2 min, 10 min, 1 h; then 1 h again.
+  EXPECT_EQ(delays(messaging::reply_backoff(config)), (std::vector<std::int64_t>{5, 30, 120, 600, 3600, 3600}));
+  // 1 min, 4 min, 16 min, 64 min, 4 h 16 min; then that again.
+  EXPECT_EQ(delays(mail::mail_backoff(config)), (std::vector<std::int64_t>{60, 240, 960, 3840, 15360, 15360}));
+  EXPECT_EQ(messaging::reply_backoff(config).max_attempts, 6);
+  EXPECT_EQ(mail::mail_backoff(config).max_attempts, 6);
+  config.outbox_retry_base_seconds = 0;
+  config.mail_max_attempts = 3;
+  EXPECT_EQ(messaging::reply_backoff(config).delay_seconds(4), 0);
+  EXPECT_EQ(mail::mail_backoff(config).max_attempts, 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DurableQueueTest, ::testing::ValuesIn(backends()), backend_name);
