@@ -8,6 +8,7 @@
 #include "consult/admin_routes.h"
 #include "consult/api_routes.h"
 #include "consult/consult_service.h"
+#include "consult/handoff_intake.h"
 #include "consult/public_routes.h"
 #include "consult/qa_index.h"
 #include "consult/stats_routes.h"
@@ -59,6 +60,7 @@ struct Application::Impl {
   std::unique_ptr<answer::AnswerService> answers;
   std::unique_ptr<consult::ConsultService> consult;
   std::unique_ptr<consult::QaIndex> qa;
+  std::unique_ptr<consult::HandoffIntake> handoffs;  // turns hand-offs into questions on its own thread
   std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
   std::unique_ptr<messaging::Inbox> inbox;
   std::unique_ptr<mail::MailWorker> mail;  // sends queued e-mails on its own thread
@@ -69,14 +71,13 @@ struct Application::Impl {
   std::condition_variable wake;
   bool stopping = false;
 
-  // Consultation duties: hand-offs become questions, deadlines remind and escalate, expired
-  // personal data goes. Every node runs them; each claims its rows, so none is done twice.
+  // Consultation duties: deadlines remind and escalate, expired personal data goes. Every node
+  // runs them; each claims its rows, so none is done twice.
   std::int64_t next_consult_duties = 0;
   void consult_duties() {
     auto now = core::now_unix();
     if (now < next_consult_duties) return;
     next_consult_duties = now + 60;
-    consult->take_handoffs(now);
     consult->check_deadlines(now);
     consult->purge_expired(now);
     auto c = database->acquire();
@@ -112,6 +113,7 @@ Application::Application(core::Config config) : impl_(std::make_unique<Impl>()) 
 Application::~Application() {
   if (impl_->outbox) impl_->outbox->stop();
   if (impl_->mail) impl_->mail->stop();
+  if (impl_->handoffs) impl_->handoffs->stop();
   {
     std::lock_guard lock(impl_->mutex);
     impl_->stopping = true;
@@ -146,6 +148,8 @@ void Application::start(bool demo) {
   s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, queue_mail);
   s.qa = std::make_unique<consult::QaIndex>(*s.database, s.changes);
   s.answers->set_archive(s.qa.get());
+  s.handoffs = std::make_unique<consult::HandoffIntake>(*s.database);
+  s.answers->set_handoffs(s.handoffs.get());
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.changes.add_listener([site = s.site.get(), library = s.library.get()](const std::string&) {
     site->invalidate();
@@ -193,6 +197,7 @@ void Application::start(bool demo) {
   s.background = std::thread([&s] { s.background_loop(); });
   s.outbox->start();
   s.mail->start();
+  s.handoffs->start();
 }
 
 std::uint16_t Application::port() const { return impl_->server->port(); }
