@@ -12,6 +12,7 @@
 #include "consult/public_routes.h"
 #include "consult/qa_index.h"
 #include "consult/stats_routes.h"
+#include "core/polling_thread.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -35,10 +36,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <condition_variable>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 namespace app {
 
@@ -66,10 +65,9 @@ struct Application::Impl {
   std::unique_ptr<mail::MailWorker> mail;  // sends queued e-mails on its own thread
   std::unique_ptr<web::Site> site;
   std::unique_ptr<http::Server> server;
-  std::thread background;
-  std::mutex mutex;
-  std::condition_variable wake;
-  bool stopping = false;
+  // Follows the change log and runs the consultation duties, on the loop the queue workers use.
+  std::unique_ptr<core::PollingThread> background;
+  std::optional<std::int64_t> next_scheduled;
 
   // Consultation duties: deadlines remind and escalate, expired personal data goes. Every node
   // runs them; each claims its rows, so none is done twice.
@@ -84,27 +82,16 @@ struct Application::Impl {
     auth::pow::purge_spent(*c, now);
   }
 
-  void background_loop() {
-    std::optional<std::int64_t> next_scheduled = portal->next_scheduled();
-    std::unique_lock lock(mutex);
-    while (!stopping) {
-      wake.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(50, config.change_poll_millis)));
-      if (stopping) break;
-      lock.unlock();
-      try {
-        bool changed = changes.poll(*database);
-        // A scheduled post whose time has come changes public pages without any write.
-        if (next_scheduled && *next_scheduled <= core::now_unix()) {
-          site->invalidate();
-          changed = true;
-        }
-        if (changed) next_scheduled = portal->next_scheduled();
-        consult_duties();
-      } catch (const std::exception& e) {
-        spdlog::warn("change-log poll failed: {}", e.what());
-      }
-      lock.lock();
+  int background_pass() {
+    bool changed = changes.poll(*database);
+    // A scheduled post whose time has come changes public pages without any write.
+    if (next_scheduled && *next_scheduled <= core::now_unix()) {
+      site->invalidate();
+      changed = true;
     }
+    if (changed) next_scheduled = portal->next_scheduled();
+    consult_duties();
+    return 0;  // nothing queued: the next pass waits for the interval
   }
 };
 
@@ -114,12 +101,7 @@ Application::~Application() {
   if (impl_->outbox) impl_->outbox->stop();
   if (impl_->mail) impl_->mail->stop();
   if (impl_->handoffs) impl_->handoffs->stop();
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->stopping = true;
-  }
-  impl_->wake.notify_all();
-  if (impl_->background.joinable()) impl_->background.join();
+  if (impl_->background) impl_->background->stop();
 }
 
 void Application::start(bool demo) {
@@ -194,7 +176,10 @@ void Application::start(bool demo) {
         spdlog::info("request method={} path=\"{}\" status={} bytes={} ms={:.2f}", r.method, r.path, status, bytes, ms);
       });
   s.server->listen();
-  s.background = std::thread([&s] { s.background_loop(); });
+  s.next_scheduled = s.portal->next_scheduled();
+  s.background = std::make_unique<core::PollingThread>(
+      "change-log poll", std::chrono::milliseconds(std::max<std::int64_t>(50, s.config.change_poll_millis)), [&s] { return s.background_pass(); });
+  s.background->start();
   s.outbox->start();
   s.mail->start();
   s.handoffs->start();
