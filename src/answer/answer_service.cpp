@@ -7,8 +7,6 @@
 #include "core/utf8.h"
 #include "text/vietnamese.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -288,13 +286,11 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
   std::string remembered = context.empty() ? text : context + "\n" + text;
   if (remembered.size() > 2 * kMaxQuestionChars) remembered = text;
   if (conversation_ttl_ > 0) conn->execute("INSERT INTO answer_turns (conversation_id, context, created_at) VALUES (?, ?, ?)", {conversation, remembered, now});
-  if (a.handoff) {
-    nlohmann::json candidates = nlohmann::json::array();
+  if (a.handoff && handoffs_) {
+    Handoff h{text, {}, conversation};
     for (const auto& c : a.citations)
-      candidates.push_back({{"document_id", c.document_id}, {"document_title", c.document_title}, {"article", c.article}, {"url", c.url}, {"score", c.score}});
-    a.handoff_id = conn->query_int(
-        "INSERT INTO answer_handoffs (question, candidates, conversation_id, status, created_at) VALUES (?, ?, ?, 'new', ?) RETURNING id",
-        {text, candidates.dump(), conversation, now});
+      h.candidates.push_back({std::stoll(c.document_id), c.article, c.document_title, c.url, c.score});
+    a.handoff_id = handoffs_->hand_off(*conn, h);
   }
   return a;
 }

@@ -45,6 +45,33 @@ class Archive {
   virtual std::vector<RelatedQuestion> similar(const std::string& question, std::size_t limit) const = 0;
 };
 
+// An article the answering service found for a question it was not sure about.
+struct HandoffCandidate {
+  std::int64_t document_id = 0;
+  std::string article;  // article number as a string
+  std::string document_title;
+  std::string url;
+  double score = 0;
+};
+
+// A question handed to human experts, with the articles found for it, best first.
+struct Handoff {
+  std::string question;  // as asked (cleaned), never empty
+  std::vector<HandoffCandidate> candidates;
+  std::string conversation_id;
+};
+
+// Where hand-offs go: the consultation module provides it (consult::HandoffIntake, a durable
+// queue that turns each hand-off into one consultation question), so the answering service does
+// not depend on consultation.
+class Handoffs {
+ public:
+  virtual ~Handoffs() = default;
+  // Stores the hand-off durably on `c` (joining the transaction open there, if any) and returns
+  // its id; experts see it later. Thread-safe.
+  virtual std::int64_t hand_off(db::Connection& c, const Handoff& handoff) = 0;
+};
+
 struct Answer {
   std::string text;  // fixed Vietnamese templates joined with the quotes, nothing else
   double confidence = 0;
@@ -96,12 +123,15 @@ class AnswerService {
   Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}, const std::string& context = {}) const;
   // Published expert answers used as evidence and shown as related questions (may be null).
   void set_archive(const Archive* archive) { archive_ = archive; }
+  // Where unsure answers hand their question to experts (may be null: nothing is handed off).
+  void set_handoffs(Handoffs* handoffs) { handoffs_ = handoffs; }
 
  private:
   db::Database& database_;
   const library::SearchService& search_;
   std::int64_t conversation_ttl_;
   const Archive* archive_ = nullptr;
+  Handoffs* handoffs_ = nullptr;
 };
 
 // Share of the content words (and word pairs) of `question` that occur in `text`, 0..1.

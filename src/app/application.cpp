@@ -3,6 +3,7 @@
 #include "app/demo_content.h"
 #include "app/modules.h"
 #include "auth/auth_service.h"
+#include "core/polling_thread.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -14,10 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include <condition_variable>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 namespace app {
 
@@ -38,10 +37,8 @@ struct Application::Impl {
   Modules modules;
   std::vector<ScheduledDuty> duties;
   std::unique_ptr<http::Server> server;
-  std::thread background;
-  std::mutex mutex;
-  std::condition_variable wake;
-  bool stopping = false;
+  // Follows the change log and runs the duties, on the loop the queue workers use.
+  std::unique_ptr<core::PollingThread> background;
 
   void run_due_duties() {
     const auto now = core::now_unix();
@@ -56,21 +53,15 @@ struct Application::Impl {
     }
   }
 
-  // One loop in every node: follow the change log (other nodes' writes), then the duties.
-  void background_loop() {
-    std::unique_lock lock(mutex);
-    while (!stopping) {
-      wake.wait_for(lock, std::chrono::milliseconds(std::max<std::int64_t>(50, config.change_poll_millis)));
-      if (stopping) break;
-      lock.unlock();
-      try {
-        changes.poll(*database);
-      } catch (const std::exception& e) {
-        spdlog::warn("change-log poll failed: {}", e.what());
-      }
-      run_due_duties();
-      lock.lock();
+  // One pass in every node: follow the change log (other nodes' writes), then the duties.
+  int background_pass() {
+    try {
+      changes.poll(*database);
+    } catch (const std::exception& e) {
+      spdlog::warn("change-log poll failed: {}", e.what());
     }
+    run_due_duties();
+    return 0;  // nothing queued: the next pass waits for the interval
   }
 
   void register_health_route() {
@@ -106,12 +97,7 @@ Application::Application(core::Config config) : impl_(std::make_unique<Impl>()) 
 
 Application::~Application() {
   for (auto& m : impl_->modules.all) m->stop();
-  {
-    std::lock_guard lock(impl_->mutex);
-    impl_->stopping = true;
-  }
-  impl_->wake.notify_all();
-  if (impl_->background.joinable()) impl_->background.join();
+  if (impl_->background) impl_->background->stop();
 }
 
 void Application::start(bool demo) {
@@ -145,7 +131,10 @@ void Application::start(bool demo) {
   s.register_health_route();
 
   s.start_server();
-  s.background = std::thread([&s] { s.background_loop(); });
+  s.background = std::make_unique<core::PollingThread>(
+      "background", std::chrono::milliseconds(std::max<std::int64_t>(50, s.config.change_poll_millis)),
+      [&s] { return s.background_pass(); });
+  s.background->start();
   for (auto& m : s.modules.all) m->start();
 }
 

@@ -16,7 +16,6 @@
 #include "text/vietnamese.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
@@ -56,17 +55,6 @@ std::string unique_public_slug(db::Connection& c, const std::string& title, std:
   if (c.query_one("SELECT 1 FROM questions WHERE public_slug = ? AND id <> ?", {slug, id}))
     slug = base + "-" + std::to_string(id);
   return slug;
-}
-
-// A hand-off's question as a title: whole up to 120 characters, else its first 100 characters and
-// the rest of the word they end in (at most 20 more), then "…". Counted in characters, so never
-// half of one: PostgreSQL refuses invalid UTF-8.
-std::string handoff_title(const std::string& text) {
-  if (core::utf8_length(text) <= 120) return text;
-  std::string title = core::utf8_prefix(text, 100);
-  std::string rest = core::utf8_prefix(std::string_view(text).substr(title.size()), 20);
-  if (auto space = rest.find(' '); space != std::string::npos) title += rest.substr(0, space);
-  return title + "…";
 }
 
 }  // namespace
@@ -854,44 +842,6 @@ int ConsultService::check_deadlines(std::int64_t now) {
     ++sent;
   }
   return sent;
-}
-
-int ConsultService::take_handoffs(std::int64_t now) {
-  auto c = database_.acquire();
-  int taken = 0;
-  for (const auto& r : c->query("SELECT id, question, candidates FROM answer_handoffs WHERE status = 'new' ORDER BY id LIMIT 100")) {
-    db::Transaction tx(*c);
-    if (c->execute("UPDATE answer_handoffs SET status = 'taken' WHERE id = ? AND status = 'new'", {r.int64(0)}) != 1) continue;
-    std::string text = core::clean_text(r.text(1));
-    Question q;
-    q.title = handoff_title(text);
-    q.body = text;
-    q.source = "handoff";
-    q.status = Status::fresh;
-    q.created_at = q.updated_at = now;
-    q.code = make_tracking_code();
-    QuestionRepository repo(*c);
-    // A hand-off has no secret link: the asker chatted anonymously; staff answer into the archive.
-    q.id = repo.insert(q, core::sha256_hex(core::random_token(24)), now);
-    std::vector<Citation> candidates;
-    for (const auto& cand : nlohmann::json::parse(r.text(2), nullptr, false)) {
-      if (!cand.is_object() || !cand.contains("document_id") || !cand.contains("article")) continue;
-      Citation ci;
-      try {
-        ci.document_id = std::stoll(cand["document_id"].is_string() ? cand["document_id"].get<std::string>()
-                                                                     : std::to_string(cand["document_id"].get<std::int64_t>()));
-      } catch (const std::exception&) {
-        continue;
-      }
-      ci.article = cand["article"].is_string() ? cand["article"].get<std::string>() : "";
-      if (complete_citation(ci, *c)) candidates.push_back(ci);
-    }
-    repo.replace_citations(q.id, "candidate", candidates);
-    repo.add_event(q.id, std::nullopt, "handoff", "từ hệ thống trả lời tự động, " + std::to_string(candidates.size()) + " điều luật gợi ý", now);
-    tx.commit();
-    ++taken;
-  }
-  return taken;
 }
 
 int ConsultService::purge_expired(std::int64_t now) {

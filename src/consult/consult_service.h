@@ -134,8 +134,7 @@ class ConsultService {
   // Background duties (any node may run them; each is idempotent).
   // Reminds experts a day before the deadline and escalates overdue questions to moderators.
   int check_deadlines(std::int64_t now);
-  // Hand-offs of the answering service become new questions with their candidate articles.
-  int take_handoffs(std::int64_t now);
+  // (Hand-offs of the answering service become questions through consult::HandoffIntake.)
   // Deletes questions past the retention period (published ones keep their anonymised copy).
   int purge_expired(std::int64_t now);
 

@@ -25,8 +25,10 @@ ConsultModule::ConsultModule(const web::ModuleContext& context, library::Library
       search_(search),
       answers_(answers),
       service_(std::make_unique<ConsultService>(context.database, context.changes, library, context.config, queue_mail)),
-      qa_(std::make_unique<QaIndex>(context.database, context.changes)) {
+      qa_(std::make_unique<QaIndex>(context.database, context.changes)),
+      handoffs_(std::make_unique<HandoffIntake>(context.database)) {
   answers_.set_archive(qa_.get());
+  answers_.set_handoffs(handoffs_.get());
 }
 
 void ConsultModule::register_routes(web::Site& site) {
@@ -46,12 +48,11 @@ std::vector<web::BackOfficeLink> ConsultModule::back_office_links() const {
           {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
 }
 
-// Hand-offs become questions, deadlines remind and escalate, expired personal data goes. Every
-// node runs them; each claims its rows, so none is done twice.
+// Deadlines remind and escalate, expired personal data goes (hand-offs have their own queue
+// worker). Every node runs them; each claims its rows, so none is done twice.
 std::vector<web::Duty> ConsultModule::duties() {
   const std::chrono::seconds minute(60);
-  return {{"consult.handoffs", minute, [this](std::int64_t now) { service_->take_handoffs(now); }},
-          {"consult.deadlines", minute, [this](std::int64_t now) { service_->check_deadlines(now); }},
+  return {{"consult.deadlines", minute, [this](std::int64_t now) { service_->check_deadlines(now); }},
           {"consult.purge", minute, [this](std::int64_t now) { service_->purge_expired(now); }},
           {"antispam.purge_spent", minute, [this](std::int64_t now) {
              auto c = database_.acquire();

@@ -4,6 +4,7 @@
 // answering service as evidence), with figures for officials.
 #include "answer/answer_service.h"
 #include "consult/consult_service.h"
+#include "consult/handoff_intake.h"
 #include "consult/qa_index.h"
 #include "library/library_service.h"
 #include "library/search_service.h"
@@ -22,6 +23,8 @@ class ConsultModule : public web::Module {
   std::vector<web::MenuEntry> public_menu() const override;
   std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::Duty> duties() override;
+  void start() override { handoffs_->start(); }
+  void stop() override { handoffs_->stop(); }
   static std::vector<web::BackupTable> tables();
 
   ConsultService& service() { return *service_; }
@@ -32,6 +35,7 @@ class ConsultModule : public web::Module {
   answer::AnswerService& answers_;
   std::unique_ptr<ConsultService> service_;
   std::unique_ptr<QaIndex> qa_;
+  std::unique_ptr<HandoffIntake> handoffs_;  // turns the answering service's hand-offs into questions
 };
 
 }  // namespace consult

@@ -1,8 +1,9 @@
 #pragma once
-// A background thread for queue workers: it calls `pass` until stopped, again at once after a
-// pass that did something (more may be due already), otherwise after `interval` or notify().
-// An exception from a pass is logged and the loop goes on: a database hiccup must not end it.
-// stopping() doubles as the cancel flag for work in flight (core::http_post, mail::smtp_send).
+// The project's one background loop (every db::QueueWorker, the change-log poller): it calls
+// `pass` until stopped, again at once after a pass that did something (more may be due already),
+// otherwise after `interval` or notify(). The first pass runs at start(). An exception from a
+// pass is logged and the loop goes on: a database hiccup must not end it. stopping() doubles as
+// the cancel flag for work in flight (core::http_post, mail::smtp_send).
 #include <atomic>
 #include <chrono>
 #include <condition_variable>

@@ -1,7 +1,6 @@
 // Building e-mails: Vietnamese subjects and bodies survive the trip through 7-bit headers and
 // base64, and no address, name or subject can add a header line.
 #include "core/utf8.h"
-#include "mail/mail_worker.h"
 #include "mail/message.h"
 #include "support/smtp_receiver.h"
 
@@ -141,15 +140,6 @@ TEST(MailMessage, HeaderInjectionIsImpossible) {
 TEST(MailMessage, MasksAddressesForLogs) {
   EXPECT_EQ(mask_address("an.nguyen@example.com"), "a***@example.com");
   EXPECT_EQ(mask_address("not-an-address"), "***");
-}
-
-TEST(MailRetry, BackoffGrowsFourfoldAndStops) {
-  EXPECT_EQ(retry_delay_seconds(1, 60), 60);
-  EXPECT_EQ(retry_delay_seconds(2, 60), 240);
-  EXPECT_EQ(retry_delay_seconds(3, 60), 960);
-  EXPECT_EQ(retry_delay_seconds(5, 60), 60 * 256);
-  EXPECT_EQ(retry_delay_seconds(9, 60), 60 * 256);
-  EXPECT_EQ(retry_delay_seconds(3, 0), 0);
 }
 
 }  // namespace

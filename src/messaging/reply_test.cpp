@@ -1,7 +1,6 @@
 #include "messaging/reply.h"
 
 #include "core/utf8.h"
-#include "messaging/outbox_worker.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -74,16 +73,6 @@ TEST(Reply, DeliveryOutcomes) {
   EXPECT_EQ(outcome(Channel::messenger, 403), Delivery::failed);
   EXPECT_EQ(outcome(Channel::zalo, 200, R"({"error": 0, "message": "Success"})"), Delivery::sent);
   EXPECT_EQ(outcome(Channel::zalo, 200, R"({"error": -216, "message": "Access token is invalid"})"), Delivery::failed);
-}
-
-TEST(Reply, BackoffGrowsFromFiveSecondsToAnHour) {
-  EXPECT_EQ(retry_delay_seconds(1, 5), 5);
-  EXPECT_EQ(retry_delay_seconds(2, 5), 30);
-  EXPECT_EQ(retry_delay_seconds(3, 5), 120);
-  EXPECT_EQ(retry_delay_seconds(4, 5), 600);
-  EXPECT_EQ(retry_delay_seconds(5, 5), 3600);
-  EXPECT_EQ(retry_delay_seconds(9, 5), 3600);
-  EXPECT_EQ(retry_delay_seconds(3, 0), 0);
 }
 
 }  // namespace

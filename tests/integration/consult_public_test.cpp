@@ -7,6 +7,7 @@
 #include "auth/proof_of_work.h"
 #include "auth/site_secret.h"
 #include "consult/consult_service.h"
+#include "consult/handoff_intake.h"
 #include "consult/question_repository.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -880,6 +881,7 @@ class ConsultDutiesTest : public BackendTest {
     library_ = std::make_unique<library::LibraryService>(database(), feed_, config_.uploads_dir());
     ASSERT_TRUE(library_->import_file(kResidenceLaw, "cu-tru.json", {std::nullopt, "test"}).ok());
     consult_ = std::make_unique<consult::ConsultService>(database(), feed_, *library_, config_, consult::Mailer{});
+    intake_ = std::make_unique<consult::HandoffIntake>(database());
     admin_ = make_user(*auth_, "quantri@x.vn", auth::Role::admin);
     moderator_ = make_user(*auth_, "kiemduyet@x.vn", auth::Role::moderator);
     expert_ = make_user(*auth_, "luatsu@x.vn", auth::Role::expert);
@@ -924,6 +926,7 @@ class ConsultDutiesTest : public BackendTest {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<library::LibraryService> library_;
   std::unique_ptr<consult::ConsultService> consult_;
+  std::unique_ptr<consult::HandoffIntake> intake_;  // not started: tests run its passes
   auth::User admin_, moderator_, expert_;
   int serial_ = 0;
 };
@@ -998,8 +1001,8 @@ TEST_P(ConsultDutiesTest, HandoffsBecomeQuestionsWithTheirCandidateArticlesOnce)
                            "thường trú tại nhà thuê đó không, cần những giấy tờ gì?";
   handoff(text, candidates.dump());
 
-  EXPECT_EQ(consult_->take_handoffs(core::now_unix()), 1);
-  EXPECT_EQ(consult_->take_handoffs(core::now_unix()), 0) << "taken once";
+  EXPECT_EQ(intake_->run_once(), 1);
+  EXPECT_EQ(intake_->run_once(), 0) << "taken once";
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM answer_handoffs WHERE status = 'taken'"), 1);
   auto id = count("SELECT id FROM questions");
@@ -1026,8 +1029,8 @@ TEST_P(ConsultDutiesTest, HandoffsBecomeQuestionsWithTheirCandidateArticlesOnce)
   std::string unbroken;
   for (int i = 0; i < 130; ++i) unbroken += "ạ";
   handoff("Hỏi " + unbroken, "[]");
-  EXPECT_EQ(consult_->take_handoffs(core::now_unix()), 3);
-  EXPECT_EQ(consult_->take_handoffs(core::now_unix()), 0);
+  EXPECT_EQ(intake_->run_once(), 3);
+  EXPECT_EQ(intake_->run_once(), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE source = 'handoff'"), 4);
   for (const auto& q : consult_->queue(moderator_, consult::Status::fresh, 10, 0)) {
     SCOPED_TRACE(q.body);
@@ -1041,6 +1044,43 @@ TEST_P(ConsultDutiesTest, HandoffsBecomeQuestionsWithTheirCandidateArticlesOnce)
       EXPECT_TRUE(q.body == text || view->candidates.empty());
     }
   }
+}
+
+TEST_P(ConsultDutiesTest, AHandOffSurvivesItsWorkerAndBecomesOneQuestion) {
+  auto doc = document_id();
+  const std::string text = "Người thuê nhà có được đăng ký thường trú tại nhà thuê khi chủ nhà đồng ý không?";
+  answer::Handoff h{text, {{doc, "20", "Luật Cư trú", "/van-ban/luat-cu-tru/dieu-20", 4.25}, {doc, "99", "Luật Cư trú", "", 1.0}}, "hoi-thoai-1"};
+  std::int64_t id = 0;
+  {
+    // Written in the caller's transaction, like every job: rolled back, it never existed.
+    auto c = database().acquire();
+    db::Transaction tx(*c);
+    intake_->hand_off(*c, h);
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM answer_handoffs"), 0);
+  id = intake_->hand_off(*database().acquire(), h);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM answer_handoffs WHERE id = ? AND status = 'new' AND conversation_id = 'hoi-thoai-1'", {id}), 1);
+
+  // A worker claims it and dies before taking it: nothing happens until its lease lapses.
+  auto now = core::now_unix();
+  ASSERT_TRUE(consult::handoff_queue().claim(*database().acquire(), now, 3600));
+  EXPECT_EQ(intake_->run_once(), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
+  database().acquire()->execute("UPDATE answer_handoffs SET next_attempt_at = ? WHERE id = ?", {now - 1, id});
+  EXPECT_EQ(intake_->run_once(), 1);
+  EXPECT_EQ(intake_->run_once(), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM answer_handoffs WHERE id = ? AND status = 'taken' AND attempts = 2", {id}), 1);
+  ASSERT_EQ(count("SELECT COUNT(*) FROM questions WHERE source = 'handoff'"), 1);
+  auto v = consult_->view(moderator_, count("SELECT id FROM questions"));
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->question.body, text);
+  EXPECT_EQ(v->question.title, text);
+  ASSERT_EQ(v->candidates.size(), 1u) << "the article the library does not have is left out";
+  EXPECT_EQ(v->candidates[0].document_id, doc);
+  EXPECT_EQ(v->candidates[0].article, "20");
+
+  // The dead worker's claim is fenced: finishing it late changes nothing.
+  EXPECT_FALSE(consult::handoff_queue().complete(*database().acquire(), {id, 1}, core::now_unix()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsultDutiesTest, ::testing::ValuesIn(backends()), backend_name);

@@ -285,7 +285,7 @@ TEST_P(MailTest, PurgeDeletesOnlyFinishedOldMails) {
   insert("failed", old);
   insert("queued", old);
   insert("sent", recent);
-  EXPECT_EQ(mail::MailOutbox::purge(*conn, recent), 2);
+  EXPECT_EQ(mail::MailOutbox::queue().purge(*conn, recent), 2);
   EXPECT_EQ(conn->query_int("SELECT COUNT(*) FROM mail_outbox WHERE status = 'queued'"), 1) << "unsent mail is never purged";
   EXPECT_EQ(conn->query_int("SELECT COUNT(*) FROM mail_outbox"), 2);
 }

@@ -259,25 +259,28 @@ TEST(MessagingDisabled, EndpointsAre404WithoutSecrets) {
   EXPECT_EQ(c.request("POST", "/webhooks/zalo", "{}", {{"Content-Type", "application/json"}}).status, 404);
 }
 
-// The queue itself: one claim per reply however many workers, and retention.
+// The queue of replies on the durable queue (tests/integration/durable_queue_test.cpp tests the
+// queue itself): its statuses, the question that travels with a claim, and retention.
 class OutboxRepositoryTest : public BackendTest {};
 
-TEST_P(OutboxRepositoryTest, OnlyOneWorkerClaimsAReply) {
+TEST_P(OutboxRepositoryTest, AClaimedReplyIsSendingWithItsQuestion) {
   auto c = database().acquire();
   messaging::OutboxRepository repo(*c);
   ASSERT_EQ(repo.enqueue({{messaging::Channel::zalo, "7", "m", "câu hỏi"}}, 1000), 1);
-  auto ids = repo.due(1000, 10);
-  ASSERT_EQ(ids.size(), 1u);
-  auto other = database().acquire();
-  messaging::OutboxRepository repo2(*other);
-  auto first = repo.claim(ids[0], 1000, 1120);
-  ASSERT_TRUE(first);
-  EXPECT_EQ(first->question, "câu hỏi");
-  EXPECT_EQ(first->attempts, 1);
-  EXPECT_FALSE(repo2.claim(ids[0], 1000, 1120)) << "already claimed";
-  EXPECT_TRUE(repo2.due(1100, 10).empty());
-  auto lapsed = repo2.claim(ids[0], 1200, 1320);
-  ASSERT_TRUE(lapsed) << "a claim whose worker died lapses";
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM messaging_outbox WHERE status = 'pending'"), 1);
+  auto job = messaging::reply_queue().claim(*c, 1000, 120);
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->attempts, 1);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM messaging_outbox WHERE status = 'sending' AND next_attempt_at = 1120"), 1);
+  auto reply = repo.find(job->id);
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->channel, messaging::Channel::zalo);
+  EXPECT_EQ(reply->recipient_id, "7");
+  EXPECT_EQ(reply->question, "câu hỏi");
+  EXPECT_FALSE(reply->text);
+  EXPECT_FALSE(messaging::reply_queue().claim(*database().acquire(), 1100, 120)) << "already claimed";
+  auto lapsed = messaging::reply_queue().claim(*c, 1200, 120);
+  ASSERT_TRUE(lapsed) << "a claim whose worker died lapses, also for rows left 'sending' by an older version";
   EXPECT_EQ(lapsed->attempts, 2);
 }
 
@@ -286,13 +289,12 @@ TEST_P(OutboxRepositoryTest, RetentionDeletesOldMessagesAndFinishedReplies) {
   messaging::OutboxRepository repo(*c);
   repo.enqueue({{messaging::Channel::messenger, "1", "old-sent", "a"}, {messaging::Channel::messenger, "1", "old-pending", "b"}}, 100);
   repo.enqueue({{messaging::Channel::messenger, "1", "new", "c"}}, 5000);
-  auto ids = repo.due(100, 10);
-  ASSERT_EQ(ids.size(), 2u);
-  repo.claim(ids[0], 100, 200);
-  repo.mark_sent(ids[0], 150);
-  auto n = repo.purge(1000);
-  EXPECT_EQ(n.outbox, 1);
-  EXPECT_EQ(n.inbound, 1) << "the old message still waiting for its reply stays";
+  const auto& queue = messaging::reply_queue();
+  auto job = queue.claim(*c, 100, 100);
+  ASSERT_TRUE(job);
+  ASSERT_TRUE(queue.complete(*c, *job, 150));
+  EXPECT_EQ(queue.purge(*c, 1000), 1);
+  EXPECT_EQ(repo.purge_messages(1000), 1) << "the old message still waiting for its reply stays";
   EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM messaging_inbound"), 2);
   EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM messaging_outbox"), 2);
 }

@@ -38,8 +38,8 @@ std::uint16_t free_port() {
 
 namespace {
 // fork + exec with extra environment; stdout/stderr to `out_path`, stdin from `in_path` or /dev/null.
-int spawn(const std::vector<std::string>& args, const std::map<std::string, std::string>& env, const std::string& out_path,
-          const std::string& in_path) {
+int spawn(std::string bin, const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+          const std::string& out_path, const std::string& in_path) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
@@ -50,7 +50,6 @@ int spawn(const std::vector<std::string>& args, const std::map<std::string, std:
     dup2(out, 2);
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
     std::vector<char*> argv;
-    std::string bin = phobien_bin();
     argv.push_back(bin.data());
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -70,10 +69,15 @@ std::string read_file(const std::string& path) {
 
 CommandResult run_phobien(const std::vector<std::string>& args, const std::string& input,
                           const std::map<std::string, std::string>& env) {
+  return run_program(phobien_bin(), args, input, env);
+}
+
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input,
+                          const std::map<std::string, std::string>& env) {
   std::string dir = make_temp_dir();
   std::string in_path = dir + "/stdin", out_path = dir + "/out";
   std::ofstream(in_path) << input;
-  int pid = spawn(args, env, out_path, in_path);
+  int pid = spawn(program, args, env, out_path, in_path);
   int status = 0;
   waitpid(pid, &status, 0);
   CommandResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out_path)};
@@ -84,7 +88,7 @@ CommandResult run_phobien(const std::vector<std::string>& args, const std::strin
 ServeProcess::ServeProcess(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
                            std::uint16_t port)
     : port_(port), log_path_(make_temp_dir() + "/serve.log") {
-  pid_ = spawn(args, env, log_path_, "");
+  pid_ = spawn(phobien_bin(), args, env, log_path_, "");
 }
 
 ServeProcess::~ServeProcess() {

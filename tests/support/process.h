@@ -18,6 +18,9 @@ struct CommandResult {
 // Runs to completion with `input` on stdin.
 CommandResult run_phobien(const std::vector<std::string>& args, const std::string& input = "",
                           const std::map<std::string, std::string>& env = {});
+// The same for another program (a test helper built with the tests).
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& input = "",
+                          const std::map<std::string, std::string>& env = {});
 
 // A `phobien serve` process, stopped (SIGTERM) when destroyed.
 class ServeProcess {
