@@ -7,7 +7,7 @@
 #include "auth/proof_of_work.h"
 #include "consult/admin_routes.h"
 #include "consult/api_routes.h"
-#include "consult/consult_service.h"
+#include "consult/consultation.h"
 #include "consult/public_routes.h"
 #include "consult/qa_index.h"
 #include "consult/stats_routes.h"
@@ -57,7 +57,7 @@ struct Application::Impl {
   std::unique_ptr<library::LibraryService> library;
   std::unique_ptr<library::SearchService> search;
   std::unique_ptr<answer::AnswerService> answers;
-  std::unique_ptr<consult::ConsultService> consult;
+  std::unique_ptr<consult::Consultation> consult;
   std::unique_ptr<consult::QaIndex> qa;
   std::unique_ptr<messaging::OutboxWorker> outbox;  // answers chat messages on its own thread
   std::unique_ptr<messaging::Inbox> inbox;
@@ -76,9 +76,9 @@ struct Application::Impl {
     auto now = core::now_unix();
     if (now < next_consult_duties) return;
     next_consult_duties = now + 60;
-    consult->take_handoffs(now);
-    consult->check_deadlines(now);
-    consult->purge_expired(now);
+    consult->duties.take_handoffs(now);
+    consult->duties.check_deadlines(now);
+    consult->duties.purge_expired(now);
     auto c = database->acquire();
     auth::pow::purge_spent(*c, now);
   }
@@ -143,7 +143,7 @@ void Application::start(bool demo) {
 
   s.search = std::make_unique<library::SearchService>(*s.database, s.changes);
   s.answers = std::make_unique<answer::AnswerService>(*s.database, *s.search, s.config.conversation_retention_days * 24 * 3600);
-  s.consult = std::make_unique<consult::ConsultService>(*s.database, s.changes, *s.library, s.config, queue_mail);
+  s.consult = std::make_unique<consult::Consultation>(*s.database, s.changes, *s.library, s.config, queue_mail);
   s.qa = std::make_unique<consult::QaIndex>(*s.database, s.changes);
   s.answers->set_archive(s.qa.get());
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);

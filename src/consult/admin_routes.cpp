@@ -27,7 +27,7 @@ constexpr const char* kOverdueTab = "qua-han";
 
 struct Deps {
   web::Site& site;
-  ConsultService& consult;
+  Consultation& consult;
   library::SearchService& search;
 };
 
@@ -230,9 +230,9 @@ std::string posted_or(const http::Form* posted, const char* name, const std::str
   return posted && posted->has(name) ? posted->get(name) : fallback;
 }
 
-nlohmann::json expert_options(ConsultService& consult, const Question& q, const std::string& selected) {
+nlohmann::json expert_options(Consultation& consult, const Question& q, const std::string& selected) {
   nlohmann::json in_field = nlohmann::json::array(), others = nlohmann::json::array();
-  for (const auto& e : consult.experts()) {
+  for (const auto& e : consult.experts.list()) {
     if (!e.verified()) continue;
     bool matches = q.field_slug && std::find(e.fields.begin(), e.fields.end(), *q.field_slug) != e.fields.end();
     std::string label = e.full_name + " (" + std::string(expert_kind_label(e.kind)) + ") — " +
@@ -271,7 +271,7 @@ nlohmann::json detail_view(Deps& d, const http::Request& r, web::Visitor& v, con
   auto view = d.site.base_view(v, "Câu hỏi " + q.code);
   const bool mod = moderator(v);
   std::optional<Expert> me;
-  if (v.user->role == auth::Role::expert) me = d.consult.expert_of(*v.user);
+  if (v.user->role == auth::Role::expert) me = d.consult.experts.of_user(*v.user);
   const bool assignee = me && q.expert_id && *q.expert_id == me->id;
   const bool answered_or_later =
       q.status == Status::delivered || q.status == Status::follow_up || q.status == Status::published;
@@ -378,7 +378,7 @@ nlohmann::json detail_view(Deps& d, const http::Request& r, web::Visitor& v, con
     if (!q.publish_consent) {
       view["no_consent"] = true;
     } else {
-      auto draft = d.consult.publish_draft(q);
+      auto draft = d.consult.moderation.publish_draft(q);
       view["can_publish"] = true;
       form["title"] = posted_or(posted, "title", draft.title);
       form["body"] = posted_or(posted, "body", draft.body);
@@ -409,7 +409,7 @@ nlohmann::json detail_view(Deps& d, const http::Request& r, web::Visitor& v, con
 
 http::Response show_question(Deps& d, http::Request& r, web::Visitor& v, std::int64_t id,
                              const core::ServiceError* error = nullptr) {
-  auto qv = d.consult.view(*v.user, id);
+  auto qv = d.consult.desk.view(*v.user, id);
   if (!qv) return error_page(d.site, v, qv.error());
   auto view = detail_view(d, r, v, *qv, error ? &v.form : nullptr);
   if (error) add_errors(view, *error);
@@ -445,7 +445,7 @@ ExpertInput input_of(const Expert& e) {
           e.fields, e.available, e.capacity, e.review_required, std::nullopt};
 }
 
-nlohmann::json expert_form(ConsultService& consult, const ExpertInput& in, const std::string& raw_capacity = "") {
+nlohmann::json expert_form(Consultation& consult, const ExpertInput& in, const std::string& raw_capacity = "") {
   nlohmann::json kinds = nlohmann::json::array();
   for (auto k : {ExpertKind::lawyer, ExpertKind::jurist, ExpertKind::legal_aid})
     kinds.push_back({{"slug", std::string(expert_kind_slug(k))}, {"label", std::string(expert_kind_label(k))},
@@ -471,7 +471,7 @@ nlohmann::json experts_view(Deps& d, web::Visitor& v) {
   std::map<std::string, std::string> field_names;
   for (const auto& f : d.consult.fields()) field_names[f.slug] = f.name;
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& e : d.consult.experts()) {
+  for (const auto& e : d.consult.experts.list()) {
     std::string fields;
     for (const auto& f : e.fields) fields += (fields.empty() ? "" : ", ") + (field_names.count(f) ? field_names[f] : f);
     rows.push_back({{"id", e.id},
@@ -512,7 +512,7 @@ nlohmann::json expert_edit_view(Deps& d, web::Visitor& v, const Expert& e) {
 
 }  // namespace
 
-void register_consult_admin_routes(web::Site& site, ConsultService& consult, library::SearchService& search) {
+void register_consult_admin_routes(web::Site& site, Consultation& consult, library::SearchService& search) {
   // The lambdas outlive this call: the dependencies live in one heap object they share.
   auto d = std::make_shared<Deps>(Deps{site, consult, search});
 
@@ -533,10 +533,10 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     std::vector<Question> list;
     bool more = false;
     if (overdue_tab) {
-      list = d->consult.overdue(kOverdueLimit);
+      list = d->consult.desk.overdue(kOverdueLimit);
     } else {
       // One more than a page tells whether there is a next page without counting.
-      list = d->consult.queue(*v.user, status, kPerPage + 1, static_cast<std::size_t>(*page - 1) * kPerPage);
+      list = d->consult.desk.queue(*v.user, status, kPerPage + 1, static_cast<std::size_t>(*page - 1) * kPerPage);
       more = list.size() > kPerPage;
       if (more) list.pop_back();
     }
@@ -561,7 +561,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     if (more) view["next"] = base + "trang=" + std::to_string(*page + 1);
 
     if (!mod) {
-      auto me = d->consult.expert_of(*v.user);
+      auto me = d->consult.experts.of_user(*v.user);
       if (!me) view["expert_notice"] = "Tài khoản của bạn chưa có trong danh sách chuyên gia tư vấn: chưa có câu hỏi nào được phân công.";
       else if (!me->verified()) view["expert_notice"] = "Tài khoản chuyên gia của bạn chưa được xác minh: bạn chưa nhận và chưa trả lời được câu hỏi.";
       else view["expert_load"] = std::to_string(me->open_questions) + "/" + std::to_string(me->capacity);
@@ -582,12 +582,12 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     auto id = web::parse_id(r.params["id"]);
     auto attachment_id = web::parse_id(r.params["attachment"]);
     if (!id || !attachment_id) return d->site.not_found_page(v);
-    auto qv = d->consult.view(*v.user, *id);  // forbidden unless may_view
+    auto qv = d->consult.desk.view(*v.user, *id);  // forbidden unless may_view
     if (!qv) return error_page(d->site, v, qv.error());
     auto it = std::find_if(qv->attachments.begin(), qv->attachments.end(),
                            [&](const Attachment& a) { return a.id == *attachment_id; });
     if (it == qv->attachments.end()) return d->site.not_found_page(v);
-    std::ifstream in(d->consult.attachment_path(*it), std::ios::binary);
+    std::ifstream in(d->consult.attachments.path(*it), std::ios::binary);
     if (!in) return d->site.not_found_page(v);
     std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     // The stored type was set by the upload check; anything that could break the header is not sent.
@@ -607,7 +607,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   // Every step on a question: the service decides who may do it in which status; the route maps
   // its answer to a redirect with a notice, or to the page again with the errors (never a 500).
   struct Call {  // what one step gets: the service, who acts, the question and the submitted form
-    ConsultService& consult;
+    Consultation& consult;
     const auth::User& user;
     const auth::Actor& actor;
     std::int64_t id;
@@ -620,24 +620,24 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   };
   auto fixed = [](const char* code) { return [code](const Question&) { return std::string(code); }; };
   std::vector<Action> actions = {
-      {"phan-loai", [](const Call& c) { return c.consult.triage(c.user, c.actor, c.id, c.form.get("field"), c.form.get("note")); },
+      {"phan-loai", [](const Call& c) { return c.consult.moderation.triage(c.user, c.actor, c.id, c.form.get("field"), c.form.get("note")); },
        [](const Question& q) { return std::string(q.status == Status::assigned ? "da-phan-loai-phan-cong" : "da-phan-loai"); }},
-      {"tu-choi", [](const Call& c) { return c.consult.reject(c.user, c.actor, c.id, c.form.get("reason")); },
+      {"tu-choi", [](const Call& c) { return c.consult.moderation.reject(c.user, c.actor, c.id, c.form.get("reason")); },
        fixed("da-tu-choi")},
-      {"gop", [](const Call& c) { return c.consult.merge(c.user, c.actor, c.id, tracking_code(c.form.get("into"))); },
+      {"gop", [](const Call& c) { return c.consult.moderation.merge(c.user, c.actor, c.id, tracking_code(c.form.get("into"))); },
        fixed("da-gop")},
       {"phan-cong",
-       [](const Call& c) { return c.consult.assign(c.user, c.actor, c.id, web::parse_id(c.form.get("expert")).value_or(0)); },
+       [](const Call& c) { return c.consult.moderation.assign(c.user, c.actor, c.id, web::parse_id(c.form.get("expert")).value_or(0)); },
        fixed("da-phan-cong")},
       {"tra-loi",
-       [](const Call& c) { return c.consult.save_answer(c.user, c.actor, c.id, {c.form.get("answer"), c.form.get("citations")}); },
+       [](const Call& c) { return c.consult.answering.save_answer(c.user, c.actor, c.id, {c.form.get("answer"), c.form.get("citations")}); },
        [](const Question& q) { return std::string(q.status == Status::answered ? "cho-duyet" : "da-tra-loi"); }},
-      {"duyet", [](const Call& c) { return c.consult.approve(c.user, c.actor, c.id); }, fixed("da-duyet")},
-      {"tra-lai", [](const Call& c) { return c.consult.return_answer(c.user, c.actor, c.id, c.form.get("note")); },
+      {"duyet", [](const Call& c) { return c.consult.moderation.approve(c.user, c.actor, c.id); }, fixed("da-duyet")},
+      {"tra-lai", [](const Call& c) { return c.consult.moderation.return_answer(c.user, c.actor, c.id, c.form.get("note")); },
        fixed("da-tra-lai")},
-      {"cong-bo", [](const Call& c) { return c.consult.publish(c.user, c.actor, c.id, {c.form.get("title"), c.form.get("body")}); },
+      {"cong-bo", [](const Call& c) { return c.consult.moderation.publish(c.user, c.actor, c.id, {c.form.get("title"), c.form.get("body")}); },
        fixed("da-cong-bo")},
-      {"go-cong-bo", [](const Call& c) { return c.consult.unpublish(c.user, c.actor, c.id); }, fixed("da-go")},
+      {"go-cong-bo", [](const Call& c) { return c.consult.moderation.unpublish(c.user, c.actor, c.id); }, fixed("da-go")},
   };
   for (auto& action : actions) {
     site.post(std::string("/quan-tri/tu-van/{id}/") + action.path,
@@ -668,7 +668,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   site.post("/quan-tri/chuyen-gia", [d](http::Request& r, web::Visitor& v) {
     if (!registrar(v)) return d->site.deny(r, v);
     auto in = expert_input(v.form);
-    auto saved = d->consult.save_expert(*v.user, v.actor(), std::nullopt, in);
+    auto saved = d->consult.experts.save(*v.user, v.actor(), std::nullopt, in);
     if (!saved) {
       auto view = experts_view(*d, v);
       view["form"] = expert_form(d->consult, in, v.form.get("capacity"));
@@ -681,7 +681,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   site.get("/quan-tri/chuyen-gia/{id}", [d](http::Request& r, web::Visitor& v) {
     if (!registrar(v)) return d->site.deny(r, v);
     auto id = web::parse_id(r.params["id"]);
-    auto e = id ? d->consult.expert(*id) : std::nullopt;
+    auto e = id ? d->consult.experts.find(*id) : std::nullopt;
     if (!e) return d->site.not_found_page(v);
     auto view = expert_edit_view(*d, v, *e);
     add_notice(view, r);
@@ -691,10 +691,10 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
   site.post("/quan-tri/chuyen-gia/{id}", [d](http::Request& r, web::Visitor& v) {
     if (!registrar(v)) return d->site.deny(r, v);
     auto id = web::parse_id(r.params["id"]);
-    auto e = id ? d->consult.expert(*id) : std::nullopt;
+    auto e = id ? d->consult.experts.find(*id) : std::nullopt;
     if (!e) return d->site.not_found_page(v);
     auto in = expert_input(v.form);
-    auto saved = d->consult.save_expert(*v.user, v.actor(), *id, in);
+    auto saved = d->consult.experts.save(*v.user, v.actor(), *id, in);
     if (!saved) {
       if (saved.error().kind == core::ErrorKind::not_found || saved.error().kind == core::ErrorKind::forbidden)
         return error_page(d->site, v, saved.error());
@@ -711,7 +711,7 @@ void register_consult_admin_routes(web::Site& site, ConsultService& consult, lib
     auto id = web::parse_id(r.params["id"]);
     if (!id) return d->site.not_found_page(v);
     bool verified = v.form.get("verified") == "1";
-    auto done = d->consult.verify_expert(*v.user, v.actor(), *id, verified);
+    auto done = d->consult.experts.verify(*v.user, v.actor(), *id, verified);
     if (!done) return error_page(d->site, v, done.error());
     return http::Response::redirect(expert_url(*id) + "?thong-bao=" + (verified ? "da-xac-minh" : "da-bo-xac-minh"));
   });

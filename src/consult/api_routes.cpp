@@ -26,7 +26,7 @@ std::optional<std::string> string_member(const nlohmann::json& body, const char*
 
 }  // namespace
 
-void register_consult_api_routes(web::Site& site, ConsultService& service, const QaIndex& qa) {
+void register_consult_api_routes(web::Site& site, Consultation& consult, const QaIndex& qa) {
   // Registered before /api/v1/questions/{code}: the router takes the first match.
   site.api("GET", "/api/v1/questions/challenge", [&](http::Request&, web::Visitor&) {
     int bits = site.config().question_pow_bits;
@@ -62,7 +62,7 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     }
     // Sending through the API is the consent; the documentation states its purpose and text.
     in.consent = true;
-    auto receipt = service.ask(in, v.actor(), v.user);
+    auto receipt = consult.asking.ask(in, v.actor(), v.user);
     if (!receipt) {
       auto status = core::http_status(receipt.error().kind);
       nlohmann::json j = {{"error", {{"code", receipt.error().code}, {"message", receipt.error().message}}}};
@@ -77,7 +77,7 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     key.code = r.params["code"];
     key.token = std::string(r.header("x-question-token").value_or(""));
     if (key.token.empty()) key.token = r.query_param("token").value_or("");
-    auto q = service.open(key);
+    auto q = consult.asking.open(key);
     if (!q) return web::Site::api_error(404, "not_found", "Không tìm thấy câu hỏi.");
     auto res = json_response(asker_view(*q));
     res.set("Referrer-Policy", "no-referrer");
@@ -91,7 +91,7 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     if (!field.empty()) {
       // As on /hoi-dap: a field that does not exist is a mistake, not an empty result.
       bool known = false;
-      for (const auto& f : service.fields()) known |= f.slug == field;
+      for (const auto& f : consult.fields()) known |= f.slug == field;
       if (!known) return web::Site::api_error(400, "invalid_parameter", "Lĩnh vực không có trong danh sách.");
     }
     if (core::utf8_length(text) > 500) return web::Site::api_error(400, "invalid_parameter", "Tham số \"q\" tối đa 500 ký tự.");
@@ -105,9 +105,9 @@ void register_consult_api_routes(web::Site& site, ConsultService& service, const
     if (!text.empty()) {
       for (const auto& h : qa.search(text, *limit, filter, std::nullopt, &total)) items.push_back(qa_hit_json(h));
     } else {
-      for (const auto& q : service.published(filter, *limit, 0))
+      for (const auto& q : consult.archive.published(filter, *limit, 0))
         items.push_back({{"title", q.public_title}, {"url", public_url(q.public_slug.value_or(""))}, {"field_name", q.field_name}});
-      total = static_cast<std::size_t>(service.count_published(filter));
+      total = static_cast<std::size_t>(consult.archive.count_published(filter));
     }
     return json_response({{"total", total}, {"items", items}});
   });

@@ -66,12 +66,12 @@ nlohmann::json suggestions(const QaIndex& qa, const answer::AnswerService& answe
 
 }  // namespace
 
-void register_consult_public_routes(web::Site& site, ConsultService& service, const QaIndex& qa,
+void register_consult_public_routes(web::Site& site, Consultation& consult, const QaIndex& qa,
                                     const answer::AnswerService& answers) {
   // Handlers outlive this function: they hold copies of these helper lambdas, never references.
   auto render_ask = [&](web::Visitor& v, const AskInput& in, nlohmann::json extra, int status) {
     auto view = site.base_view(v, "Đặt câu hỏi tư vấn pháp luật");
-    view["form"] = ask_form_view(in, service.fields());
+    view["form"] = ask_form_view(in, consult.fields());
     view["consent_text"] = kConsentText;
     view["logged_in"] = v.user.has_value();
     // Fresh anti-spam fields on every render: a signed fill-in start time, and for anonymous
@@ -107,7 +107,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
       return render_ask(v, in, {{"error", "Trang đã mở quá lâu. Vui lòng bấm gửi lại: nội dung bạn nhập vẫn được giữ."}}, 400);
     if (timer != auth::FormTokenResult::ok)
       return render_ask(v, in, {{"error", "Không gửi được câu hỏi. Vui lòng tải lại trang rồi gửi lại."}}, 400);
-    auto receipt = service.ask(in, v.actor(), v.user);
+    auto receipt = consult.asking.ask(in, v.actor(), v.user);
     if (!receipt) {
       nlohmann::json extra = {{"error", receipt.error().message}, {"errors", receipt.error().fields}};
       return render_ask(v, in, extra, core::http_status(receipt.error().kind));
@@ -128,7 +128,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
   };
 
   auto render_tracking = [&, key_of](http::Request& r, web::Visitor& v, const AskerKey& key, nlohmann::json extra, int status) {
-    auto q = service.open(key);
+    auto q = consult.asking.open(key);
     if (!q) return private_page(site.not_found_page(v));
     auto view = site.base_view(v, "Câu hỏi " + q->question.code);
     view["q"] = asker_view(*q);
@@ -149,7 +149,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
 
   site.post("/tu-van/theo-doi/{code}/hoi-tiep", [&, key_of, render_tracking](http::Request& r, web::Visitor& v) {
     auto key = key_of(r, v);
-    auto done = service.follow_up(key, v.form.get("body"));
+    auto done = consult.asking.follow_up(key, v.form.get("body"));
     if (!done) {
       if (done.error().kind == core::ErrorKind::not_found) return private_page(site.not_found_page(v));
       return render_tracking(r, v, key, {{"error", done.error().message}, {"follow_up", v.form.get("body")}},
@@ -164,7 +164,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     std::string value = v.form.get("rating");
     if (value != "huu-ich" && value != "chua-huu-ich")
       return render_tracking(r, v, key, {{"error", "Hãy chọn «Hữu ích» hoặc «Chưa hữu ích»."}}, 422);
-    auto done = service.rate(key, value == "huu-ich");
+    auto done = consult.asking.rate(key, value == "huu-ich");
     if (!done) {
       if (done.error().kind == core::ErrorKind::not_found) return private_page(site.not_found_page(v));
       return render_tracking(r, v, key, {{"error", done.error().message}}, core::http_status(done.error().kind));
@@ -176,7 +176,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     auto key = key_of(r, v);
     if (v.form.get("confirm") != "1")
       return render_tracking(r, v, key, {{"error", "Hãy đánh dấu ô xác nhận để rút và xóa câu hỏi."}}, 422);
-    auto done = service.withdraw(key, v.actor());
+    auto done = consult.asking.withdraw(key, v.actor());
     if (!done) return private_page(site.not_found_page(v));
     auto view = site.base_view(v, "Đã rút câu hỏi");
     return private_page(site.page("consult/withdrawn", view));
@@ -186,7 +186,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     if (!v.user) return site.deny(r, v);
     auto view = site.base_view(v, "Câu hỏi của tôi");
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& q : service.asked_by(*v.user))
+    for (const auto& q : consult.asking.asked_by(*v.user))
       list.push_back({{"code", q.code}, {"title", q.title}, {"status_label", status_label(q.status)}, {"url", tracking_url(q.code, "")}});
     view["questions"] = list;
     view["has_questions"] = !list.empty();
@@ -198,7 +198,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
     auto page = web::int_param(r, "trang", 1, 1, 100000, err);
     std::string field = r.query_param("linh-vuc").value_or("");
     std::string text = core::clean_text(r.query_param("q").value_or(""));
-    auto fields = service.fields();
+    auto fields = consult.fields();
     bool known_field = field.empty();
     for (const auto& f : fields) known_field |= f.slug == field;
     auto view = site.base_view(v, "Hỏi đáp pháp luật");
@@ -221,14 +221,14 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
       total = static_cast<std::int64_t>(std::min<std::size_t>(n, kPerPage));
       view["searched"] = true;
     } else {
-      for (const auto& q : service.published(field_filter, kPerPage, (*page - 1) * kPerPage))
+      for (const auto& q : consult.archive.published(field_filter, kPerPage, (*page - 1) * kPerPage))
         items.push_back({{"title", q.public_title},
                          {"url", public_url(q.public_slug.value_or(""))},
                          {"field_name", q.field_name},
                          {"snippet", http::html_escape(q.public_body.substr(0, q.public_body.find(' ', 240) == std::string::npos
                                                                                 ? q.public_body.size()
                                                                                 : q.public_body.find(' ', 240)))}});
-      total = service.count_published(field_filter);
+      total = consult.archive.count_published(field_filter);
       view["pagination"] = portal::pagination_view(base.substr(0, base.size() - 1), total, kPerPage, *page);
     }
     view["items"] = items;
@@ -238,7 +238,7 @@ void register_consult_public_routes(web::Site& site, ConsultService& service, co
   });
 
   site.get("/hoi-dap/{slug}", [&](http::Request& r, web::Visitor& v) {
-    auto q = service.published_question(r.params["slug"]);
+    auto q = consult.archive.published_question(r.params["slug"]);
     if (!q) return site.not_found_page(v);
     auto view = site.base_view(v, q->question.title);
     view["q"] = public_view(*q);

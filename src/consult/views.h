@@ -1,6 +1,6 @@
 #pragma once
 // Questions as templates and the API see them (one place, so the page and the JSON agree).
-#include "consult/consult_service.h"
+#include "consult/model.h"
 #include "consult/qa_index.h"
 
 #include <nlohmann/json.hpp>
