@@ -70,7 +70,7 @@ struct Application::Impl {
   bool stopping = false;
 
   // Consultation duties: hand-offs become questions, deadlines remind and escalate, expired
-  // personal data goes. Every node runs them; each claims its rows, so none is done twice.
+  // personal data and orphaned attachment files go. Every node runs them; each claims its rows, so none is done twice.
   std::int64_t next_consult_duties = 0;
   void consult_duties() {
     auto now = core::now_unix();
@@ -79,6 +79,7 @@ struct Application::Impl {
     consult->duties.take_handoffs(now);
     consult->duties.check_deadlines(now);
     consult->duties.purge_expired(now);
+    consult->duties.remove_orphan_files(now);
     auto c = database->acquire();
     auth::pow::purge_spent(*c, now);
   }

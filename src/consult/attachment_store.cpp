@@ -3,8 +3,10 @@
 #include "core/random.h"
 
 #include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
+#include <unordered_set>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -38,6 +40,10 @@ void sync_directory(const fs::path& dir) {
   ::close(fd);
 }
 
+std::int64_t unix_seconds(fs::file_time_type t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::file_clock::to_sys(t).time_since_epoch()).count();
+}
+
 }  // namespace
 
 AttachmentStore::AttachmentStore(std::string dir) : dir_(std::move(dir)) {}
@@ -67,6 +73,20 @@ void AttachmentStore::remove(const std::vector<Attachment>& files) {
     std::error_code ec;
     fs::remove(path(f), ec);
   }
+}
+
+int AttachmentStore::remove_orphans(const std::vector<std::string>& referenced, std::int64_t before) {
+  const std::unordered_set<std::string> keep(referenced.begin(), referenced.end());
+  int removed = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    std::error_code file_ec;
+    if (!entry.is_regular_file(file_ec) || keep.count(entry.path().filename().string())) continue;
+    auto written = entry.last_write_time(file_ec);
+    if (file_ec || unix_seconds(written) >= before) continue;
+    if (fs::remove(entry.path(), file_ec)) ++removed;
+  }
+  return removed;
 }
 
 }  // namespace consult

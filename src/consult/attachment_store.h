@@ -6,8 +6,9 @@
 // Writing is crash-safe: the bytes go to "<name>.tmp", are flushed to disk (fsync), the file is
 // renamed to its name and the directory is flushed, so a name never shows a half-written file.
 // Callers write files before the transaction that adds their rows (PendingFiles removes them again
-// when it fails). Thread-safe: every call works on distinct random names, and removing a file that
-// is already gone is no error.
+// when it fails); a crash in between leaves a file no row references, which remove_orphans deletes
+// once it is older than a grace period (a scheduled duty). Thread-safe: every call works on
+// distinct random names, and removing a file that is already gone is no error.
 #include "consult/model.h"
 
 #include <cstdint>
@@ -30,6 +31,9 @@ class AttachmentStore {
   std::string write(std::string_view data, const std::string& extension);
   // Best effort: files that are already gone are skipped.
   void remove(const std::vector<Attachment>& files);
+  // Deletes every file of the directory (left-over ".tmp" files too) whose name is not in
+  // `referenced` and that was last written before `before` (Unix seconds). Returns how many.
+  int remove_orphans(const std::vector<std::string>& referenced, std::int64_t before);
 
  private:
   std::string dir_;

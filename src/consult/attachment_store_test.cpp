@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -28,6 +29,15 @@ class AttachmentStoreTest : public ::testing::Test {
     s << in.rdbuf();
     return s.str();
   }
+  // A file last written `hours` ago.
+  void put(const std::string& name, int hours) {
+    std::ofstream(dir() + "/" + name) << "x";
+    fs::last_write_time(dir() + "/" + name, fs::file_time_type::clock::now() - std::chrono::hours(hours));
+  }
+  static std::int64_t hours_ago(int hours) {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() -
+           hours * 3600;
+  }
 
   fs::path root_;
 };
@@ -50,6 +60,26 @@ TEST_F(AttachmentStoreTest, WriteFailureThrowsAndLeavesNoFile) {
   std::ofstream(root_ / "not-a-directory") << "x";
   AttachmentStore store((root_ / "not-a-directory").string());
   EXPECT_ANY_THROW(store.write("data", "pdf"));
+}
+
+TEST_F(AttachmentStoreTest, OrphansOlderThanTheGracePeriodGo) {
+  AttachmentStore store(dir());
+  fs::create_directories(dir());
+  put("referenced-old.pdf", 48);
+  put("orphan-old.pdf", 48);
+  put("orphan-new.pdf", 1);     // perhaps a question still being stored
+  put("crashed.png.tmp", 48);   // a write that never finished
+  EXPECT_EQ(store.remove_orphans({"referenced-old.pdf"}, hours_ago(24)), 2);
+  EXPECT_TRUE(fs::exists(store.path("referenced-old.pdf")));
+  EXPECT_TRUE(fs::exists(store.path("orphan-new.pdf")));
+  EXPECT_FALSE(fs::exists(store.path("orphan-old.pdf")));
+  EXPECT_FALSE(fs::exists(store.path("crashed.png.tmp")));
+  EXPECT_EQ(store.remove_orphans({"referenced-old.pdf"}, hours_ago(24)), 0) << "nothing left to remove";
+}
+
+TEST_F(AttachmentStoreTest, NoDirectoryYetIsNothingToClean) {
+  AttachmentStore store(dir());
+  EXPECT_EQ(store.remove_orphans({}, hours_ago(0)), 0);
 }
 
 }  // namespace consult

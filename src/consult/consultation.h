@@ -9,7 +9,7 @@
 //   answering.h         the assigned expert answers with citations checked against the library
 //   expert_registry.h   the experts, their fields, capacity, photo and verification
 //   public_archive.h    the published questions (/hoi-dap)
-//   scheduled_duties.h  deadlines, hand-offs, retention
+//   scheduled_duties.h  deadlines, hand-offs, retention, orphan files
 //   notifications.h     the e-mails (templates/consult/mail/*.mustache)
 //   attachment_store.h  the files on disk
 //

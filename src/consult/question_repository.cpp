@@ -245,6 +245,12 @@ std::vector<Attachment> QuestionRepository::attachments(std::int64_t question_id
   return out;
 }
 
+std::vector<std::string> QuestionRepository::attachment_names() {
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT stored_name FROM question_attachments")) out.push_back(r.text(0));
+  return out;
+}
+
 void QuestionRepository::add_event(std::int64_t question_id, std::optional<std::int64_t> user_id,
                                    const std::string& action, const std::string& detail, std::int64_t at) {
   c_.execute("INSERT INTO question_events (question_id, user_id, action, detail, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -44,6 +44,8 @@ class QuestionRepository {
   std::vector<Message> messages(std::int64_t question_id);
   void add_attachment(std::int64_t question_id, const Attachment& a, std::int64_t at);
   std::vector<Attachment> attachments(std::int64_t question_id);
+  // The stored file names of every attachment row, for the clean-up of files nothing references.
+  std::vector<std::string> attachment_names();
   void add_event(std::int64_t question_id, std::optional<std::int64_t> user_id, const std::string& action,
                  const std::string& detail, std::int64_t at);
   std::vector<Event> events(std::int64_t question_id);

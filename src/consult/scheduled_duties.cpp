@@ -13,6 +13,9 @@ namespace consult {
 namespace {
 
 constexpr std::size_t kHandoffsPerRun = 100;
+// A file is written before the transaction that adds its row: an upload in progress is seconds
+// old, so a day leaves room for any transaction and for clocks that disagree a little.
+constexpr std::int64_t kOrphanGraceSeconds = kDay;
 
 // A hand-off's question as a title: whole up to 120 characters, else its first 100 characters and
 // the rest of the word they end in (at most 20 more), then "…". Counted in characters, so never
@@ -116,6 +119,11 @@ int ScheduledDuties::purge_expired(std::int64_t now) {
     ++purged;
   }
   return purged;
+}
+
+int ScheduledDuties::remove_orphan_files(std::int64_t now) {
+  auto referenced = QuestionRepository(*database_.acquire()).attachment_names();
+  return files_.remove_orphans(referenced, now - kOrphanGraceSeconds);
 }
 
 }  // namespace consult

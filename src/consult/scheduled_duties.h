@@ -9,6 +9,8 @@
 //   questions (source "handoff") with its candidate articles.
 // - Retention: finished questions untouched for PHOBIEN_QUESTION_RETENTION_DAYS are deleted with
 //   their files; published ones keep only their anonymised copy.
+// - Orphan files: attachment files that no row references (a crash between writing the file and
+//   committing its question) are deleted once older than a day.
 // Thread-safe: every call takes its own connection.
 #include "consult/attachment_store.h"
 #include "consult/duty_repository.h"
@@ -28,6 +30,8 @@ class ScheduledDuties {
   int take_handoffs(std::int64_t now);
   // Questions deleted or reduced to their anonymised copy; 0 when retention is off (0 days).
   int purge_expired(std::int64_t now);
+  // Attachment files deleted.
+  int remove_orphan_files(std::int64_t now);
 
  private:
   // For each question of `ids` that `claim` takes (false: another node did), in one transaction:

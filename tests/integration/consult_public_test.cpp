@@ -1043,6 +1043,24 @@ TEST_P(ConsultDutiesTest, HandoffsBecomeQuestionsWithTheirCandidateArticlesOnce)
   }
 }
 
+TEST_P(ConsultDutiesTest, OrphanedAttachmentFilesGoAfterAGracePeriod) {
+  auto asked = ask("co.tep@example.vn", true);
+  auto attached = consult::QuestionRepository(*database().acquire()).attachments(asked.id).at(0);
+  const std::string kept = consult_->attachments.path(attached);
+  const std::string dir = consult_->attachments.dir();
+  // A crash between writing a file and committing its question leaves a file nothing references.
+  std::ofstream(dir + "/mo-coi-cu.png") << "x";
+  std::ofstream(dir + "/mo-coi-moi.png") << "x";
+  const auto two_days_ago = std::filesystem::file_time_type::clock::now() - std::chrono::hours(48);
+  for (const auto& path : {kept, dir + "/mo-coi-cu.png"}) std::filesystem::last_write_time(path, two_days_ago);
+
+  EXPECT_EQ(consult_->duties.remove_orphan_files(core::now_unix()), 1);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/mo-coi-cu.png"));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/mo-coi-moi.png")) << "within the grace period";
+  EXPECT_TRUE(std::filesystem::exists(kept)) << "referenced by its question";
+  EXPECT_EQ(consult_->duties.remove_orphan_files(core::now_unix()), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ConsultDutiesTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace
