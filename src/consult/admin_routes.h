@@ -1,5 +1,5 @@
 #pragma once
-#include "consult/consult_service.h"
+#include "consult/consultation.h"
 #include "library/search_service.h"
 #include "web/site.h"
 
@@ -9,6 +9,6 @@ namespace consult {
 // one question with the forms its status and the visitor's role allow (triage, reject, merge,
 // assign, answer with citations, review, publish after the personal-data check, unpublish), its
 // attachments, and the expert registry. `search` serves the citation picker when JavaScript is off.
-void register_consult_admin_routes(web::Site& site, ConsultService& consult, library::SearchService& search);
+void register_consult_admin_routes(web::Site& site, Consultation& consult, library::SearchService& search);
 
 }  // namespace consult

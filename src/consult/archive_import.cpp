@@ -1,7 +1,7 @@
 #include "consult/archive_import.h"
 
 #include "consult/citation_resolver.h"
-#include "consult/consult_service.h"
+#include "consult/question_rules.h"
 #include "consult/question_repository.h"
 #include "core/random.h"
 #include "core/utf8.h"

@@ -109,6 +109,16 @@ struct Question {
   std::int64_t updated_at = 0;
 };
 
+// A question with what hangs off it; each service clears what its reader may not see.
+struct QuestionView {
+  Question question;
+  std::vector<Citation> citations;   // the answer's
+  std::vector<Citation> candidates;  // found by the answering service for a handed-off question
+  std::vector<Message> messages;
+  std::vector<Attachment> attachments;
+  std::vector<Event> events;
+};
+
 // What a citizen sends.
 struct AttachmentUpload {
   std::string filename;

@@ -24,7 +24,7 @@ ConsultModule::ConsultModule(const web::ModuleContext& context, library::Library
     : database_(context.database),
       search_(search),
       answers_(answers),
-      service_(std::make_unique<ConsultService>(context.database, context.changes, library, context.config, queue_mail)),
+      service_(std::make_unique<Consultation>(context.database, context.changes, library, context.config, queue_mail)),
       qa_(std::make_unique<QaIndex>(context.database, context.changes)),
       handoffs_(std::make_unique<HandoffIntake>(context.database)) {
   answers_.set_archive(qa_.get());
@@ -48,12 +48,13 @@ std::vector<web::BackOfficeLink> ConsultModule::back_office_links() const {
           {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
 }
 
-// Deadlines remind and escalate, expired personal data goes (hand-offs have their own queue
-// worker). Every node runs them; each claims its rows, so none is done twice.
+// Deadlines remind and escalate, expired personal data and orphaned attachment files go
+// (hand-offs have their own queue worker). Every node runs them; each claims its rows, so none is done twice.
 std::vector<web::Duty> ConsultModule::duties() {
   const std::chrono::seconds minute(60);
-  return {{"consult.deadlines", minute, [this](std::int64_t now) { service_->check_deadlines(now); }},
-          {"consult.purge", minute, [this](std::int64_t now) { service_->purge_expired(now); }},
+  return {{"consult.deadlines", minute, [this](std::int64_t now) { service_->duties.check_deadlines(now); }},
+          {"consult.purge", minute, [this](std::int64_t now) { service_->duties.purge_expired(now); }},
+          {"consult.orphan_files", minute, [this](std::int64_t now) { service_->duties.remove_orphan_files(now); }},
           {"antispam.purge_spent", minute, [this](std::int64_t now) {
              auto c = database_.acquire();
              auth::pow::purge_spent(*c, now);

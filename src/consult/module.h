@@ -3,7 +3,7 @@
 // checked citations, published answers form the public Q&A archive (which also serves the
 // answering service as evidence), with figures for officials.
 #include "answer/answer_service.h"
-#include "consult/consult_service.h"
+#include "consult/consultation.h"
 #include "consult/handoff_intake.h"
 #include "consult/qa_index.h"
 #include "library/library_service.h"
@@ -27,13 +27,13 @@ class ConsultModule : public web::Module {
   void stop() override { handoffs_->stop(); }
   static std::vector<web::BackupTable> tables();
 
-  ConsultService& service() { return *service_; }
+  Consultation& consultation() { return *service_; }
 
  private:
   db::Database& database_;
   library::SearchService& search_;
   answer::AnswerService& answers_;
-  std::unique_ptr<ConsultService> service_;
+  std::unique_ptr<Consultation> service_;
   std::unique_ptr<QaIndex> qa_;
   std::unique_ptr<HandoffIntake> handoffs_;  // turns the answering service's hand-offs into questions
 };

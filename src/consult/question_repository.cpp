@@ -107,6 +107,27 @@ std::optional<Question> QuestionRepository::find_published(const std::string& sl
   return from_row(*r);
 }
 
+QuestionView QuestionRepository::view(const Question& q) {
+  QuestionView v;
+  v.question = q;
+  v.citations = citations(q.id, "answer");
+  v.candidates = citations(q.id, "candidate");
+  v.messages = messages(q.id);
+  v.attachments = attachments(q.id);
+  v.events = events(q.id);
+  return v;
+}
+
+std::vector<Question> QuestionRepository::asked_by(std::int64_t user_id, std::size_t limit) {
+  return rows_to_questions(c_.query(std::string("SELECT ") + kColumns + kFrom +
+                                        "WHERE q.asker_user_id = ? ORDER BY q.id DESC LIMIT ?",
+                                    {user_id, static_cast<std::int64_t>(limit)}));
+}
+
+bool QuestionRepository::public_slug_taken(const std::string& slug, std::int64_t id) {
+  return c_.query_one("SELECT 1 FROM questions WHERE public_slug = ? AND id <> ?", {slug, id}).has_value();
+}
+
 std::optional<std::string> QuestionRepository::token_hash(const std::string& code) {
   auto r = c_.query_one("SELECT token_hash FROM questions WHERE code = ?", {code});
   if (!r) return std::nullopt;
@@ -221,6 +242,12 @@ std::vector<Attachment> QuestionRepository::attachments(std::int64_t question_id
            "ORDER BY id",
            {question_id}))
     out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4)});
+  return out;
+}
+
+std::vector<std::string> QuestionRepository::attachment_names() {
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT stored_name FROM question_attachments")) out.push_back(r.text(0));
   return out;
 }
 

@@ -22,6 +22,12 @@ class QuestionRepository {
   std::optional<Question> find(std::int64_t id);
   std::optional<Question> find_by_code(const std::string& code);
   std::optional<Question> find_published(const std::string& slug);
+  // The question with its citations, candidates, thread, attachments and timeline.
+  QuestionView view(const Question& q);
+  // The latest `limit` questions a logged-in citizen asked.
+  std::vector<Question> asked_by(std::int64_t user_id, std::size_t limit);
+  // Whether another question than `id` is published under `slug`.
+  bool public_slug_taken(const std::string& slug, std::int64_t id);
   // The stored token hash, to check a secret link.
   std::optional<std::string> token_hash(const std::string& code);
   std::vector<Question> list(const QuestionFilter& f);
@@ -38,6 +44,8 @@ class QuestionRepository {
   std::vector<Message> messages(std::int64_t question_id);
   void add_attachment(std::int64_t question_id, const Attachment& a, std::int64_t at);
   std::vector<Attachment> attachments(std::int64_t question_id);
+  // The stored file names of every attachment row, for the clean-up of files nothing references.
+  std::vector<std::string> attachment_names();
   void add_event(std::int64_t question_id, std::optional<std::int64_t> user_id, const std::string& action,
                  const std::string& detail, std::int64_t at);
   std::vector<Event> events(std::int64_t question_id);

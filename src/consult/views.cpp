@@ -1,7 +1,9 @@
 #include "consult/views.h"
+#include "core/html.h"
 
 #include "consult/citation_resolver.h"
 #include "core/time.h"
+#include "http/message.h"
 #include "web/markdown.h"
 
 namespace consult {
@@ -102,5 +104,49 @@ nlohmann::json qa_hit_json(const QaHit& h) {
 }
 
 std::string public_url(const std::string& slug) { return "/hoi-dap/" + slug; }
+
+std::string tracking_url(const std::string& code, const std::string& token) {
+  return "/tu-van/theo-doi/" + code + (token.empty() ? "" : "?token=" + http::percent_encode(token));
+}
+
+nlohmann::json ask_form_view(const AskInput& in, const std::vector<LegalField>& fields) {
+  return {{"title", in.title},     {"body", in.body},       {"email", in.email},
+          {"phone", in.phone},     {"publish", in.publish}, {"consent", in.consent},
+          {"fields", field_options(fields, in.field)}};
+}
+
+nlohmann::json suggestions_view(const std::vector<QaHit>& questions, const std::vector<answer::Citation>& articles) {
+  nlohmann::json out = {{"questions", nlohmann::json::array()}, {"articles", nlohmann::json::array()}};
+  for (const auto& h : questions) out["questions"].push_back(qa_hit_json(h));
+  for (const auto& c : articles)
+    out["articles"].push_back({{"label", "Điều " + c.article + " " + c.document_title}, {"url", c.url}, {"quote", c.quote}});
+  // Flags for the template: kainjow's mustache has no "list.0" test for a non-empty list.
+  out["has_questions"] = !out["questions"].empty();
+  out["has_articles"] = !out["articles"].empty();
+  out["any"] = !out["questions"].empty() || !out["articles"].empty();
+  return out;
+}
+
+nlohmann::json published_item(const Question& q, bool with_snippet) {
+  nlohmann::json item = {{"title", q.public_title}, {"url", public_url(q.public_slug.value_or(""))}, {"field_name", q.field_name}};
+  if (with_snippet) {
+    auto cut = q.public_body.find(' ', 240);
+    item["snippet"] = core::html_escape(q.public_body.substr(0, cut == std::string::npos ? q.public_body.size() : cut));
+  }
+  return item;
+}
+
+nlohmann::json mine_item(const Question& q) {
+  return {{"code", q.code}, {"title", q.title}, {"status_label", status_label(q.status)}, {"url", tracking_url(q.code, "")}};
+}
+
+void add_tracking(nlohmann::json& view, const QuestionView& q, const std::string& token) {
+  view["q"] = asker_view(q);
+  view["has_attachments"] = !q.attachments.empty();
+  view["has_citations"] = !q.citations.empty();
+  view["has_messages"] = !q.messages.empty();
+  view["token"] = token;
+  view["show_chat"] = false;
+}
 
 }  // namespace consult

@@ -42,15 +42,24 @@ std::string_view source(std::string_view name) {
   return *r;
 }
 
-// Parsed templates are reused per thread: kainjow's render() is not const.
-mu::mustache& parsed(std::string_view name) {
-  thread_local std::map<std::string, mu::mustache, std::less<>> cache;
+// Parsed templates are reused per thread: kainjow's render() is not const. Plain-text templates
+// have their own cache, since the escape function belongs to the parsed template.
+mu::mustache& parsed(std::string_view name, bool plain_text = false) {
+  thread_local std::map<std::string, mu::mustache, std::less<>> html, text;
+  auto& cache = plain_text ? text : html;
   auto it = cache.find(name);
   if (it == cache.end()) {
     it = cache.emplace(std::string(name), mu::mustache(std::string(source(name)))).first;
     if (!it->second.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + it->second.error_message());
+    if (plain_text) it->second.set_custom_escape([](const std::string& s) { return s; });
   }
   return it->second;
+}
+
+std::string render_parsed(std::string_view name, mu::mustache& t, const mu::data& d) {
+  std::string out = t.render(d);
+  if (!t.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + t.error_message());
+  return out;
 }
 
 void add_partials(mu::data& d) {
@@ -66,10 +75,11 @@ void add_partials(mu::data& d) {
 std::string render(std::string_view name, const nlohmann::json& view) {
   mu::data d = to_data(view);
   add_partials(d);
-  auto& t = parsed(name);
-  std::string out = t.render(d);
-  if (!t.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + t.error_message());
-  return out;
+  return render_parsed(name, parsed(name), d);
+}
+
+std::string render_text(std::string_view name, const nlohmann::json& view) {
+  return render_parsed(name, parsed(name, true), to_data(view));
 }
 
 std::string render_page(std::string_view name, nlohmann::json view) {

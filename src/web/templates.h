@@ -16,6 +16,11 @@ std::string render(std::string_view name, const nlohmann::json& view);
 // plus {"content": <body>}.
 std::string render_page(std::string_view name, nlohmann::json view);
 
+// Renders templates/<name>.mustache as plain text (an e-mail, not a page): nothing is escaped,
+// since the result is never read as HTML, and no partials are offered (they hold HTML). Values
+// are inserted as they are: a value that looks like a tag ("{{x}}") is printed, never expanded.
+std::string render_text(std::string_view name, const nlohmann::json& view);
+
 // Throws std::runtime_error when a template is missing or does not parse (checked at start).
 void check_templates();
 

@@ -3,7 +3,7 @@
 // checked against the library, read by the asker, and published once the personal data is gone;
 // bad input gives the form again with a Vietnamese message; and who may use which route, role by
 // role, as one table.
-#include "consult/consult_service.h"
+#include "consult/consultation.h"
 #include "consult/question_repository.h"
 #include "library/library_service.h"
 #include "support/fixtures.h"
@@ -46,7 +46,7 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
     server_->database().acquire()->execute("DELETE FROM experts");
     library_ = std::make_unique<library::LibraryService>(server_->database(), feed_, server_->config().uploads_dir());
     ASSERT_TRUE(library_->import_file(kCorpus, "cu-tru.json", {std::nullopt, "test"}).ok());
-    consult_ = std::make_unique<consult::ConsultService>(server_->database(), feed_, *library_, server_->config(), consult::Mailer{});
+    consult_ = std::make_unique<consult::Consultation>(server_->database(), feed_, *library_, server_->config(), consult::Mailer{});
 
     admin_ = server_->add_user("quantri@x.vn", auth::Role::admin);
     moderator_ = server_->add_user("kiemduyet@x.vn", auth::Role::moderator);
@@ -73,9 +73,9 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
 
   std::int64_t register_expert(const std::string& email, const std::string& name, const std::string& field, bool verified) {
     consult::ExpertInput in{email, "lawyer", name, "Đoàn Luật sư tỉnh", "LS-" + std::to_string(++serial_), "", {field}, true, 100, false};
-    auto e = consult_->save_expert(admin_, actor(), std::nullopt, in);
+    auto e = consult_->experts.save(admin_, actor(), std::nullopt, in);
     EXPECT_TRUE(e) << (e ? "" : e.error().message);
-    if (verified) EXPECT_TRUE(consult_->verify_expert(admin_, actor(), e->id, true));
+    if (verified) EXPECT_TRUE(consult_->experts.verify(admin_, actor(), e->id, true));
     return e->id;
   }
   auth::Actor actor() { return {std::nullopt, "10.1.2.3"}; }
@@ -96,7 +96,7 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
     in.email = "nguoihoi" + std::to_string(++serial_) + "@example.vn";
     in.publish = true;
     in.consent = true;
-    auto r = consult_->ask(in, actor(), std::nullopt);
+    auto r = consult_->asking.ask(in, actor(), std::nullopt);
     EXPECT_TRUE(r) << (r ? "" : r.error().message);
     return *r;
   }
@@ -105,31 +105,31 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
     auto id = ask().id;
     if (status == consult::Status::fresh) return id;
     // "khac" has no expert: the question waits for the explicit assignment below.
-    EXPECT_TRUE(consult_->triage(moderator_, actor(), id, "khac", ""));
-    EXPECT_TRUE(consult_->assign(moderator_, actor(), id, expert_a_));
+    EXPECT_TRUE(consult_->moderation.triage(moderator_, actor(), id, "khac", ""));
+    EXPECT_TRUE(consult_->moderation.assign(moderator_, actor(), id, expert_a_));
     if (status == consult::Status::assigned) return id;
-    auto answered = consult_->save_answer(user("luatsu@x.vn"), actor(), id, {kAnswer, kCitation});
+    auto answered = consult_->answering.save_answer(user("luatsu@x.vn"), actor(), id, {kAnswer, kCitation});
     EXPECT_TRUE(answered) << (answered ? "" : answered.error().message);
     if (answered->status != status && answered->status == consult::Status::answered)
-      EXPECT_TRUE(consult_->approve(moderator_, actor(), id));
+      EXPECT_TRUE(consult_->moderation.approve(moderator_, actor(), id));
     if (status == consult::Status::published) {
-      auto draft = consult_->publish_draft(consult_->view(moderator_, id)->question);
-      EXPECT_TRUE(consult_->publish(moderator_, actor(), id, draft));
+      auto draft = consult_->moderation.publish_draft(consult_->desk.view(moderator_, id)->question);
+      EXPECT_TRUE(consult_->moderation.publish(moderator_, actor(), id, draft));
     }
     EXPECT_EQ(status_of(id), status);
     return id;
   }
-  consult::Status status_of(std::int64_t id) { return consult_->view(moderator_, id)->question.status; }
+  consult::Status status_of(std::int64_t id) { return consult_->desk.view(moderator_, id)->question.status; }
   void set_review_required(std::int64_t expert_id, bool on) {
-    auto e = *consult_->expert(expert_id);
+    auto e = *consult_->experts.find(expert_id);
     consult::ExpertInput in{e.email, "lawyer", e.full_name, e.organisation, e.credential, e.bio, e.fields, e.available, e.capacity, on};
-    ASSERT_TRUE(consult_->save_expert(admin_, actor(), expert_id, in));
+    ASSERT_TRUE(consult_->experts.save(admin_, actor(), expert_id, in));
   }
   // An attachment row and its file, as the upload module would leave them.
   std::int64_t attach(std::int64_t question_id, const std::string& data) {
     consult::Attachment a{0, "Giấy chứng nhận nhà ở.pdf", "q" + std::to_string(question_id) + "-" + std::to_string(++serial_) + ".pdf",
                           "application/pdf", static_cast<std::int64_t>(data.size())};
-    auto path = consult_->attachment_path(a);
+    auto path = consult_->attachments.path(a);
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path, std::ios::binary) << data;
     auto c = server_->database().acquire();
@@ -152,7 +152,7 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
   db::ChangeFeed feed_;
   std::unique_ptr<TestServer> server_;
   std::unique_ptr<library::LibraryService> library_;
-  std::unique_ptr<consult::ConsultService> consult_;
+  std::unique_ptr<consult::Consultation> consult_;
   auth::User admin_, moderator_;
   std::int64_t expert_a_ = 0, expert_b_ = 0, expert_c_ = 0;
   int serial_ = 0;
@@ -176,7 +176,7 @@ TEST_P(ConsultAdminTest, TriageAssignsAnswerReachesAskerAndPublicationWaitsForTh
   EXPECT_EQ(triaged.header("location"), q_url(receipt.id) + "?thong-bao=da-phan-loai-phan-cong");
   auto after = mod.get(*triaged.header("location"));
   EXPECT_TRUE(has(after, "Đã phân loại câu hỏi và tự động phân công cho chuyên gia phù hợp."));
-  auto q = consult_->view(moderator_, receipt.id)->question;
+  auto q = consult_->desk.view(moderator_, receipt.id)->question;
   EXPECT_EQ(q.status, consult::Status::assigned);
   ASSERT_TRUE(q.expert_id);
   EXPECT_EQ(*q.expert_id, expert_a_) << "the verified expert of the field, not the unverified one";
@@ -208,7 +208,7 @@ TEST_P(ConsultAdminTest, TriageAssignsAnswerReachesAskerAndPublicationWaitsForTh
   ASSERT_EQ(answered.status, 303) << answered.body;
   EXPECT_EQ(answered.header("location"), q_url(receipt.id) + "?thong-bao=da-tra-loi");
 
-  auto seen = consult_->open({receipt.code, receipt.token, std::nullopt});
+  auto seen = consult_->asking.open({receipt.code, receipt.token, std::nullopt});
   ASSERT_TRUE(seen);
   EXPECT_EQ(seen->question.status, consult::Status::delivered);
   EXPECT_NE(seen->question.answer.find("Điều 20 Luật Cư trú"), std::string::npos);
@@ -236,7 +236,7 @@ TEST_P(ConsultAdminTest, TriageAssignsAnswerReachesAskerAndPublicationWaitsForTh
                          {"body", "Tôi có nhà riêng ở thành phố thì đăng ký thường trú tại đó cần điều kiện gì?"}});
   ASSERT_EQ(published.status, 303) << published.body;
   EXPECT_EQ(published.header("location"), q_url(receipt.id) + "?thong-bao=da-cong-bo");
-  q = consult_->view(moderator_, receipt.id)->question;
+  q = consult_->desk.view(moderator_, receipt.id)->question;
   EXPECT_EQ(q.status, consult::Status::published);
   EXPECT_EQ(q.public_body.find("0912"), std::string::npos);
   EXPECT_TRUE(has(mod.get(q_url(receipt.id)), "Gỡ khỏi mục Hỏi đáp pháp luật"));
@@ -316,7 +316,7 @@ TEST_P(ConsultAdminTest, BadInputGivesTheFormAgainNeverAServerError) {
   }
   EXPECT_EQ(status_of(id), consult::Status::fresh);
   // Lower-case tracking codes are accepted.
-  auto code = consult_->view(moderator_, other)->question.code;
+  auto code = consult_->desk.view(moderator_, other)->question.code;
   std::string lower = code;
   for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   EXPECT_EQ(post(mod, q_url(id) + "/gop", {{"into", lower}}).status, 303);
@@ -386,9 +386,9 @@ TEST_P(ConsultAdminTest, ExpertPhotoIsStoredWithoutItsMetadataAndShown) {
 TEST_P(ConsultAdminTest, QueueShowsOverdueQuestionsAndExpertsOnlyTheirOwn) {
   auto late = question_in(consult::Status::assigned);
   server_->database().acquire()->execute("UPDATE questions SET due_at = ? WHERE id = ?", {std::int64_t{86400}, late});
-  auto late_code = consult_->view(moderator_, late)->question.code;
+  auto late_code = consult_->desk.view(moderator_, late)->question.code;
   auto labour = ask("Công ty không trả lương làm thêm giờ cho tôi trong ba tháng liền thì tôi phải làm gì?");
-  ASSERT_TRUE(consult_->triage(moderator_, actor(), labour.id, "lao-dong", ""));
+  ASSERT_TRUE(consult_->moderation.triage(moderator_, actor(), labour.id, "lao-dong", ""));
 
   HttpClient mod = login("kiemduyet@x.vn");
   auto overdue = mod.get("/quan-tri/tu-van?trang-thai=qua-han");

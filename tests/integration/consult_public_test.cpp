@@ -6,7 +6,7 @@
 #include "auth/form_timer.h"
 #include "auth/proof_of_work.h"
 #include "auth/site_secret.h"
-#include "consult/consult_service.h"
+#include "consult/consultation.h"
 #include "consult/handoff_intake.h"
 #include "consult/question_repository.h"
 #include "core/time.h"
@@ -125,7 +125,7 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
     library_ = std::make_unique<library::LibraryService>(server_->database(), feed_, server_->config().uploads_dir());
     ASSERT_TRUE(library_->import_file(kResidenceLaw, "cu-tru.json", {std::nullopt, "test"}).ok());
     // Mails go to the outbox, as the server's own service sends them; the server's worker delivers.
-    consult_ = std::make_unique<consult::ConsultService>(
+    consult_ = std::make_unique<consult::Consultation>(
         server_->database(), feed_, *library_, server_->config(),
         [](db::Connection& c, const std::string& to, const std::string& subject, const std::string& body) {
           auto queued = mail::MailOutbox::enqueue(c, to, subject, body);
@@ -137,9 +137,9 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
     expert_user_ = server_->add_user("luatsu@x.vn", auth::Role::expert);
     consult::ExpertInput in{"luatsu@x.vn", "lawyer", "Luật sư Trần Minh Đức", "Đoàn Luật sư tỉnh", "LS-0001", "",
                             {"cu-tru-ho-tich"}, true, 100, false};
-    auto e = consult_->save_expert(admin_, actor(), std::nullopt, in);
+    auto e = consult_->experts.save(admin_, actor(), std::nullopt, in);
     ASSERT_TRUE(e) << e.error().message;
-    ASSERT_TRUE(consult_->verify_expert(admin_, actor(), e->id, true));
+    ASSERT_TRUE(consult_->experts.verify(admin_, actor(), e->id, true));
 
     // The server learns of the import from the change log: wait until its search has the law.
     for (int i = 0; i < 100; ++i) {
@@ -189,15 +189,15 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
   }
   // Triage (which assigns the field's expert) and the expert's answer with citations.
   void answer(std::int64_t id) {
-    auto triaged = consult_->triage(moderator_, actor(), id, "cu-tru-ho-tich", "");
+    auto triaged = consult_->moderation.triage(moderator_, actor(), id, "cu-tru-ho-tich", "");
     ASSERT_TRUE(triaged) << triaged.error().message;
     ASSERT_EQ(triaged->status, consult::Status::assigned);
-    auto answered = consult_->save_answer(expert_user_, actor(), id, {kAnswer, kCitations});
+    auto answered = consult_->answering.save_answer(expert_user_, actor(), id, {kAnswer, kCitations});
     ASSERT_TRUE(answered) << answered.error().message;
     ASSERT_EQ(answered->status, consult::Status::delivered);
   }
   void publish(std::int64_t id, const std::string& title, const std::string& body) {
-    auto published = consult_->publish(moderator_, actor(), id, {title, body});
+    auto published = consult_->moderation.publish(moderator_, actor(), id, {title, body});
     ASSERT_TRUE(published) << published.error().message;
   }
 
@@ -262,7 +262,7 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
   db::ChangeFeed feed_;
   std::unique_ptr<TestServer> server_;
   std::unique_ptr<library::LibraryService> library_;
-  std::unique_ptr<consult::ConsultService> consult_;
+  std::unique_ptr<consult::Consultation> consult_;
   auth::User admin_, moderator_, expert_user_;
 };
 
@@ -568,7 +568,7 @@ TEST_P(ConsultPublicTest, FormStoresCleanFilesAndTextThenTracksFollowsUpAndWithd
   ASSERT_EQ(attachments.size(), 1u);
   EXPECT_EQ(attachments[0].display_name, "so-do-nha.png");
   EXPECT_EQ(attachments[0].content_type, "image/png");
-  auto file = consult_->attachment_path(attachments[0]);
+  auto file = consult_->attachments.path(attachments[0]);
   ASSERT_TRUE(std::filesystem::exists(file));
   std::ifstream in(file, std::ios::binary);
   std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -656,7 +656,7 @@ TEST_P(ConsultPublicTest, FollowUpAfterTheAnswerReachesTheThread) {
   auto after = c.get(*r.header("location"));
   EXPECT_TRUE(has(after.body, "Đã gửi câu hỏi tiếp theo."));
   EXPECT_TRUE(has(after.body, "Nhà đang thế chấp ngân hàng"));
-  EXPECT_EQ(consult_->view(moderator_, id_of(code))->question.status, consult::Status::follow_up);
+  EXPECT_EQ(consult_->desk.view(moderator_, id_of(code))->question.status, consult::Status::follow_up);
 }
 
 TEST_P(ConsultPublicTest, LoggedInCitizenAsksWithoutProofOfWorkAndFindsTheQuestionInTheirList) {
@@ -779,16 +779,16 @@ TEST_P(ConsultPublicTest, PublishedQuestionIsSearchableWithCitationsSimilarQuest
   auto a = id_of(first["code"]), b = id_of(second["code"]), hidden = id_of(unpublished["code"]);
   for (auto id : {a, b, hidden}) answer(id);
   // The moderator's draft masks the personal data; the published text is the moderator's.
-  auto draft = consult_->publish_draft(consult_->view(moderator_, a)->question);
+  auto draft = consult_->moderation.publish_draft(consult_->desk.view(moderator_, a)->question);
   EXPECT_FALSE(has(draft.body, "0987")) << draft.body;
-  auto refused = consult_->publish(moderator_, actor(), a, {"Đăng ký thường trú khi mua nhà ở thành phố", "Tôi là Lê Thị Hoa, gọi 0987 654 321, đăng ký thường trú cần gì?"});
+  auto refused = consult_->moderation.publish(moderator_, actor(), a, {"Đăng ký thường trú khi mua nhà ở thành phố", "Tôi là Lê Thị Hoa, gọi 0987 654 321, đăng ký thường trú cần gì?"});
   ASSERT_FALSE(refused);
   EXPECT_TRUE(has(refused.error().message, "Chưa thể công bố"));
   publish(a, "Đăng ký thường trú khi mua nhà ở thành phố",
           "Tôi mua nhà ở thành phố thì đăng ký thường trú tại nhà đó cần điều kiện gì?");
   publish(b, "Hồ sơ đăng ký thường trú tại nhà riêng", "Đăng ký thường trú tại nhà riêng cần những giấy tờ gì trong hồ sơ?");
-  auto slug_a = *consult_->view(moderator_, a)->question.public_slug;
-  auto slug_b = *consult_->view(moderator_, b)->question.public_slug;
+  auto slug_a = *consult_->desk.view(moderator_, a)->question.public_slug;
+  auto slug_b = *consult_->desk.view(moderator_, b)->question.public_slug;
 
   // The server's archive index learns of the publications from the change log.
   const std::string q = url_encode("đăng ký thường trú");
@@ -880,15 +880,15 @@ class ConsultDutiesTest : public BackendTest {
     auth_ = std::make_unique<auth::AuthService>(database(), config_);
     library_ = std::make_unique<library::LibraryService>(database(), feed_, config_.uploads_dir());
     ASSERT_TRUE(library_->import_file(kResidenceLaw, "cu-tru.json", {std::nullopt, "test"}).ok());
-    consult_ = std::make_unique<consult::ConsultService>(database(), feed_, *library_, config_, consult::Mailer{});
+    consult_ = std::make_unique<consult::Consultation>(database(), feed_, *library_, config_, consult::Mailer{});
     intake_ = std::make_unique<consult::HandoffIntake>(database());
     admin_ = make_user(*auth_, "quantri@x.vn", auth::Role::admin);
     moderator_ = make_user(*auth_, "kiemduyet@x.vn", auth::Role::moderator);
     expert_ = make_user(*auth_, "luatsu@x.vn", auth::Role::expert);
     consult::ExpertInput in{"luatsu@x.vn", "jurist", "Luật gia Lê Thu Hà", "", "", "", {"cu-tru-ho-tich"}, true, 100, false};
-    auto e = consult_->save_expert(admin_, {std::nullopt, "test"}, std::nullopt, in);
+    auto e = consult_->experts.save(admin_, {std::nullopt, "test"}, std::nullopt, in);
     ASSERT_TRUE(e) << e.error().message;
-    ASSERT_TRUE(consult_->verify_expert(admin_, {std::nullopt, "test"}, e->id, true));
+    ASSERT_TRUE(consult_->experts.verify(admin_, {std::nullopt, "test"}, e->id, true));
   }
 
   consult::AskReceipt ask(const std::string& email, bool with_photo) {
@@ -900,13 +900,13 @@ class ConsultDutiesTest : public BackendTest {
     in.publish = true;
     in.consent = true;
     if (with_photo) in.attachments.push_back({"anh.png", png_with_author()});
-    auto r = consult_->ask(in, {std::nullopt, "10.0.0." + std::to_string(++serial_)}, std::nullopt);
+    auto r = consult_->asking.ask(in, {std::nullopt, "10.0.0." + std::to_string(++serial_)}, std::nullopt);
     EXPECT_TRUE(r) << r.error().message;
     return *r;
   }
   void deliver(std::int64_t id) {
-    ASSERT_TRUE(consult_->triage(moderator_, {std::nullopt, "test"}, id, "cu-tru-ho-tich", ""));
-    auto r = consult_->save_answer(expert_, {std::nullopt, "test"}, id, {kAnswer, kCitations});
+    ASSERT_TRUE(consult_->moderation.triage(moderator_, {std::nullopt, "test"}, id, "cu-tru-ho-tich", ""));
+    auto r = consult_->answering.save_answer(expert_, {std::nullopt, "test"}, id, {kAnswer, kCitations});
     ASSERT_TRUE(r) << r.error().message;
   }
   void age(std::int64_t id, std::int64_t days) {
@@ -925,7 +925,7 @@ class ConsultDutiesTest : public BackendTest {
   db::ChangeFeed feed_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<library::LibraryService> library_;
-  std::unique_ptr<consult::ConsultService> consult_;
+  std::unique_ptr<consult::Consultation> consult_;
   std::unique_ptr<consult::HandoffIntake> intake_;  // not started: tests run its passes
   auth::User admin_, moderator_, expert_;
   int serial_ = 0;
@@ -937,24 +937,24 @@ TEST_P(ConsultDutiesTest, RetentionDeletesOldQuestionsAndKeepsOnlyTheAnonymisedC
   auto recent = ask("moi.day@example.vn", false);
   auto open = ask("dang.xu.ly@example.vn", false);
   for (auto id : {delivered.id, published.id, recent.id}) deliver(id);
-  ASSERT_TRUE(consult_->publish(moderator_, {std::nullopt, "test"}, published.id,
+  ASSERT_TRUE(consult_->moderation.publish(moderator_, {std::nullopt, "test"}, published.id,
                                 {"Đăng ký thường trú tại nhà riêng", "Mua nhà ở thành phố thì đăng ký thường trú cần điều kiện gì?"}));
   // A follow-up to a published question leaves it published, with a message that names the asker.
-  ASSERT_TRUE(consult_->follow_up({published.code, published.token, std::nullopt}, "Tôi là Trần Văn Cường, cho hỏi thêm về thời hạn."));
+  ASSERT_TRUE(consult_->asking.follow_up({published.code, published.token, std::nullopt}, "Tôi là Trần Văn Cường, cho hỏi thêm về thời hạn."));
   auto files = [&](std::int64_t id) { return consult::QuestionRepository(*database().acquire()).attachments(id); };
-  auto delivered_file = consult_->attachment_path(files(delivered.id).at(0));
-  auto published_file = consult_->attachment_path(files(published.id).at(0));
+  auto delivered_file = consult_->attachments.path(files(delivered.id).at(0));
+  auto published_file = consult_->attachments.path(files(published.id).at(0));
   ASSERT_TRUE(std::filesystem::exists(delivered_file));
   for (auto id : {delivered.id, published.id, open.id}) age(id, 31);
   age(recent.id, 29);
 
-  EXPECT_EQ(consult_->purge_expired(core::now_unix()), 2);
+  EXPECT_EQ(consult_->duties.purge_expired(core::now_unix()), 2);
   // The delivered question is gone, with its file and its rows.
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE id = ?", {delivered.id}), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM question_attachments WHERE question_id = ?", {delivered.id}), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM question_citations WHERE question_id = ?", {delivered.id}), 0);
   EXPECT_FALSE(std::filesystem::exists(delivered_file));
-  EXPECT_FALSE(consult_->open({delivered.code, delivered.token, std::nullopt}));
+  EXPECT_FALSE(consult_->asking.open({delivered.code, delivered.token, std::nullopt}));
   // The published one keeps only its anonymised copy.
   auto row = database().acquire()->query_one(
       "SELECT title, body, email, phone, status, public_slug FROM questions WHERE id = ?", {published.id});
@@ -967,7 +967,7 @@ TEST_P(ConsultDutiesTest, RetentionDeletesOldQuestionsAndKeepsOnlyTheAnonymisedC
   EXPECT_EQ(count("SELECT COUNT(*) FROM question_messages WHERE question_id = ?", {published.id}), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM question_attachments WHERE question_id = ?", {published.id}), 0);
   EXPECT_FALSE(std::filesystem::exists(published_file));
-  auto still_public = consult_->published_question(row->text(5));
+  auto still_public = consult_->archive.published_question(row->text(5));
   ASSERT_TRUE(still_public);
   EXPECT_EQ(still_public->question.answer, kAnswer);
   EXPECT_EQ(still_public->citations.size(), 2u);
@@ -975,13 +975,13 @@ TEST_P(ConsultDutiesTest, RetentionDeletesOldQuestionsAndKeepsOnlyTheAnonymisedC
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE id = ? AND email = 'moi.day@example.vn'", {recent.id}), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE id = ? AND email = 'dang.xu.ly@example.vn'", {open.id}), 1);
   // Running again finds nothing left to remove.
-  EXPECT_EQ(consult_->purge_expired(core::now_unix()), 0);
+  EXPECT_EQ(consult_->duties.purge_expired(core::now_unix()), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 3);
-  EXPECT_TRUE(consult_->published_question(row->text(5)));
+  EXPECT_TRUE(consult_->archive.published_question(row->text(5)));
 
   config_.question_retention_days = 0;  // kept for ever
   age(recent.id, 4000);
-  EXPECT_EQ(consult_->purge_expired(core::now_unix()), 0);
+  EXPECT_EQ(consult_->duties.purge_expired(core::now_unix()), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 3);
 }
 
@@ -1006,7 +1006,7 @@ TEST_P(ConsultDutiesTest, HandoffsBecomeQuestionsWithTheirCandidateArticlesOnce)
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM answer_handoffs WHERE status = 'taken'"), 1);
   auto id = count("SELECT id FROM questions");
-  auto v = consult_->view(moderator_, id);
+  auto v = consult_->desk.view(moderator_, id);
   ASSERT_TRUE(v);
   EXPECT_EQ(v->question.source, "handoff");
   EXPECT_EQ(v->question.status, consult::Status::fresh);
@@ -1032,11 +1032,11 @@ TEST_P(ConsultDutiesTest, HandoffsBecomeQuestionsWithTheirCandidateArticlesOnce)
   EXPECT_EQ(intake_->run_once(), 3);
   EXPECT_EQ(intake_->run_once(), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE source = 'handoff'"), 4);
-  for (const auto& q : consult_->queue(moderator_, consult::Status::fresh, 10, 0)) {
+  for (const auto& q : consult_->desk.queue(moderator_, consult::Status::fresh, 10, 0)) {
     SCOPED_TRACE(q.body);
     EXPECT_TRUE(core::is_valid_utf8(q.title)) << "never half a character";
     EXPECT_LE(core::utf8_length(q.title), 121u);
-    auto view = consult_->view(moderator_, q.id);
+    auto view = consult_->desk.view(moderator_, q.id);
     if (q.body == "Đăng ký tạm trú ở đâu?") {
       EXPECT_EQ(q.title, "Đăng ký tạm trú ở đâu?");
       EXPECT_EQ(view->candidates.size(), 1u);
@@ -1071,7 +1071,7 @@ TEST_P(ConsultDutiesTest, AHandOffSurvivesItsWorkerAndBecomesOneQuestion) {
   EXPECT_EQ(intake_->run_once(), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM answer_handoffs WHERE id = ? AND status = 'taken' AND attempts = 2", {id}), 1);
   ASSERT_EQ(count("SELECT COUNT(*) FROM questions WHERE source = 'handoff'"), 1);
-  auto v = consult_->view(moderator_, count("SELECT id FROM questions"));
+  auto v = consult_->desk.view(moderator_, count("SELECT id FROM questions"));
   ASSERT_TRUE(v);
   EXPECT_EQ(v->question.body, text);
   EXPECT_EQ(v->question.title, text);

@@ -1,0 +1,61 @@
+#pragma once
+// Files of consultation under one directory (citizens' attachments in <uploads>/consult, expert
+// photos in <uploads>/experts), each under a random name; the database rows say which belong to
+// what.
+//
+// Writing is crash-safe: the bytes go to "<name>.tmp", are flushed to disk (fsync), the file is
+// renamed to its name and the directory is flushed, so a name never shows a half-written file.
+// Callers write files before the transaction that adds their rows (PendingFiles removes them again
+// when it fails); a crash in between leaves a file no row references, which remove_orphans deletes
+// once it is older than a grace period (a scheduled duty). Thread-safe: every call works on
+// distinct random names, and removing a file that is already gone is no error.
+#include "consult/model.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace consult {
+
+class AttachmentStore {
+ public:
+  explicit AttachmentStore(std::string dir);
+
+  const std::string& dir() const { return dir_; }
+  std::string path(const std::string& stored_name) const;
+  std::string path(const Attachment& a) const { return path(a.stored_name); }
+
+  // Stores `data` as a new file named "<random>.<extension>" and returns the name; throws
+  // std::runtime_error when the file cannot be written (nothing is left behind).
+  std::string write(std::string_view data, const std::string& extension);
+  // Best effort: files that are already gone are skipped.
+  void remove(const std::vector<Attachment>& files);
+  // Deletes every file of the directory (left-over ".tmp" files too) whose name is not in
+  // `referenced` and that was last written before `before` (Unix seconds). Returns how many.
+  int remove_orphans(const std::vector<std::string>& referenced, std::int64_t before);
+
+ private:
+  std::string dir_;
+};
+
+// Attachments written before the transaction that makes them reachable: removed again when this
+// goes out of scope, unless keep() was called after the commit.
+class PendingFiles {
+ public:
+  explicit PendingFiles(AttachmentStore& store) : store_(store) {}
+  PendingFiles(const PendingFiles&) = delete;
+  PendingFiles& operator=(const PendingFiles&) = delete;
+  ~PendingFiles() {
+    if (!kept_) store_.remove(files);
+  }
+  void keep() { kept_ = true; }
+
+  std::vector<Attachment> files;
+
+ private:
+  AttachmentStore& store_;
+  bool kept_ = false;
+};
+
+}  // namespace consult
