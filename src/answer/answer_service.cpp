@@ -114,11 +114,11 @@ Quote best_quote(const std::string& question, const std::string& article_text) {
 namespace {
 
 // "khoản 2 Điều 5 Luật Cư trú": where a citation points, for the answer's templates.
-std::string where_of(const Citation& c) {
+std::string where_of(const AnswerCitation& c) {
   return (c.clause ? "khoản " + *c.clause + " " : std::string()) + "Điều " + c.article + " " + c.document_title;
 }
 
-std::string validity_of(const Citation& c) {
+std::string validity_of(const AnswerCitation& c) {
   return c.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
                             : "Văn bản này: " + core::to_lower(c.validity) + ".";
 }
@@ -212,7 +212,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     if (!p || !src) continue;
     articles.push_back(p->text);
     auto quote = best_quote(question, p->text);
-    Citation c;
+    AnswerCitation c;
     c.document_id = std::to_string(p->document_id);
     c.document_title = p->document_title;
     c.document_number = p->document_number;

@@ -14,7 +14,9 @@
 
 namespace answer {
 
-struct Citation {
+// One article an answer cites (text::Citation is a citation as parsed from text; consult::
+// QuestionCitation is one stored with a consultation answer).
+struct AnswerCitation {
   std::string document_id;
   std::string document_title;
   std::string document_number;
@@ -75,7 +77,7 @@ class Handoffs {
 struct Answer {
   std::string text;  // fixed Vietnamese templates joined with the quotes, nothing else
   double confidence = 0;
-  std::vector<Citation> citations;  // most relevant first
+  std::vector<AnswerCitation> citations;  // most relevant first
   // For a true/false or multiple-choice question: "Đúng", "Sai" or the chosen option's key.
   std::optional<std::string> choice;
   double choice_support = 0;  // how well the passage supports the choice (evaluation reports it)

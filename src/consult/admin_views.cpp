@@ -66,7 +66,7 @@ const std::map<std::string, std::string>& notices() {
 std::string article_anchor(const std::string& number) { return "dieu-" + core::slugify(number); }
 
 // The desk links a cited article to its anchor in the library page.
-nlohmann::json desk_citation_json(const Citation& c) {
+nlohmann::json desk_citation_json(const QuestionCitation& c) {
   std::string url = "/van-ban/" + c.document_slug + "/" + article_anchor(c.article);
   if (!c.clause.empty()) url += "#" + article_anchor(c.article) + "-khoan-" + core::slugify(c.clause);
   return {{"label", citation_label(c)},
@@ -75,13 +75,13 @@ nlohmann::json desk_citation_json(const Citation& c) {
           {"expired", library::status_slug(c.validity) == "het-hieu-luc"}};
 }
 
-nlohmann::json desk_citations_json(const std::vector<Citation>& list) {
+nlohmann::json desk_citations_json(const std::vector<QuestionCitation>& list) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& c : list) a.push_back(desk_citation_json(c));
   return a;
 }
 
-std::string citation_lines(const std::vector<Citation>& list) {
+std::string citation_lines(const std::vector<QuestionCitation>& list) {
   std::string s;
   for (const auto& c : list) s += citation_label(c) + "\n";
   return s;

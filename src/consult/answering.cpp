@@ -54,7 +54,7 @@ core::Result<Question> Answering::save_answer(const auth::User& user, const auth
 }
 
 void Answering::first_answer(db::Connection& c, const auth::User& user, const Expert& expert, Question& q,
-                             const std::string& markdown, const std::vector<Citation>& citations, std::int64_t now) {
+                             const std::string& markdown, const std::vector<QuestionCitation>& citations, std::int64_t now) {
   QuestionRepository repo(c);
   q.answer = markdown;
   q.answered_at = now;

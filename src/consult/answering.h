@@ -30,7 +30,7 @@ class Answering {
  private:
   // The first answer of question `q` (not a follow-up): delivered, or waiting for review.
   void first_answer(db::Connection& c, const auth::User& user, const Expert& expert, Question& q,
-                    const std::string& markdown, const std::vector<Citation>& citations, std::int64_t now);
+                    const std::string& markdown, const std::vector<QuestionCitation>& citations, std::int64_t now);
 
   db::Database& database_;
   library::LibraryService& library_;

@@ -29,7 +29,7 @@ struct Prepared {
   std::string title;
   std::string answer;
   std::optional<std::string> field;
-  std::vector<Citation> citations;
+  std::vector<QuestionCitation> citations;
 };
 
 std::string clean(const std::string& s) { return core::clean_text(text::normalize(s)); }
@@ -208,7 +208,7 @@ core::Result<ArchiveImportReport> import_qa_archive(db::Database& database, db::
       for (const auto& a : *articles) {
         auto law = a.is_object() ? scalar(a, "law_id") : std::nullopt;
         auto article = a.is_object() ? scalar(a, "article_id") : std::nullopt;
-        Citation ci;
+        QuestionCitation ci;
         if (law && article) {
           ci.article = *article;
           if (auto doc = documents.find(*law)) ci.document_id = *doc;

@@ -7,7 +7,7 @@
 
 namespace consult {
 
-bool complete_citation(Citation& ci, db::Connection& c) {
+bool complete_citation(QuestionCitation& ci, db::Connection& c) {
   auto doc = c.query_one("SELECT title, number, slug, status FROM legal_documents WHERE id = ?", {ci.document_id});
   if (!doc) return false;
   auto article = c.query_one("SELECT id FROM legal_nodes WHERE document_id = ? AND kind = 'dieu' AND number = ?",
@@ -24,9 +24,9 @@ bool complete_citation(Citation& ci, db::Connection& c) {
   return true;
 }
 
-core::Result<std::vector<Citation>> resolve_citations(const std::string& lines, const library::LinkTable& table,
+core::Result<std::vector<QuestionCitation>> resolve_citations(const std::string& lines, const library::LinkTable& table,
                                                       db::Connection& c) {
-  std::vector<Citation> out;
+  std::vector<QuestionCitation> out;
   std::size_t start = 0;
   while (start <= lines.size()) {
     auto end = lines.find('\n', start);
@@ -40,7 +40,7 @@ core::Result<std::vector<Citation>> resolve_citations(const std::string& lines, 
           fmt::format("Không hiểu trích dẫn «{}». Hãy ghi rõ điều và văn bản, ví dụ: khoản 2 Điều 5 Luật Cư trú.", line),
           {{"citations", "Có trích dẫn không hợp lệ."}}));
     auto slug = library::document_slug(*parsed->document, table, "");
-    Citation ci;
+    QuestionCitation ci;
     if (slug) {
       if (auto row = c.query_one("SELECT id FROM legal_documents WHERE slug = ?", {*slug})) ci.document_id = row->int64(0);
     }
@@ -57,7 +57,7 @@ core::Result<std::vector<Citation>> resolve_citations(const std::string& lines, 
   return out;
 }
 
-std::string citation_label(const Citation& c) {
+std::string citation_label(const QuestionCitation& c) {
   std::string s;
   if (!c.clause.empty()) s += "khoản " + c.clause + " ";
   s += "Điều " + c.article + " " + c.document_title;

@@ -10,13 +10,13 @@
 namespace consult {
 
 // One citation per non-empty line of `lines`; every line must resolve. Duplicates are dropped.
-core::Result<std::vector<Citation>> resolve_citations(const std::string& lines, const library::LinkTable& table,
+core::Result<std::vector<QuestionCitation>> resolve_citations(const std::string& lines, const library::LinkTable& table,
                                                       db::Connection& c);
 
 // The same document and article (and clause, when given) exists; fills the labels.
-bool complete_citation(Citation& citation, db::Connection& c);
+bool complete_citation(QuestionCitation& citation, db::Connection& c);
 
 // "khoản 2 Điều 5 Luật Cư trú": how a citation is written back into the form and shown.
-std::string citation_label(const Citation& c);
+std::string citation_label(const QuestionCitation& c);
 
 }  // namespace consult

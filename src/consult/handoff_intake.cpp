@@ -80,9 +80,9 @@ void add_question(db::Connection& c, const answer::Handoff& h, std::int64_t now)
   QuestionRepository repo(c);
   // A hand-off has no secret link: the asker chatted anonymously; staff answer into the archive.
   q.id = repo.insert(q, core::sha256_hex(core::random_token(24)), now);
-  std::vector<Citation> candidates;
+  std::vector<QuestionCitation> candidates;
   for (const auto& found : h.candidates) {
-    Citation ci;
+    QuestionCitation ci;
     ci.document_id = found.document_id;
     ci.article = found.article;
     if (complete_citation(ci, c)) candidates.push_back(ci);

@@ -50,7 +50,9 @@ struct Expert {
   bool verified() const { return verified_at.has_value(); }
 };
 
-struct Citation {
+// An article cited by a consultation answer (or a candidate for a handed-off question), stored
+// in question_citations.
+struct QuestionCitation {
   std::int64_t document_id = 0;
   std::string article;  // article number as a string, e.g. "32"
   std::string clause;   // "" for the whole article
@@ -112,8 +114,8 @@ struct Question {
 // A question with what hangs off it; each service clears what its reader may not see.
 struct QuestionView {
   Question question;
-  std::vector<Citation> citations;   // the answer's
-  std::vector<Citation> candidates;  // found by the answering service for a handed-off question
+  std::vector<QuestionCitation> citations;   // the answer's
+  std::vector<QuestionCitation> candidates;  // found by the answering service for a handed-off question
   std::vector<Message> messages;
   std::vector<Attachment> attachments;
   std::vector<Event> events;

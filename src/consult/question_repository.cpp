@@ -192,7 +192,7 @@ void QuestionRepository::remove(std::int64_t id) {
 }
 
 void QuestionRepository::replace_citations(std::int64_t question_id, const std::string& kind,
-                                           const std::vector<Citation>& citations) {
+                                           const std::vector<QuestionCitation>& citations) {
   c_.execute("DELETE FROM question_citations WHERE question_id = ? AND kind = ?", {question_id, kind});
   std::int64_t position = 0;
   for (const auto& ci : citations)
@@ -202,8 +202,8 @@ void QuestionRepository::replace_citations(std::int64_t question_id, const std::
         {question_id, kind, ci.document_id, ci.article, ci.clause, position++});
 }
 
-std::vector<Citation> QuestionRepository::citations(std::int64_t question_id, const std::string& kind) {
-  std::vector<Citation> out;
+std::vector<QuestionCitation> QuestionRepository::citations(std::int64_t question_id, const std::string& kind) {
+  std::vector<QuestionCitation> out;
   for (const auto& r :
        c_.query("SELECT c.document_id, c.article, c.clause, d.title, d.number, d.slug, d.status "
                 "FROM question_citations c JOIN legal_documents d ON d.id = c.document_id "

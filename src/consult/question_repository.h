@@ -38,8 +38,8 @@ class QuestionRepository {
   void update(const Question& q);
   void remove(std::int64_t id);
 
-  void replace_citations(std::int64_t question_id, const std::string& kind, const std::vector<Citation>& citations);
-  std::vector<Citation> citations(std::int64_t question_id, const std::string& kind);
+  void replace_citations(std::int64_t question_id, const std::string& kind, const std::vector<QuestionCitation>& citations);
+  std::vector<QuestionCitation> citations(std::int64_t question_id, const std::string& kind);
   void add_message(std::int64_t question_id, const std::string& author, const std::string& body, std::int64_t at);
   std::vector<Message> messages(std::int64_t question_id);
   void add_attachment(std::int64_t question_id, const Attachment& a, std::int64_t at);

@@ -8,13 +8,13 @@
 
 namespace consult {
 
-std::string citation_url(const Citation& c) {
+std::string citation_url(const QuestionCitation& c) {
   std::string url = "/van-ban/" + c.document_slug + "/dieu-" + c.article;
   if (!c.clause.empty()) url += "#khoan-" + c.clause;
   return url;
 }
 
-nlohmann::json citation_json(const Citation& c) {
+nlohmann::json citation_json(const QuestionCitation& c) {
   return {{"document_id", std::to_string(c.document_id)},
           {"document_title", c.document_title},
           {"document_number", c.document_number},
@@ -32,7 +32,7 @@ nlohmann::json field_options(const std::vector<LegalField>& fields, const std::s
 }
 
 namespace {
-nlohmann::json citations_json(const std::vector<Citation>& list) {
+nlohmann::json citations_json(const std::vector<QuestionCitation>& list) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& c : list) out.push_back(citation_json(c));
   return out;
@@ -115,7 +115,7 @@ nlohmann::json ask_form_view(const AskInput& in, const std::vector<LegalField>& 
           {"fields", field_options(fields, in.field)}};
 }
 
-nlohmann::json suggestions_view(const std::vector<QaHit>& questions, const std::vector<answer::Citation>& articles) {
+nlohmann::json suggestions_view(const std::vector<QaHit>& questions, const std::vector<answer::AnswerCitation>& articles) {
   nlohmann::json out = {{"questions", nlohmann::json::array()}, {"articles", nlohmann::json::array()}};
   for (const auto& h : questions) out["questions"].push_back(qa_hit_json(h));
   for (const auto& c : articles)

@@ -9,8 +9,8 @@
 namespace consult {
 
 // The library URL of a cited article: /van-ban/<slug>/dieu-<n>[#khoan-<k>].
-std::string citation_url(const Citation& c);
-nlohmann::json citation_json(const Citation& c);
+std::string citation_url(const QuestionCitation& c);
+nlohmann::json citation_json(const QuestionCitation& c);
 nlohmann::json field_options(const std::vector<LegalField>& fields, const std::string& selected);
 // For the asker's tracking page and GET /api/v1/questions/{code}.
 nlohmann::json asker_view(const QuestionView& v);
@@ -25,7 +25,7 @@ std::string tracking_url(const std::string& code, const std::string& token);
 nlohmann::json ask_form_view(const AskInput& in, const std::vector<LegalField>& fields);
 // Published answers and law articles that may already answer a question being written, so the
 // citizen can avoid sending a duplicate.
-nlohmann::json suggestions_view(const std::vector<QaHit>& questions, const std::vector<answer::Citation>& articles);
+nlohmann::json suggestions_view(const std::vector<QaHit>& questions, const std::vector<answer::AnswerCitation>& articles);
 // A published question in a list: title, link, field; `with_snippet` adds the start of the
 // anonymised question (HTML-escaped, cut at a word after 240 bytes).
 nlohmann::json published_item(const Question& q, bool with_snippet);
