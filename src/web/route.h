@@ -20,7 +20,6 @@ struct Access {
     if (!role) return false;
     return kind == Kind::signed_in || permission->allows(*role);
   }
-  std::string describe() const;  // "anyone", "signed_in" or the permission's name
 };
 
 inline constexpr Access anyone{Access::Kind::anyone, nullptr};

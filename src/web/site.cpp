@@ -20,15 +20,6 @@ struct Site::NavCache {
   std::optional<nlohmann::json> value;
 };
 
-std::string Access::describe() const {
-  switch (kind) {
-    case Kind::anyone: return "anyone";
-    case Kind::signed_in: return "signed_in";
-    case Kind::permission: return std::string(permission->name);
-  }
-  return "";
-}
-
 namespace {
 std::string_view content_type_for(std::string_view path) {
   auto ends = [&](std::string_view e) { return path.ends_with(e); };
@@ -79,14 +70,6 @@ void Site::add(RouteSpec spec, PageHandler h) {
 void Site::set_modules(std::vector<const Module*> modules) {
   modules_ = std::move(modules);
   invalidate();
-}
-
-std::size_t Site::body_limit(const std::string& method, const std::string& path) const {
-  http::Request probe;
-  probe.method = method;
-  probe.path = path;
-  auto match = router_.match(probe);
-  return match.outcome == http::Router::Outcome::found ? specs_[match.id].body_limit : 0;
 }
 
 std::shared_ptr<const http::PreparedResponse> Site::fast(const http::Request& request) const {

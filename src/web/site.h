@@ -58,9 +58,6 @@ class Site {
   http::Response forbidden_page(const Visitor& visitor) const;
   // A login redirect for anonymous visitors, 403 for logged-in visitors without the role.
   http::Response deny(const http::Request& request, const Visitor& visitor) const;
-  // 413 for a body over the budget of the route it targets (0 when no route matches), for the
-  // server to refuse before reading the body.
-  std::size_t body_limit(const std::string& method, const std::string& path) const;
   static http::Response api_error(int status, const std::string& code, const std::string& message);
 
   // Clears cached pages and menus (a change-feed listener).
