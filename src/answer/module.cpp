@@ -1,11 +1,12 @@
 #include "answer/module.h"
 
 #include "answer/answer_routes.h"
+#include "answer/settings.h"
 
 namespace answer {
 
 AnswerModule::AnswerModule(const web::ModuleContext& context, const library::SearchService& search)
-    : service_(std::make_unique<AnswerService>(context.database, search, context.config.conversation_retention_days * 24 * 3600)) {}
+    : service_(std::make_unique<AnswerService>(context.database, search, context.config.section<Settings>().conversation_retention_days * 24 * 3600)) {}
 
 void AnswerModule::register_routes(web::Site& site) { register_answer_routes(site, *service_); }
 

@@ -3,6 +3,7 @@
 #include "app/backup.h"
 #include "app/eval_command.h"
 #include "app/import_command.h"
+#include "app/modules.h"
 #include "auth/auth_service.h"
 #include "core/config.h"
 #include "db/database.h"
@@ -108,7 +109,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    core::Config config = core::load_config(flags.config_file);
+    core::Config config = core::load_config(flags.config_file, core::process_environment, app::settings_sections());
     if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
     if (!flags.database_url.empty()) config.database_url = flags.database_url;
     if (!flags.listen.empty()) config.listen = flags.listen;

@@ -2,10 +2,14 @@
 
 #include "account/module.h"
 #include "answer/module.h"
+#include "answer/settings.h"
 #include "consult/module.h"
+#include "consult/settings.h"
 #include "library/module.h"
 #include "mail/module.h"
+#include "mail/settings.h"
 #include "messaging/module.h"
+#include "messaging/settings.h"
 #include "portal/module.h"
 
 namespace app {
@@ -25,6 +29,12 @@ Modules build_modules(const web::ModuleContext& context) {
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
   return m;
+}
+
+const std::vector<core::SettingsSection>& settings_sections() {
+  static const std::vector<core::SettingsSection> sections{mail::settings_section(), answer::settings_section(),
+                                                           consult::settings_section(), messaging::settings_section()};
+  return sections;
 }
 
 const std::vector<web::BackupTable>& all_tables() {

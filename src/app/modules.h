@@ -1,6 +1,7 @@
 #pragma once
 // The feature modules of `phobien`: the one list a new feature is added to (docs/architecture.md,
 // "Adding a feature").
+#include "core/settings.h"
 #include "web/module.h"
 
 #include <memory>
@@ -19,6 +20,9 @@ struct Modules {
 
 // Builds every module; each gets the services of the modules it uses.
 Modules build_modules(const web::ModuleContext& context);
+
+// Every module's settings section, for core::load_config.
+const std::vector<core::SettingsSection>& settings_sections();
 
 // Every table of the program, parents before children: backed up (and restored in this order),
 // or left out on purpose with the reason. Static: backups need no running module.

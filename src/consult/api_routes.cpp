@@ -2,6 +2,7 @@
 
 #include "auth/proof_of_work.h"
 #include "auth/site_secret.h"
+#include "consult/settings.h"
 #include "consult/views.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -102,7 +103,7 @@ http::Response list_qa(Consultation& consult, const QaIndex& qa, http::Request& 
 void register_consult_api_routes(web::Site& site, Consultation& consult, const QaIndex& qa) {
   // Registered before /api/v1/questions/{code}: the router takes the first match.
   site.add(web::api("GET", "/api/v1/questions/challenge"), [&site](http::Request&, web::Visitor&) {
-    int bits = site.config().question_pow_bits;
+    int bits = site.config().section<Settings>().question_pow_bits;
     nlohmann::json j = {{"bits", bits}, {"challenge", nullptr}};
     if (bits > 0) j["challenge"] = auth::pow::issue_challenge(auth::site_secret(site.database()), bits, core::now_unix());
     return json_response(j);

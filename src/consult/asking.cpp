@@ -5,6 +5,7 @@
 #include "auth/site_secret.h"
 #include "consult/question_repository.h"
 #include "consult/question_rules.h"
+#include "consult/settings.h"
 #include "core/random.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -80,7 +81,7 @@ std::map<std::string, std::string> Asking::validate(const AskInput& in, const st
 
 core::Result<void> Asking::check_proof_of_work(const AskInput& in) {
   auto secret = auth::site_secret(database_);
-  auto checked = auth::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.question_pow_bits, core::now_unix());
+  auto checked = auth::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.section<Settings>().question_pow_bits, core::now_unix());
   if (checked == auth::pow::Result::ok) return {};
   // The reason in words a citizen can act on; the machine code stays in the log.
   std::string why = checked == auth::pow::Result::expired      ? "phép kiểm tra đã quá hạn"
@@ -105,7 +106,7 @@ core::Result<AskReceipt> Asking::ask(const AskInput& raw, const auth::Actor& act
 
   // Anonymous askers pay a proof of work; it is checked here so the form and the API agree,
   // and spent in the question's own transaction below.
-  bool needs_pow = !user && config_.question_pow_bits > 0;
+  bool needs_pow = !user && config_.section<Settings>().question_pow_bits > 0;
   if (needs_pow)
     if (auto paid = check_proof_of_work(in); !paid) return core::fail(paid.error());
 
@@ -116,8 +117,8 @@ core::Result<AskReceipt> Asking::ask(const AskInput& raw, const auth::Actor& act
     return core::fail(core::ServiceError::invalid(cleaned.error().message, {{"attachments", cleaned.error().message}}));
 
   std::string contact = in.email.empty() ? in.phone : in.email;
-  if (!limiter_.hit("question:ip:" + actor.ip, config_.question_per_ip) ||
-      !limiter_.hit("question:contact:" + contact, config_.question_per_contact))
+  if (!limiter_.hit("question:ip:" + actor.ip, config_.section<Settings>().question_per_ip) ||
+      !limiter_.hit("question:contact:" + contact, config_.section<Settings>().question_per_contact))
     return core::fail(core::ServiceError::rate_limited(
         "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau hoặc theo dõi các câu hỏi đã gửi."));
 

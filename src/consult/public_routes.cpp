@@ -3,6 +3,7 @@
 #include "auth/form_timer.h"
 #include "auth/proof_of_work.h"
 #include "auth/site_secret.h"
+#include "consult/settings.h"
 #include "consult/views.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -58,8 +59,8 @@ http::Response render_ask(Deps& d, web::Visitor& v, const AskInput& in, const nl
   auto secret = auth::site_secret(d.site.database());
   auto now = core::now_unix();
   view["form_token"] = auth::issue_form_token(secret, now);
-  if (!v.user && d.site.config().question_pow_bits > 0)
-    view["pow_challenge"] = auth::pow::issue_challenge(secret, d.site.config().question_pow_bits, now);
+  if (!v.user && d.site.config().section<Settings>().question_pow_bits > 0)
+    view["pow_challenge"] = auth::pow::issue_challenge(secret, d.site.config().section<Settings>().question_pow_bits, now);
   view.update(extra);
   return private_page(d.site.page("consult/ask", view, status));
 }

@@ -3,6 +3,7 @@
 #include "consult/citation_resolver.h"
 #include "consult/question_repository.h"
 #include "consult/question_rules.h"
+#include "consult/settings.h"
 #include "core/random.h"
 #include "core/utf8.h"
 
@@ -54,8 +55,8 @@ int ScheduledDuties::notify_claimed(db::Connection& c, const std::vector<std::in
 }
 
 int ScheduledDuties::purge_expired(std::int64_t now) {
-  if (config_.question_retention_days <= 0) return 0;
-  std::int64_t before = now - config_.question_retention_days * kDay;
+  if (config_.section<Settings>().question_retention_days <= 0) return 0;
+  std::int64_t before = now - config_.section<Settings>().question_retention_days * kDay;
   auto c = database_.acquire();
   int purged = 0;
   for (const auto& expired : DutyRepository(*c).expired(before)) {

@@ -1,30 +1,47 @@
-// The TOML configuration file: its values, environment variables over it, and clear errors for
-// keys that do not exist (a typo must not leave a setting at its default unnoticed).
+// The settings loader: the TOML file, environment variables over it, a module's section parsed
+// by the same rules as core's own settings, and clear errors for keys that do not exist (a typo
+// must not leave a setting at its default unnoticed). Each module's section has its own test.
 #include "core/config.h"
-#include "support/process.h"
-#include "support/test_database.h"
+#include "core/settings.h"
+#include "support/settings.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <map>
+#include <utility>
 
 namespace {
 
-using testing_support::make_temp_dir;
+using testing_support::FakeEnvironment;
+using testing_support::write_settings_file;
 
-std::string write_file(const std::string& text) {
-  auto path = make_temp_dir() + "/phobien.toml";
-  std::ofstream(path) << text;
-  return path;
+// A module's section as a feature would declare it.
+struct Relay {
+  std::string host;
+  int port = 587;
+  std::vector<std::string> peers;
+  bool strict = false;
+  std::int64_t keep_days = 30;
+};
+
+constexpr core::Setting<Relay> kRelaySettings[] = {
+    {"relay.host", "PHOBIEN_RELAY_HOST", +[](Relay& r) -> auto& { return r.host; }},
+    {"relay.port", "PHOBIEN_RELAY_PORT", +[](Relay& r) -> auto& { return r.port; }},
+    {"relay.peers", "PHOBIEN_RELAY_PEERS", +[](Relay& r) -> auto& { return r.peers; }},
+    {"relay_strict", "PHOBIEN_RELAY_STRICT", +[](Relay& r) -> auto& { return r.strict; }},
+    {"relay_keep_days", "PHOBIEN_RELAY_KEEP_DAYS", +[](Relay& r) -> auto& { return r.keep_days; }},
+};
+
+void validate_relay(const Relay& r) {
+  if (r.port < 1 || r.port > 65535) throw std::invalid_argument("relay.port (PHOBIEN_RELAY_PORT) phải từ 1 đến 65535");
 }
 
-core::Environment fake_env(std::map<std::string, std::string> vars) {
-  return [vars = std::move(vars)](const std::string& name) -> std::optional<std::string> {
-    auto it = vars.find(name);
-    if (it == vars.end()) return std::nullopt;
-    return it->second;
-  };
+std::span<const core::SettingsSection> sections() {
+  static const core::SettingsSection all[] = {core::settings_section<Relay>(kRelaySettings, validate_relay)};
+  return all;
+}
+
+core::Config load(const std::string& file, FakeEnvironment env = {}) {
+  return core::load_config(file, testing_support::fake_environment(std::move(env)), sections());
 }
 
 const char* kFile = R"(
@@ -33,143 +50,99 @@ base_url = "https://pbgdpl.example.gov.vn"
 trusted_proxies = ["127.0.0.1", "10.0.0.0/8"]
 secure_cookies = true
 workers = 4
-mail_max_attempts = 4
-mail_retry_base_seconds = 30
-mail_retention_days = 7
+relay_strict = true
+relay_keep_days = 7
 
-[smtp]
+[relay]
 host = "smtp.example.gov.vn"
 port = 465
-username = "pbgdpl"
-password = "mật-khẩu"
-from = "Cổng PBGDPL <no-reply@example.gov.vn>"
-security = "tls"
-timeout_seconds = 15
-
-[messenger]
-app_secret = "s3cret"
+peers = ["a", "b"]
 )";
 
 TEST(ConfigFile, ValuesComeFromTheFile) {
-  auto c = core::load_config(write_file(kFile), fake_env({}));
+  auto c = load(write_settings_file(kFile));
   EXPECT_EQ(c.listen, "0.0.0.0:9090");
   EXPECT_EQ(c.base_url, "https://pbgdpl.example.gov.vn");
   EXPECT_EQ(c.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"}));
   EXPECT_TRUE(c.secure_cookies);
   EXPECT_EQ(c.worker_threads, 4u);
-  EXPECT_EQ(c.mail_max_attempts, 4);
-  EXPECT_EQ(c.mail_retry_base_seconds, 30);
-  EXPECT_EQ(c.mail_retention_days, 7);
-  EXPECT_TRUE(c.smtp.enabled());
-  EXPECT_EQ(c.smtp.host, "smtp.example.gov.vn");
-  EXPECT_EQ(c.smtp.port, 465);
-  EXPECT_EQ(c.smtp.username, "pbgdpl");
-  EXPECT_EQ(c.smtp.password, "mật-khẩu");
-  EXPECT_EQ(c.smtp.from, "Cổng PBGDPL <no-reply@example.gov.vn>");
-  EXPECT_EQ(c.smtp.security, "tls");
-  EXPECT_EQ(c.smtp.timeout_seconds, 15);
-  EXPECT_EQ(c.messenger.app_secret, "s3cret");
+  const auto& relay = c.section<Relay>();
+  EXPECT_EQ(relay.host, "smtp.example.gov.vn");
+  EXPECT_EQ(relay.port, 465);
+  EXPECT_EQ(relay.peers, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(relay.strict);
+  EXPECT_EQ(relay.keep_days, 7);
   EXPECT_EQ(c.data_dir, "./var") << "what the file does not set keeps its default";
 }
 
-TEST(ConfigFile, TheSampleInTheDocsIsValid) {
-  auto c = core::load_config(std::string(PHOBIEN_SOURCE_DIR) + "/docs/phobien.example.toml", fake_env({}));
-  EXPECT_EQ(c.smtp.from, "Cổng PBGDPL <no-reply@example.gov.vn>");
-  EXPECT_EQ(c.trusted_proxies, std::vector<std::string>{"127.0.0.1"});
-}
-
 TEST(ConfigFile, DefaultsWithoutAFile) {
-  auto c = core::load_config("", fake_env({}));
-  EXPECT_FALSE(c.smtp.enabled());
-  EXPECT_EQ(c.smtp.port, 587);
-  EXPECT_EQ(c.smtp.security, "starttls");
-  EXPECT_EQ(c.smtp.from, "PhoBien <no-reply@localhost>");
-  EXPECT_EQ(c.mail_max_attempts, 6);
-  EXPECT_EQ(c.mail_retention_days, 30);
+  auto c = load("");
+  EXPECT_EQ(c.listen, "127.0.0.1:8080");
+  const Relay& relay = c.section<Relay>();
+  EXPECT_EQ(relay.host, "");
+  EXPECT_EQ(relay.port, 587);
+  EXPECT_EQ(relay.keep_days, 30);
+  // The loaded section is the one a module keeps a reference to: setting it later is seen there.
+  const Relay* kept = &std::as_const(c).section<Relay>();
+  c.section<Relay>().port = 25;
+  EXPECT_EQ(kept->port, 25);
 }
 
 TEST(ConfigFile, EnvironmentOverridesTheFile) {
-  auto path = write_file(kFile);
-  auto c = core::load_config(path, fake_env({{"PHOBIEN_SMTP_HOST", "relay.local"},
-                                             {"PHOBIEN_SMTP_PORT", "2525"},
-                                             {"PHOBIEN_SMTP_SECURITY", "none"},
-                                             {"PHOBIEN_SMTP_USERNAME", "other"},
-                                             {"PHOBIEN_SMTP_PASSWORD", "pw"},
-                                             {"PHOBIEN_SMTP_FROM", "x@y.vn"},
-                                             {"PHOBIEN_LISTEN", "127.0.0.1:1"},
-                                             {"PHOBIEN_MAIL_MAX_ATTEMPTS", "2"}}));
-  EXPECT_EQ(c.smtp.host, "relay.local");
-  EXPECT_EQ(c.smtp.port, 2525);
-  EXPECT_EQ(c.smtp.security, "none");
-  EXPECT_EQ(c.smtp.username, "other");
-  EXPECT_EQ(c.smtp.password, "pw");
-  EXPECT_EQ(c.smtp.from, "x@y.vn");
+  auto path = write_settings_file(kFile);
+  auto c = load(path, {{"PHOBIEN_RELAY_HOST", "relay.local"},
+                       {"PHOBIEN_RELAY_PORT", "2525"},
+                       {"PHOBIEN_RELAY_PEERS", "x, y ,z"},
+                       {"PHOBIEN_RELAY_STRICT", "off"},
+                       {"PHOBIEN_LISTEN", "127.0.0.1:1"}});
+  EXPECT_EQ(c.section<Relay>().host, "relay.local");
+  EXPECT_EQ(c.section<Relay>().port, 2525);
+  EXPECT_EQ(c.section<Relay>().peers, (std::vector<std::string>{"x", "y", "z"}));
+  EXPECT_FALSE(c.section<Relay>().strict);
   EXPECT_EQ(c.listen, "127.0.0.1:1");
-  EXPECT_EQ(c.mail_max_attempts, 2);
-  EXPECT_EQ(c.smtp.timeout_seconds, 15) << "from the file";
+  EXPECT_EQ(c.section<Relay>().keep_days, 7) << "from the file";
 
   // PHOBIEN_CONFIG names the file when no flag does; the flag wins over it.
-  EXPECT_EQ(core::load_config("", fake_env({{"PHOBIEN_CONFIG", path}})).smtp.host, "smtp.example.gov.vn");
-  auto other = write_file("[smtp]\nhost = \"flag.example\"\n");
-  EXPECT_EQ(core::load_config(other, fake_env({{"PHOBIEN_CONFIG", path}})).smtp.host, "flag.example");
+  EXPECT_EQ(load("", {{"PHOBIEN_CONFIG", path}}).section<Relay>().host, "smtp.example.gov.vn");
+  auto other = write_settings_file("[relay]\nhost = \"flag.example\"\n");
+  EXPECT_EQ(load(other, {{"PHOBIEN_CONFIG", path}}).section<Relay>().host, "flag.example");
 }
 
-std::string error_of(const std::string& toml, std::map<std::string, std::string> env = {}) {
-  try {
-    core::load_config(write_file(toml), fake_env(std::move(env)));
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "(no error)";
+std::string error_of(const std::string& toml, FakeEnvironment env = {}) {
+  return testing_support::settings_error(toml, std::move(env), sections());
 }
 
 TEST(ConfigFile, UnknownKeysAreErrorsNamingTheKey) {
-  EXPECT_NE(error_of("[smtp]\nhots = \"x\"\n").find("\"smtp.hots\""), std::string::npos);
+  EXPECT_NE(error_of("[relay]\nhots = \"x\"\n").find("\"relay.hots\""), std::string::npos);
   EXPECT_NE(error_of("lissten = \"x\"\n").find("\"lissten\""), std::string::npos);
   EXPECT_NE(error_of("[mail]\nmax_attempts = 3\n").find("\"mail.max_attempts\""), std::string::npos);
-  EXPECT_NE(error_of("[smtp.tls]\nverify = true\n").find("\"smtp.tls\""), std::string::npos);
+  EXPECT_NE(error_of("[relay.tls]\nverify = true\n").find("\"relay.tls\""), std::string::npos);
+  // A module's key is unknown when its section is not loaded.
+  try {
+    core::load_config(write_settings_file("[relay]\nhost = \"x\"\n"), testing_support::fake_environment({}), {});
+    ADD_FAILURE() << "relay.host without its section";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("\"relay.host\""), std::string::npos);
+  }
 }
 
 TEST(ConfigFile, MalformedValuesAreErrors) {
-  EXPECT_NE(error_of("[smtp]\nport = \"abc\"\n").find("smtp.port"), std::string::npos);
-  EXPECT_NE(error_of("[smtp]\nport = 70000\n").find("smtp.port"), std::string::npos);
-  EXPECT_NE(error_of("[smtp]\nsecurity = \"ssl\"\n").find("starttls, tls hoặc none"), std::string::npos);
-  EXPECT_NE(error_of("mail_max_attempts = 0\n").find("mail_max_attempts"), std::string::npos);
+  EXPECT_NE(error_of("[relay]\nport = \"abc\"\n").find("relay.port"), std::string::npos);
+  EXPECT_NE(error_of("[relay]\nport = 70000\n").find("relay.port"), std::string::npos) << "the section's own check";
+  EXPECT_NE(error_of("relay_keep_days = -1\n").find("relay_keep_days"), std::string::npos);
+  EXPECT_NE(error_of("[relay]\nhost = [\"a\"]\n").find("không nhận một danh sách"), std::string::npos);
   EXPECT_NE(error_of("workers = 1.5\n").find("workers"), std::string::npos);
   EXPECT_NE(error_of("listen = [\"a\"]\n").find("listen"), std::string::npos);
-  EXPECT_NE(error_of("", {{"PHOBIEN_SMTP_PORT", "x"}}).find("PHOBIEN_SMTP_PORT"), std::string::npos);
+  EXPECT_NE(error_of("listen = \"nowhere\"\n").find("HOST:PORT"), std::string::npos);
+  EXPECT_NE(error_of("", {{"PHOBIEN_RELAY_PORT", "x"}}).find("PHOBIEN_RELAY_PORT"), std::string::npos);
+  EXPECT_NE(error_of("", {{"PHOBIEN_RELAY_PORT", "99999999999"}}).find("quá lớn"), std::string::npos);
   EXPECT_NE(error_of("listen = \"unterminated\n").find("dòng 1"), std::string::npos) << "syntax errors give the line";
   try {
-    core::load_config("/nonexistent/phobien.toml", fake_env({}));
+    load("/nonexistent/phobien.toml");
     ADD_FAILURE() << "a missing file named explicitly is an error";
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/phobien.toml"), std::string::npos);
   }
-}
-
-TEST(ConfigFile, ServeRefusesAFileWithAnUnknownKey) {
-  auto path = write_file("[smtp]\nhost = \"127.0.0.1\"\nsecurty = \"none\"\n");
-  auto r = testing_support::run_phobien({"serve", "--config", path, "--data", make_temp_dir(), "--listen", "127.0.0.1:0"});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.output.find("smtp.securty"), std::string::npos) << r.output;
-  r = testing_support::run_phobien({"migrate", "--data", make_temp_dir()}, "", {{"PHOBIEN_CONFIG", path}});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.output.find("smtp.securty"), std::string::npos) << r.output;
-}
-
-TEST(ConfigFile, ServeRefusesAMalformedSender) {
-  auto path = write_file("[smtp]\nhost = \"127.0.0.1\"\nfrom = \"PhoBien no-reply@\"\n");
-  auto r = testing_support::run_phobien({"serve", "--config", path, "--data", make_temp_dir(), "--listen", "127.0.0.1:0"});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.output.find("smtp.from"), std::string::npos) << r.output;
-}
-
-TEST(ConfigFile, QuestionPowBitsDefaultsAndIsChecked) {
-  EXPECT_EQ(core::load_config("", fake_env({})).question_pow_bits, 17);
-  EXPECT_EQ(core::load_config("", fake_env({{"PHOBIEN_QUESTION_POW_BITS", "0"}})).question_pow_bits, 0);
-  EXPECT_EQ(core::load_config("", fake_env({{"PHOBIEN_QUESTION_POW_BITS", "28"}})).question_pow_bits, 28);
-  for (const char* bad : {"29", "-1", "abc", "12x"})
-    EXPECT_THROW(core::load_config("", fake_env({{"PHOBIEN_QUESTION_POW_BITS", bad}})), std::invalid_argument) << bad;
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ class MailModule : public web::Module {
  public:
   // Throws std::invalid_argument when SMTP is configured with a From that is no address.
   explicit MailModule(const web::ModuleContext& context)
-      : worker_(std::make_unique<MailWorker>(context.config, context.database)) {}
+      : worker_(std::make_unique<MailWorker>(context.config.section<Settings>(), context.database)) {}
   std::string_view name() const override { return "mail"; }
   void register_routes(web::Site&) override {}
   void start() override { worker_->start(); }

@@ -28,14 +28,14 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return cancel && cancel->load() ? 1 : 0;  // non-zero aborts the transfer
 }
 
-std::string url_of(const core::SmtpConfig& smtp) {
+std::string url_of(const SmtpSettings& smtp) {
   std::string host = smtp.host;
   if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";  // IPv6 literal
   return (smtp.security == "tls" ? "smtps://" : "smtp://") + host + ":" + std::to_string(smtp.port);
 }
 }  // namespace
 
-SmtpResult smtp_send(const core::SmtpConfig& smtp, const std::string& from, const std::string& to, const std::string& data,
+SmtpResult smtp_send(const SmtpSettings& smtp, const std::string& from, const std::string& to, const std::string& data,
                      const std::atomic<bool>* cancel) {
   static std::once_flag init;
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });

@@ -2,7 +2,7 @@
 // Sends one rendered message over SMTP (libcurl): smtp:// with STARTTLS required, smtps:// for
 // implicit TLS, or plain smtp:// for a local relay. Short timeouts; a flag cancels a send in
 // flight at shutdown, as core::http_post does.
-#include "core/config.h"
+#include "mail/settings.h"
 
 #include <atomic>
 #include <string>
@@ -21,7 +21,7 @@ struct SmtpResult {
 };
 
 // `from` and `to` are bare addresses for MAIL FROM and RCPT TO; `data` is the mail::render text.
-SmtpResult smtp_send(const core::SmtpConfig& smtp, const std::string& from, const std::string& to, const std::string& data,
+SmtpResult smtp_send(const SmtpSettings& smtp, const std::string& from, const std::string& to, const std::string& data,
                      const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace mail

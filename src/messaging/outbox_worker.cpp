@@ -6,19 +6,19 @@
 
 namespace messaging {
 
-db::Backoff reply_backoff(const core::Config& config) {
-  return {config.outbox_retry_base_seconds, {1, 6, 24, 120, 720}, config.outbox_max_attempts};
+db::Backoff reply_backoff(const Settings& settings) {
+  return {settings.outbox_retry_base_seconds, {1, 6, 24, 120, 720}, settings.outbox_max_attempts};
 }
 
 namespace {
-db::WorkerOptions worker_options(const core::Config& config) {
+db::WorkerOptions worker_options(const Settings& settings) {
   db::WorkerOptions o;
   o.name = "messaging";
   o.lease_seconds = 120;  // longer than an answer plus the send timeout
-  o.backoff = reply_backoff(config);
-  o.retention_days = config.message_retention_days;
+  o.backoff = reply_backoff(settings);
+  o.retention_days = settings.message_retention_days;
   o.redact = [](const std::string& s) { return text::mask_personal_data(s); };
-  o.purge_also = [days = config.message_retention_days](db::Connection& c, std::int64_t cutoff) {
+  o.purge_also = [days = settings.message_retention_days](db::Connection& c, std::int64_t cutoff) {
     if (auto n = OutboxRepository(c).purge_messages(cutoff)) spdlog::info("messaging: deleted {} messages older than {} days", n, days);
   };
   return o;
@@ -27,15 +27,16 @@ db::WorkerOptions worker_options(const core::Config& config) {
 
 OutboxWorker::OutboxWorker(const core::Config& config, db::Database& database, answer::AnswerService& answers)
     : config_(config),
+      settings_(config.section<Settings>()),
       database_(database),
       answers_(answers),
-      worker_(database, reply_queue(), worker_options(config), [this](const db::Job& job) { return handle(job); }) {}
+      worker_(database, reply_queue(), worker_options(settings_), [this](const db::Job& job) { return handle(job); }) {}
 
 void OutboxWorker::start() {
   // A channel that receives but cannot send would fail every reply: say so once, at start.
-  if (config_.messenger.enabled() && config_.messenger.page_token.empty())
+  if (settings_.messenger.enabled() && settings_.messenger.page_token.empty())
     spdlog::warn("messaging: PHOBIEN_MESSENGER_APP_SECRET is set but PHOBIEN_MESSENGER_PAGE_TOKEN is not: replies cannot be sent");
-  if (config_.zalo.enabled() && config_.zalo.access_token.empty())
+  if (settings_.zalo.enabled() && settings_.zalo.access_token.empty())
     spdlog::warn("messaging: PHOBIEN_ZALO_OA_SECRET is set but PHOBIEN_ZALO_ACCESS_TOKEN is not: replies cannot be sent");
   worker_.start();
 }
@@ -56,7 +57,7 @@ db::Outcome OutboxWorker::handle(const db::Job& job) {
     auto conn = database_.acquire();
     OutboxRepository(*conn).set_text(job.id, *reply->text);
   }
-  auto request = send_request(reply->channel, reply->recipient_id, *reply->text, config_);
+  auto request = send_request(reply->channel, reply->recipient_id, *reply->text, settings_);
   if (!request.error.empty()) return db::Outcome::failure(request.error, about);
   auto result = core::http_post(request.post, &worker_.stopping());
   if (result.cancelled) return db::Outcome::cancelled();

@@ -11,13 +11,14 @@
 #include "db/queue_worker.h"
 #include "messaging/outbox_repository.h"
 #include "messaging/reply.h"
+#include "messaging/settings.h"
 
 namespace messaging {
 
 // Delays before the next send: base × 1, 6, 24, 120, 720 (5 s, 30 s, 2 min, 10 min, 1 h for the
 // default PHOBIEN_OUTBOX_RETRY_BASE_SECONDS of 5), then 720 again, up to
 // PHOBIEN_OUTBOX_MAX_ATTEMPTS sends.
-db::Backoff reply_backoff(const core::Config& config);
+db::Backoff reply_backoff(const Settings& settings);
 
 class OutboxWorker {
  public:
@@ -32,6 +33,7 @@ class OutboxWorker {
   db::Outcome handle(const db::Job& job);
 
   const core::Config& config_;
+  const Settings& settings_;
   db::Database& database_;
   answer::AnswerService& answers_;
   db::QueueWorker worker_;  // last: it stops before the members its handler uses are destroyed

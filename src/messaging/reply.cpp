@@ -49,17 +49,17 @@ std::string format_reply(const answer::Answer& a, const core::Config& config) {
   return trim_at_sentence(a.text, kMaxReplyChars - core::utf8_length(link)) + link;
 }
 
-SendRequest send_request(Channel channel, const std::string& recipient_id, const std::string& text, const core::Config& config) {
+SendRequest send_request(Channel channel, const std::string& recipient_id, const std::string& text, const Settings& settings) {
   SendRequest r;
   if (channel == Channel::messenger) {
-    if (config.messenger.page_token.empty()) r.error = "PHOBIEN_MESSENGER_PAGE_TOKEN is not set";
-    const auto& url = config.messenger.send_url;
-    r.post.url = url + (url.find('?') == std::string::npos ? "?" : "&") + "access_token=" + http::percent_encode(config.messenger.page_token);
+    if (settings.messenger.page_token.empty()) r.error = "PHOBIEN_MESSENGER_PAGE_TOKEN is not set";
+    const auto& url = settings.messenger.send_url;
+    r.post.url = url + (url.find('?') == std::string::npos ? "?" : "&") + "access_token=" + http::percent_encode(settings.messenger.page_token);
     r.post.body = nlohmann::json{{"recipient", {{"id", recipient_id}}}, {"messaging_type", "RESPONSE"}, {"message", {{"text", text}}}}.dump();
   } else {
-    if (config.zalo.access_token.empty()) r.error = "PHOBIEN_ZALO_ACCESS_TOKEN is not set";
-    r.post.url = config.zalo.send_url;
-    r.post.headers.push_back("access_token: " + config.zalo.access_token);
+    if (settings.zalo.access_token.empty()) r.error = "PHOBIEN_ZALO_ACCESS_TOKEN is not set";
+    r.post.url = settings.zalo.send_url;
+    r.post.headers.push_back("access_token: " + settings.zalo.access_token);
     r.post.body = nlohmann::json{{"recipient", {{"user_id", recipient_id}}}, {"message", {{"text", text}}}}.dump();
   }
   return r;

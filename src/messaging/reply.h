@@ -3,6 +3,7 @@
 // within the platforms' length limit, and the platform request that carries it.
 #include "answer/answer_service.h"
 #include "core/config.h"
+#include "messaging/settings.h"
 #include "core/http_post.h"
 #include "messaging/channel.h"
 
@@ -25,7 +26,7 @@ struct SendRequest {
   core::HttpPost post;
   std::string error;
 };
-SendRequest send_request(Channel channel, const std::string& recipient_id, const std::string& text, const core::Config& config);
+SendRequest send_request(Channel channel, const std::string& recipient_id, const std::string& text, const Settings& settings);
 
 // What the platform's answer means for the reply: network errors, 5xx and 429 are worth another
 // try; other refusals (bad token, unknown user) will not change. Zalo reports errors in a 200

@@ -36,7 +36,7 @@ TEST(Reply, LongAnswersAreCutAtASentenceAndKeepTheLink) {
 }
 
 TEST(Reply, PlatformRequestsCarryTheTokenAndRecipient) {
-  core::Config config;
+  Settings config;
   config.messenger.page_token = "tok en";
   config.messenger.send_url = "http://127.0.0.1:1/me/messages";
   auto m = send_request(Channel::messenger, "111", "Xin chào", config);

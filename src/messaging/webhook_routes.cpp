@@ -1,6 +1,7 @@
 #include "messaging/webhook_routes.h"
 
 #include "core/random.h"
+#include "messaging/settings.h"
 #include "messaging/signature.h"
 #include "messaging/webhook_events.h"
 
@@ -24,33 +25,33 @@ http::Response received(Inbox& inbox, Channel channel, const core::Result<std::v
 }  // namespace
 
 void register_webhook_routes(web::Site& site, Inbox& inbox) {
-  const core::Config& config = site.config();
+  const Settings& settings = site.config().section<Settings>();
 
   // Subscription handshake: Facebook proves it knows the verify token; we echo its challenge.
-  site.add(web::webhook("GET", "/webhooks/messenger", 0), [&config](http::Request& r, web::Visitor&) {
-    if (!config.messenger.enabled() || config.messenger.verify_token.empty()) return not_configured();
+  site.add(web::webhook("GET", "/webhooks/messenger", 0), [&settings](http::Request& r, web::Visitor&) {
+    if (!settings.messenger.enabled() || settings.messenger.verify_token.empty()) return not_configured();
     auto token = r.query_param("hub.verify_token");
     auto challenge = r.query_param("hub.challenge");
-    if (r.query_param("hub.mode") != "subscribe" || !token || !core::secure_equals(*token, config.messenger.verify_token) ||
+    if (r.query_param("hub.mode") != "subscribe" || !token || !core::secure_equals(*token, settings.messenger.verify_token) ||
         !challenge || challenge->empty() || challenge->size() > 256)
       return web::Site::api_error(403, "forbidden", "Mã xác minh không đúng.");
     return http::Response::text(*challenge);
   });
 
-  site.add(web::webhook("POST", "/webhooks/messenger", kMaxWebhookBytes), [&config, &inbox](http::Request& r, web::Visitor&) {
-    if (!config.messenger.enabled()) return not_configured();
-    if (!messenger_signature_valid(r.body, r.header("x-hub-signature-256"), config.messenger.app_secret)) return bad_signature();
+  site.add(web::webhook("POST", "/webhooks/messenger", kMaxWebhookBytes), [&settings, &inbox](http::Request& r, web::Visitor&) {
+    if (!settings.messenger.enabled()) return not_configured();
+    if (!messenger_signature_valid(r.body, r.header("x-hub-signature-256"), settings.messenger.app_secret)) return bad_signature();
     auto body = nlohmann::json::parse(r.body, nullptr, false);
     if (body.is_discarded()) return invalid_json();
     return received(inbox, Channel::messenger, messenger_messages(body));
   });
 
-  site.add(web::webhook("POST", "/webhooks/zalo", kMaxWebhookBytes), [&config, &inbox](http::Request& r, web::Visitor&) {
-    if (!config.zalo.enabled()) return not_configured();
+  site.add(web::webhook("POST", "/webhooks/zalo", kMaxWebhookBytes), [&settings, &inbox](http::Request& r, web::Visitor&) {
+    if (!settings.zalo.enabled()) return not_configured();
     // Zalo signs the body together with its own "timestamp" field, so the body is read first; a
     // body that is not JSON has no timestamp and so no valid signature.
     auto body = nlohmann::json::parse(r.body, nullptr, false);
-    if (!zalo_signature_valid(config.zalo.app_id, r.body, zalo_timestamp(body), r.header("x-zevent-signature"), config.zalo.oa_secret))
+    if (!zalo_signature_valid(settings.zalo.app_id, r.body, zalo_timestamp(body), r.header("x-zevent-signature"), settings.zalo.oa_secret))
       return bad_signature();
     if (body.is_discarded()) return invalid_json();
     return received(inbox, Channel::zalo, zalo_messages(body));

@@ -8,6 +8,7 @@
 #include "library/library_service.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
+#include "consult/settings.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -39,7 +40,7 @@ class ConsultAdminTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) {
       c.rate_limits_enabled = false;
-      c.question_pow_bits = 0;  // proof of work is tested with the public routes
+      c.section<consult::Settings>().question_pow_bits = 0;  // proof of work is tested with the public routes
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
     // The demo content's lawyer would take questions: this test controls the registry itself.

@@ -16,6 +16,8 @@
 #include "support/fixtures.h"
 #include "support/smtp_receiver.h"
 #include "support/test_server.h"
+#include "consult/settings.h"
+#include "mail/settings.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -114,10 +116,10 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
     spdlog::default_logger()->set_level(spdlog::level::info);
     server_ = std::make_unique<TestServer>(GetParam(), [this](core::Config& c) {
       c.rate_limits_enabled = false;
-      c.question_pow_bits = kPowBits;
+      c.section<consult::Settings>().question_pow_bits = kPowBits;
       c.base_url = kBaseUrl;
-      c.smtp = smtp_.config();
-      c.mail_retry_base_seconds = 0;
+      c.section<mail::Settings>().smtp = smtp_.config();
+      c.section<mail::Settings>().retry_base_seconds = 0;
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
     // The demo content's lawyer would take questions: this test controls the registry itself.
@@ -874,8 +876,8 @@ class ConsultDutiesTest : public BackendTest {
   void SetUp() override {
     BackendTest::SetUp();
     if (IsSkipped()) return;
-    config_.question_retention_days = 30;
-    config_.question_pow_bits = 0;
+    config_.section<consult::Settings>().question_retention_days = 30;
+    config_.section<consult::Settings>().question_pow_bits = 0;
     config_.rate_limits_enabled = false;
     auth_ = std::make_unique<auth::AuthService>(database(), config_);
     library_ = std::make_unique<library::LibraryService>(database(), feed_, config_.uploads_dir());
@@ -979,7 +981,7 @@ TEST_P(ConsultDutiesTest, RetentionDeletesOldQuestionsAndKeepsOnlyTheAnonymisedC
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 3);
   EXPECT_TRUE(consult_->archive.published_question(row->text(5)));
 
-  config_.question_retention_days = 0;  // kept for ever
+  config_.section<consult::Settings>().question_retention_days = 0;  // kept for ever
   age(recent.id, 4000);
   EXPECT_EQ(consult_->duties.purge_expired(core::now_unix()), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 3);

@@ -324,22 +324,23 @@ TEST_P(DurableQueueTest, TwoProcessesClaimEachJobOnce) {
 
 // The curves README's configuration table promises, from the settings' defaults.
 TEST(QueueBackoff, ChatRepliesAndMailsKeepTheirDocumentedCurves) {
-  core::Config config;
+  messaging::Settings chat;
+  mail::Settings mail;
   auto delays = [](const db::Backoff& b) {
     std::vector<std::int64_t> d;
     for (int attempt = 1; attempt <= 6; ++attempt) d.push_back(b.delay_seconds(attempt));
     return d;
   };
   // 5 s, 30 s, 2 min, 10 min, 1 h; then 1 h again.
-  EXPECT_EQ(delays(messaging::reply_backoff(config)), (std::vector<std::int64_t>{5, 30, 120, 600, 3600, 3600}));
+  EXPECT_EQ(delays(messaging::reply_backoff(chat)), (std::vector<std::int64_t>{5, 30, 120, 600, 3600, 3600}));
   // 1 min, 4 min, 16 min, 64 min, 4 h 16 min; then that again.
-  EXPECT_EQ(delays(mail::mail_backoff(config)), (std::vector<std::int64_t>{60, 240, 960, 3840, 15360, 15360}));
-  EXPECT_EQ(messaging::reply_backoff(config).max_attempts, 6);
-  EXPECT_EQ(mail::mail_backoff(config).max_attempts, 6);
-  config.outbox_retry_base_seconds = 0;
-  config.mail_max_attempts = 3;
-  EXPECT_EQ(messaging::reply_backoff(config).delay_seconds(4), 0);
-  EXPECT_EQ(mail::mail_backoff(config).max_attempts, 3);
+  EXPECT_EQ(delays(mail::mail_backoff(mail)), (std::vector<std::int64_t>{60, 240, 960, 3840, 15360, 15360}));
+  EXPECT_EQ(messaging::reply_backoff(chat).max_attempts, 6);
+  EXPECT_EQ(mail::mail_backoff(mail).max_attempts, 6);
+  chat.outbox_retry_base_seconds = 0;
+  mail.max_attempts = 3;
+  EXPECT_EQ(messaging::reply_backoff(chat).delay_seconds(4), 0);
+  EXPECT_EQ(mail::mail_backoff(mail).max_attempts, 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DurableQueueTest, ::testing::ValuesIn(backends()), backend_name);

@@ -9,6 +9,7 @@
 #include "support/smtp_receiver.h"
 #include "support/test_database.h"
 #include "support/test_server.h"
+#include "mail/settings.h"
 
 #include <unistd.h>
 
@@ -87,7 +88,7 @@ TEST(SmtpSender, StartTlsIsRequiredNotTried) {
 
 TEST(SmtpSender, CancelEndsASendToAServerThatNeverAnswers) {
   // A socket that listens but never accepts: the connection opens and no greeting ever comes.
-  core::SmtpConfig smtp;
+  mail::SmtpSettings smtp;
   std::uint16_t port = 0;
   int fd = listen_on_loopback(port, 4);
   smtp.host = "127.0.0.1";
@@ -111,9 +112,9 @@ class MailTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (!db_.available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set";
-    config_.smtp = receiver_.config();
-    config_.mail_retry_base_seconds = 0;  // retries at once
-    config_.mail_max_attempts = 3;
+    settings_.smtp = receiver_.config();
+    settings_.retry_base_seconds = 0;  // retries at once
+    settings_.max_attempts = 3;
   }
 
   db::Database& database() { return db_.database(); }
@@ -153,12 +154,12 @@ class MailTest : public ::testing::TestWithParam<std::string> {
 
   SmtpReceiver receiver_;
   TestDatabase db_{GetParam()};
-  core::Config config_;
+  mail::Settings settings_;
 };
 
 TEST_P(MailTest, DeliversAVietnameseMailQueuedInATransaction) {
   auto id = enqueue("nguoi.hoi@example.com");
-  mail::MailWorker worker(config_, database());
+  mail::MailWorker worker(settings_, database());
   worker.start();
   auto got = receiver_.wait_for(1);
   ASSERT_EQ(got.size(), 1u);
@@ -195,7 +196,7 @@ TEST_P(MailTest, NothingIsQueuedWhenTheCallersTransactionRollsBack) {
 TEST_P(MailTest, TemporaryRefusalsAreRetriedUntilDelivered) {
   receiver_.script("RCPT", {451});
   auto id = enqueue("a@example.com");
-  mail::MailWorker worker(config_, database());
+  mail::MailWorker worker(settings_, database());
   worker.start();
   auto r = wait_status(id, "sent");
   EXPECT_EQ(r.status, "sent");
@@ -211,7 +212,7 @@ TEST_P(MailTest, FailuresEndAsFailed) {
   auto endless = enqueue("day.hop.thu@example.com");
   auto refused = enqueue("khong.ton.tai@example.com");
   auto fine = enqueue("a@example.com");
-  mail::MailWorker worker(config_, database());
+  mail::MailWorker worker(settings_, database());
   worker.start();
 
   auto r = wait_status(endless, "failed");
@@ -230,9 +231,9 @@ TEST_P(MailTest, FailuresEndAsFailed) {
 }
 
 TEST_P(MailTest, WithoutSmtpMailsStayQueued) {
-  config_.smtp = {};
+  settings_.smtp = {};
   auto id = enqueue("a@example.com");
-  mail::MailWorker worker(config_, database());
+  mail::MailWorker worker(settings_, database());
   EXPECT_EQ(worker.run_once(), 0);
   EXPECT_EQ(worker.run_once(), 0);
   auto r = row(id);
@@ -243,7 +244,7 @@ TEST_P(MailTest, WithoutSmtpMailsStayQueued) {
 TEST_P(MailTest, TwoWorkersSendEachMailOnce) {
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 12; ++i) ids.push_back(enqueue("nguoi" + std::to_string(i) + "@example.com"));
-  mail::MailWorker a(config_, database()), b(config_, database());
+  mail::MailWorker a(settings_, database()), b(settings_, database());
   a.start();
   b.start();
   for (auto id : ids) EXPECT_EQ(wait_status(id, "sent").attempts, 1);
@@ -258,10 +259,10 @@ TEST_P(MailTest, TwoWorkersSendEachMailOnce) {
 TEST_P(MailTest, ShutdownCancelsASendAndKeepsTheMailQueued) {
   std::uint16_t port = 0;
   int fd = listen_on_loopback(port, 4);  // accepts nothing: the SMTP greeting never comes
-  config_.smtp.port = port;
-  config_.smtp.timeout_seconds = 30;
+  settings_.smtp.port = port;
+  settings_.smtp.timeout_seconds = 30;
   auto id = enqueue("a@example.com");
-  auto worker = std::make_unique<mail::MailWorker>(config_, database());
+  auto worker = std::make_unique<mail::MailWorker>(settings_, database());
   worker->start();
   for (int i = 0; i < 200 && row(id).attempts == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   ASSERT_EQ(row(id).attempts, 1) << "the worker claimed the mail";
@@ -291,7 +292,7 @@ TEST_P(MailTest, PurgeDeletesOnlyFinishedOldMails) {
 }
 
 TEST_P(MailTest, ServeRunsTheMailWorker) {
-  TestServer server(GetParam(), [this](core::Config& c) { c.smtp = receiver_.config(); });
+  TestServer server(GetParam(), [this](core::Config& c) { c.section<mail::Settings>().smtp = receiver_.config(); });
   auto conn = server.database().acquire();
   ASSERT_TRUE(mail::MailOutbox::enqueue(*conn, "chuyen.gia@example.com", "Có câu hỏi mới cần trả lời", "Xin mời chuyên gia."));
   auto got = receiver_.wait_for(1);

@@ -6,6 +6,7 @@
 #include "support/fixtures.h"
 #include "support/http_receiver.h"
 #include "support/test_server.h"
+#include "messaging/settings.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -46,10 +47,10 @@ class MessagingTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     server_ = std::make_unique<TestServer>(GetParam(), [this](core::Config& c) {
       c.base_url = "https://pbgdpl.example.gov.vn";
-      c.messenger = {kAppSecret, "verify-me", "page-token", receiver_.url("/me/messages")};
-      c.zalo = {kZaloAppId, kZaloSecret, "zalo-token", receiver_.url("/oa/message/cs")};
-      c.outbox_retry_base_seconds = 0;  // retries at once
-      c.outbox_max_attempts = 3;
+      c.section<messaging::Settings>().messenger = {kAppSecret, "verify-me", "page-token", receiver_.url("/me/messages")};
+      c.section<messaging::Settings>().zalo = {kZaloAppId, kZaloSecret, "zalo-token", receiver_.url("/oa/message/cs")};
+      c.section<messaging::Settings>().outbox_retry_base_seconds = 0;  // retries at once
+      c.section<messaging::Settings>().outbox_max_attempts = 3;
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set";
     db::ChangeFeed feed;

@@ -111,8 +111,8 @@ SmtpReceiver::~SmtpReceiver() {
   ::close(listen_fd_);
 }
 
-core::SmtpConfig SmtpReceiver::config() const {
-  core::SmtpConfig c;
+mail::SmtpSettings SmtpReceiver::config() const {
+  mail::SmtpSettings c;
   c.host = "127.0.0.1";
   c.port = port_;
   c.security = "none";

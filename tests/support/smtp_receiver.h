@@ -3,7 +3,7 @@
 // tests use security "none"), EHLO/HELO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT.
 // It records every accepted message and answers with scripted refusals, so tests see exactly what
 // was sent and can make deliveries fail.
-#include "core/config.h"
+#include "mail/settings.h"
 
 #include <condition_variable>
 #include <cstdint>
@@ -39,7 +39,7 @@ class SmtpReceiver {
   ~SmtpReceiver();
   std::uint16_t port() const { return port_; }
   // Settings that send here: host 127.0.0.1, this port, security "none", short timeout.
-  core::SmtpConfig config() const;
+  mail::SmtpSettings config() const;
   // The next commands with this verb ("MAIL", "RCPT", "DATA") get these reply codes, in order;
   // afterwards the normal answer.
   void script(const std::string& verb, std::vector<int> codes);
