@@ -1,4 +1,4 @@
-// Proof of work for anonymous questions (src/auth/proof_of_work.h). For every form with a
+// Proof of work for anonymous questions (src/antispam/proof_of_work.h). For every form with a
 // data-pow-challenge attribute it finds the smallest nonce 0, 1, 2, ... such that
 // SHA-256(challenge + ":" + nonce) starts with `bits` zero bits (the challenge's third field),
 // writes it into the hidden input pow_nonce and only then enables the submit button.

@@ -1,6 +1,7 @@
 #include "app/modules.h"
 
 #include "account/module.h"
+#include "antispam/module.h"
 #include "answer/module.h"
 #include "answer/settings.h"
 #include "consult/module.h"
@@ -11,6 +12,7 @@
 #include "messaging/module.h"
 #include "messaging/settings.h"
 #include "portal/module.h"
+#include "stats/module.h"
 
 namespace app {
 
@@ -26,6 +28,8 @@ Modules build_modules(const web::ModuleContext& context) {
   m.portal = add(std::make_unique<portal::PortalModule>(context));
   auto* library = add(std::make_unique<library::LibraryModule>(context));
   auto* answer = add(std::make_unique<answer::AnswerModule>(context, library->search()));
+  add(std::make_unique<antispam::AntispamModule>(context));
+  add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
   return m;
@@ -42,7 +46,7 @@ const std::vector<web::BackupTable>& all_tables() {
     std::vector<web::BackupTable> all;
     for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
                       answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
-                      mail::MailModule::tables()})
+                      mail::MailModule::tables(), antispam::AntispamModule::tables(), stats::StatsModule::tables()})
       all.insert(all.end(), part.begin(), part.end());
     // The database layer's own.
     all.push_back({"change_log"});

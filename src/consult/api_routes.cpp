@@ -1,7 +1,7 @@
 #include "consult/api_routes.h"
 
-#include "auth/proof_of_work.h"
-#include "auth/site_secret.h"
+#include "antispam/proof_of_work.h"
+#include "antispam/site_secret.h"
 #include "consult/settings.h"
 #include "consult/views.h"
 #include "core/time.h"
@@ -105,7 +105,7 @@ void register_consult_api_routes(web::Site& site, Consultation& consult, const Q
   site.add(web::api("GET", "/api/v1/questions/challenge"), [&site](http::Request&, web::Visitor&) {
     int bits = site.config().section<Settings>().question_pow_bits;
     nlohmann::json j = {{"bits", bits}, {"challenge", nullptr}};
-    if (bits > 0) j["challenge"] = auth::pow::issue_challenge(auth::site_secret(site.database()), bits, core::now_unix());
+    if (bits > 0) j["challenge"] = antispam::pow::issue_challenge(antispam::site_secret(site.database()), bits, core::now_unix());
     return json_response(j);
   });
 

@@ -1,8 +1,8 @@
 #include "consult/asking.h"
 
 #include "auth/auth_service.h"
-#include "auth/proof_of_work.h"
-#include "auth/site_secret.h"
+#include "antispam/proof_of_work.h"
+#include "antispam/site_secret.h"
 #include "consult/question_repository.h"
 #include "consult/question_rules.h"
 #include "consult/settings.h"
@@ -80,14 +80,14 @@ std::map<std::string, std::string> Asking::validate(const AskInput& in, const st
 }
 
 core::Result<void> Asking::check_proof_of_work(const AskInput& in) {
-  auto secret = auth::site_secret(database_);
-  auto checked = auth::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.section<Settings>().question_pow_bits, core::now_unix());
-  if (checked == auth::pow::Result::ok) return {};
+  auto secret = antispam::site_secret(database_);
+  auto checked = antispam::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.section<Settings>().question_pow_bits, core::now_unix());
+  if (checked == antispam::pow::Result::ok) return {};
   // The reason in words a citizen can act on; the machine code stays in the log.
-  std::string why = checked == auth::pow::Result::expired      ? "phép kiểm tra đã quá hạn"
-                    : checked == auth::pow::Result::not_solved ? "phép kiểm tra chưa được giải xong"
+  std::string why = checked == antispam::pow::Result::expired      ? "phép kiểm tra đã quá hạn"
+                    : checked == antispam::pow::Result::not_solved ? "phép kiểm tra chưa được giải xong"
                                                                : "thiếu hoặc sai phép kiểm tra";
-  spdlog::info("question refused: proof of work {}", auth::pow::to_string(checked));
+  spdlog::info("question refused: proof of work {}", antispam::pow::to_string(checked));
   return core::fail(proof_of_work_error("Không xác minh được phép kiểm tra chống thư rác (" + why +
                                         "). Hãy tải lại trang rồi gửi lại câu hỏi."));
 }
@@ -137,7 +137,7 @@ core::Result<AskReceipt> Asking::ask(const AskInput& raw, const auth::Actor& act
     q.code = make_tracking_code();
     try {
       db::Transaction tx(*c);
-      if (needs_pow && !auth::pow::spend(*c, in.pow_challenge, now + auth::pow::kDefaultMaxAgeSeconds))
+      if (needs_pow && !antispam::pow::spend(*c, in.pow_challenge, now + antispam::pow::kDefaultMaxAgeSeconds))
         return core::fail(proof_of_work_error("Phép kiểm tra chống thư rác này đã được dùng. Hãy tải lại trang rồi gửi lại."));
       record(*c, q, receipt.token, *cleaned, pending.files, actor, now);
       tx.commit();

@@ -137,7 +137,7 @@ struct AskInput {
   bool consent = false;  // agrees to the processing of personal data for this purpose
   std::vector<AttachmentUpload> attachments;
   std::string source = "form";
-  // Proof of work (auth/proof_of_work.h), asked of anonymous askers when PHOBIEN_QUESTION_POW_BITS > 0.
+  // Proof of work (antispam/proof_of_work.h), asked of anonymous askers when PHOBIEN_QUESTION_POW_BITS > 0.
   std::string pow_challenge;
   std::string pow_nonce;
 };

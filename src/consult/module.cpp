@@ -1,11 +1,9 @@
 #include "consult/module.h"
 
-#include "auth/proof_of_work.h"
 #include "consult/admin_routes.h"
 #include "consult/api_routes.h"
 #include "consult/permissions.h"
 #include "consult/public_routes.h"
-#include "consult/stats_routes.h"
 #include "mail/mail_outbox.h"
 
 #include <spdlog/spdlog.h>
@@ -21,8 +19,7 @@ void queue_mail(db::Connection& c, const std::string& to, const std::string& sub
 
 ConsultModule::ConsultModule(const web::ModuleContext& context, library::LibraryService& library,
                              library::SearchService& search, answer::AnswerService& answers)
-    : database_(context.database),
-      search_(search),
+    : search_(search),
       answers_(answers),
       service_(std::make_unique<Consultation>(context.database, context.changes, library, context.config, queue_mail)),
       qa_(std::make_unique<QaIndex>(context.database, context.changes)),
@@ -32,7 +29,6 @@ ConsultModule::ConsultModule(const web::ModuleContext& context, library::Library
 }
 
 void ConsultModule::register_routes(web::Site& site) {
-  register_consult_stats_routes(site, database_);  // before any /quan-tri/tu-van/{id}
   register_consult_admin_routes(site, *service_, search_);
   register_consult_public_routes(site, *service_, *qa_, answers_);
   register_consult_api_routes(site, *service_, *qa_);
@@ -44,8 +40,7 @@ std::vector<web::MenuEntry> ConsultModule::public_menu() const {
 
 std::vector<web::BackOfficeLink> ConsultModule::back_office_links() const {
   return {{30, "Tư vấn pháp luật", "/quan-tri/tu-van", web::needs(perm::use_desk)},
-          {31, "Chuyên gia tư vấn", "/quan-tri/chuyen-gia", web::needs(perm::manage_experts)},
-          {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
+          {31, "Chuyên gia tư vấn", "/quan-tri/chuyen-gia", web::needs(perm::manage_experts)}};
 }
 
 // Deadlines remind and escalate, expired personal data and orphaned attachment files go
@@ -54,18 +49,13 @@ std::vector<web::Duty> ConsultModule::duties() {
   const std::chrono::seconds minute(60);
   return {{"consult.deadlines", minute, [this](std::int64_t now) { service_->duties.check_deadlines(now); }},
           {"consult.purge", minute, [this](std::int64_t now) { service_->duties.purge_expired(now); }},
-          {"consult.orphan_files", minute, [this](std::int64_t now) { service_->duties.remove_orphan_files(now); }},
-          {"antispam.purge_spent", minute, [this](std::int64_t now) {
-             auto c = database_.acquire();
-             auth::pow::purge_spent(*c, now);
-           }}};
+          {"consult.orphan_files", minute, [this](std::int64_t now) { service_->duties.remove_orphan_files(now); }}};
 }
 
 std::vector<web::BackupTable> ConsultModule::tables() {
   return {{"legal_fields"},      {"experts"},           {"expert_fields"},
           {"questions"},         {"question_citations"}, {"question_messages"},
-          {"question_attachments"}, {"question_events"},
-          {"pow_spent", "spent anti-spam challenges, useless once they expire (30 minutes)"}};
+          {"question_attachments"}, {"question_events"}};
 }
 
 }  // namespace consult

@@ -1,7 +1,7 @@
 #pragma once
 // Online legal consultation: citizens ask, moderators triage, verified experts answer with
 // checked citations, published answers form the public Q&A archive (which also serves the
-// answering service as evidence), with figures for officials.
+// answering service as evidence). Its figures are the stats module's.
 #include "answer/answer_service.h"
 #include "consult/consultation.h"
 #include "consult/handoff_intake.h"
@@ -30,7 +30,6 @@ class ConsultModule : public web::Module {
   Consultation& consultation() { return *service_; }
 
  private:
-  db::Database& database_;
   library::SearchService& search_;
   answer::AnswerService& answers_;
   std::unique_ptr<Consultation> service_;

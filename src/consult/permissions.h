@@ -13,6 +13,4 @@ inline constexpr auth::Permission answer_questions{"questions.answer", {Role::ex
 inline constexpr auth::Permission use_desk{"questions.desk", {Role::admin, Role::moderator, Role::expert}};
 // Register and verify lawyers, jurists and legal aid officers.
 inline constexpr auth::Permission manage_experts{"experts.manage", {Role::admin}};
-// Consultation figures and their exports.
-inline constexpr auth::Permission view_stats{"questions.stats", {Role::admin, Role::moderator, Role::reporter}};
 }  // namespace consult::perm

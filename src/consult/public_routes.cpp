@@ -1,8 +1,8 @@
 #include "consult/public_routes.h"
 
-#include "auth/form_timer.h"
-#include "auth/proof_of_work.h"
-#include "auth/site_secret.h"
+#include "antispam/form_timer.h"
+#include "antispam/proof_of_work.h"
+#include "antispam/site_secret.h"
 #include "consult/settings.h"
 #include "consult/views.h"
 #include "core/time.h"
@@ -56,11 +56,11 @@ http::Response render_ask(Deps& d, web::Visitor& v, const AskInput& in, const nl
   view["logged_in"] = v.user.has_value();
   // Fresh anti-spam fields on every render: a signed fill-in start time, and for anonymous
   // visitors a proof-of-work challenge that static/pow.js solves.
-  auto secret = auth::site_secret(d.site.database());
+  auto secret = antispam::site_secret(d.site.database());
   auto now = core::now_unix();
-  view["form_token"] = auth::issue_form_token(secret, now);
+  view["form_token"] = antispam::issue_form_token(secret, now);
   if (!v.user && d.site.config().section<Settings>().question_pow_bits > 0)
-    view["pow_challenge"] = auth::pow::issue_challenge(secret, d.site.config().section<Settings>().question_pow_bits, now);
+    view["pow_challenge"] = antispam::pow::issue_challenge(secret, d.site.config().section<Settings>().question_pow_bits, now);
   view.update(extra);
   return private_page(d.site.page("consult/ask", view, status));
 }
@@ -71,12 +71,12 @@ std::optional<std::string> form_refusal(web::Site& site, const http::Form& form)
   // A field hidden from people; only robots fill it in.
   if (!form.get("website").empty()) return "Không gửi được câu hỏi. Vui lòng thử lại.";
   // People need more than a few seconds to write a question; robots do not.
-  auto timer = auth::check_form_token(auth::site_secret(site.database()), form.get("form_token"), core::now_unix());
-  if (timer == auth::FormTokenResult::too_fast)
+  auto timer = antispam::check_form_token(antispam::site_secret(site.database()), form.get("form_token"), core::now_unix());
+  if (timer == antispam::FormTokenResult::too_fast)
     return "Câu hỏi được gửi quá nhanh sau khi mở trang. Vui lòng kiểm tra lại rồi gửi.";
-  if (timer == auth::FormTokenResult::expired)
+  if (timer == antispam::FormTokenResult::expired)
     return "Trang đã mở quá lâu. Vui lòng bấm gửi lại: nội dung bạn nhập vẫn được giữ.";
-  if (timer != auth::FormTokenResult::ok) return "Không gửi được câu hỏi. Vui lòng tải lại trang rồi gửi lại.";
+  if (timer != antispam::FormTokenResult::ok) return "Không gửi được câu hỏi. Vui lòng tải lại trang rồi gửi lại.";
   return std::nullopt;
 }
 

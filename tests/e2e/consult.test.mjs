@@ -35,7 +35,7 @@ const PUBLIC_TITLE = 'Điều kiện đăng ký thường trú tại nhà mới 
 const PUBLIC_BODY = 'Tôi vừa mua một căn nhà ở thành phố, muốn đăng ký thường trú tại đó thì cần điều kiện gì?';
 const ANSWER = 'Theo **khoản 1 Điều 20 Luật Cư trú**, công dân có chỗ ở hợp pháp thuộc quyền sở hữu của mình '
   + 'thì được đăng ký thường trú tại chỗ ở đó. Bạn cần mang giấy tờ chứng minh quyền sở hữu căn nhà.';
-const MIN_FILL_MS = 3_000;  // auth::kFormMinSeconds
+const MIN_FILL_MS = 3_000;  // antispam::kFormMinSeconds
 // The importer writes the document title in sentence case; the picker writes «Điều N <title>».
 const CITATION = 'Điều 20 Luật cư trú';
 

@@ -3,9 +3,9 @@
 // secret tracking link, follow-up and withdrawal, the e-mails that a question sends, the public Q&A
 // archive and its search, and the background duties (retention, hand-offs from the answering
 // service). Every refusal is a Vietnamese message, and the secret token never reaches the log.
-#include "auth/form_timer.h"
-#include "auth/proof_of_work.h"
-#include "auth/site_secret.h"
+#include "antispam/form_timer.h"
+#include "antispam/proof_of_work.h"
+#include "antispam/site_secret.h"
 #include "consult/consultation.h"
 #include "consult/handoff_intake.h"
 #include "consult/question_repository.h"
@@ -171,7 +171,7 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(r.status, 200) << r.body;
     auto j = json::parse(r.body);
     std::string challenge = j["challenge"];
-    return {{"challenge", challenge}, {"nonce", *auth::pow::solve(challenge, kPowBits)}};
+    return {{"challenge", challenge}, {"nonce", *antispam::pow::solve(challenge, kPowBits)}};
   }
   json question_json(const std::string& email = "nguoi.hoi@example.vn") {
     return {{"title", kTitle}, {"question", kBody}, {"field", "cu-tru-ho-tich"}, {"email", email}, {"publish", true}};
@@ -214,9 +214,9 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(std::regex_search(page.body, m, std::regex("name=\"pow_challenge\" value=\"([^\"]+)\""))) << page.body;
     std::string challenge = m[1];
     return {{"_csrf", c.csrf()},
-            {"form_token", auth::issue_form_token(auth::site_secret(database()), core::now_unix() - 10)},
+            {"form_token", antispam::issue_form_token(antispam::site_secret(database()), core::now_unix() - 10)},
             {"pow_challenge", challenge},
-            {"pow_nonce", *auth::pow::solve(challenge, kPowBits)},
+            {"pow_nonce", *antispam::pow::solve(challenge, kPowBits)},
             {"website", ""},
             {"title", kTitle},
             {"body", kBody},
@@ -485,10 +485,10 @@ TEST_P(ConsultPublicTest, FormRefusesRobotsAndBadFilesWithVietnameseMessages) {
   const std::vector<Case> cases = {
       {"honeypot", [](Fields& f) { set(f, "website", "http://spam.example"); }, "", "", 400,
        "Không gửi được câu hỏi. Vui lòng thử lại."},
-      {"too fast", [&](Fields& f) { set(f, "form_token", auth::issue_form_token(auth::site_secret(database()), core::now_unix())); },
+      {"too fast", [&](Fields& f) { set(f, "form_token", antispam::issue_form_token(antispam::site_secret(database()), core::now_unix())); },
        "", "", 400, "Câu hỏi được gửi quá nhanh sau khi mở trang. Vui lòng kiểm tra lại rồi gửi."},
       {"page open for hours",
-       [&](Fields& f) { set(f, "form_token", auth::issue_form_token(auth::site_secret(database()), core::now_unix() - 3 * 3600)); },
+       [&](Fields& f) { set(f, "form_token", antispam::issue_form_token(antispam::site_secret(database()), core::now_unix() - 3 * 3600)); },
        "", "", 400, "Trang đã mở quá lâu. Vui lòng bấm gửi lại: nội dung bạn nhập vẫn được giữ."},
       {"no form token", [](Fields& f) { set(f, "form_token", ""); }, "", "", 400,
        "Không gửi được câu hỏi. Vui lòng tải lại trang rồi gửi lại."},
@@ -670,7 +670,7 @@ TEST_P(ConsultPublicTest, LoggedInCitizenAsksWithoutProofOfWorkAndFindsTheQuesti
   EXPECT_FALSE(has(page.body, "data-pow-challenge")) << "no proof of work for an account";
   EXPECT_TRUE(has(c.get("/tu-van/cua-toi").body, "Bạn chưa gửi câu hỏi nào."));
   Fields fields = {{"_csrf", c.csrf()},
-                   {"form_token", auth::issue_form_token(auth::site_secret(database()), core::now_unix() - 10)},
+                   {"form_token", antispam::issue_form_token(antispam::site_secret(database()), core::now_unix() - 10)},
                    {"title", kTitle}, {"body", kBody}, {"email", ""}, {"consent", "1"}, {"action", "send"}};
   auto sent = send(c, fields);
   ASSERT_EQ(sent.status, 201) << sent.body.substr(0, 3000);

@@ -14,24 +14,20 @@
 #include "consult/model.h"
 #include "core/spreadsheet.h"
 #include "db/database.h"
+#include "stats/period.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace consult {
-
-struct StatsPeriod {
-  std::int64_t from = 0;  // inclusive
-  std::int64_t to = 0;    // exclusive
-};
+namespace stats {
 
 // One row of the field × status table; `slug` is empty for questions without a field.
 struct FieldStatusRow {
   std::string slug;
   std::string name;
-  std::vector<std::int64_t> by_status;  // in the order of all_statuses()
+  std::vector<std::int64_t> by_status;  // in the order of consult::all_statuses()
   std::int64_t total = 0;
 };
 
@@ -62,19 +58,19 @@ struct OverdueQuestion {
   std::int64_t id = 0;
   std::string code;
   std::string field_name;  // "" without a field
-  Status status = Status::fresh;
+  consult::Status status = consult::Status::fresh;
   std::string expert_name;  // "" when not assigned
   std::int64_t created_at = 0;
   std::int64_t due_at = 0;
   double hours_late = 0;
 };
 
-struct ConsultStats {
-  StatsPeriod period;
+struct ConsultationFigures {
+  Period period;
   std::int64_t now = 0;
   std::int64_t received = 0;
   std::vector<FieldStatusRow> fields;  // every legal field in display order, then "chưa phân loại"
-  std::vector<std::int64_t> status_totals;  // in the order of all_statuses()
+  std::vector<std::int64_t> status_totals;  // in the order of consult::all_statuses()
   std::int64_t answered = 0;
   AnswerTimes answer_times;
   RatingCounts ratings;
@@ -87,7 +83,8 @@ struct ConsultStats {
 // Label of the row of questions without a field.
 extern const char* const kUnclassifiedLabel;
 
-ConsultStats compute_stats(db::Connection& c, StatsPeriod period, std::int64_t now);
+// Reads the consultation tables (through consult's repositories where they have the query).
+ConsultationFigures consultation_figures(db::Connection& c, Period period, std::int64_t now);
 
 // Nearest-rank percentile (p in (0, 100]): the smallest value such that at least p% of the values
 // are at most it, i.e. sorted[ceil(p/100 · n) − 1]; it is always one of the values, never an
@@ -97,6 +94,6 @@ std::optional<double> nearest_rank_percentile(std::vector<double> values, double
 
 // The figures as tables for CSV and XLSX exports (Vietnamese headers): summary, by field and
 // status, experts, overdue questions.
-std::vector<core::Table> stats_tables(const ConsultStats& s);
+std::vector<core::Table> consultation_tables(const ConsultationFigures& s);
 
-}  // namespace consult
+}  // namespace stats

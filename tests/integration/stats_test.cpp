@@ -1,6 +1,6 @@
 // Consultation statistics on both databases with questions of known timestamps, and the page,
 // exports and API behind their roles.
-#include "consult/consult_stats.h"
+#include "stats/consultation_figures.h"
 #include "consult/expert_repository.h"
 #include "core/random.h"
 #include "core/time.h"
@@ -83,9 +83,9 @@ class ConsultStatsTest : public BackendTest {
     add_question(*c, {t0_ + 2 * kDay, nullptr, "published", t0_ + 2 * kDay, 1, std::nullopt, std::nullopt, "import"});
   }
 
-  consult::ConsultStats stats() {
+  stats::ConsultationFigures stats() {
     auto c = database().acquire();
-    return consult::compute_stats(*c, {t0_, t0_ + 30 * kDay}, t0_ + 40 * kDay);
+    return stats::consultation_figures(*c, {t0_, t0_ + 30 * kDay}, t0_ + 40 * kDay);
   }
 
   const std::int64_t t0_ = *core::parse_vn_datetime_local("2026-01-01T00:00");
@@ -166,7 +166,7 @@ TEST_P(ConsultStatsTest, ExpertLoadAndOverdueQuestionsAreTheStateNow) {
 
 TEST_P(ConsultStatsTest, AnEmptyPeriodHasNoTimesAndNoShare) {
   auto c = database().acquire();
-  auto s = consult::compute_stats(*c, {t0_ + 100 * kDay, t0_ + 101 * kDay}, t0_ + 5 * kDay);
+  auto s = stats::consultation_figures(*c, {t0_ + 100 * kDay, t0_ + 101 * kDay}, t0_ + 5 * kDay);
   EXPECT_EQ(s.received, 0);
   EXPECT_EQ(s.answered, 0);
   EXPECT_FALSE(s.answer_times.median_hours);
@@ -177,7 +177,7 @@ TEST_P(ConsultStatsTest, AnEmptyPeriodHasNoTimesAndNoShare) {
 }
 
 TEST_P(ConsultStatsTest, ExportTablesCarryTheFigures) {
-  auto tables = consult::stats_tables(stats());
+  auto tables = stats::consultation_tables(stats());
   ASSERT_EQ(tables.size(), 4u);
   EXPECT_EQ(tables[0].name, "Tổng hợp");
   EXPECT_EQ(tables[0].rows[0][1], core::Cell(std::string("01/01/2026")));

@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-namespace auth::pow {
+namespace antispam::pow {
 
 inline constexpr std::int64_t kDefaultMaxAgeSeconds = 1800;
 // Highest difficulty a challenge may carry (PHOBIEN_QUESTION_POW_BITS allows 0..28).
@@ -60,4 +60,4 @@ int leading_zero_bits(std::string_view challenge, std::string_view nonce);
 // `max_tries`: the same nonce static/pow.js finds. For tests and scripted API clients.
 std::optional<std::string> solve(std::string_view challenge, int bits, std::uint64_t max_tries = 1ull << 32);
 
-}  // namespace auth::pow
+}  // namespace antispam::pow

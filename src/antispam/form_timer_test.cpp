@@ -1,10 +1,10 @@
-#include "auth/form_timer.h"
+#include "antispam/form_timer.h"
 
-#include "auth/signed_token.h"
+#include "antispam/signed_token.h"
 
 #include <gtest/gtest.h>
 
-namespace auth {
+namespace antispam {
 
 namespace {
 const std::string kSecret(32, 's');
@@ -65,4 +65,4 @@ TEST(FormTimer, ATokenSignedForAnotherPurposeIsRefused) {
   EXPECT_EQ(to_string(FormTokenResult::too_fast), "too_fast");
 }
 
-}  // namespace auth
+}  // namespace antispam

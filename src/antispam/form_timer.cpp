@@ -1,9 +1,9 @@
-#include "auth/form_timer.h"
+#include "antispam/form_timer.h"
 
-#include "auth/signed_token.h"
+#include "antispam/signed_token.h"
 #include "core/random.h"
 
-namespace auth {
+namespace antispam {
 
 namespace {
 constexpr std::string_view kPurpose = "form-timer";
@@ -43,4 +43,4 @@ FormTokenResult check_form_token(std::string_view secret, std::string_view value
   return FormTokenResult::ok;
 }
 
-}  // namespace auth
+}  // namespace antispam

@@ -1,12 +1,12 @@
-#include "consult/consult_stats.h"
-#include "consult/stats_routes.h"
+#include "stats/consultation_figures.h"
+#include "stats/period.h"
 #include "core/time.h"
 
 #include <gtest/gtest.h>
 
 namespace {
 
-using consult::nearest_rank_percentile;
+using stats::nearest_rank_percentile;
 
 TEST(NearestRankPercentile, IsAlwaysOneOfTheValues) {
   std::vector<double> v = {30, 10, 50, 20, 40, 48};  // sorted: 10 20 30 40 48 50
@@ -41,9 +41,9 @@ TEST(NearestRankPercentile, SmallAndEmptySets) {
 // Periods are whole days in Vietnam time (UTC+7).
 TEST(StatsPeriod, DatesAreWholeDaysInVietnamTime) {
   auto now = *core::parse_vn_datetime_local("2026-11-29T10:00");
-  auto chosen = consult::choose_period(std::string("2026-03-01"), std::string("2026-03-31"), now);
-  ASSERT_TRUE(std::holds_alternative<consult::PeriodChoice>(chosen));
-  const auto& p = std::get<consult::PeriodChoice>(chosen);
+  auto chosen = stats::choose_period(std::string("2026-03-01"), std::string("2026-03-31"), now);
+  ASSERT_TRUE(std::holds_alternative<stats::PeriodChoice>(chosen));
+  const auto& p = std::get<stats::PeriodChoice>(chosen);
   EXPECT_EQ(p.period.from, *core::parse_vn_datetime_local("2026-03-01T00:00"));
   EXPECT_EQ(p.period.from, 1772298000) << "2026-02-28T17:00:00Z";
   EXPECT_EQ(p.period.to, *core::parse_vn_datetime_local("2026-04-01T00:00")) << "the last day is included";
@@ -55,9 +55,9 @@ TEST(StatsPeriod, DefaultIsTheCurrentYearToDate) {
   // 2026-12-31T20:00Z is already 1 January 2027 in Vietnam.
   auto now = *core::parse_vn_datetime_local("2027-01-01T03:00");
   for (const auto& empty : {std::optional<std::string>{}, std::optional<std::string>{""}}) {
-    auto chosen = consult::choose_period(empty, empty, now);
-    ASSERT_TRUE(std::holds_alternative<consult::PeriodChoice>(chosen));
-    const auto& p = std::get<consult::PeriodChoice>(chosen);
+    auto chosen = stats::choose_period(empty, empty, now);
+    ASSERT_TRUE(std::holds_alternative<stats::PeriodChoice>(chosen));
+    const auto& p = std::get<stats::PeriodChoice>(chosen);
     EXPECT_EQ(p.from_date, "2027-01-01");
     EXPECT_EQ(p.to_date, "2027-01-01");
     EXPECT_EQ(p.period.to - p.period.from, 24 * 3600);
@@ -67,15 +67,15 @@ TEST(StatsPeriod, DefaultIsTheCurrentYearToDate) {
 TEST(StatsPeriod, MalformedOrReversedDatesAreRefusedInVietnamese) {
   auto now = core::now_unix();
   for (const char* bad : {"2026-1-01", "01/02/2026", "2026-02-30", "2026-13-01", "2026-01-01x", "+026-01-01", "hôm nay"}) {
-    auto chosen = consult::choose_period(std::string(bad), std::string("2026-12-31"), now);
+    auto chosen = stats::choose_period(std::string(bad), std::string("2026-12-31"), now);
     ASSERT_TRUE(std::holds_alternative<std::string>(chosen)) << bad;
     EXPECT_NE(std::get<std::string>(chosen).find("không hợp lệ"), std::string::npos) << bad;
   }
-  auto reversed = consult::choose_period(std::string("2026-05-02"), std::string("2026-05-01"), now);
+  auto reversed = stats::choose_period(std::string("2026-05-02"), std::string("2026-05-01"), now);
   ASSERT_TRUE(std::holds_alternative<std::string>(reversed));
   EXPECT_NE(std::get<std::string>(reversed).find("trước hoặc trùng"), std::string::npos);
-  EXPECT_TRUE(std::holds_alternative<consult::PeriodChoice>(
-      consult::choose_period(std::string("2026-05-01"), std::string("2026-05-01"), now)));
+  EXPECT_TRUE(std::holds_alternative<stats::PeriodChoice>(
+      stats::choose_period(std::string("2026-05-01"), std::string("2026-05-01"), now)));
 }
 
 }  // namespace

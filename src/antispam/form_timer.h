@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace auth {
+namespace antispam {
 
 inline constexpr std::int64_t kFormMinSeconds = 3;
 inline constexpr std::int64_t kFormMaxAgeSeconds = 2 * 3600;
@@ -29,4 +29,4 @@ FormTokenResult check_form_token(std::string_view secret, std::string_view token
                                  std::int64_t min_seconds = kFormMinSeconds,
                                  std::int64_t max_age_seconds = kFormMaxAgeSeconds);
 
-}  // namespace auth
+}  // namespace antispam

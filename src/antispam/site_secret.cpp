@@ -1,4 +1,4 @@
-#include "auth/site_secret.h"
+#include "antispam/site_secret.h"
 
 #include "core/random.h"
 
@@ -7,7 +7,7 @@
 #include <map>
 #include <mutex>
 
-namespace auth {
+namespace antispam {
 
 namespace {
 constexpr std::size_t kSecretBytes = 32;
@@ -51,4 +51,4 @@ std::string site_secret(db::Database& database) {
   return cache.emplace(key, std::move(secret)).first->second;
 }
 
-}  // namespace auth
+}  // namespace antispam

@@ -1,4 +1,4 @@
--- Proof-of-work challenges already used for a question (src/auth/proof_of_work.h). Challenges
+-- Proof-of-work challenges already used for a question (src/antispam/proof_of_work.h). Challenges
 -- are stateless and signed, so only spent ones are stored, until they expire (then verify
 -- refuses them anyway and purge_spent deletes the row). The key is SHA-256 of the challenge.
 CREATE TABLE pow_spent (

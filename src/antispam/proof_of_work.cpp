@@ -1,6 +1,6 @@
-#include "auth/proof_of_work.h"
+#include "antispam/proof_of_work.h"
 
-#include "auth/signed_token.h"
+#include "antispam/signed_token.h"
 #include "core/random.h"
 
 #include <sodium.h>
@@ -8,7 +8,7 @@
 #include <bit>
 #include <stdexcept>
 
-namespace auth::pow {
+namespace antispam::pow {
 
 namespace {
 constexpr std::string_view kPurpose = "question-pow";
@@ -134,4 +134,4 @@ std::optional<std::string> solve(std::string_view challenge, int bits, std::uint
   return std::nullopt;
 }
 
-}  // namespace auth::pow
+}  // namespace antispam::pow

@@ -1,8 +1,8 @@
-#include "auth/proof_of_work.h"
+#include "antispam/proof_of_work.h"
 
 #include <gtest/gtest.h>
 
-namespace auth::pow {
+namespace antispam::pow {
 
 namespace {
 const std::string kSecret(32, 'k');
@@ -115,4 +115,4 @@ TEST(ProofOfWork, ResultNamesForLogs) {
   EXPECT_EQ(to_string(Result::replayed), "replayed");
 }
 
-}  // namespace auth::pow
+}  // namespace antispam::pow

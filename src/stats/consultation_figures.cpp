@@ -1,4 +1,4 @@
-#include "consult/consult_stats.h"
+#include "stats/consultation_figures.h"
 
 #include "consult/expert_repository.h"
 #include "consult/question_repository.h"
@@ -12,7 +12,9 @@
 #include <map>
 #include <memory>
 
-namespace consult {
+namespace stats {
+
+using consult::Status;
 
 const char* const kUnclassifiedLabel = "Chưa phân loại";
 
@@ -22,7 +24,7 @@ constexpr double kHour = 3600.0;
 constexpr std::size_t kMaxOverdueListed = 500;
 
 std::size_t status_index(Status s) {
-  const auto& all = all_statuses();
+  const auto& all = consult::all_statuses();
   return static_cast<std::size_t>(std::find(all.begin(), all.end(), s) - all.begin());
 }
 
@@ -56,15 +58,15 @@ std::optional<double> nearest_rank_percentile(std::vector<double> values, double
   return values[rank - 1];
 }
 
-ConsultStats compute_stats(db::Connection& c, StatsPeriod period, std::int64_t now) {
-  ConsultStats s;
+ConsultationFigures consultation_figures(db::Connection& c, Period period, std::int64_t now) {
+  ConsultationFigures s;
   s.period = period;
   s.now = now;
-  const std::size_t statuses = all_statuses().size();
+  const std::size_t statuses = consult::all_statuses().size();
   s.status_totals.assign(statuses, 0);
 
   // Received in the period, by field and current status.
-  QuestionRepository questions(c);
+  consult::QuestionRepository questions(c);
   std::map<std::string, std::size_t> row_of;
   for (const auto& f : questions.fields()) {
     row_of[f.slug] = s.fields.size();
@@ -76,7 +78,7 @@ ConsultStats compute_stats(db::Connection& c, StatsPeriod period, std::int64_t n
            "SELECT COALESCE(field_slug, ''), status, COUNT(*) FROM questions "
            "WHERE created_at >= ? AND created_at < ? AND source <> 'import' GROUP BY field_slug, status",
            {period.from, period.to})) {
-    auto status = parse_status(r.text(1));
+    auto status = consult::parse_status(r.text(1));
     if (!status) continue;
     auto it = row_of.find(r.text(0));
     auto& row = s.fields[it == row_of.end() ? unclassified : it->second];
@@ -105,12 +107,12 @@ ConsultStats compute_stats(db::Connection& c, StatsPeriod period, std::int64_t n
   if (auto rated = s.ratings.useful + s.ratings.not_useful)
     s.ratings.useful_share = static_cast<double>(s.ratings.useful) / static_cast<double>(rated);
 
-  for (const auto& e : ExpertRepository(c).list())
+  for (const auto& e : consult::ExpertRepository(c).list())
     s.experts.push_back({e.id, e.full_name, e.organisation, e.available, e.verified(), e.capacity, e.open_questions,
                          answered_by.count(e.id) ? answered_by[e.id] : 0});
   sort_by_name(s.experts);
 
-  QuestionFilter late;
+  consult::QuestionFilter late;
   late.overdue_only = true;
   late.now = now;
   late.limit = kMaxOverdueListed;
@@ -126,7 +128,7 @@ ConsultStats compute_stats(db::Connection& c, StatsPeriod period, std::int64_t n
   return s;
 }
 
-std::vector<core::Table> stats_tables(const ConsultStats& s) {
+std::vector<core::Table> consultation_tables(const ConsultationFigures& s) {
   std::vector<core::Table> tables;
   using Row = std::vector<core::Cell>;
 
@@ -147,7 +149,7 @@ std::vector<core::Table> stats_tables(const ConsultStats& s) {
   tables.push_back(std::move(summary));
 
   core::Table by_field{"Theo lĩnh vực", {"Lĩnh vực"}, {}};
-  for (Status st : all_statuses()) by_field.headers.emplace_back(status_label(st));
+  for (Status st : consult::all_statuses()) by_field.headers.emplace_back(consult::status_label(st));
   by_field.headers.emplace_back("Tổng");
   auto counts_row = [](const std::string& label, const std::vector<std::int64_t>& counts, std::int64_t total) {
     Row row{label};
@@ -172,10 +174,10 @@ std::vector<core::Table> stats_tables(const ConsultStats& s) {
                       {}};
   for (const auto& q : s.overdue)
     overdue.rows.push_back(Row{q.code, q.field_name.empty() ? std::string(kUnclassifiedLabel) : q.field_name,
-                               std::string(status_label(q.status)), q.expert_name, core::format_vn_datetime(q.created_at),
+                               std::string(consult::status_label(q.status)), q.expert_name, core::format_vn_datetime(q.created_at),
                                core::format_vn_datetime(q.due_at), round2(q.hours_late)});
   tables.push_back(std::move(overdue));
   return tables;
 }
 
-}  // namespace consult
+}  // namespace stats

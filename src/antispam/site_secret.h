@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace auth {
+namespace antispam {
 
 // The 32-byte secret (raw bytes), read once per database URL and then kept in memory. The first
 // call takes a pooled connection: make it before holding one (e.g. when wiring the routes).
@@ -18,4 +18,4 @@ std::string site_secret(db::Database& database);
 // read back, so nodes starting at once agree on the one that got in first. No cache.
 std::string load_site_secret(db::Connection& c);
 
-}  // namespace auth
+}  // namespace antispam

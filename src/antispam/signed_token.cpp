@@ -1,8 +1,8 @@
-#include "auth/signed_token.h"
+#include "antispam/signed_token.h"
 
 #include "core/random.h"
 
-namespace auth::token {
+namespace antispam::token {
 
 namespace {
 constexpr std::size_t kMacHexLength = 64;
@@ -59,4 +59,4 @@ bool lower_hex(std::string_view s, std::size_t length) {
   return true;
 }
 
-}  // namespace auth::token
+}  // namespace antispam::token

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace auth::token {
+namespace antispam::token {
 
 // `payload` + "." + hex HMAC-SHA256(secret, purpose + "\n" + payload).
 std::string sign(std::string_view secret, std::string_view purpose, std::string_view payload);
@@ -30,4 +30,4 @@ std::vector<std::string_view> fields(std::string_view payload);
 std::optional<std::int64_t> decimal(std::string_view s, std::size_t max_digits = 18);
 bool lower_hex(std::string_view s, std::size_t length);
 
-}  // namespace auth::token
+}  // namespace antispam::token
