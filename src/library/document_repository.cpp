@@ -1,5 +1,6 @@
 #include "library/document_repository.h"
 
+#include "core/strings.h"
 #include "core/time.h"
 
 namespace library {
@@ -11,13 +12,8 @@ constexpr const char* kColumns =
 
 std::vector<std::string> split_fields(const std::string& s) {
   std::vector<std::string> out;
-  std::size_t p = 0;
-  while (p < s.size()) {
-    auto e = s.find("; ", p);
-    if (e == std::string::npos) e = s.size();
-    if (e > p) out.push_back(s.substr(p, e - p));
-    p = e + 2;
-  }
+  for (auto& field : core::split(s, "; "))
+    if (!field.empty()) out.push_back(std::move(field));
   return out;
 }
 

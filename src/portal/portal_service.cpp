@@ -3,6 +3,7 @@
 #include "portal/permissions.h"
 
 #include "core/random.h"
+#include "core/strings.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "core/media.h"
@@ -18,15 +19,10 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> split_tags(const std::string& tags) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= tags.size()) {
-    auto end = tags.find(',', start);
-    if (end == std::string::npos) end = tags.size();
-    std::string t = core::clean_text(tags.substr(start, end - start));
+  for (auto& t : core::split_clean(tags, ',')) {
     bool dup = false;
     for (const auto& o : out) dup |= core::slugify(o) == core::slugify(t);
-    if (!t.empty() && !dup && !core::slugify(t).empty()) out.push_back(t);
-    start = end + 1;
+    if (!dup && !core::slugify(t).empty()) out.push_back(std::move(t));
   }
   return out;
 }
