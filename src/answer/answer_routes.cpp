@@ -1,5 +1,6 @@
 #include "answer/answer_routes.h"
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -99,13 +100,8 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
         auto j = to_json(*a);
         // Paragraphs of the answer text; quotes stay verbatim.
         nlohmann::json paragraphs = nlohmann::json::array();
-        std::string text = a->text;
-        for (std::size_t p = 0; p <= text.size();) {
-          auto nl = text.find('\n', p);
-          if (nl == std::string::npos) nl = text.size();
-          if (nl > p) paragraphs.push_back(text.substr(p, nl - p));
-          p = nl + 1;
-        }
+        for (const auto& line : core::split(a->text, "\n"))
+          if (!line.empty()) paragraphs.push_back(line);
         j["paragraphs"] = paragraphs;
         j["has_related"] = !a->related.empty();
         for (auto& c : j["citations"]) c["label"] = "Điều " + c["article"].get<std::string>() + " " + c["document_title"].get<std::string>();

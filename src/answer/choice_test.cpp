@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 namespace {
 
 // An article shaped like the library stores it: title line, then clauses and points.
@@ -12,6 +15,25 @@ const std::string kArticle =
     "2. Viên chức được nghỉ hưu trong các trường hợp sau đây:\n"
     "a) Đủ tuổi nghỉ hưu theo quy định của pháp luật về lao động;\n"
     "b) Có đơn đề nghị nghỉ hưu trước tuổi.";
+
+// Clause 1 of the article as a true/false statement, with `months` for its notice period.
+std::string notice_statement(const std::string& months) {
+  return "Chậm nhất " + months +
+         " tháng trước ngày viên chức nghỉ hưu, đơn vị sự nghiệp công lập phải thông báo bằng văn bản về thời điểm "
+         "nghỉ hưu, đúng hay sai?";
+}
+
+// Options for "in which case may an official retire?": two the article supports, one it does not.
+const std::string kWhichCase = "Viên chức được nghỉ hưu trong trường hợp nào?";
+const std::string kRetirementAge = "Đủ tuổi nghỉ hưu theo quy định của pháp luật về lao động";  // point a
+const std::string kOwnRequest = "Có đơn đề nghị nghỉ hưu trước tuổi";                           // point b
+const std::string kTrafficFine = "Bị xử phạt vi phạm hành chính về giao thông đường bộ";        // not in the article
+const std::string kBothAandB = "Cả A và B đều đúng";
+
+// The option the article leads to for a multiple-choice question.
+std::string pick(const std::string& question, const std::map<std::string, std::string>& options) {
+  return answer::decide_multiple_choice(question, options, {kArticle}).choice;
+}
 
 }  // namespace
 
@@ -24,20 +46,13 @@ TEST(Choice, RecognisesTrueFalseStatements) {
 }
 
 TEST(Choice, AStatementThatRestatesTheArticleIsTrue) {
-  auto d = answer::decide_true_false(
-      "Chậm nhất 06 tháng trước ngày viên chức nghỉ hưu, đơn vị sự nghiệp công lập phải thông báo bằng văn bản về thời điểm "
-      "nghỉ hưu, đúng hay sai?",
-      {kArticle});
+  auto d = answer::decide_true_false(notice_statement("06"), {kArticle});
   EXPECT_EQ(d.choice, "Đúng");
   EXPECT_GT(d.support, 0.9);
 }
 
 TEST(Choice, AChangedNumberMakesAStatementFalse) {
-  auto d = answer::decide_true_false(
-      "Chậm nhất 03 tháng trước ngày viên chức nghỉ hưu, đơn vị sự nghiệp công lập phải thông báo bằng văn bản về thời điểm "
-      "nghỉ hưu, đúng hay sai?",
-      {kArticle});
-  EXPECT_EQ(d.choice, "Sai");
+  EXPECT_EQ(answer::decide_true_false(notice_statement("03"), {kArticle}).choice, "Sai");
 }
 
 TEST(Choice, AStatementAboutSomethingElseIsFalse) {
@@ -50,37 +65,21 @@ TEST(Choice, LeadingZerosDoNotMatter) {
 }
 
 TEST(Choice, PicksTheOptionTheArticleSupports) {
-  auto d = answer::decide_multiple_choice("Đơn vị phải thông báo nghỉ hưu trước bao lâu?",
-                                          {{"A", "06 tháng"}, {"B", "04 tháng"}, {"C", "03 tháng"}, {"D", "02 tháng"}}, {kArticle});
-  EXPECT_EQ(d.choice, "A");
+  EXPECT_EQ(pick("Đơn vị phải thông báo nghỉ hưu trước bao lâu?",
+                 {{"A", "06 tháng"}, {"B", "04 tháng"}, {"C", "03 tháng"}, {"D", "02 tháng"}}),
+            "A");
 }
 
 TEST(Choice, AllOfTheAboveWinsWhenEveryOptionIsSupported) {
-  auto d = answer::decide_multiple_choice(
-      "Viên chức được nghỉ hưu trong trường hợp nào?",
-      {{"A", "Đủ tuổi nghỉ hưu theo quy định của pháp luật về lao động"},
-       {"B", "Có đơn đề nghị nghỉ hưu trước tuổi"},
-       {"C", "Cả A và B đều đúng"}},
-      {kArticle});
-  EXPECT_EQ(d.choice, "C");
+  EXPECT_EQ(pick(kWhichCase, {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", kBothAandB}}), "C");
 }
 
 TEST(Choice, OnlyOneSupportedOptionBeatsAllOfTheAbove) {
-  auto d = answer::decide_multiple_choice(
-      "Viên chức được nghỉ hưu trong trường hợp nào?",
-      {{"A", "Đủ tuổi nghỉ hưu theo quy định của pháp luật về lao động"},
-       {"B", "Bị xử phạt vi phạm hành chính về giao thông đường bộ"},
-       {"C", "Cả A và B đều đúng"}},
-      {kArticle});
-  EXPECT_EQ(d.choice, "A");
+  EXPECT_EQ(pick(kWhichCase, {{"A", kRetirementAge}, {"B", kTrafficFine}, {"C", kBothAandB}}), "A");
 }
 
 TEST(Choice, AQuestionAskedInTheNegativePicksTheUnsupportedOption) {
-  auto d = answer::decide_multiple_choice(
-      "Viên chức được nghỉ hưu trong các trường hợp sau, ngoại trừ trường hợp nào?",
-      {{"A", "Đủ tuổi nghỉ hưu theo quy định của pháp luật về lao động"},
-       {"B", "Có đơn đề nghị nghỉ hưu trước tuổi"},
-       {"C", "Bị xử phạt vi phạm hành chính về giao thông đường bộ"}},
-      {kArticle});
-  EXPECT_EQ(d.choice, "C");
+  EXPECT_EQ(pick("Viên chức được nghỉ hưu trong các trường hợp sau, ngoại trừ trường hợp nào?",
+                 {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", kTrafficFine}}),
+            "C");
 }

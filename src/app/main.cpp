@@ -44,63 +44,138 @@ std::string read_password_from_stdin() {
   return line;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// What the command line holds once parsed: the subcommands (which one ran: `->parsed()`) and
+// the values of their options.
+struct Commands {
   DataFlags flags;
-  CLI::App cli{"PhoBien — hệ thống phổ biến, giáo dục pháp luật"};
+  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *eval_retrieval, *eval_answer, *backup, *restore;
+  bool demo = false;
+  std::string email, role_name, display_name;
+  std::vector<std::string> import_files;
+  std::string qa_file;
+  bool qa_publish = false;
+  std::string eval_corpus, eval_questions, eval_archive;
+  std::string backup_file;
+};
+
+// Declares every subcommand and option on `cli`, with `commands` receiving what is parsed.
+void declare_commands(CLI::App& cli, Commands& commands) {
+  auto& flags = commands.flags;
   cli.require_subcommand(1);
 
-  bool demo = false;
-  auto* serve = cli.add_subcommand("serve", "Chạy cổng thông tin (mặc định http://127.0.0.1:8080)");
+  auto* serve = commands.serve = cli.add_subcommand("serve", "Chạy cổng thông tin (mặc định http://127.0.0.1:8080)");
   add_data_options(serve, flags);
   serve->add_option("--listen", flags.listen, "Địa chỉ lắng nghe HOST:PORT (biến PHOBIEN_LISTEN)");
-  serve->add_flag("--demo", demo, "Tạo nội dung mẫu khi cơ sở dữ liệu còn trống");
+  serve->add_flag("--demo", commands.demo, "Tạo nội dung mẫu khi cơ sở dữ liệu còn trống");
 
-  auto* migrate = cli.add_subcommand("migrate", "Cập nhật cấu trúc cơ sở dữ liệu");
-  add_data_options(migrate, flags);
+  commands.migrate = cli.add_subcommand("migrate", "Cập nhật cấu trúc cơ sở dữ liệu");
+  add_data_options(commands.migrate, flags);
 
   auto* user = cli.add_subcommand("user", "Quản lý tài khoản");
   user->require_subcommand(1);
-  std::string email, role_name, display_name;
-  auto* user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
+  auto* user_add = commands.user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
   add_data_options(user_add, flags);
-  user_add->add_option("--email", email, "E-mail đăng nhập")->required();
-  user_add->add_option("--role", role_name, "admin, editor, reviewer, moderator, expert, reporter hoặc citizen")->required();
-  user_add->add_option("--name", display_name, "Họ và tên hiển thị");
+  user_add->add_option("--email", commands.email, "E-mail đăng nhập")->required();
+  user_add->add_option("--role", commands.role_name, "admin, editor, reviewer, moderator, expert, reporter hoặc citizen")->required();
+  user_add->add_option("--name", commands.display_name, "Họ và tên hiển thị");
 
-  std::vector<std::string> import_files;
-  auto* import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
+  auto* import = commands.import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
   add_data_options(import, flags);
-  import->add_option("files", import_files, "Tệp hoặc thư mục")->required();
+  import->add_option("files", commands.import_files, "Tệp hoặc thư mục")->required();
 
-  std::string qa_file;
-  bool qa_publish = false;
-  auto* import_qa = cli.add_subcommand("import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
+  auto* import_qa = commands.import_qa = cli.add_subcommand("import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
   add_data_options(import_qa, flags);
-  import_qa->add_option("file", qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
-  import_qa->add_flag("--publish", qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
+  import_qa->add_option("file", commands.qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+  import_qa->add_flag("--publish", commands.qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
 
-  std::string eval_corpus, eval_questions, eval_archive;
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
-  auto* eval_retrieval = eval->add_subcommand("retrieval", "Đo độ chính xác tra cứu trên một bộ câu hỏi có điều luật đúng");
-  eval_retrieval->add_option("--corpus", eval_corpus, "Tệp văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingFile);
-  eval_retrieval->add_option("--questions", eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
+  auto* eval_retrieval = commands.eval_retrieval = eval->add_subcommand("retrieval", "Đo độ chính xác tra cứu trên một bộ câu hỏi có điều luật đúng");
+  eval_retrieval->add_option("--corpus", commands.eval_corpus, "Tệp văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingFile);
+  eval_retrieval->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
 
-  auto* eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
-  eval_answer->add_option("--corpus", eval_corpus, "Tệp văn bản")->required()->check(CLI::ExistingFile);
-  eval_answer->add_option("--questions", eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
-  eval_answer->add_option("--archive", eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
+  auto* eval_answer = commands.eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
+  eval_answer->add_option("--corpus", commands.eval_corpus, "Tệp văn bản")->required()->check(CLI::ExistingFile);
+  eval_answer->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
+  eval_answer->add_option("--archive", commands.eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
       ->check(CLI::ExistingFile);
 
-  std::string backup_file;
-  auto* backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
+  auto* backup = commands.backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
   add_data_options(backup, flags);
-  backup->add_option("--out", backup_file, "Tệp sao lưu .tar.gz")->required();
-  auto* restore = cli.add_subcommand("restore", "Khôi phục từ một tệp sao lưu");
+  backup->add_option("--out", commands.backup_file, "Tệp sao lưu .tar.gz")->required();
+  auto* restore = commands.restore = cli.add_subcommand("restore", "Khôi phục từ một tệp sao lưu");
   add_data_options(restore, flags);
-  restore->add_option("file", backup_file, "Tệp sao lưu .tar.gz")->required();
+  restore->add_option("file", commands.backup_file, "Tệp sao lưu .tar.gz")->required();
+}
+
+// phobien serve: runs the portal until it is stopped.
+int serve_command(const core::Config& config, bool demo) {
+  app::Application application(config);
+  application.start(demo);
+  spdlog::info("PhoBien đang phục vụ tại http://{}:{} (cơ sở dữ liệu: {})", config.host(), application.port(),
+               db::redact_url(config.effective_database_url()));
+  application.run();
+  return 0;
+}
+
+// phobien migrate: applies the migrations not yet applied and lists them.
+int migrate_command(db::Database& database) {
+  auto applied = db::migrate(database);
+  std::cout << (applied.empty() ? "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n" : "");
+  for (const auto& name : applied) std::cout << "Đã áp dụng: " << name << "\n";
+  return 0;
+}
+
+// phobien user add: creates an account; the password is read from standard input.
+int user_add_command(db::Database& database, const core::Config& config, const Commands& commands) {
+  auto role = auth::parse_role(commands.role_name);
+  if (!role) return fail("vai trò không hợp lệ: " + commands.role_name);
+  auth::AuthService auth_service(database, config);
+  auth::User u;
+  u.email = commands.email;
+  u.display_name = commands.display_name.empty() ? commands.email.substr(0, commands.email.find('@')) : commands.display_name;
+  u.role = *role;
+  auto created = auth_service.create_user({std::nullopt, "cli"}, u, read_password_from_stdin());
+  if (!created) {
+    std::string msg = created.error().message;
+    for (const auto& [field, m] : created.error().fields) msg += " " + m;
+    return fail(msg);
+  }
+  std::cout << "Đã tạo tài khoản " << created->email << " (" << auth::role_label(created->role) << ")\n";
+  return 0;
+}
+
+// The command that was parsed, run with `config`; its exit status.
+int run_command(const Commands& commands, const core::Config& config) {
+  if (commands.serve->parsed()) return serve_command(config, commands.demo);
+  if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, std::cout);
+  if (commands.eval_answer->parsed())
+    return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, std::cout);
+  if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
+  auto database = db::open_database(config.effective_database_url(), 2);
+  if (commands.migrate->parsed()) return migrate_command(*database);
+  db::migrate(*database);
+  if (commands.user_add->parsed()) return user_add_command(*database, config, commands);
+  if (commands.import->parsed()) return app::import_paths(*database, commands.import_files, std::cout) == 0 ? 0 : 1;
+  if (commands.import_qa->parsed()) return app::import_qa_file(*database, commands.qa_file, commands.qa_publish, std::cout);
+  if (commands.backup->parsed()) {
+    std::cout << app::backup(*database, config.uploads_dir(), commands.backup_file) << "\n";
+    return 0;
+  }
+  if (commands.restore->parsed()) {
+    std::cout << app::restore(*database, config.uploads_dir(), commands.backup_file) << "\n";
+    return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"PhoBien — hệ thống phổ biến, giáo dục pháp luật"};
+  Commands commands;
+  declare_commands(cli, commands);
+  const DataFlags& flags = commands.flags;
 
   try {
     cli.parse(argc, argv);
@@ -115,54 +190,7 @@ int main(int argc, char** argv) {
     if (!flags.listen.empty()) config.listen = flags.listen;
     core::validate_listen(config.listen);
     spdlog::set_level(spdlog::level::from_str(config.log_level));
-    if (serve->parsed()) {
-      app::Application application(config);
-      application.start(demo);
-      spdlog::info("PhoBien đang phục vụ tại http://{}:{} (cơ sở dữ liệu: {})", config.host(), application.port(),
-                   db::redact_url(config.effective_database_url()));
-      application.run();
-      return 0;
-    }
-    if (eval_retrieval->parsed()) return app::eval_retrieval(eval_corpus, eval_questions, std::cout);
-    if (eval_answer->parsed()) return app::eval_answer(eval_corpus, eval_questions, eval_archive, std::cout);
-    if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
-    auto database = db::open_database(config.effective_database_url(), 2);
-    if (migrate->parsed()) {
-      auto applied = db::migrate(*database);
-      std::cout << (applied.empty() ? "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n" : "");
-      for (const auto& name : applied) std::cout << "Đã áp dụng: " << name << "\n";
-      return 0;
-    }
-    db::migrate(*database);
-    if (user_add->parsed()) {
-      auto role = auth::parse_role(role_name);
-      if (!role) return fail("vai trò không hợp lệ: " + role_name);
-      auth::AuthService auth_service(*database, config);
-      auth::User u;
-      u.email = email;
-      u.display_name = display_name.empty() ? email.substr(0, email.find('@')) : display_name;
-      u.role = *role;
-      auto created = auth_service.create_user({std::nullopt, "cli"}, u, read_password_from_stdin());
-      if (!created) {
-        std::string msg = created.error().message;
-        for (const auto& [field, m] : created.error().fields) msg += " " + m;
-        return fail(msg);
-      }
-      std::cout << "Đã tạo tài khoản " << created->email << " (" << auth::role_label(created->role) << ")\n";
-      return 0;
-    }
-    if (import->parsed()) return app::import_paths(*database, import_files, std::cout) == 0 ? 0 : 1;
-    if (import_qa->parsed()) return app::import_qa_file(*database, qa_file, qa_publish, std::cout);
-    if (backup->parsed()) {
-      auto summary = app::backup(*database, config.uploads_dir(), backup_file);
-      std::cout << summary << "\n";
-      return 0;
-    }
-    if (restore->parsed()) {
-      auto summary = app::restore(*database, config.uploads_dir(), backup_file);
-      std::cout << summary << "\n";
-      return 0;
-    }
+    return run_command(commands, config);
   } catch (const http::BindError& e) {
     return fail(e.what());
   } catch (const db::Error& e) {
@@ -170,5 +198,4 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return fail(e.what());
   }
-  return 0;
 }

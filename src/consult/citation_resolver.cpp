@@ -1,5 +1,6 @@
 #include "consult/citation_resolver.h"
 
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "text/citation.h"
 
@@ -27,13 +28,7 @@ bool complete_citation(QuestionCitation& ci, db::Connection& c) {
 core::Result<std::vector<QuestionCitation>> resolve_citations(const std::string& lines, const library::LinkTable& table,
                                                       db::Connection& c) {
   std::vector<QuestionCitation> out;
-  std::size_t start = 0;
-  while (start <= lines.size()) {
-    auto end = lines.find('\n', start);
-    if (end == std::string::npos) end = lines.size();
-    std::string line = core::clean_text(lines.substr(start, end - start));
-    start = end + 1;
-    if (line.empty()) continue;
+  for (const auto& line : core::split_clean(lines, '\n')) {
     auto parsed = text::parse_citation(line);
     if (!parsed || parsed->article.empty() || !parsed->document)
       return core::fail(core::ServiceError::invalid(

@@ -1,5 +1,7 @@
 #include "consult/expert_repository.h"
 
+#include "db/rows.h"
+
 namespace consult {
 
 namespace {
@@ -13,24 +15,19 @@ constexpr const char* kSelect =
 
 Expert from_row(const db::Row& r) {
   Expert e;
-  e.id = r.int64(0);
-  e.user_id = r.int64(1);
-  e.email = r.text(2);
-  e.kind = parse_expert_kind(r.text(3)).value_or(ExpertKind::lawyer);
-  e.full_name = r.text(4);
-  e.organisation = r.text(5);
-  e.credential = r.text(6);
-  e.bio = r.text(7);
-  e.photo = r.opt_text(8);
-  e.available = r.int64(9) != 0;
-  e.capacity = static_cast<int>(r.int64(10));
-  e.review_required = r.int64(11) != 0;
-  e.verified_at = r.opt_int64(12);
-  e.open_questions = static_cast<int>(r.int64(13));
+  std::string kind;
+  db::read_row(r, e.id, e.user_id, e.email, kind, e.full_name, e.organisation, e.credential, e.bio, e.photo,
+               e.available, e.capacity, e.review_required, e.verified_at, e.open_questions);
+  e.kind = parse_expert_kind(kind).value_or(ExpertKind::lawyer);
   return e;
 }
 
 }  // namespace
+
+void ExpertRepository::insert_fields(std::int64_t expert_id, const std::vector<std::string>& fields) {
+  for (const auto& f : fields)
+    c_.execute("INSERT INTO expert_fields (expert_id, field_slug) VALUES (?, ?)", {expert_id, f});
+}
 
 void ExpertRepository::load_fields(Expert& e) {
   e.fields.clear();
@@ -50,8 +47,7 @@ std::int64_t ExpertRepository::insert(const Expert& e, std::int64_t now) {
                    db::opt(e.photo), std::int64_t{e.available ? 1 : 0}, std::int64_t{e.capacity},
                    std::int64_t{e.review_required ? 1 : 0}, now, now})
                 ->int64(0);
-  for (const auto& f : e.fields)
-    c_.execute("INSERT INTO expert_fields (expert_id, field_slug) VALUES (?, ?)", {id, f});
+  insert_fields(id, e.fields);
   return id;
 }
 
@@ -63,8 +59,7 @@ void ExpertRepository::update(const Expert& e, std::int64_t now) {
        std::int64_t{e.available ? 1 : 0}, std::int64_t{e.capacity}, std::int64_t{e.review_required ? 1 : 0}, now,
        e.id});
   c_.execute("DELETE FROM expert_fields WHERE expert_id = ?", {e.id});
-  for (const auto& f : e.fields)
-    c_.execute("INSERT INTO expert_fields (expert_id, field_slug) VALUES (?, ?)", {e.id, f});
+  insert_fields(e.id, e.fields);
 }
 
 void ExpertRepository::set_verified(std::int64_t id, std::optional<std::int64_t> verified_at,
@@ -72,25 +67,18 @@ void ExpertRepository::set_verified(std::int64_t id, std::optional<std::int64_t>
   c_.execute("UPDATE experts SET verified_at = ?, verified_by = ? WHERE id = ?", {db::opt(verified_at), db::opt(by), id});
 }
 
-std::optional<Expert> ExpertRepository::find(std::int64_t id) {
-  auto r = c_.query_one(std::string(kSelect) + "WHERE e.id = ?", {id});
-  if (!r) return std::nullopt;
-  auto e = from_row(*r);
-  load_fields(e);
+std::optional<Expert> ExpertRepository::find_one(std::string_view where, std::int64_t key) {
+  auto e = db::map_row(c_.query_one(std::string(kSelect) + std::string(where), {key}), from_row);
+  if (e) load_fields(*e);
   return e;
 }
 
-std::optional<Expert> ExpertRepository::find_by_user(std::int64_t user_id) {
-  auto r = c_.query_one(std::string(kSelect) + "WHERE e.user_id = ?", {user_id});
-  if (!r) return std::nullopt;
-  auto e = from_row(*r);
-  load_fields(e);
-  return e;
-}
+std::optional<Expert> ExpertRepository::find(std::int64_t id) { return find_one("WHERE e.id = ?", id); }
+
+std::optional<Expert> ExpertRepository::find_by_user(std::int64_t user_id) { return find_one("WHERE e.user_id = ?", user_id); }
 
 std::vector<Expert> ExpertRepository::list() {
-  std::vector<Expert> out;
-  for (const auto& r : c_.query(std::string(kSelect) + "ORDER BY e.full_name")) out.push_back(from_row(r));
+  auto out = db::map_rows(c_.query(std::string(kSelect) + "ORDER BY e.full_name"), from_row);
   for (auto& e : out) load_fields(e);
   return out;
 }

@@ -19,6 +19,9 @@ class ExpertRepository {
   std::vector<Expert> candidates(const std::string& field_slug);
 
  private:
+  // The expert matching `where` ("WHERE e.id = ?"), with its fields.
+  std::optional<Expert> find_one(std::string_view where, std::int64_t key);
+  void insert_fields(std::int64_t expert_id, const std::vector<std::string>& fields);
   void load_fields(Expert& e);
   db::Connection& c_;
 };

@@ -1,5 +1,7 @@
 #include "consult/model.h"
 
+#include "core/enum_names.h"
+
 namespace consult {
 
 const char* const kConsentText =
@@ -8,73 +10,43 @@ const char* const kConsentText =
     "câu hỏi, theo Nghị định 13/2023/NĐ-CP. Tôi có thể rút lại sự đồng ý và yêu cầu xóa câu hỏi bất cứ lúc nào "
     "bằng đường dẫn theo dõi.";
 
-std::string_view status_slug(Status s) {
-  switch (s) {
-    case Status::fresh: return "new";
-    case Status::triaged: return "triaged";
-    case Status::assigned: return "assigned";
-    case Status::answered: return "answered";
-    case Status::delivered: return "delivered";
-    case Status::follow_up: return "follow-up";
-    case Status::published: return "published";
-    case Status::rejected: return "rejected";
-    case Status::merged: return "merged";
-  }
-  return "new";
-}
+namespace {
+constexpr auto kStatusNames = std::to_array<core::EnumName<Status>>({
+    {Status::fresh, "new", "Mới gửi"},
+    {Status::triaged, "triaged", "Đã phân loại, chờ phân công"},
+    {Status::assigned, "assigned", "Đang được chuyên gia trả lời"},
+    {Status::answered, "answered", "Đang duyệt câu trả lời"},
+    {Status::delivered, "delivered", "Đã trả lời"},
+    {Status::follow_up, "follow-up", "Có câu hỏi tiếp, chờ trả lời"},
+    {Status::published, "published", "Đã trả lời và công bố"},
+    {Status::rejected, "rejected", "Không tiếp nhận"},
+    {Status::merged, "merged", "Đã gộp với câu hỏi trùng"},
+});
 
-std::string_view status_label(Status s) {
-  switch (s) {
-    case Status::fresh: return "Mới gửi";
-    case Status::triaged: return "Đã phân loại, chờ phân công";
-    case Status::assigned: return "Đang được chuyên gia trả lời";
-    case Status::answered: return "Đang duyệt câu trả lời";
-    case Status::delivered: return "Đã trả lời";
-    case Status::follow_up: return "Có câu hỏi tiếp, chờ trả lời";
-    case Status::published: return "Đã trả lời và công bố";
-    case Status::rejected: return "Không tiếp nhận";
-    case Status::merged: return "Đã gộp với câu hỏi trùng";
-  }
-  return "";
-}
+constexpr auto kExpertKindNames = std::to_array<core::EnumName<ExpertKind>>({
+    {ExpertKind::lawyer, "lawyer", "Luật sư"},
+    {ExpertKind::jurist, "jurist", "Luật gia"},
+    {ExpertKind::legal_aid, "legal-aid", "Trợ giúp viên pháp lý"},
+});
+}  // namespace
+
+std::string_view status_slug(Status s) { return core::slug_of(kStatusNames, s, "new"); }
+
+std::string_view status_label(Status s) { return core::label_of(kStatusNames, s); }
 
 const std::vector<Status>& all_statuses() {
-  static const std::vector<Status> all = {Status::fresh,     Status::triaged,   Status::assigned,
-                                          Status::answered,  Status::delivered, Status::follow_up,
-                                          Status::published, Status::rejected,  Status::merged};
+  static const std::vector<Status> all = core::values_of(kStatusNames);
   return all;
 }
 
-std::optional<Status> parse_status(std::string_view slug) {
-  for (Status s : all_statuses())
-    if (status_slug(s) == slug) return s;
-  return std::nullopt;
-}
+std::optional<Status> parse_status(std::string_view slug) { return core::parse_slug(kStatusNames, slug); }
 
 bool is_open_for_expert(Status s) { return s == Status::assigned || s == Status::follow_up; }
 
-std::string_view expert_kind_slug(ExpertKind k) {
-  switch (k) {
-    case ExpertKind::lawyer: return "lawyer";
-    case ExpertKind::jurist: return "jurist";
-    case ExpertKind::legal_aid: return "legal-aid";
-  }
-  return "lawyer";
-}
+std::string_view expert_kind_slug(ExpertKind k) { return core::slug_of(kExpertKindNames, k, "lawyer"); }
 
-std::string_view expert_kind_label(ExpertKind k) {
-  switch (k) {
-    case ExpertKind::lawyer: return "Luật sư";
-    case ExpertKind::jurist: return "Luật gia";
-    case ExpertKind::legal_aid: return "Trợ giúp viên pháp lý";
-  }
-  return "";
-}
+std::string_view expert_kind_label(ExpertKind k) { return core::label_of(kExpertKindNames, k); }
 
-std::optional<ExpertKind> parse_expert_kind(std::string_view slug) {
-  for (ExpertKind k : {ExpertKind::lawyer, ExpertKind::jurist, ExpertKind::legal_aid})
-    if (expert_kind_slug(k) == slug) return k;
-  return std::nullopt;
-}
+std::optional<ExpertKind> parse_expert_kind(std::string_view slug) { return core::parse_slug(kExpertKindNames, slug); }
 
 }  // namespace consult

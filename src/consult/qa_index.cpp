@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <mutex>
 
 namespace consult {
 
@@ -52,9 +51,9 @@ std::vector<Loaded> load(db::Connection& c, std::optional<std::int64_t> id) {
 QaIndex::QaIndex(db::Database& database, db::ChangeFeed& changes) : database_(database) {
   // Callers want a handful of questions: re-rank only the first few hits (the answering service
   // asks this index once per answer, so its cost counts against answer throughput).
-  auto ranking = index_.ranking();
+  auto ranking = index_.index().ranking();
   ranking.rerank_depth = 10;
-  index_.set_ranking(ranking);
+  index_.index().set_ranking(ranking);
   rebuild();
   changes.add_listener([this](const std::string& topic) {
     try {
@@ -75,12 +74,9 @@ void QaIndex::rebuild() {
   std::map<std::int64_t, QaEntry> entries;
   for (auto& l : rows) {
     entries[l.passage.id] = std::move(l.entry);
-    index_.upsert(std::move(l.passage));
+    index_.index().upsert(std::move(l.passage));
   }
-  std::unique_lock lock(mutex_);
-  for (const auto& [id, e] : entries_)
-    if (!entries.count(id)) index_.remove(id);
-  entries_ = std::move(entries);
+  index_.replace_sources(std::move(entries));
 }
 
 void QaIndex::refresh(std::int64_t question_id) {
@@ -89,14 +85,15 @@ void QaIndex::refresh(std::int64_t question_id) {
     auto c = database_.acquire();
     rows = load(*c, question_id);
   }
-  std::unique_lock lock(mutex_);
-  if (rows.empty()) {
-    index_.remove(question_id);
-    entries_.erase(question_id);
-    return;
-  }
-  entries_[question_id] = std::move(rows.front().entry);
-  index_.upsert(std::move(rows.front().passage));
+  index_.update([&](search::Index& index, std::map<std::int64_t, QaEntry>& entries) {
+    if (rows.empty()) {
+      index.remove(question_id);
+      entries.erase(question_id);
+      return;
+    }
+    entries[question_id] = std::move(rows.front().entry);
+    index.upsert(std::move(rows.front().passage));
+  });
 }
 
 std::vector<QaHit> QaIndex::search(const std::string& text, std::size_t limit, std::optional<std::string> field,
@@ -105,20 +102,21 @@ std::vector<QaHit> QaIndex::search(const std::string& text, std::size_t limit, s
   q.text = text;
   q.limit = limit + (exclude ? 1 : 0);
   q.type = std::move(field);
-  auto result = index_.search(q);
+  auto result = index_.index().search(q);
   std::vector<QaHit> out;
   bool excluded = false;
-  std::shared_lock lock(mutex_);
-  for (const auto& h : result.hits) {
-    if (exclude && h.id == *exclude) {
-      excluded = true;
-      continue;
+  index_.read([&](const std::map<std::int64_t, QaEntry>& entries) {
+    for (const auto& h : result.hits) {
+      if (exclude && h.id == *exclude) {
+        excluded = true;
+        continue;
+      }
+      auto it = entries.find(h.id);
+      if (it == entries.end()) continue;
+      out.push_back({h.id, it->second.title, it->second.slug, it->second.field_name, h.snippet, h.score});
+      if (out.size() == limit) break;
     }
-    auto it = entries_.find(h.id);
-    if (it == entries_.end()) continue;
-    out.push_back({h.id, it->second.title, it->second.slug, it->second.field_name, h.snippet, h.score});
-    if (out.size() == limit) break;
-  }
+  });
   if (total) *total = result.total - (excluded ? 1 : 0);
   return out;
 }
@@ -133,11 +131,6 @@ std::vector<answer::RelatedQuestion> QaIndex::similar(const std::string& questio
   return out;
 }
 
-std::optional<QaEntry> QaIndex::entry(std::int64_t id) const {
-  std::shared_lock lock(mutex_);
-  auto it = entries_.find(id);
-  if (it == entries_.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<QaEntry> QaIndex::entry(std::int64_t id) const { return index_.source(id); }
 
 }  // namespace consult

@@ -8,10 +8,7 @@
 #include "consult/model.h"
 #include "db/change_feed.h"
 #include "db/database.h"
-#include "search/index.h"
-
-#include <map>
-#include <shared_mutex>
+#include "search/sourced_index.h"
 
 namespace consult {
 
@@ -46,13 +43,11 @@ class QaIndex : public answer::Archive {
   std::optional<QaEntry> entry(std::int64_t id) const;
   // answer::Archive: published questions like `question` with the articles their answers cite.
   std::vector<answer::RelatedQuestion> similar(const std::string& question, std::size_t limit) const override;
-  std::size_t size() const { return index_.size(); }
+  std::size_t size() const { return index_.index().size(); }
 
  private:
   db::Database& database_;
-  search::Index index_;
-  mutable std::shared_mutex mutex_;  // guards entries_
-  std::map<std::int64_t, QaEntry> entries_;
+  search::SourcedIndex<QaEntry> index_;
 };
 
 }  // namespace consult

@@ -1,5 +1,8 @@
 #include "consult/question_repository.h"
 
+#include "db/rows.h"
+#include "db/where.h"
+
 namespace consult {
 
 namespace {
@@ -12,65 +15,30 @@ constexpr const char* kColumns =
 constexpr const char* kFrom =
     " FROM questions q LEFT JOIN legal_fields f ON f.slug = q.field_slug LEFT JOIN experts e ON e.id = q.expert_id ";
 
+// "SELECT <every question column> FROM <questions with field and expert names> " + rest.
+std::string select_questions(std::string_view rest) { return std::string("SELECT ") + kColumns + kFrom + std::string(rest); }
+
 Question from_row(const db::Row& r) {
   Question q;
-  q.id = r.int64(0);
-  q.code = r.text(1);
-  q.title = r.text(2);
-  q.body = r.text(3);
-  q.field_slug = r.opt_text(4);
-  q.field_name = r.text(5);
-  q.email = r.text(6);
-  q.phone = r.text(7);
-  q.asker_user_id = r.opt_int64(8);
-  q.publish_consent = r.int64(9) != 0;
-  q.source = r.text(10);
-  q.status = parse_status(r.text(11)).value_or(Status::fresh);
-  q.status_reason = r.text(12);
-  q.merged_into = r.opt_int64(13);
-  q.expert_id = r.opt_int64(14);
-  q.expert_name = r.text(15);
-  q.answer = r.text(16);
-  if (auto v = r.opt_int64(17)) q.rating = static_cast<int>(*v);
-  q.public_title = r.text(18);
-  q.public_body = r.text(19);
-  q.public_slug = r.opt_text(20);
-  q.due_at = r.opt_int64(21);
-  q.assigned_at = r.opt_int64(22);
-  q.answered_at = r.opt_int64(23);
-  q.delivered_at = r.opt_int64(24);
-  q.published_at = r.opt_int64(25);
-  q.created_at = r.int64(26);
-  q.updated_at = r.int64(27);
+  std::string status;
+  db::read_row(r, q.id, q.code, q.title, q.body, q.field_slug, q.field_name, q.email, q.phone, q.asker_user_id,
+               q.publish_consent, q.source, status, q.status_reason, q.merged_into, q.expert_id, q.expert_name,
+               q.answer, q.rating, q.public_title, q.public_body, q.public_slug, q.due_at, q.assigned_at,
+               q.answered_at, q.delivered_at, q.published_at, q.created_at, q.updated_at);
+  q.status = parse_status(status).value_or(Status::fresh);
   return q;
 }
 
-std::vector<Question> rows_to_questions(const std::vector<db::Row>& rows) {
-  std::vector<Question> out;
-  out.reserve(rows.size());
-  for (const auto& r : rows) out.push_back(from_row(r));
-  return out;
-}
+LegalField field_from_row(const db::Row& r) { return {r.text(0), r.text(1), static_cast<int>(r.int64(2))}; }
 
 std::string where_clause(const QuestionFilter& f, db::Params& p) {
-  std::string w = " WHERE 1 = 1";
-  if (f.status) {
-    w += " AND q.status = ?";
-    p.push_back(std::string(status_slug(*f.status)));
-  }
-  if (f.field_slug) {
-    w += " AND q.field_slug = ?";
-    p.push_back(*f.field_slug);
-  }
-  if (f.expert_id) {
-    w += " AND q.expert_id = ?";
-    p.push_back(*f.expert_id);
-  }
-  if (f.overdue_only) {
-    w += " AND q.status IN ('new', 'triaged', 'assigned', 'follow-up') AND q.due_at IS NOT NULL AND q.due_at < ?";
-    p.push_back(f.now);
-  }
-  return w;
+  db::Where w(p);
+  if (f.status) w.add("q.status = ?", std::string(status_slug(*f.status)));
+  w.add_if("q.field_slug = ?", f.field_slug);
+  w.add_if("q.expert_id = ?", f.expert_id);
+  if (f.overdue_only)
+    w.add("q.status IN ('new', 'triaged', 'assigned', 'follow-up') AND q.due_at IS NOT NULL AND q.due_at < ?", f.now);
+  return " " + w.sql();
 }
 
 }  // namespace
@@ -89,22 +57,16 @@ std::int64_t QuestionRepository::insert(const Question& q, const std::string& to
 }
 
 std::optional<Question> QuestionRepository::find(std::int64_t id) {
-  auto r = c_.query_one(std::string("SELECT ") + kColumns + kFrom + "WHERE q.id = ?", {id});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::map_row(c_.query_one(select_questions("WHERE q.id = ?"), {id}), from_row);
 }
 
 std::optional<Question> QuestionRepository::find_by_code(const std::string& code) {
-  auto r = c_.query_one(std::string("SELECT ") + kColumns + kFrom + "WHERE q.code = ?", {code});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::map_row(c_.query_one(select_questions("WHERE q.code = ?"), {code}), from_row);
 }
 
 std::optional<Question> QuestionRepository::find_published(const std::string& slug) {
-  auto r = c_.query_one(std::string("SELECT ") + kColumns + kFrom + "WHERE q.public_slug = ? AND q.status = 'published'",
-                        {slug});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::map_row(c_.query_one(select_questions("WHERE q.public_slug = ? AND q.status = 'published'"), {slug}),
+                     from_row);
 }
 
 QuestionView QuestionRepository::view(const Question& q) {
@@ -119,9 +81,9 @@ QuestionView QuestionRepository::view(const Question& q) {
 }
 
 std::vector<Question> QuestionRepository::asked_by(std::int64_t user_id, std::size_t limit) {
-  return rows_to_questions(c_.query(std::string("SELECT ") + kColumns + kFrom +
-                                        "WHERE q.asker_user_id = ? ORDER BY q.id DESC LIMIT ?",
-                                    {user_id, static_cast<std::int64_t>(limit)}));
+  return db::map_rows(c_.query(select_questions("WHERE q.asker_user_id = ? ORDER BY q.id DESC LIMIT ?"),
+                               {user_id, static_cast<std::int64_t>(limit)}),
+                      from_row);
 }
 
 bool QuestionRepository::public_slug_taken(const std::string& slug, std::int64_t id) {
@@ -136,11 +98,11 @@ std::optional<std::string> QuestionRepository::token_hash(const std::string& cod
 
 std::vector<Question> QuestionRepository::list(const QuestionFilter& f) {
   db::Params p;
-  std::string sql = std::string("SELECT ") + kColumns + kFrom + where_clause(f, p) +
-                    " ORDER BY COALESCE(q.due_at, q.created_at), q.id LIMIT ? OFFSET ?";
-  p.push_back(static_cast<std::int64_t>(f.limit));
-  p.push_back(static_cast<std::int64_t>(f.offset));
-  return rows_to_questions(c_.query(sql, p));
+  std::string sql =
+      select_questions(where_clause(f, p) + " ORDER BY COALESCE(q.due_at, q.created_at), q.id LIMIT ? OFFSET ?");
+  p.emplace_back(static_cast<std::int64_t>(f.limit));
+  p.emplace_back(static_cast<std::int64_t>(f.offset));
+  return db::map_rows(c_.query(sql, p), from_row);
 }
 
 std::int64_t QuestionRepository::count(const QuestionFilter& f) {
@@ -151,7 +113,7 @@ std::int64_t QuestionRepository::count(const QuestionFilter& f) {
 std::vector<Question> QuestionRepository::published(std::optional<std::string> field_slug, std::size_t limit,
                                                     std::size_t offset) {
   db::Params p;
-  std::string sql = std::string("SELECT ") + kColumns + kFrom + "WHERE q.status = 'published'";
+  std::string sql = select_questions("WHERE q.status = 'published'");
   if (field_slug) {
     sql += " AND q.field_slug = ?";
     p.push_back(*field_slug);
@@ -159,7 +121,7 @@ std::vector<Question> QuestionRepository::published(std::optional<std::string> f
   sql += " ORDER BY q.published_at DESC, q.id DESC LIMIT ? OFFSET ?";
   p.push_back(static_cast<std::int64_t>(limit));
   p.push_back(static_cast<std::int64_t>(offset));
-  return rows_to_questions(c_.query(sql, p));
+  return db::map_rows(c_.query(sql, p), from_row);
 }
 
 std::int64_t QuestionRepository::count_published(std::optional<std::string> field_slug) {
@@ -169,7 +131,7 @@ std::int64_t QuestionRepository::count_published(std::optional<std::string> fiel
 }
 
 std::vector<Question> QuestionRepository::all_published() {
-  return rows_to_questions(c_.query(std::string("SELECT ") + kColumns + kFrom + "WHERE q.status = 'published'"));
+  return db::map_rows(c_.query(select_questions("WHERE q.status = 'published'")), from_row);
 }
 
 void QuestionRepository::update(const Question& q) {
@@ -203,15 +165,13 @@ void QuestionRepository::replace_citations(std::int64_t question_id, const std::
 }
 
 std::vector<QuestionCitation> QuestionRepository::citations(std::int64_t question_id, const std::string& kind) {
-  std::vector<QuestionCitation> out;
-  for (const auto& r :
-       c_.query("SELECT c.document_id, c.article, c.clause, d.title, d.number, d.slug, d.status "
-                "FROM question_citations c JOIN legal_documents d ON d.id = c.document_id "
-                "WHERE c.question_id = ? AND c.kind = ? ORDER BY c.position",
-                {question_id, kind})) {
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
-  }
-  return out;
+  return db::map_rows(c_.query("SELECT c.document_id, c.article, c.clause, d.title, d.number, d.slug, d.status "
+                               "FROM question_citations c JOIN legal_documents d ON d.id = c.document_id "
+                               "WHERE c.question_id = ? AND c.kind = ? ORDER BY c.position",
+                               {question_id, kind}),
+                      [](const db::Row& r) {
+                        return QuestionCitation{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)};
+                      });
 }
 
 void QuestionRepository::add_message(std::int64_t question_id, const std::string& author, const std::string& body,
@@ -221,11 +181,9 @@ void QuestionRepository::add_message(std::int64_t question_id, const std::string
 }
 
 std::vector<Message> QuestionRepository::messages(std::int64_t question_id) {
-  std::vector<Message> out;
-  for (const auto& r : c_.query(
-           "SELECT author, body, created_at FROM question_messages WHERE question_id = ? ORDER BY id", {question_id}))
-    out.push_back({r.text(0), r.text(1), r.int64(2)});
-  return out;
+  return db::map_rows(
+      c_.query("SELECT author, body, created_at FROM question_messages WHERE question_id = ? ORDER BY id", {question_id}),
+      [](const db::Row& r) { return Message{r.text(0), r.text(1), r.int64(2)}; });
 }
 
 void QuestionRepository::add_attachment(std::int64_t question_id, const Attachment& a, std::int64_t at) {
@@ -236,13 +194,10 @@ void QuestionRepository::add_attachment(std::int64_t question_id, const Attachme
 }
 
 std::vector<Attachment> QuestionRepository::attachments(std::int64_t question_id) {
-  std::vector<Attachment> out;
-  for (const auto& r : c_.query(
-           "SELECT id, display_name, stored_name, content_type, size FROM question_attachments WHERE question_id = ? "
-           "ORDER BY id",
-           {question_id}))
-    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4)});
-  return out;
+  return db::map_rows(c_.query("SELECT id, display_name, stored_name, content_type, size FROM question_attachments "
+                               "WHERE question_id = ? ORDER BY id",
+                               {question_id}),
+                      [](const db::Row& r) { return Attachment{r.int64(0), r.text(1), r.text(2), r.text(3), r.int64(4)}; });
 }
 
 std::vector<std::string> QuestionRepository::attachment_names() {
@@ -258,26 +213,20 @@ void QuestionRepository::add_event(std::int64_t question_id, std::optional<std::
 }
 
 std::vector<Event> QuestionRepository::events(std::int64_t question_id) {
-  std::vector<Event> out;
-  for (const auto& r : c_.query(
-           "SELECT ev.action, ev.detail, COALESCE(u.display_name, ''), ev.created_at FROM question_events ev "
-           "LEFT JOIN users u ON u.id = ev.user_id WHERE ev.question_id = ? ORDER BY ev.id",
-           {question_id}))
-    out.push_back({r.text(0), r.text(1), r.text(2), r.int64(3)});
-  return out;
+  return db::map_rows(c_.query("SELECT ev.action, ev.detail, COALESCE(u.display_name, ''), ev.created_at "
+                               "FROM question_events ev LEFT JOIN users u ON u.id = ev.user_id "
+                               "WHERE ev.question_id = ? ORDER BY ev.id",
+                               {question_id}),
+                      [](const db::Row& r) { return Event{r.text(0), r.text(1), r.text(2), r.int64(3)}; });
 }
 
 std::vector<LegalField> QuestionRepository::fields() {
-  std::vector<LegalField> out;
-  for (const auto& r : c_.query("SELECT slug, name, answer_days FROM legal_fields ORDER BY position, name"))
-    out.push_back({r.text(0), r.text(1), static_cast<int>(r.int64(2))});
-  return out;
+  return db::map_rows(c_.query("SELECT slug, name, answer_days FROM legal_fields ORDER BY position, name"), field_from_row);
 }
 
 std::optional<LegalField> QuestionRepository::field(const std::string& slug) {
-  auto r = c_.query_one("SELECT slug, name, answer_days FROM legal_fields WHERE slug = ?", {slug});
-  if (!r) return std::nullopt;
-  return LegalField{r->text(0), r->text(1), static_cast<int>(r->int64(2))};
+  return db::map_row(c_.query_one("SELECT slug, name, answer_days FROM legal_fields WHERE slug = ?", {slug}),
+                     field_from_row);
 }
 
 }  // namespace consult

@@ -2,6 +2,7 @@
 
 #include "core/media.h"
 #include "core/metadata_strip.h"
+#include "core/strings.h"
 #include "core/utf8.h"
 
 #include <fmt/format.h>
@@ -46,12 +47,7 @@ std::string without_unsafe_characters(std::string_view s) {
 }
 
 // Leading dots would make a hidden file; trailing ones and spaces are lost by some systems.
-std::string trimmed(std::string_view s) {
-  auto junk = [](char c) { return c == ' ' || c == '.'; };
-  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
-  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
+std::string trimmed(std::string_view s) { return std::string(trim(s, " .")); }
 
 std::string truncated_utf8(std::string s, std::size_t max) {
   if (s.size() <= max) return s;

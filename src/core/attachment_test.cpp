@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,17 @@ void expect_personal_data_gone(std::string_view data) {
 }
 
 std::string error_of(const Result<CleanAttachment>& r) { return r ? "(accepted)" : r.error().message; }
+
+// An image fixture cleaned: it must be accepted as `content_type` with the personal data gone.
+// Nothing (the failure recorded) when it is refused.
+std::optional<CleanAttachment> cleaned_image(std::string_view name, std::string_view data, std::string_view content_type) {
+  auto r = clean_attachment(name, data);
+  EXPECT_TRUE(r) << error_of(r);
+  if (!r) return std::nullopt;
+  EXPECT_EQ(r->content_type, content_type);
+  expect_personal_data_gone(r->data);
+  return std::move(*r);
+}
 
 // ---- JPEG fixtures ------------------------------------------------------------------------------
 
@@ -287,12 +299,10 @@ std::string pdf_with_object_stream(const std::vector<std::string>& packed, std::
 // ---- Tests: JPEG --------------------------------------------------------------------------------
 
 TEST(AttachmentJpeg, DropsExifXmpCommentsAndTrailerKeepsColour) {
-  auto r = clean_attachment("IMG_2024.jpg", phone_jpeg());
-  ASSERT_TRUE(r) << error_of(r);
+  auto r = cleaned_image("IMG_2024.jpg", phone_jpeg(), "image/jpeg");
+  ASSERT_TRUE(r);
   EXPECT_EQ(r->extension, "jpg");
-  EXPECT_EQ(r->content_type, "image/jpeg");
   EXPECT_EQ(r->display_name, "IMG_2024.jpg");
-  expect_personal_data_gone(r->data);
   EXPECT_FALSE(contains(r->data, "Exif"));
   EXPECT_EQ(jpeg_markers(r->data), (std::vector<int>{0xE0, 0xE2, 0xEE, 0xDB, 0xC0, 0xC4, 0xC4, 0xDA, 0xD9}));
   EXPECT_TRUE(contains(r->data, "ICC_PROFILE"));
@@ -347,10 +357,8 @@ TEST(AttachmentJpeg, TruncatedOrMalformedIsRefused) {
 // ---- Tests: PNG ---------------------------------------------------------------------------------
 
 TEST(AttachmentPng, DropsTextTimeExifAndTrailingData) {
-  auto r = clean_attachment("so-do.png", png_with_text());
-  ASSERT_TRUE(r) << error_of(r);
-  EXPECT_EQ(r->content_type, "image/png");
-  expect_personal_data_gone(r->data);
+  auto r = cleaned_image("so-do.png", png_with_text(), "image/png");
+  ASSERT_TRUE(r);
   EXPECT_FALSE(contains(r->data, "Author"));
   EXPECT_FALSE(contains(r->data, "uncropped"));
   EXPECT_EQ(png_chunks(r->data), (std::vector<std::string>{"IHDR", "IDAT", "IEND"}));
@@ -374,10 +382,8 @@ TEST(AttachmentPng, BadCrcTruncationAndChunkOrderAreRefused) {
 // ---- Tests: WebP --------------------------------------------------------------------------------
 
 TEST(AttachmentWebp, DropsExifAndXmpClearsFlagsFixesRiffSize) {
-  auto r = clean_attachment("anh.webp", webp_with_exif());
-  ASSERT_TRUE(r) << error_of(r);
-  EXPECT_EQ(r->content_type, "image/webp");
-  expect_personal_data_gone(r->data);
+  auto r = cleaned_image("anh.webp", webp_with_exif(), "image/webp");
+  ASSERT_TRUE(r);
   EXPECT_EQ(webp_chunks(r->data), (std::vector<std::string>{"VP8X", "VP8L"}));
   EXPECT_EQ(r->data[20] & 0x0C, 0) << "VP8X still announces Exif or XMP";
   EXPECT_EQ(r->removed, (std::vector<std::string>{"EXIF", "XMP"}));

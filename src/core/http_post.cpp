@@ -1,9 +1,8 @@
 #include "core/http_post.h"
 
-#include <curl/curl.h>
+#include "core/curl_handle.h"
 
 #include <memory>
-#include <mutex>
 
 namespace core {
 
@@ -24,10 +23,8 @@ int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 }  // namespace
 
 HttpPostResult http_post(const HttpPost& request, const std::atomic<bool>* cancel) {
-  static std::once_flag init;
-  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   HttpPostResult result;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  auto curl = new_curl_handle();
   if (!curl) {
     result.error = "curl_easy_init failed";
     return result;

@@ -1,5 +1,7 @@
 #include "http/client_ip.h"
 
+#include "core/strings.h"
+
 #include <arpa/inet.h>
 
 #include <array>
@@ -47,11 +49,7 @@ bool matches(const Address& ip, const std::string& entry) {
   return true;
 }
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(core::trim(s)); }
 }  // namespace
 
 bool ip_in_list(const std::string& ip, const std::vector<std::string>& list) {

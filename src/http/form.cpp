@@ -1,5 +1,6 @@
 #include "http/form.h"
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace http {
@@ -23,11 +24,7 @@ const UploadedFile* Form::file(std::string_view name) const {
 }
 
 namespace {
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) { return core::trim(s, " \t"); }
 
 // Value of `key` in a header like `form-data; name="x"; filename="y"`.
 std::optional<std::string> header_param(std::string_view header, std::string_view key) {
@@ -67,11 +64,7 @@ std::optional<Form> parse_multipart(std::string_view body, std::string_view cont
 
     std::optional<std::string> name, filename;
     std::string part_type;
-    std::size_t line_start = 0;
-    while (line_start <= headers.size()) {
-      auto line_end = headers.find("\r\n", line_start);
-      std::string_view line = headers.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos : line_end - line_start);
-      line_start = line_end == std::string_view::npos ? headers.size() + 1 : line_end + 2;
+    for (std::string_view line : core::split(headers, "\r\n")) {
       auto colon = line.find(':');
       if (colon == std::string_view::npos) continue;
       std::string key(trim(line.substr(0, colon)));

@@ -1,6 +1,9 @@
 #include "library/document_repository.h"
 
+#include "core/strings.h"
 #include "core/time.h"
+#include "db/rows.h"
+#include "db/where.h"
 
 namespace library {
 
@@ -11,13 +14,8 @@ constexpr const char* kColumns =
 
 std::vector<std::string> split_fields(const std::string& s) {
   std::vector<std::string> out;
-  std::size_t p = 0;
-  while (p < s.size()) {
-    auto e = s.find("; ", p);
-    if (e == std::string::npos) e = s.size();
-    if (e > p) out.push_back(s.substr(p, e - p));
-    p = e + 2;
-  }
+  for (auto& field : core::split(s, "; "))
+    if (!field.empty()) out.push_back(std::move(field));
   return out;
 }
 
@@ -29,28 +27,19 @@ std::string join_fields(const std::vector<std::string>& f) {
 
 Document from_row(const db::Row& r) {
   Document d;
-  d.id = r.int64(0);
-  d.identity = r.text(1);
-  d.slug = r.text(2);
-  d.meta.kind = parse_item_kind(r.text(3)).value_or(ItemKind::document);
-  d.meta.number = r.text(4);
-  d.meta.title = r.text(5);
-  d.meta.doc_type = r.text(6);
-  d.doc_type_slug = r.text(7);
-  d.meta.issuer = r.text(8);
-  d.meta.signer = r.text(9);
-  d.meta.issued_on = r.text(10);
-  d.meta.effective_on = r.text(11);
-  d.meta.status = r.text(12);
-  d.status_slug = r.text(13);
-  d.meta.fields = split_fields(r.text(14));
-  d.meta.summary = r.text(15);
-  d.meta.source_format = r.text(16);
-  d.meta.source_file = r.text(17);
-  d.meta.source_id = r.text(18);
-  d.body = r.text(19);
-  d.updated_at = r.int64(20);
+  std::string kind, fields;
+  auto& m = d.meta;
+  db::read_row(r, d.id, d.identity, d.slug, kind, m.number, m.title, m.doc_type, d.doc_type_slug, m.issuer, m.signer,
+               m.issued_on, m.effective_on, m.status, d.status_slug, fields, m.summary, m.source_format, m.source_file,
+               m.source_id, d.body, d.updated_at);
+  m.kind = parse_item_kind(kind).value_or(ItemKind::document);
+  m.fields = split_fields(fields);
   return d;
+}
+
+// "SELECT <every document column> FROM legal_documents " + rest.
+std::string select_documents(std::string_view rest) {
+  return std::string("SELECT ") + kColumns + " FROM legal_documents " + std::string(rest);
 }
 
 db::Params document_params(const Document& d) {
@@ -61,49 +50,36 @@ db::Params document_params(const Document& d) {
 }
 
 std::string where(const DocumentFilter& f, db::Params& p) {
-  std::string w = " WHERE 1 = 1";
-  if (f.doc_type_slug) { w += " AND doc_type_slug = ?"; p.push_back(*f.doc_type_slug); }
-  if (f.status_slug) { w += " AND status_slug = ?"; p.push_back(*f.status_slug); }
-  if (f.field) { w += " AND fields LIKE ?"; p.push_back("%" + *f.field + "%"); }
-  if (f.issuer) { w += " AND issuer = ?"; p.push_back(*f.issuer); }
-  if (f.year) { w += " AND issued_on LIKE ?"; p.push_back(std::to_string(*f.year) + "-%"); }
-  if (f.kind) { w += " AND kind = ?"; p.push_back(std::string(item_kind_slug(*f.kind))); }
-  return w;
+  db::Where w(p);
+  w.add_if("doc_type_slug = ?", f.doc_type_slug);
+  w.add_if("status_slug = ?", f.status_slug);
+  if (f.field) w.add("fields LIKE ?", "%" + *f.field + "%");
+  w.add_if("issuer = ?", f.issuer);
+  if (f.year) w.add("issued_on LIKE ?", std::to_string(*f.year) + "-%");
+  if (f.kind) w.add("kind = ?", std::string(item_kind_slug(*f.kind)));
+  return " " + w.sql();
 }
 
 StoredNode node_from_row(const db::Row& r) {
   StoredNode n;
-  n.id = r.int64(0);
-  n.document_id = r.int64(1);
-  n.parent_id = r.opt_int64(2);
-  n.kind = parse_kind(r.text(3)).value_or(NodeKind::article);
-  n.number = r.text(4);
-  n.title = r.text(5);
-  n.text = r.text(6);
-  n.anchor = r.text(7);
-  n.position = static_cast<int>(r.int64(8));
-  n.source_ref = r.text(9);
+  std::string kind;
+  db::read_row(r, n.id, n.document_id, n.parent_id, kind, n.number, n.title, n.text, n.anchor, n.position, n.source_ref);
+  n.kind = parse_kind(kind).value_or(NodeKind::article);
   return n;
 }
 constexpr const char* kNodeColumns = "id, document_id, parent_id, kind, number, title, text, anchor, position, source_ref";
 }  // namespace
 
 std::optional<Document> DocumentRepository::find(std::int64_t id) {
-  auto r = c_.query_one(std::string("SELECT ") + kColumns + " FROM legal_documents WHERE id = ?", {id});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::map_row(c_.query_one(select_documents("WHERE id = ?"), {id}), from_row);
 }
 
 std::optional<Document> DocumentRepository::find_by_slug(const std::string& slug) {
-  auto r = c_.query_one(std::string("SELECT ") + kColumns + " FROM legal_documents WHERE slug = ?", {slug});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::map_row(c_.query_one(select_documents("WHERE slug = ?"), {slug}), from_row);
 }
 
 std::optional<Document> DocumentRepository::find_by_identity(const std::string& identity) {
-  auto r = c_.query_one(std::string("SELECT ") + kColumns + " FROM legal_documents WHERE identity = ?", {identity});
-  if (!r) return std::nullopt;
-  return from_row(*r);
+  return db::map_row(c_.query_one(select_documents("WHERE identity = ?"), {identity}), from_row);
 }
 
 std::optional<Document> DocumentRepository::find_by_number_key(const std::string& key) { return find_by_identity("so:" + key); }
@@ -161,9 +137,7 @@ std::vector<Document> DocumentRepository::list(const DocumentFilter& f) {
                     " ORDER BY issued_on DESC, title LIMIT ? OFFSET ?";
   p.push_back(std::int64_t(f.limit));
   p.push_back(std::int64_t(f.offset));
-  std::vector<Document> out;
-  for (const auto& r : c_.query(sql, p)) out.push_back(from_row(r));
-  return out;
+  return db::map_rows(c_.query(sql, p), from_row);
 }
 
 std::int64_t DocumentRepository::count(const DocumentFilter& f) {
@@ -172,16 +146,14 @@ std::int64_t DocumentRepository::count(const DocumentFilter& f) {
 }
 
 std::vector<StoredNode> DocumentRepository::nodes(std::int64_t document_id) {
-  std::vector<StoredNode> out;
-  for (const auto& r : c_.query(std::string("SELECT ") + kNodeColumns + " FROM legal_nodes WHERE document_id = ? ORDER BY position", {document_id}))
-    out.push_back(node_from_row(r));
-  return out;
+  return db::map_rows(c_.query(std::string("SELECT ") + kNodeColumns + " FROM legal_nodes WHERE document_id = ? ORDER BY position", {document_id}),
+                      node_from_row);
 }
 
 std::optional<StoredNode> DocumentRepository::node_by_anchor(std::int64_t document_id, const std::string& anchor) {
-  auto r = c_.query_one(std::string("SELECT ") + kNodeColumns + " FROM legal_nodes WHERE document_id = ? AND anchor = ?", {document_id, anchor});
-  if (!r) return std::nullopt;
-  return node_from_row(*r);
+  return db::map_row(c_.query_one(std::string("SELECT ") + kNodeColumns + " FROM legal_nodes WHERE document_id = ? AND anchor = ?",
+                                  {document_id, anchor}),
+                     node_from_row);
 }
 
 std::vector<std::pair<std::string, std::int64_t>> DocumentRepository::facet(const std::string& column) {
@@ -219,7 +191,7 @@ void DocumentRepository::passages(std::optional<std::int64_t> document_id, const
   std::string filter;
   if (document_id) {
     filter = " AND d.id = ?";
-    p.push_back(*document_id);
+    p.emplace_back(*document_id);
   }
   for (auto& r : c_.query("SELECT n.id, d.id, d.title, d.number, d.doc_type_slug, d.status_slug, d.slug, d.source_id, "
                           "n.number, n.title, n.text, n.anchor, n.source_ref, d.status FROM legal_nodes n JOIN legal_documents d "

@@ -4,6 +4,7 @@
 
 #include "core/media.h"
 #include "core/random.h"
+#include "core/strings.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "library/metadata.h"
@@ -25,17 +26,7 @@ std::string document_identity(const DocumentMeta& meta) {
 namespace {
 
 // Field names are separated by ";": the names themselves may hold commas ("Thuế, tài chính").
-std::vector<std::string> split_field_names(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t p = 0;
-  while (p <= list.size()) {
-    auto e = list.find(';', p);
-    if (e == std::string::npos) e = list.size();
-    if (auto item = core::clean_text(list.substr(p, e - p)); !item.empty()) out.push_back(item);
-    p = e + 1;
-  }
-  return out;
-}
+std::vector<std::string> split_field_names(const std::string& list) { return core::split_clean(list, ';'); }
 
 std::string node_anchor(const Node& n, const std::string& parent_anchor) {
   std::string number = n.number == "đ" ? "dd" : core::slugify(n.number);

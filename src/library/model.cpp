@@ -1,91 +1,48 @@
 #include "library/model.h"
 
+#include "core/enum_names.h"
 #include "core/utf8.h"
 
 namespace library {
 
-std::string_view kind_slug(NodeKind k) {
-  switch (k) {
-    case NodeKind::part: return "phan";
-    case NodeKind::chapter: return "chuong";
-    case NodeKind::section: return "muc";
-    case NodeKind::article: return "dieu";
-    case NodeKind::clause: return "khoan";
-    case NodeKind::point: return "diem";
-  }
-  return "dieu";
-}
+namespace {
+constexpr auto kNodeKindNames = std::to_array<core::EnumName<NodeKind>>({
+    {NodeKind::part, "phan", "Phần"},
+    {NodeKind::chapter, "chuong", "Chương"},
+    {NodeKind::section, "muc", "Mục"},
+    {NodeKind::article, "dieu", "Điều"},
+    {NodeKind::clause, "khoan", "Khoản"},
+    {NodeKind::point, "diem", "Điểm"},
+});
 
-std::string_view kind_label(NodeKind k) {
-  switch (k) {
-    case NodeKind::part: return "Phần";
-    case NodeKind::chapter: return "Chương";
-    case NodeKind::section: return "Mục";
-    case NodeKind::article: return "Điều";
-    case NodeKind::clause: return "Khoản";
-    case NodeKind::point: return "Điểm";
-  }
-  return "";
-}
+constexpr auto kItemKindNames = std::to_array<core::EnumName<ItemKind>>({
+    {ItemKind::document, "document", "Văn bản pháp luật"},
+    {ItemKind::book, "book", "Sách pháp luật"},
+    {ItemKind::outline, "outline", "Đề cương giới thiệu luật"},
+    {ItemKind::leaflet, "leaflet", "Tờ gấp pháp luật"},
+    {ItemKind::situation, "situation", "Tình huống pháp luật"},
+});
 
-std::optional<NodeKind> parse_kind(std::string_view slug) {
-  for (auto k : {NodeKind::part, NodeKind::chapter, NodeKind::section, NodeKind::article, NodeKind::clause, NodeKind::point})
-    if (kind_slug(k) == slug) return k;
-  return std::nullopt;
-}
+constexpr auto kRelationNames = std::to_array<core::EnumName<RelationKind>>({
+    {RelationKind::amends, "amends", "Sửa đổi, bổ sung"},
+    {RelationKind::replaces, "replaces", "Thay thế"},
+    {RelationKind::guides, "guides", "Hướng dẫn, quy định chi tiết"},
+    {RelationKind::cites, "cites", "Dẫn chiếu"},
+});
+}  // namespace
 
-std::string_view item_kind_slug(ItemKind k) {
-  switch (k) {
-    case ItemKind::document: return "document";
-    case ItemKind::book: return "book";
-    case ItemKind::outline: return "outline";
-    case ItemKind::leaflet: return "leaflet";
-    case ItemKind::situation: return "situation";
-  }
-  return "document";
-}
+std::string_view kind_slug(NodeKind k) { return core::slug_of(kNodeKindNames, k, "dieu"); }
+std::string_view kind_label(NodeKind k) { return core::label_of(kNodeKindNames, k); }
+std::optional<NodeKind> parse_kind(std::string_view slug) { return core::parse_slug(kNodeKindNames, slug); }
 
-std::string_view item_kind_label(ItemKind k) {
-  switch (k) {
-    case ItemKind::document: return "Văn bản pháp luật";
-    case ItemKind::book: return "Sách pháp luật";
-    case ItemKind::outline: return "Đề cương giới thiệu luật";
-    case ItemKind::leaflet: return "Tờ gấp pháp luật";
-    case ItemKind::situation: return "Tình huống pháp luật";
-  }
-  return "";
-}
+std::string_view item_kind_slug(ItemKind k) { return core::slug_of(kItemKindNames, k, "document"); }
+std::string_view item_kind_label(ItemKind k) { return core::label_of(kItemKindNames, k); }
+std::optional<ItemKind> parse_item_kind(std::string_view slug) { return core::parse_slug(kItemKindNames, slug); }
 
-std::optional<ItemKind> parse_item_kind(std::string_view slug) {
-  for (auto k : {ItemKind::document, ItemKind::book, ItemKind::outline, ItemKind::leaflet, ItemKind::situation})
-    if (item_kind_slug(k) == slug) return k;
-  return std::nullopt;
-}
-
-std::string_view relation_slug(RelationKind k) {
-  switch (k) {
-    case RelationKind::amends: return "amends";
-    case RelationKind::replaces: return "replaces";
-    case RelationKind::guides: return "guides";
-    case RelationKind::cites: return "cites";
-  }
-  return "cites";
-}
-
-std::string_view relation_label(RelationKind k) {
-  switch (k) {
-    case RelationKind::amends: return "Sửa đổi, bổ sung";
-    case RelationKind::replaces: return "Thay thế";
-    case RelationKind::guides: return "Hướng dẫn, quy định chi tiết";
-    case RelationKind::cites: return "Dẫn chiếu";
-  }
-  return "";
-}
-
+std::string_view relation_slug(RelationKind k) { return core::slug_of(kRelationNames, k, "cites"); }
+std::string_view relation_label(RelationKind k) { return core::label_of(kRelationNames, k); }
 RelationKind parse_relation(std::string_view slug) {
-  for (auto k : {RelationKind::amends, RelationKind::replaces, RelationKind::guides})
-    if (relation_slug(k) == slug) return k;
-  return RelationKind::cites;
+  return core::parse_slug(kRelationNames, slug).value_or(RelationKind::cites);
 }
 
 namespace {

@@ -6,7 +6,6 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <mutex>
 #include <set>
 
 namespace library {
@@ -57,18 +56,12 @@ void SearchService::rebuild() {
   for (const auto& r : rows) {
     documents.insert(r.document_id);
     sources[passage_id(r.node_id, r.document_id)] = to_source(r);
-    index_.upsert(to_passage(r));
+    index_.index().upsert(to_passage(r));
   }
-  {
-    std::unique_lock lock(mutex_);
-    // Drop passages of documents that are gone.
-    for (const auto& [id, src] : sources_)
-      if (!sources.count(id)) index_.remove(id);
-    sources_ = std::move(sources);
-  }
+  index_.replace_sources(std::move(sources));  // drops the passages of documents that are gone
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  spdlog::info("search index: {} passages from {} documents in {:.0f} ms, about {} MB", index_.size(), documents.size(), ms,
-               index_.memory_bytes() / (1024 * 1024));
+  spdlog::info("search index: {} passages from {} documents in {:.0f} ms, about {} MB", passages(), documents.size(), ms,
+               memory_bytes() / (1024 * 1024));
 }
 
 void SearchService::refresh_document(std::int64_t document_id) {
@@ -77,26 +70,22 @@ void SearchService::refresh_document(std::int64_t document_id) {
     auto c = database_.acquire();
     DocumentRepository(*c).passages(document_id, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
   }
-  index_.remove_document(document_id);
-  std::unique_lock lock(mutex_);
-  std::erase_if(sources_, [&](const auto& kv) { return kv.second.document_id == document_id; });
-  for (const auto& r : rows) {
-    sources_[passage_id(r.node_id, r.document_id)] = to_source(r);
-    index_.upsert(to_passage(r));
-  }
+  index_.index().remove_document(document_id);
+  index_.update([&](search::Index& index, std::map<std::int64_t, PassageSource>& sources) {
+    std::erase_if(sources, [&](const auto& kv) { return kv.second.document_id == document_id; });
+    for (const auto& r : rows) {
+      sources[passage_id(r.node_id, r.document_id)] = to_source(r);
+      index.upsert(to_passage(r));
+    }
+  });
 }
 
-search::Result SearchService::search(const search::Query& q) const { return index_.search(q); }
+search::Result SearchService::search(const search::Query& q) const { return index_.index().search(q); }
 
-std::optional<PassageSource> SearchService::source(std::int64_t id) const {
-  std::shared_lock lock(mutex_);
-  auto it = sources_.find(id);
-  if (it == sources_.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<PassageSource> SearchService::source(std::int64_t id) const { return index_.source(id); }
 
 nlohmann::json SearchService::hit_json(const search::Hit& hit) const {
-  auto p = index_.passage(hit.id);
+  auto p = index_.index().passage(hit.id);
   auto src = source(hit.id);
   if (!p || !src) return nullptr;
   std::string url = "/van-ban/" + src->document_slug + (src->anchor.empty() ? "" : "/" + src->anchor);

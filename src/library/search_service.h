@@ -3,13 +3,11 @@
 // from the change feed ("library:<id>" refreshes one document; "*" rebuilds), on every node.
 #include "db/change_feed.h"
 #include "db/database.h"
-#include "search/index.h"
+#include "search/sourced_index.h"
 
 #include <nlohmann/json_fwd.hpp>
 
-#include <map>
 #include <memory>
-#include <shared_mutex>
 
 namespace library {
 
@@ -30,17 +28,15 @@ class SearchService {
   void refresh_document(std::int64_t document_id);
   search::Result search(const search::Query& q) const;
   std::optional<PassageSource> source(std::int64_t passage_id) const;
-  std::optional<search::Passage> passage(std::int64_t passage_id) const { return index_.passage(passage_id); }
+  std::optional<search::Passage> passage(std::int64_t passage_id) const { return index_.index().passage(passage_id); }
   // A hit as the API returns it.
   nlohmann::json hit_json(const search::Hit& hit) const;
-  std::size_t passages() const { return index_.size(); }
-  std::size_t memory_bytes() const { return index_.memory_bytes(); }
+  std::size_t passages() const { return index_.index().size(); }
+  std::size_t memory_bytes() const { return index_.index().memory_bytes(); }
 
  private:
   db::Database& database_;
-  search::Index index_;
-  mutable std::shared_mutex mutex_;  // guards sources_
-  std::map<std::int64_t, PassageSource> sources_;
+  search::SourcedIndex<PassageSource> index_;
 };
 
 // Passage ids: the article's node id, or minus the document id for a document without articles.

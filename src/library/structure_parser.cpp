@@ -1,5 +1,6 @@
 #include "library/structure_parser.h"
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 #include <cctype>
@@ -17,11 +18,7 @@ std::optional<std::string_view> after_keyword(std::string_view line, std::initia
   return std::nullopt;
 }
 
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(core::trim(s, " \t\r")); }
 
 // "12a. Tiêu đề" → number "12a", rest "Tiêu đề". Digits, then optional ASCII letter or "đ".
 std::optional<std::pair<std::string, std::string>> number_then_title(std::string_view rest) {

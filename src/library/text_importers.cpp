@@ -1,5 +1,6 @@
 // Formats 3 and 4: Markdown with YAML front matter, and plain text whose structure is found by
 // the structure parser.
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "library/document_numbers.h"
 #include "library/importers.h"
@@ -49,11 +50,7 @@ bool split_front_matter(const std::string& text, FrontMatter& fm, std::string& b
   auto body_start = text.find('\n', end + 4);
   body = body_start == std::string::npos ? "" : text.substr(body_start + 1);
   std::string current_list;
-  std::size_t pos = 0;
-  while (pos <= yaml.size()) {
-    auto nl = yaml.find('\n', pos);
-    std::string line = yaml.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    pos = nl == std::string::npos ? yaml.size() + 1 : nl + 1;
+  for (const auto& line : core::split(yaml, "\n")) {
     std::string t = trim(line);
     if (t.empty() || t.front() == '#') continue;
     if (t.starts_with("- ") && !current_list.empty()) {
@@ -74,11 +71,8 @@ bool split_front_matter(const std::string& text, FrontMatter& fm, std::string& b
 // "| Số hiệu | 159/NQ-CP |" rows of the "THÔNG TIN VĂN BẢN" table.
 std::map<std::string, std::string> table_rows(const std::string& body) {
   std::map<std::string, std::string> rows;
-  std::size_t pos = 0;
-  while (pos < body.size()) {
-    auto nl = body.find('\n', pos);
-    std::string line = trim(body.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
-    pos = nl == std::string::npos ? body.size() : nl + 1;
+  for (const auto& piece : core::split(body, "\n")) {
+    std::string line = trim(piece);
     if (!line.starts_with("|")) continue;
     auto second = line.find('|', 1);
     if (second == std::string::npos) continue;
@@ -173,12 +167,7 @@ std::variant<ParsedFile, ParseError> parse_markdown(const std::string& text, con
   std::string fields = core::nfc(fm.get({"linhvuc", "linh_vuc"}));
   if (fields.empty()) fields = row("linh vuc");
   for (auto sep : {'/', ',', ';'}) std::replace(fields.begin(), fields.end(), sep, ';');
-  for (std::size_t p = 0; p <= fields.size();) {
-    auto e = fields.find(';', p);
-    if (e == std::string::npos) e = fields.size();
-    if (auto f = trim(fields.substr(p, e - p)); !f.empty()) pd.meta.fields.push_back(f);
-    p = e + 1;
-  }
+  for (auto& f : core::split_clean(fields, ';')) pd.meta.fields.push_back(std::move(f));
   pd.meta.summary = core::nfc(fm.get({"trichyeu", "trich_yeu", "description"}));
   pd.meta.source_id = fm.get({"docid", "id"});
   if (pd.meta.source_id.empty()) pd.meta.source_id = name;

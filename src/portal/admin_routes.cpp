@@ -115,10 +115,15 @@ http::Response save_category(web::Site& site, PortalService& portal, web::Visito
   }
   return http::Response::redirect("/quan-tri/chuyen-muc");
 }
-}  // namespace
 
-void register_admin_routes(web::Site& site, PortalService& portal) {
+http::Response bad_request(web::Site& site, web::Visitor& v, const std::string& message) {
+  auto view = site.base_view(v, "Yêu cầu không hợp lệ");
+  view["message"] = message;
+  return site.page("errors/error", view, 400);
+}
 
+// /quan-tri: the back office's first page, with the post counts by status.
+void add_dashboard(web::Site& site, PortalService& portal) {
   site.add(web::page("/quan-tri", web::needs(auth::enter_back_office)), [&](http::Request&, web::Visitor& v) {
     auto view = site.base_view(v, "Trang quản trị");
     view["can_write"] = perm::write_posts.allows(v.user->role);
@@ -133,24 +138,19 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     }
     return site.page("admin/dashboard", view);
   });
+}
 
+// /quan-tri/bai-viet: the posts an editor may see, by status, a page at a time.
+void add_post_list(web::Site& site, PortalService& portal) {
   site.add(web::page("/quan-tri/bai-viet", web::needs(perm::write_posts)), [&](http::Request& r, web::Visitor& v) {
     std::optional<PostStatus> status;
     if (auto s = r.query_param("trang-thai"); s && !s->empty()) {
       status = parse_status(*s);
-      if (!status) {
-        auto view = site.base_view(v, "Yêu cầu không hợp lệ");
-        view["message"] = "Trạng thái bài viết không hợp lệ.";
-        return site.page("errors/error", view, 400);
-      }
+      if (!status) return bad_request(site, v, "Trạng thái bài viết không hợp lệ.");
     }
     web::ParamError err;
     auto page = web::int_param(r, "trang", 1, 1, 100000, err);
-    if (!page) {
-      auto view = site.base_view(v, "Yêu cầu không hợp lệ");
-      view["message"] = err.message;
-      return site.page("errors/error", view, 400);
-    }
+    if (!page) return bad_request(site, v, err.message);
     auto posts = portal.back_office_list(*v.user, status, {kPerPage, static_cast<std::size_t>(*page - 1) * kPerPage});
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& p : posts) {
@@ -168,7 +168,10 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     view["pagination"] = web::pagination_view(base, portal.back_office_count(*v.user, status), kPerPage, static_cast<std::size_t>(*page));
     return site.page("admin/posts", view);
   });
+}
 
+// Writing and editing a post: the form, saving it, and its preview.
+void add_post_editing(web::Site& site, PortalService& portal) {
   site.add(web::page("/quan-tri/bai-viet/moi", web::needs(perm::write_posts)), [&](http::Request&, web::Visitor& v) {
     return site.page("admin/post_edit", edit_view(site, portal, v, "Viết bài mới", PostInput{}, std::nullopt));
   });
@@ -219,7 +222,10 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     }
     return http::Response::redirect("/quan-tri/bai-viet/" + std::to_string(*id) + "?da-luu=1");
   });
+}
 
+// The review workflow: submit for review, publish, return to the author with a comment.
+void add_post_workflow(web::Site& site, PortalService& portal) {
   struct Action {
     const char* path;
     std::function<core::Result<Post>(const auth::User&, const auth::Actor&, std::int64_t, const std::string&)> run;
@@ -246,8 +252,10 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
       return http::Response::redirect("/quan-tri/bai-viet/" + std::to_string(*id) + "?da-chuyen=1");
     });
   }
+}
 
-  // Categories
+// /quan-tri/chuyen-muc: categories listed, added, changed and deleted.
+void add_categories(web::Site& site, PortalService& portal) {
   site.add(web::page("/quan-tri/chuyen-muc", web::needs(perm::manage_categories)), [&](http::Request&, web::Visitor& v) {
     return site.page("admin/categories", categories_view(site, portal, v));
   });
@@ -268,6 +276,16 @@ void register_admin_routes(web::Site& site, PortalService& portal) {
     }
     return http::Response::redirect("/quan-tri/chuyen-muc");
   });
+}
+
+}  // namespace
+
+void register_admin_routes(web::Site& site, PortalService& portal) {
+  add_dashboard(site, portal);
+  add_post_list(site, portal);
+  add_post_editing(site, portal);
+  add_post_workflow(site, portal);
+  add_categories(site, portal);
 }
 
 }  // namespace portal

@@ -1,31 +1,22 @@
 #include "portal/model.h"
 
+#include "core/enum_names.h"
+
 namespace portal {
 
-std::string_view status_slug(PostStatus s) {
-  switch (s) {
-    case PostStatus::draft: return "draft";
-    case PostStatus::pending: return "pending";
-    case PostStatus::published: return "published";
-    case PostStatus::returned: return "returned";
-  }
-  return "draft";
-}
+namespace {
+constexpr auto kStatusNames = std::to_array<core::EnumName<PostStatus>>({
+    {PostStatus::draft, "draft", "Bản nháp"},
+    {PostStatus::pending, "pending", "Chờ duyệt"},
+    {PostStatus::published, "published", "Đã xuất bản"},
+    {PostStatus::returned, "returned", "Trả lại"},
+});
+}  // namespace
 
-std::string_view status_label(PostStatus s) {
-  switch (s) {
-    case PostStatus::draft: return "Bản nháp";
-    case PostStatus::pending: return "Chờ duyệt";
-    case PostStatus::published: return "Đã xuất bản";
-    case PostStatus::returned: return "Trả lại";
-  }
-  return "";
-}
+std::string_view status_slug(PostStatus s) { return core::slug_of(kStatusNames, s, "draft"); }
 
-std::optional<PostStatus> parse_status(std::string_view s) {
-  for (auto st : {PostStatus::draft, PostStatus::pending, PostStatus::published, PostStatus::returned})
-    if (status_slug(st) == s) return st;
-  return std::nullopt;
-}
+std::string_view status_label(PostStatus s) { return core::label_of(kStatusNames, s); }
+
+std::optional<PostStatus> parse_status(std::string_view s) { return core::parse_slug(kStatusNames, s); }
 
 }  // namespace portal

@@ -3,6 +3,7 @@
 #include "portal/permissions.h"
 
 #include "core/random.h"
+#include "core/strings.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "core/media.h"
@@ -18,15 +19,10 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> split_tags(const std::string& tags) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= tags.size()) {
-    auto end = tags.find(',', start);
-    if (end == std::string::npos) end = tags.size();
-    std::string t = core::clean_text(tags.substr(start, end - start));
+  for (auto& t : core::split_clean(tags, ',')) {
     bool dup = false;
     for (const auto& o : out) dup |= core::slugify(o) == core::slugify(t);
-    if (!t.empty() && !dup && !core::slugify(t).empty()) out.push_back(t);
-    start = end + 1;
+    if (!dup && !core::slugify(t).empty()) out.push_back(std::move(t));
   }
   return out;
 }
@@ -158,6 +154,27 @@ std::string unique_slug(PostRepository& posts, const std::string& title, std::in
     slug = base + "-" + std::to_string(n);
   }
 }
+
+// The category the form names, or the form's errors (an unknown category among them) when the
+// post cannot be saved.
+core::Result<Category> category_or_errors(db::Connection& c, const PostInput& in, std::map<std::string, std::string>& errors) {
+  auto category = CategoryRepository(c).find_by_slug(in.category_slug);
+  if (!category && !errors.count("category")) errors["category"] = "Chuyên mục không tồn tại.";
+  if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại bài viết.", errors));
+  return *category;
+}
+
+// What the editor wrote, into `p`: title, category, summary, body and its HTML, cover, featured, tags.
+void apply_input(Post& p, const PostInput& in, std::int64_t category_id, const std::optional<std::string>& cover_name) {
+  p.title = core::clean_text(in.title);
+  p.category_id = category_id;
+  p.summary = core::clean_text(in.summary);
+  p.body_md = in.body_md;
+  p.body_html = web::markdown_to_html(in.body_md);
+  p.cover_image = cover_name;
+  p.featured = in.featured;
+  p.tags = split_tags(in.tags);
+}
 }  // namespace
 
 core::Result<Post> PortalService::create_post(const auth::User& user, const auth::Actor& actor, const PostInput& in,
@@ -185,24 +202,16 @@ core::Result<Post> PortalService::insert_post(const auth::User& user, const auth
                                               std::map<std::string, std::string> errors) {
   auto c = database_.acquire();
   db::Transaction tx(*c);
-  auto category = CategoryRepository(*c).find_by_slug(in.category_slug);
-  if (!category && !errors.count("category")) errors["category"] = "Chuyên mục không tồn tại.";
-  if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại bài viết.", errors));
+  auto category = category_or_errors(*c, in, errors);
+  if (!category) return core::fail(category.error());
   PostRepository posts(*c);
   Post p;
-  p.title = core::clean_text(in.title);
+  apply_input(p, in, category->id, cover_name);
   p.slug = unique_slug(posts, p.title);
-  p.category_id = category->id;
-  p.summary = core::clean_text(in.summary);
-  p.body_md = in.body_md;
-  p.body_html = web::markdown_to_html(in.body_md);
-  p.cover_image = cover_name;
   p.author_id = user.id;
   p.status = PostStatus::draft;
-  p.featured = in.featured;
   if (!in.publish_at.empty()) p.publish_at = core::parse_vn_datetime_local(in.publish_at);
   p.created_at = p.updated_at = core::now_unix();
-  p.tags = split_tags(in.tags);
   p.id = posts.insert(p);
   posts.set_tags(p.id, p.tags);
   posts.add_version(p, user.id, "Tạo bài viết");
@@ -226,23 +235,15 @@ core::Result<Post> PortalService::update_post(const auth::User& user, const auth
   }
   db::Transaction tx(*c);
   PostRepository posts(*c);
-  auto category = CategoryRepository(*c).find_by_slug(in.category_slug);
-  if (!category && !errors.count("category")) errors["category"] = "Chuyên mục không tồn tại.";
-  if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại bài viết.", errors));
+  auto category = category_or_errors(*c, in, errors);
+  if (!category) return core::fail(category.error());
   Post p = *posts.find(id);  // re-read inside the transaction
   if (p.version != in.expected_version.value_or(existing->version))
     return core::fail(core::ServiceError::conflict("Bài viết vừa được người khác sửa. Vui lòng tải lại và sửa lại."));
-  p.title = core::clean_text(in.title);
+  apply_input(p, in, category->id, cover_name);
   if (p.status != PostStatus::published) p.slug = unique_slug(posts, p.title, p.id);  // published links stay stable
-  p.category_id = category->id;
-  p.summary = core::clean_text(in.summary);
-  p.body_md = in.body_md;
-  p.body_html = web::markdown_to_html(in.body_md);
-  p.cover_image = cover_name;
-  p.featured = in.featured;
   p.publish_at = in.publish_at.empty() ? (p.status == PostStatus::published ? p.publish_at : std::nullopt)
                                        : core::parse_vn_datetime_local(in.publish_at);
-  p.tags = split_tags(in.tags);
   p.version += 1;
   p.updated_at = core::now_unix();
   posts.update(p);

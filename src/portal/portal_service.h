@@ -72,6 +72,7 @@ class PortalService {
   std::size_t max_cover_bytes_;
 };
 
+// Tags typed comma-separated: each cleaned; empty ones and repeats (same slug) dropped.
 std::vector<std::string> split_tags(const std::string& tags);
 
 }  // namespace portal

@@ -2,6 +2,8 @@
 
 #include "core/time.h"
 #include "core/utf8.h"
+#include "db/rows.h"
+#include "db/where.h"
 
 namespace portal {
 
@@ -13,50 +15,23 @@ constexpr const char* kFrom = " FROM posts p JOIN categories c ON c.id = p.categ
 
 Post from_row(const db::Row& r) {
   Post p;
-  p.id = r.int64(0);
-  p.slug = r.text(1);
-  p.category_id = r.int64(2);
-  p.category_slug = r.text(3);
-  p.category_name = r.text(4);
-  p.title = r.text(5);
-  p.summary = r.text(6);
-  p.cover_image = r.opt_text(7);
-  p.author_id = r.int64(8);
-  p.author_name = r.text(9);
-  p.status = parse_status(r.text(10)).value_or(PostStatus::draft);
-  p.featured = r.int64(11) != 0;
-  p.publish_at = r.opt_int64(12);
-  p.review_comment = r.text(13);
-  p.version = static_cast<int>(r.int64(14));
-  p.created_at = r.int64(15);
-  p.updated_at = r.int64(16);
+  std::string status;
+  db::read_row(r, p.id, p.slug, p.category_id, p.category_slug, p.category_name, p.title, p.summary, p.cover_image,
+               p.author_id, p.author_name, status, p.featured, p.publish_at, p.review_comment, p.version, p.created_at,
+               p.updated_at);
+  p.status = parse_status(status).value_or(PostStatus::draft);
   return p;
 }
 
 std::string where_clause(const PostQuery& q, db::Params& params) {
-  std::string w = "WHERE 1 = 1";
-  if (q.visible_at) {
-    w += " AND p.status = 'published' AND p.publish_at <= ?";
-    params.push_back(*q.visible_at);
-  }
-  if (q.category_id) {
-    w += " AND p.category_id = ?";
-    params.push_back(*q.category_id);
-  }
-  if (q.status) {
-    w += " AND p.status = ?";
-    params.push_back(std::string(status_slug(*q.status)));
-  }
-  if (q.author_id) {
-    w += " AND p.author_id = ?";
-    params.push_back(*q.author_id);
-  }
-  if (q.tag_slug) {
-    w += " AND EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag_slug = ?)";
-    params.push_back(*q.tag_slug);
-  }
-  if (q.featured_only) w += " AND p.featured = 1";
-  return w;
+  db::Where w(params);
+  w.add_if("p.status = 'published' AND p.publish_at <= ?", q.visible_at);
+  w.add_if("p.category_id = ?", q.category_id);
+  if (q.status) w.add("p.status = ?", std::string(status_slug(*q.status)));
+  w.add_if("p.author_id = ?", q.author_id);
+  w.add_if("EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag_slug = ?)", q.tag_slug);
+  if (q.featured_only) w.add("p.featured = 1");
+  return w.sql();
 }
 
 std::string join_tags(const std::vector<std::string>& tags) {
@@ -107,8 +82,7 @@ std::vector<Post> PostRepository::list(const PostQuery& q) {
                     " ORDER BY COALESCE(p.publish_at, p.updated_at) DESC, p.id DESC LIMIT ? OFFSET ?";
   params.push_back(std::int64_t(q.page.limit));
   params.push_back(std::int64_t(q.page.offset));
-  std::vector<Post> out;
-  for (const auto& r : c_.query(sql, params)) out.push_back(from_row(r));
+  auto out = db::map_rows(c_.query(sql, params), from_row);
   for (auto& p : out) load_tags(p);
   return out;
 }
@@ -148,17 +122,16 @@ void PostRepository::add_version(const Post& p, std::optional<std::int64_t> edit
 }
 
 std::vector<PostVersion> PostRepository::versions(std::int64_t post_id) {
-  std::vector<PostVersion> out;
-  for (const auto& r : c_.query(
-           "SELECT v.version, v.status, v.title, COALESCE(u.display_name, ''), v.note, v.created_at "
-           "FROM post_versions v LEFT JOIN users u ON u.id = v.editor_id WHERE v.post_id = ? ORDER BY v.version DESC",
-           {post_id}))
-    out.push_back({static_cast<int>(r.int64(0)), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)});
-  return out;
+  return db::map_rows(
+      c_.query("SELECT v.version, v.status, v.title, COALESCE(u.display_name, ''), v.note, v.created_at "
+               "FROM post_versions v LEFT JOIN users u ON u.id = v.editor_id WHERE v.post_id = ? ORDER BY v.version DESC",
+               {post_id}),
+      [](const db::Row& r) {
+        return PostVersion{static_cast<int>(r.int64(0)), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)};
+      });
 }
 
 std::vector<Post> PostRepository::related(const Post& p, std::int64_t now, std::size_t limit) {
-  std::vector<Post> out;
   auto rows = c_.query(
       std::string("SELECT ") + kColumns + kFrom +
           "WHERE p.status = 'published' AND p.publish_at <= ? AND p.id <> ? AND "
@@ -167,8 +140,7 @@ std::vector<Post> PostRepository::related(const Post& p, std::int64_t now, std::
           "ORDER BY (SELECT COUNT(*) FROM post_tags t JOIN post_tags mine ON mine.tag_slug = t.tag_slug "
           "WHERE t.post_id = p.id AND mine.post_id = ?) DESC, p.publish_at DESC LIMIT ?",
       {now, p.id, p.category_id, p.id, p.id, std::int64_t(limit)});
-  for (const auto& r : rows) out.push_back(from_row(r));
-  return out;
+  return db::map_rows(rows, from_row);
 }
 
 std::optional<std::int64_t> PostRepository::next_scheduled(std::int64_t now) {

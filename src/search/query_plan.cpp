@@ -45,11 +45,7 @@ bool number_prefix_word(std::string_view f) {
 
 QueryToken from_text_token(const text::Token& t) {
   QueryToken q;
-  q.lower = t.lower;
-  q.folded = t.folded;
-  q.begin = t.begin;
-  q.end = t.end;
-  q.joined = t.joined;
+  static_cast<text::Token&>(q) = t;
   return q;
 }
 

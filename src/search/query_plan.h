@@ -2,6 +2,7 @@
 // Internal to search/: what a query means before it meets the index (tokens, quoted phrases,
 // citations, document numbers, abbreviations, interrogatives).
 #include "text/citation.h"
+#include "text/vietnamese.h"
 
 #include <cstdint>
 #include <optional>
@@ -10,10 +11,9 @@
 
 namespace search {
 
-struct QueryToken {
-  std::string lower, folded;
-  std::uint32_t begin = 0, end = 0;  // in QueryPlan::text (expansions: the abbreviation's range)
-  bool joined = false;               // forms a bigram with the previous token
+// A token of the query (text::Token: lower, folded, joined, and begin/end in QueryPlan::text; an
+// expansion has its abbreviation's range) with what the plan found out about it.
+struct QueryToken : text::Token {
   bool excluded = false;             // part of a citation or a document number: not a text term
   bool question_word = false;        // "gì", "bao nhiêu", "đúng hay sai": low weight
   int source = -1;                   // index in QueryPlan::source_tokens; -1 for an expansion
