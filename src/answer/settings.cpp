@@ -3,8 +3,7 @@
 namespace answer {
 namespace {
 constexpr core::Setting<Settings> kSettings[] = {
-    {"conversation_retention_days", "PHOBIEN_CONVERSATION_RETENTION_DAYS",
-     +[](Settings& s) -> auto& { return s.conversation_retention_days; }},
+    {"conversation_retention_days", +[](Settings& s) -> auto& { return s.conversation_retention_days; }},
 };
 }  // namespace
 

@@ -5,11 +5,10 @@
 namespace consult {
 namespace {
 constexpr core::Setting<Settings> kSettings[] = {
-    {"question_limit_per_ip", "PHOBIEN_QUESTION_LIMIT_PER_IP", +[](Settings& s) -> auto& { return s.question_per_ip.max; }},
-    {"question_limit_per_contact", "PHOBIEN_QUESTION_LIMIT_PER_CONTACT",
-     +[](Settings& s) -> auto& { return s.question_per_contact.max; }},
-    {"question_pow_bits", "PHOBIEN_QUESTION_POW_BITS", +[](Settings& s) -> auto& { return s.question_pow_bits; }},
-    {"question_retention_days", "PHOBIEN_QUESTION_RETENTION_DAYS", +[](Settings& s) -> auto& { return s.question_retention_days; }},
+    {"question_limit_per_ip", +[](Settings& s) -> auto& { return s.question_per_ip.max; }},
+    {"question_limit_per_contact", +[](Settings& s) -> auto& { return s.question_per_contact.max; }},
+    {"question_pow_bits", +[](Settings& s) -> auto& { return s.question_pow_bits; }},
+    {"question_retention_days", +[](Settings& s) -> auto& { return s.question_retention_days; }},
 };
 
 void validate(const Settings& s) {

@@ -1,9 +1,11 @@
 #include "core/config.h"
 #include "core/settings.h"
+#include "core/strings.h"
 
 // The only file that sees toml++ (compiled library, so this header stays cheap here and absent elsewhere).
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <climits>
 #include <cstdlib>
 #include <stdexcept>
@@ -35,20 +37,6 @@ bool parse_bool(const std::string& name, const std::string& value) {
   return parse_int(name, value) != 0;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    auto end = s.find(',', start);
-    if (end == std::string::npos) end = s.size();
-    std::string item = s.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
-    while (!item.empty() && item.back() == ' ') item.pop_back();
-    if (!item.empty()) out.push_back(item);
-    start = end + 1;
-  }
-  return out;
-}
 }  // namespace
 
 std::string Config::effective_database_url() const {
@@ -84,20 +72,20 @@ namespace {
 // The platform's own settings; feature modules bring theirs as sections (core/settings.h).
 // `+` turns each capture-less lambda into the function pointer the variant holds.
 constexpr Setting<Config> kCoreSettings[] = {
-    {"data", "PHOBIEN_DATA", +[](Config& c) -> auto& { return c.data_dir; }},
-    {"listen", "PHOBIEN_LISTEN", +[](Config& c) -> auto& { return c.listen; }},
-    {"database_url", "PHOBIEN_DATABASE_URL", +[](Config& c) -> auto& { return c.database_url; }},
-    {"base_url", "PHOBIEN_BASE_URL", +[](Config& c) -> auto& { return c.base_url; }},
-    {"trusted_proxies", "PHOBIEN_TRUSTED_PROXIES", +[](Config& c) -> auto& { return c.trusted_proxies; }},
-    {"secure_cookies", "PHOBIEN_SECURE_COOKIES", +[](Config& c) -> auto& { return c.secure_cookies; }},
-    {"rate_limit", "PHOBIEN_RATE_LIMIT", +[](Config& c) -> auto& { return c.rate_limits_enabled; }},
-    {"login_limit_per_ip", "PHOBIEN_LOGIN_LIMIT_PER_IP", +[](Config& c) -> auto& { return c.login_per_ip.max; }},
-    {"login_limit_per_account", "PHOBIEN_LOGIN_LIMIT_PER_ACCOUNT", +[](Config& c) -> auto& { return c.login_per_account.max; }},
-    {"register_limit_per_ip", "PHOBIEN_REGISTER_LIMIT_PER_IP", +[](Config& c) -> auto& { return c.register_per_ip.max; }},
-    {"cache_ttl", "PHOBIEN_CACHE_TTL", +[](Config& c) -> auto& { return c.cache_ttl; }},
-    {"change_poll_ms", "PHOBIEN_CHANGE_POLL_MS", +[](Config& c) -> auto& { return c.change_poll_millis; }},
-    {"workers", "PHOBIEN_WORKERS", +[](Config& c) -> auto& { return c.worker_threads; }},
-    {"log_level", "PHOBIEN_LOG_LEVEL", +[](Config& c) -> auto& { return c.log_level; }},
+    {"data", +[](Config& c) -> auto& { return c.data_dir; }},
+    {"listen", +[](Config& c) -> auto& { return c.listen; }},
+    {"database_url", +[](Config& c) -> auto& { return c.database_url; }},
+    {"base_url", +[](Config& c) -> auto& { return c.base_url; }},
+    {"trusted_proxies", +[](Config& c) -> auto& { return c.trusted_proxies; }},
+    {"secure_cookies", +[](Config& c) -> auto& { return c.secure_cookies; }},
+    {"rate_limit", +[](Config& c) -> auto& { return c.rate_limits_enabled; }},
+    {"login_limit_per_ip", +[](Config& c) -> auto& { return c.login_per_ip.max; }},
+    {"login_limit_per_account", +[](Config& c) -> auto& { return c.login_per_account.max; }},
+    {"register_limit_per_ip", +[](Config& c) -> auto& { return c.register_per_ip.max; }},
+    {"cache_ttl", +[](Config& c) -> auto& { return c.cache_ttl; }},
+    {"change_poll_ms", +[](Config& c) -> auto& { return c.change_poll_millis; }},
+    {"workers", +[](Config& c) -> auto& { return c.worker_threads; }},
+    {"log_level", +[](Config& c) -> auto& { return c.log_level; }},
 };
 
 // Every row the loader knows: core's, then each section's. Points into `sections`.
@@ -162,6 +150,12 @@ void assign_setting(int& field, const std::string& name, const std::string& text
 }
 void assign_setting(bool& field, const std::string& name, const std::string& text) { field = parse_bool(name, text); }
 void assign_setting(std::vector<std::string>& field, const std::string&, const std::string& text) { field = split_list(text); }
+
+std::string setting_variable(std::string_view key) {
+  std::string name = "PHOBIEN_";
+  for (char ch : key) name += ch == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return name;
+}
 
 std::optional<std::string> process_environment(const std::string& name) { return env(name.c_str()); }
 

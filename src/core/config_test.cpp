@@ -24,11 +24,11 @@ struct Relay {
 };
 
 constexpr core::Setting<Relay> kRelaySettings[] = {
-    {"relay.host", "PHOBIEN_RELAY_HOST", +[](Relay& r) -> auto& { return r.host; }},
-    {"relay.port", "PHOBIEN_RELAY_PORT", +[](Relay& r) -> auto& { return r.port; }},
-    {"relay.peers", "PHOBIEN_RELAY_PEERS", +[](Relay& r) -> auto& { return r.peers; }},
-    {"relay_strict", "PHOBIEN_RELAY_STRICT", +[](Relay& r) -> auto& { return r.strict; }},
-    {"relay_keep_days", "PHOBIEN_RELAY_KEEP_DAYS", +[](Relay& r) -> auto& { return r.keep_days; }},
+    {"relay.host", +[](Relay& r) -> auto& { return r.host; }},
+    {"relay.port", +[](Relay& r) -> auto& { return r.port; }},
+    {"relay.peers", +[](Relay& r) -> auto& { return r.peers; }},
+    {"relay_strict", +[](Relay& r) -> auto& { return r.strict; }},
+    {"relay_keep_days", +[](Relay& r) -> auto& { return r.keep_days; }},
 };
 
 void validate_relay(const Relay& r) {
@@ -86,6 +86,12 @@ TEST(ConfigFile, DefaultsWithoutAFile) {
   const Relay* kept = &std::as_const(c).section<Relay>();
   c.section<Relay>().port = 25;
   EXPECT_EQ(kept->port, 25);
+}
+
+TEST(ConfigFile, EachSettingsVariableIsItsKeyInCapitals) {
+  EXPECT_EQ(core::setting_variable("smtp.host"), "PHOBIEN_SMTP_HOST");
+  EXPECT_EQ(core::setting_variable("relay_keep_days"), "PHOBIEN_RELAY_KEEP_DAYS");
+  EXPECT_EQ(core::setting_variable("data"), "PHOBIEN_DATA");
 }
 
 TEST(ConfigFile, EnvironmentOverridesTheFile) {

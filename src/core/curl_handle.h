@@ -1,7 +1,7 @@
 #pragma once
 // A libcurl easy handle for one transfer, libcurl's global set-up done once per process before
-// the first (curl_global_init is not thread-safe). Every libcurl caller should take its handles
-// here: core/http_post.cpp does; mail/smtp_sender.cpp still initialises libcurl itself.
+// the first (curl_global_init is not thread-safe). Every libcurl caller takes its handles here
+// (core/http_post.cpp, mail/smtp_sender.cpp).
 #include <curl/curl.h>
 
 #include <memory>

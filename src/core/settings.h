@@ -1,6 +1,7 @@
 #pragma once
-// Settings tables and loading. Every setting is one row: its key in the TOML file, its PHOBIEN_*
-// variable, and the field it sets. Core's own rows set `Config`'s fields; a feature module owns a
+// Settings tables and loading. Every setting is one row: its key in the TOML file and the field
+// it sets; its environment variable is PHOBIEN_ and the key in capitals, dots made underscores
+// (smtp.host: PHOBIEN_SMTP_HOST). Core's own rows set `Config`'s fields; a feature module owns a
 // section: a struct of its own (read with `config.section<T>()`), a table of rows for it and an
 // optional check of the final values, made into a `SettingsSection` by `settings_section`.
 // `app` hands the list of module sections to `load_config`, so core never names a feature.
@@ -22,7 +23,6 @@ using SettingField = T& (*)(S&);
 template <typename S>
 struct Setting {
   std::string_view key;  // "smtp.host" is `host` under `[smtp]` in the file
-  const char* env;       // PHOBIEN_SMTP_HOST
   std::variant<SettingField<S, std::string>, SettingField<S, std::int64_t>, SettingField<S, int>,
                SettingField<S, std::size_t>, SettingField<S, bool>, SettingField<S, std::vector<std::string>>>
       field;
@@ -37,10 +37,13 @@ void assign_setting(std::size_t& field, const std::string& name, const std::stri
 void assign_setting(bool& field, const std::string& name, const std::string& text);  // true/false/yes/no/on/off/number
 void assign_setting(std::vector<std::string>& field, const std::string& name, const std::string& text);  // "a, b"
 
+// "smtp.host" → "PHOBIEN_SMTP_HOST".
+std::string setting_variable(std::string_view key);
+
 // A row with its struct erased: sets the field inside a Config.
 struct SettingBinding {
   std::string_view key;
-  const char* env;
+  std::string env;  // setting_variable(key)
   bool takes_list = false;  // a TOML array is accepted (items joined as "a,b")
   std::function<void(Config&, const std::string& name, const std::string& text)> set;
 };
@@ -63,7 +66,7 @@ SettingsSection settings_section(std::span<const Setting<S>> table, void (*valid
   SettingsSection section;
   section.add_defaults = [](Config& config) { settings_struct<S>(config); };
   for (const auto& row : table) {
-    SettingBinding binding{row.key, row.env, std::holds_alternative<SettingField<S, std::vector<std::string>>>(row.field), {}};
+    SettingBinding binding{row.key, setting_variable(row.key), std::holds_alternative<SettingField<S, std::vector<std::string>>>(row.field), {}};
     binding.set = [field = row.field](Config& config, const std::string& name, const std::string& text) {
       std::visit([&](auto get) { assign_setting(get(settings_struct<S>(config)), name, text); }, field);
     };

@@ -5,16 +5,16 @@
 namespace mail {
 namespace {
 constexpr core::Setting<Settings> kSettings[] = {
-    {"smtp.host", "PHOBIEN_SMTP_HOST", +[](Settings& s) -> auto& { return s.smtp.host; }},
-    {"smtp.port", "PHOBIEN_SMTP_PORT", +[](Settings& s) -> auto& { return s.smtp.port; }},
-    {"smtp.username", "PHOBIEN_SMTP_USERNAME", +[](Settings& s) -> auto& { return s.smtp.username; }},
-    {"smtp.password", "PHOBIEN_SMTP_PASSWORD", +[](Settings& s) -> auto& { return s.smtp.password; }},
-    {"smtp.from", "PHOBIEN_SMTP_FROM", +[](Settings& s) -> auto& { return s.smtp.from; }},
-    {"smtp.security", "PHOBIEN_SMTP_SECURITY", +[](Settings& s) -> auto& { return s.smtp.security; }},
-    {"smtp.timeout_seconds", "PHOBIEN_SMTP_TIMEOUT_SECONDS", +[](Settings& s) -> auto& { return s.smtp.timeout_seconds; }},
-    {"mail_max_attempts", "PHOBIEN_MAIL_MAX_ATTEMPTS", +[](Settings& s) -> auto& { return s.max_attempts; }},
-    {"mail_retry_base_seconds", "PHOBIEN_MAIL_RETRY_BASE_SECONDS", +[](Settings& s) -> auto& { return s.retry_base_seconds; }},
-    {"mail_retention_days", "PHOBIEN_MAIL_RETENTION_DAYS", +[](Settings& s) -> auto& { return s.retention_days; }},
+    {"smtp.host", +[](Settings& s) -> auto& { return s.smtp.host; }},
+    {"smtp.port", +[](Settings& s) -> auto& { return s.smtp.port; }},
+    {"smtp.username", +[](Settings& s) -> auto& { return s.smtp.username; }},
+    {"smtp.password", +[](Settings& s) -> auto& { return s.smtp.password; }},
+    {"smtp.from", +[](Settings& s) -> auto& { return s.smtp.from; }},
+    {"smtp.security", +[](Settings& s) -> auto& { return s.smtp.security; }},
+    {"smtp.timeout_seconds", +[](Settings& s) -> auto& { return s.smtp.timeout_seconds; }},
+    {"mail_max_attempts", +[](Settings& s) -> auto& { return s.max_attempts; }},
+    {"mail_retry_base_seconds", +[](Settings& s) -> auto& { return s.retry_base_seconds; }},
+    {"mail_retention_days", +[](Settings& s) -> auto& { return s.retention_days; }},
 };
 
 void validate(const Settings& s) {

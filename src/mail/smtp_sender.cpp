@@ -1,11 +1,12 @@
 #include "mail/smtp_sender.h"
 
+#include "core/curl_handle.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <mutex>
 
 namespace mail {
 
@@ -37,10 +38,8 @@ std::string url_of(const SmtpSettings& smtp) {
 
 SmtpResult smtp_send(const SmtpSettings& smtp, const std::string& from, const std::string& to, const std::string& data,
                      const std::atomic<bool>* cancel) {
-  static std::once_flag init;
-  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   SmtpResult result;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  auto curl = core::new_curl_handle();
   if (!curl) {
     result.error = "curl_easy_init failed";
     return result;

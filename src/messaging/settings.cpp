@@ -5,17 +5,17 @@
 namespace messaging {
 namespace {
 constexpr core::Setting<Settings> kSettings[] = {
-    {"messenger.app_secret", "PHOBIEN_MESSENGER_APP_SECRET", +[](Settings& s) -> auto& { return s.messenger.app_secret; }},
-    {"messenger.verify_token", "PHOBIEN_MESSENGER_VERIFY_TOKEN", +[](Settings& s) -> auto& { return s.messenger.verify_token; }},
-    {"messenger.page_token", "PHOBIEN_MESSENGER_PAGE_TOKEN", +[](Settings& s) -> auto& { return s.messenger.page_token; }},
-    {"messenger.send_url", "PHOBIEN_MESSENGER_SEND_URL", +[](Settings& s) -> auto& { return s.messenger.send_url; }},
-    {"zalo.app_id", "PHOBIEN_ZALO_APP_ID", +[](Settings& s) -> auto& { return s.zalo.app_id; }},
-    {"zalo.oa_secret", "PHOBIEN_ZALO_OA_SECRET", +[](Settings& s) -> auto& { return s.zalo.oa_secret; }},
-    {"zalo.access_token", "PHOBIEN_ZALO_ACCESS_TOKEN", +[](Settings& s) -> auto& { return s.zalo.access_token; }},
-    {"zalo.send_url", "PHOBIEN_ZALO_SEND_URL", +[](Settings& s) -> auto& { return s.zalo.send_url; }},
-    {"outbox_max_attempts", "PHOBIEN_OUTBOX_MAX_ATTEMPTS", +[](Settings& s) -> auto& { return s.outbox_max_attempts; }},
-    {"outbox_retry_base_seconds", "PHOBIEN_OUTBOX_RETRY_BASE_SECONDS", +[](Settings& s) -> auto& { return s.outbox_retry_base_seconds; }},
-    {"message_retention_days", "PHOBIEN_MESSAGE_RETENTION_DAYS", +[](Settings& s) -> auto& { return s.message_retention_days; }},
+    {"messenger.app_secret", +[](Settings& s) -> auto& { return s.messenger.app_secret; }},
+    {"messenger.verify_token", +[](Settings& s) -> auto& { return s.messenger.verify_token; }},
+    {"messenger.page_token", +[](Settings& s) -> auto& { return s.messenger.page_token; }},
+    {"messenger.send_url", +[](Settings& s) -> auto& { return s.messenger.send_url; }},
+    {"zalo.app_id", +[](Settings& s) -> auto& { return s.zalo.app_id; }},
+    {"zalo.oa_secret", +[](Settings& s) -> auto& { return s.zalo.oa_secret; }},
+    {"zalo.access_token", +[](Settings& s) -> auto& { return s.zalo.access_token; }},
+    {"zalo.send_url", +[](Settings& s) -> auto& { return s.zalo.send_url; }},
+    {"outbox_max_attempts", +[](Settings& s) -> auto& { return s.outbox_max_attempts; }},
+    {"outbox_retry_base_seconds", +[](Settings& s) -> auto& { return s.outbox_retry_base_seconds; }},
+    {"message_retention_days", +[](Settings& s) -> auto& { return s.message_retention_days; }},
 };
 
 void validate(const Settings& s) {
