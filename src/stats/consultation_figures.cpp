@@ -39,11 +39,9 @@ void sort_by_name(std::vector<ExpertLoad>& experts) {
   });
 }
 
-double round2(double v) { return std::round(v * 100) / 100; }
-
 core::Cell optional_number(const std::optional<double>& v, double scale = 1) {
   if (!v) return std::monostate{};
-  return round2(*v * scale);
+  return round_hundredths(*v * scale);
 }
 
 }  // namespace
@@ -175,7 +173,7 @@ std::vector<core::Table> consultation_tables(const ConsultationFigures& s) {
   for (const auto& q : s.overdue)
     overdue.rows.push_back(Row{q.code, q.field_name.empty() ? std::string(kUnclassifiedLabel) : q.field_name,
                                std::string(consult::status_label(q.status)), q.expert_name, core::format_vn_datetime(q.created_at),
-                               core::format_vn_datetime(q.due_at), round2(q.hours_late)});
+                               core::format_vn_datetime(q.due_at), round_hundredths(q.hours_late)});
   tables.push_back(std::move(overdue));
   return tables;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace stats {
 
@@ -43,6 +44,8 @@ std::variant<PeriodChoice, std::string> choose_period(const std::optional<std::s
   p.period = {*from, *to + kDay};
   return p;
 }
+
+double round_hundredths(double v) { return std::round(v * 100) / 100; }
 
 std::string decimal_text(double v) {
   auto s = fmt::format("{:.1f}", v);

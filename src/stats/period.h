@@ -24,6 +24,9 @@ struct PeriodChoice {
 std::variant<PeriodChoice, std::string> choose_period(const std::optional<std::string>& from,
                                                       const std::optional<std::string>& to, std::int64_t now);
 
+// 26.456 → 26.46: how figures leave in JSON and spreadsheets.
+double round_hundredths(double v);
+
 // 26.5 → "26,5" (one decimal, Vietnamese decimal comma).
 std::string decimal_text(double v);
 

@@ -10,9 +10,7 @@ namespace {
 
 std::string hours_text(const std::optional<double>& h) { return h ? decimal_text(*h) + " giờ" : "—"; }
 
-double round2(double v) { return std::round(v * 100) / 100; }
-
-nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(round2(*v)) : nlohmann::json(); }
+nlohmann::json optional_json(const std::optional<double>& v) { return v ? nlohmann::json(round_hundredths(*v)) : nlohmann::json(); }
 
 nlohmann::json status_counts(const std::vector<std::int64_t>& counts) {
   nlohmann::json j = nlohmann::json::object();
@@ -47,7 +45,7 @@ nlohmann::json consultation_api_view(const ConsultationFigures& s, const PeriodC
                        {"expert", q.expert_name.empty() ? nlohmann::json() : nlohmann::json(q.expert_name)},
                        {"created_at", core::format_rfc3339(q.created_at)},
                        {"due_at", core::format_rfc3339(q.due_at)},
-                       {"hours_late", round2(q.hours_late)}});
+                       {"hours_late", round_hundredths(q.hours_late)}});
   return {{"period", {{"from", p.from_date}, {"to", p.to_date}, {"timezone", "Asia/Ho_Chi_Minh"}}},
           {"generated_at", core::format_rfc3339(s.now)},
           {"received", s.received},
