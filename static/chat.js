@@ -8,11 +8,13 @@
 // Esc and the close button close it and return focus to the launcher.
 //
 // Server strings are only ever set with textContent or as an href checked to be a same-site path,
-// never parsed as HTML. POST /api/v1/answer needs no CSRF token: see answer_routes.cpp (it requires
-// a JSON Content-Type, which no cross-site form can send, and acts for no account).
+// never parsed as HTML. POST /api/v1/answer and /api/v1/answer/handoff need no CSRF token: see
+// answer_routes.cpp (they require a JSON Content-Type, which no cross-site form can send, and act
+// for no account).
 (function () {
   "use strict";
   var ENDPOINT = "/api/v1/answer";
+  var HANDOFF_ENDPOINT = "/api/v1/answer/handoff";
   var CONVERSATION_KEY = "phobien.chat.conversation";
   var TIMEOUT_MS = 30000;
   var TEXT = {
@@ -24,8 +26,10 @@
     clause: "khoản",
     validity: "Tình trạng hiệu lực: ",
     validityUnknown: "chưa xác định",
-    handoff: "Hệ thống chưa chắc chắn về câu trả lời này. Câu hỏi đã được ghi nhận để chuyển luật sư, luật gia xem xét.",
-    handoffLink: "Gửi câu hỏi kèm thông tin liên hệ để nhận trả lời",
+    handoff: "Hệ thống chưa chắc chắn về câu trả lời này.",
+    handoffButton: "Chuyển câu hỏi cho luật sư, luật gia",
+    handoffBusy: "Đang chuyển câu hỏi…",
+    handoffLink: "Gửi câu hỏi kèm thông tin liên hệ để nhận trả lời riêng",
     related: "Luật sư, luật gia đã trả lời câu hỏi tương tự",
     network: "Không kết nối được với máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
     timeout: "Máy chủ phản hồi quá lâu. Vui lòng thử lại sau ít phút.",
@@ -74,16 +78,18 @@
     return li;
   }
 
-  function answerMessage(data) {
+  function answerMessage(data, question) {
     var box = el("div", "chat-msg chat-answer");
     box.appendChild(el("p", "chat-who", TEXT.answer));
     if (data.handoff === true) {
-      var note = el("p", "alert notice", TEXT.handoff + " ");
+      box.appendChild(el("p", "alert notice", TEXT.handoff));
+      box.appendChild(handoffButton(question, data.conversation_id));
+      // The consultation form: a hand-off has no contact to answer to.
       var link = el("a", null, TEXT.handoffLink);
-      // The consultation form: the hand-off record has no contact to answer to.
       link.href = "/tu-van";
-      note.appendChild(link);
-      box.appendChild(note);
+      var more = el("p");
+      more.appendChild(link);
+      box.appendChild(more);
     }
     String(data.answer).split("\n").forEach(function (line) {
       if (line.trim()) box.appendChild(el("p", null, line));
@@ -136,6 +142,49 @@
     return TEXT.failed + " (" + status + ")";
   }
 
+  // POSTs `payload` as JSON; resolves with the parsed body when `accept(body)` holds, otherwise
+  // rejects with a Vietnamese message (the server's, or one for the network or the timeout).
+  function postJson(url, payload, accept) {
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : 0;
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(payload),
+      credentials: "same-origin",
+      signal: controller ? controller.signal : undefined,
+    }).then(function (res) {
+      return res.json().catch(function () { return null; }).then(function (body) {
+        if (!res.ok || !body || !accept(body)) throw new Error(errorFromResponse(res.status, body));
+        return body;
+      });
+    }, function (e) {
+      throw new Error(e && e.name === "AbortError" ? TEXT.timeout : TEXT.network);
+    }).finally(function () { clearTimeout(timer); });
+  }
+
+  // The button under an unsure answer: the asker's own request to hand the question to experts
+  // (the answer alone never does). Replaced by the server's confirmation or error.
+  function handoffButton(question, conversation) {
+    var button = el("button", "chat-handoff", TEXT.handoffButton);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      button.setAttribute("aria-disabled", "true");
+      button.textContent = TEXT.handoffBusy;
+      var payload = { question: question };
+      if (conversation) payload.conversation_id = conversation;
+      postJson(HANDOFF_ENDPOINT, payload, function (body) { return typeof body.message === "string"; }).then(function (body) {
+        button.replaceWith(el("p", "alert notice", body.message));
+      }, function (e) {
+        button.removeAttribute("aria-disabled");
+        button.textContent = TEXT.handoffButton;
+        button.after(el("p", "chat-error", e.message));
+      });
+    });
+    return button;
+  }
+
   function init() {
     var link = document.getElementById("chat-launcher");
     var panel = document.getElementById("chat-panel");
@@ -185,22 +234,7 @@
       var payload = { question: question };
       var conversation = loadConversation();
       if (conversation) payload.conversation_id = conversation;
-      var controller = window.AbortController ? new AbortController() : null;
-      var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : 0;
-      return fetch(ENDPOINT, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "Accept": "application/json" },
-        body: JSON.stringify(payload),
-        credentials: "same-origin",
-        signal: controller ? controller.signal : undefined,
-      }).then(function (res) {
-        return res.json().catch(function () { return null; }).then(function (body) {
-          if (!res.ok || !body || typeof body.answer !== "string") throw new Error(errorFromResponse(res.status, body));
-          return body;
-        });
-      }, function (e) {
-        throw new Error(e && e.name === "AbortError" ? TEXT.timeout : TEXT.network);
-      }).finally(function () { clearTimeout(timer); });
+      return postJson(ENDPOINT, payload, function (body) { return typeof body.answer === "string"; });
     }
 
     function submit() {
@@ -213,7 +247,7 @@
       ask(question).then(function (data) {
         saveConversation(data.conversation_id);
         setBusy(false);
-        append(answerMessage(data));
+        append(answerMessage(data, question));
       }, function (e) {
         setBusy(false);
         append(el("p", "chat-msg chat-error", e.message));

@@ -3,6 +3,7 @@
 #include "auth/audit_log.h"
 
 #include "core/time.h"
+#include "http/local_target.h"
 #include "web/params.h"
 
 #include <nlohmann/json.hpp>
@@ -14,10 +15,11 @@ using auth::User;
 
 namespace {
 // Only local paths: "//evil.example" or "https://..." would make login an open redirect.
-std::string safe_next(const std::string& next) {
-  if (next.size() > 1 && next.size() < 2000 && next.front() == '/' && next[1] != '/' && next[1] != '\\') return next;
-  return "/";
-}
+// Login, logout and registration carry a few short fields: a small body budget.
+constexpr std::size_t kAccountFormBytes = 8 * 1024;
+
+// Back to where the person came from, when that is a path of this site; the home page otherwise.
+std::string safe_next(const std::string& next) { return http::local_target(next).value_or("/"); }
 
 void add_errors(nlohmann::json& view, const core::ServiceError& e) {
   view["error"] = e.message;
@@ -54,7 +56,7 @@ void register_account_routes(web::Site& site) {
     return site.page("auth/login", view);
   });
 
-  site.add(web::form("/dang-nhap"), [&](http::Request&, web::Visitor& v) {
+  site.add(web::form("/dang-nhap").accepting(kAccountFormBytes), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
     std::string next = safe_next(f.get("next"));
     auto result = site.auth().login(f.get("email"), f.get("password"), v.ip);
@@ -71,7 +73,7 @@ void register_account_routes(web::Site& site) {
     return res;
   });
 
-  site.add(web::form("/dang-xuat"), [&](http::Request& r, web::Visitor&) {
+  site.add(web::form("/dang-xuat").accepting(kAccountFormBytes), [&](http::Request& r, web::Visitor&) {
     if (auto token = r.cookie(web::kSessionCookie)) site.auth().logout(*token);
     auto res = http::Response::redirect("/");
     res.headers.emplace_back("Set-Cookie", session_cookie(site, "", 0).serialize());
@@ -80,7 +82,7 @@ void register_account_routes(web::Site& site) {
 
   site.add(web::page("/dang-ky"), [&](http::Request&, web::Visitor& v) { return site.page("auth/register", site.base_view(v, "Đăng ký tài khoản")); });
 
-  site.add(web::form("/dang-ky"), [&](http::Request&, web::Visitor& v) {
+  site.add(web::form("/dang-ky").accepting(kAccountFormBytes), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
     auth::RegistrationForm form{f.get("email"), f.get("display_name"), f.get("password"), f.get("password_confirm")};
     auto created = site.auth().register_citizen(form, v.ip);

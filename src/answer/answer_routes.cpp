@@ -2,6 +2,7 @@
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "web/json_body.h"
 
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
@@ -11,6 +12,15 @@
 namespace answer {
 
 namespace {
+// Per client (web::ClientLimit): an answer costs a search and a composition, about 30 ms of CPU;
+// a person asks a few a minute. Hand-offs reach people: a few an hour.
+constexpr int kAnswersPerMinute = 60;
+constexpr int kHandoffsPerHour = 10;
+
+constexpr const char* kHandedOff =
+    "Câu hỏi của bạn đã được chuyển đến luật sư, luật gia xem xét. Câu hỏi không kèm thông tin liên hệ nên không có "
+    "trả lời riêng cho bạn; để nhận trả lời, hãy gửi câu hỏi tại trang Tư vấn pháp luật.";
+
 nlohmann::json to_json(const Answer& a) {
   nlohmann::json citations = nlohmann::json::array();
   for (const auto& c : a.citations)
@@ -47,73 +57,113 @@ tl::expected<std::map<std::string, std::string>, std::string> parse_choices(cons
   }
   return out;
 }
+
+// The question of a JSON body {"question": "…", "conversation_id": "…", "choices": {…}}, or the
+// 4xx response that says what is wrong with it.
+tl::expected<Question, http::Response> api_question(const http::Request& r) {
+  auto refuse = [](int status, const char* code, const std::string& message) {
+    return tl::unexpected(web::Site::api_error(status, code, message));
+  };
+  auto parsed = web::json_body(r);
+  if (!parsed) return tl::unexpected(std::move(parsed.error()));
+  nlohmann::json& body = *parsed;
+  if (!body.is_object() || !body.contains("question") || !body["question"].is_string())
+    return refuse(400, "invalid_parameter", "Cần trường \"question\" là một chuỗi.");
+  Question q;
+  q.text = core::nfc(body["question"].get<std::string>());
+  // Only ids the service handed out to web clients; any other starts a new conversation.
+  if (body.contains("conversation_id") && body["conversation_id"].is_string() &&
+      body["conversation_id"].get<std::string>().starts_with(kWebConversationPrefix))
+    q.conversation_id = body["conversation_id"];
+  if (body.contains("choices") && !body["choices"].is_null()) {
+    auto parsed = parse_choices(body["choices"]);
+    if (!parsed) return refuse(400, "invalid_parameter", parsed.error());
+    q.choices = std::move(*parsed);
+  }
+  return q;
+}
+
+// The answer as the plain page shows it: paragraphs, labelled citations.
+nlohmann::json page_result(const Answer& a) {
+  auto j = to_json(a);
+  // Paragraphs of the answer text; quotes stay verbatim.
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const auto& line : core::split(a.text, "\n"))
+    if (!line.empty()) paragraphs.push_back(line);
+  j["paragraphs"] = paragraphs;
+  j["has_related"] = !a.related.empty();
+  for (auto& c : j["citations"]) c["label"] = "Điều " + c["article"].get<std::string>() + " " + c["document_title"].get<std::string>();
+  return j;
+}
 }  // namespace
 
 void register_answer_routes(web::Site& site, AnswerService& service) {
   // No CSRF token (site.api), on purpose, and the chat panel (static/chat.js) sends none:
   // - it acts for nobody: the session is ignored, the answer comes from public law text, and the
-  //   only write (a hand-off record) is one anyone may cause by asking directly;
+  //   only writes (conversation memory; a hand-off, on the second route, when the asker asks for
+  //   one) are ones anyone may cause by asking directly;
   // - a cross-site page cannot send it anyway: HTML forms can only send urlencoded, multipart or
   //   text/plain bodies, which get 415 here, and a cross-origin fetch with a JSON Content-Type
   //   needs a CORS preflight that this server never grants (it sends no Access-Control-* headers).
   // Cached pages could not carry a per-visitor token either.
-  site.add(web::api("POST", "/api/v1/answer"), [&](http::Request& r, web::Visitor&) {
-    auto type = r.header("content-type").value_or("");
-    if (!type.starts_with("application/json"))
-      return web::Site::api_error(415, "unsupported_media_type", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
-    nlohmann::json body;
-    try {
-      body = nlohmann::json::parse(r.body);
-    } catch (const nlohmann::json::exception&) {
-      return web::Site::api_error(400, "invalid_json", "Nội dung JSON không hợp lệ.");
-    }
-    if (!body.is_object() || !body.contains("question") || !body["question"].is_string())
-      return web::Site::api_error(400, "invalid_parameter", "Cần trường \"question\" là một chuỗi.");
-    std::string conversation;
-    if (body.contains("conversation_id") && body["conversation_id"].is_string()) conversation = body["conversation_id"];
-    std::map<std::string, std::string> choices;
-    if (body.contains("choices") && !body["choices"].is_null()) {
-      auto parsed = parse_choices(body["choices"]);
-      if (!parsed) return web::Site::api_error(400, "invalid_parameter", parsed.error());
-      choices = std::move(*parsed);
-    }
-    auto a = service.answer({core::nfc(body["question"].get<std::string>()), conversation, std::move(choices)});
+  site.add(web::api("POST", "/api/v1/answer").limited(kAnswersPerMinute, 60), [&](http::Request& r, web::Visitor&) {
+    auto question = api_question(r);
+    if (!question) return std::move(question.error());
+    auto a = service.answer(*question);
     if (!a) return web::Site::api_error(core::http_status(a.error().kind) == 422 ? 400 : core::http_status(a.error().kind), "invalid_parameter", a.error().message);
     auto res = http::Response::json(to_json(*a).dump());
     res.set("Cache-Control", "no-store");
     return res;
   });
 
+  // The asker's explicit request for a human expert, after an unsure answer (chat panel).
+  site.add(web::api("POST", "/api/v1/answer/handoff").limited(kHandoffsPerHour, 3600), [&](http::Request& r, web::Visitor&) {
+    auto question = api_question(r);
+    if (!question) return std::move(question.error());
+    auto id = service.hand_off(*question);
+    if (!id) return web::Site::api_error(core::http_status(id.error().kind) == 422 ? 400 : core::http_status(id.error().kind), "invalid_parameter", id.error().message);
+    auto res = http::Response::json(nlohmann::json{{"handoff_id", *id}, {"message", kHandedOff}}.dump(), 201);
+    res.set("Cache-Control", "no-store");
+    return res;
+  });
+
+  // The plain page works without JavaScript and stores nothing: a GET (a link, a crawler, a
+  // cross-site <img>) must not write, and the page keeps no conversation.
   auto page = [&](http::Request& r, web::Visitor& v) {
     auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
     view["show_chat"] = false;  // this page is the question form already
     // Control characters are dropped before the question is echoed back into the form.
     std::string question = core::nfc(core::clean_text(r.method == "POST" ? v.form.get("question") : r.query_param("cau-hoi").value_or("")));
     view["question"] = question;
+    if (r.query_param("da-chuyen")) view["notice"] = kHandedOff;
     int status = 200;
     if (!question.empty() || r.method == "POST") {
-      auto a = service.answer({question, ""});
+      auto a = service.look_up({question, "", {}});
       if (!a) {
         view["error"] = a.error().message;
         status = 422;
       } else {
-        auto j = to_json(*a);
-        // Paragraphs of the answer text; quotes stay verbatim.
-        nlohmann::json paragraphs = nlohmann::json::array();
-        for (const auto& line : core::split(a->text, "\n"))
-          if (!line.empty()) paragraphs.push_back(line);
-        j["paragraphs"] = paragraphs;
-        j["has_related"] = !a->related.empty();
-        for (auto& c : j["citations"]) c["label"] = "Điều " + c["article"].get<std::string>() + " " + c["document_title"].get<std::string>();
-        view["result"] = j;
+        view["result"] = page_result(*a);
       }
     }
     auto res = site.page("answer/ask", view, status);
     res.set("Cache-Control", "no-store");
     return res;
   };
-  site.add(web::page("/hoi-dap-tu-dong"), page);
-  site.add(web::form("/hoi-dap-tu-dong"), page);
+  site.add(web::page("/hoi-dap-tu-dong").limited(kAnswersPerMinute, 60), page);
+  site.add(web::form("/hoi-dap-tu-dong").limited(kAnswersPerMinute, 60), page);
+
+  // The "send to an expert" button under an unsure answer.
+  site.add(web::form("/hoi-dap-tu-dong/chuyen-chuyen-gia").limited(kHandoffsPerHour, 3600), [&](http::Request&, web::Visitor& v) {
+    std::string question = core::nfc(v.form.get("question"));
+    auto id = service.hand_off({question, "", {}});
+    if (id) return http::Response::redirect("/hoi-dap-tu-dong?da-chuyen=1");
+    auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
+    view["show_chat"] = false;
+    view["question"] = core::clean_text(question);
+    view["error"] = id.error().message;
+    return site.page("answer/ask", view, core::http_status(id.error().kind));
+  });
 }
 
 }  // namespace answer

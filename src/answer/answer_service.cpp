@@ -263,15 +263,35 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   return a;
 }
 
-core::Result<Answer> AnswerService::answer(const Question& q) {
-  std::string text = core::clean_text(q.text);
+namespace {
+// The question cleaned of control characters, or the reason it cannot be answered.
+core::Result<std::string> checked_question(const std::string& raw) {
+  std::string text = core::clean_text(raw);
   if (text.empty()) return core::fail(core::ServiceError::invalid("Vui lòng nhập câu hỏi.", {{"question", "Vui lòng nhập câu hỏi."}}));
   if (core::utf8_length(text) > kMaxQuestionChars)
     return core::fail(core::ServiceError::invalid("Câu hỏi quá dài (tối đa khoảng 4000 ký tự).", {{"question", "Câu hỏi quá dài."}}));
+  return text;
+}
+
+bool valid_conversation_id(const std::string& id) {
+  return id.size() >= 8 && id.size() <= 64 &&
+         std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
+}
+}  // namespace
+
+core::Result<Answer> AnswerService::look_up(const Question& q) const {
+  auto text = checked_question(q.text);
+  if (!text) return core::fail(text.error());
+  return compose(*text, q.choices);
+}
+
+core::Result<Answer> AnswerService::answer(const Question& q) {
+  auto checked = checked_question(q.text);
+  if (!checked) return core::fail(checked.error());
+  const std::string& text = *checked;
   std::string conversation = q.conversation_id;
-  bool valid_id = conversation.size() >= 8 && conversation.size() <= 64 &&
-                  std::all_of(conversation.begin(), conversation.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
-  if (!valid_id) conversation = core::random_token(16);
+  bool valid_id = valid_conversation_id(conversation);
+  if (!valid_id) conversation = std::string(kWebConversationPrefix) + core::random_token(16);
   // The previous turn of this conversation, when it is recent enough to remember.
   auto conn = database_.acquire();
   std::int64_t now = core::now_unix();
@@ -286,13 +306,19 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
   std::string remembered = context.empty() ? text : context + "\n" + text;
   if (remembered.size() > 2 * kMaxQuestionChars) remembered = text;
   if (conversation_ttl_ > 0) conn->execute("INSERT INTO answer_turns (conversation_id, context, created_at) VALUES (?, ?, ?)", {conversation, remembered, now});
-  if (a.handoff && handoffs_) {
-    Handoff h{text, {}, conversation};
-    for (const auto& c : a.citations)
-      h.candidates.push_back({std::stoll(c.document_id), c.article, c.document_title, c.url, c.score});
-    a.handoff_id = handoffs_->hand_off(*conn, h);
-  }
   return a;
+}
+
+core::Result<std::int64_t> AnswerService::hand_off(const Question& q) {
+  auto text = checked_question(q.text);
+  if (!text) return core::fail(text.error());
+  if (!handoffs_) return core::fail(core::ServiceError::not_found("Chưa có bộ phận luật sư, luật gia nhận câu hỏi."));
+  // The candidate articles are found again here: nothing the client sends is taken as a citation.
+  Answer a = compose(*text, q.choices);
+  Handoff h{*text, {}, valid_conversation_id(q.conversation_id) ? q.conversation_id : ""};
+  for (const auto& c : a.citations) h.candidates.push_back({std::stoll(c.document_id), c.article, c.document_title, c.url, c.score});
+  auto conn = database_.acquire();
+  return handoffs_->hand_off(*conn, h);
 }
 
 }  // namespace answer

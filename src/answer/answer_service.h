@@ -1,7 +1,8 @@
 #pragma once
 // The automated legal answering service (hệ thống trả lời tự động): answers a question from the
 // law text in the library, quoting the clause that answers it verbatim and citing it, and says
-// plainly when it is not sure, handing the question to human experts with the articles it found.
+// plainly when it is not sure, offering to hand the question to human experts with the articles
+// it found.
 #include "auth/audit_log.h"
 #include "core/error.h"
 #include "db/database.h"
@@ -85,7 +86,6 @@ struct Answer {
   // The two best articles come from different documents and score too close to tell apart: the
   // answer quotes both and asks which matter the user means.
   bool clarify = false;
-  std::optional<std::int64_t> handoff_id;
   std::string conversation_id;
   // Published expert answers on the same matter (related_questions in the API).
   std::vector<RelatedQuestion> related;
@@ -106,6 +106,10 @@ constexpr double kConfidenceThreshold = 0.45;
 // right for a third of such questions, no more often than the second (docs/answering.md).
 constexpr double kAmbiguityMargin = 0.10;
 constexpr std::size_t kMaxQuestionChars = 4000;
+// Conversations the service starts get ids "web-" + 22 random characters; chat channels use ids
+// of their own ("msg-…"). The public API continues only ids of the first kind, so nobody can
+// join a conversation they did not start.
+constexpr std::string_view kWebConversationPrefix = "web-";
 // An archived question this similar to the asked one counts as evidence: the articles its expert
 // answer cites rank higher. Measured with `phobien eval answer --archive` (docs/answering.md):
 // with each question's own entry left out, stronger settings (0.6 / 0.5) cost R@1 on alqac2022
@@ -119,8 +123,16 @@ class AnswerService {
   // Conversation turns older than `conversation_ttl` seconds are forgotten (deleted).
   AnswerService(db::Database& database, const library::SearchService& search, std::int64_t conversation_ttl = 30 * 24 * 3600)
       : database_(database), search_(search), conversation_ttl_(conversation_ttl) {}
+  // Checks the question (not empty, at most kMaxQuestionChars) and answers it, remembering the
+  // turn so that a follow-up in the same conversation builds on it. Never hands the question to
+  // experts: `handoff` in the answer only offers it (hand_off below does it, when asked).
   core::Result<Answer> answer(const Question& q);
-  // Without storing anything (evaluation).
+  // Checks and answers like answer(), storing nothing: for GET requests, which never write.
+  core::Result<Answer> look_up(const Question& q) const;
+  // The asker asks for a human expert: stores `q` (checked as above) as a hand-off with the
+  // articles found for it and returns its id. Fails when no hand-off intake is set.
+  core::Result<std::int64_t> hand_off(const Question& q);
+  // Without storing anything or checking the question (evaluation).
   // `context`: earlier turns' text a follow-up question is searched with.
   Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}, const std::string& context = {}) const;
   // Published expert answers used as evidence and shown as related questions (may be null).

@@ -4,6 +4,7 @@
 #include "app/modules.h"
 #include "auth/auth_service.h"
 #include "core/polling_thread.h"
+#include "core/strings.h"
 #include "core/time.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
@@ -83,11 +84,12 @@ struct Application::Impl {
     options.body_limit = config.max_body_bytes;
     options.header_limit = config.max_header_bytes;
     web::Site* s = site.get();
+    options.body_budget = [s](std::string_view method, std::string_view target) { return s->body_limit(method, target); };
     server = std::make_unique<http::Server>(
         options, [s](const http::Request& r) { return s->fast(r); }, [s](http::Request& r) { return s->handle(r); },
         [](const http::Request& r, int status, std::size_t bytes, double ms) {
           // Path only: query strings may carry search terms or tokens.
-          spdlog::info("request method={} path=\"{}\" status={} bytes={} ms={:.2f}", r.method, r.path, status, bytes, ms);
+          spdlog::info("request method={} path=\"{}\" status={} bytes={} ms={:.2f}", r.method, core::for_log(r.path), status, bytes, ms);
         });
     server->listen();
   }

@@ -6,6 +6,7 @@
 #include "consult/views.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "web/json_body.h"
 #include "web/params.h"
 
 #include <variant>
@@ -55,11 +56,10 @@ std::variant<AskInput, http::Response> question_of(const nlohmann::json& body) {
 }
 
 http::Response post_question(Consultation& consult, http::Request& r, web::Visitor& v) {
-  if (!r.header("content-type").value_or("").starts_with("application/json"))
-    return web::Site::api_error(415, "unsupported_media_type", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
-  nlohmann::json body = nlohmann::json::parse(r.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON không hợp lệ.");
-  auto in = question_of(body);
+  auto body = web::json_body(r);
+  if (!body) return std::move(body.error());
+  if (!body->is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON không hợp lệ.");
+  auto in = question_of(*body);
   if (auto* refused = std::get_if<http::Response>(&in)) return std::move(*refused);
   auto receipt = consult.asking.ask(std::get<AskInput>(in), v.actor(), v.user);
   if (!receipt) {

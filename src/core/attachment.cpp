@@ -102,7 +102,7 @@ std::string_view content_label(std::string_view kind) {
   return "tệp";
 }
 
-std::string quoted(std::string_view name) { return "«" + std::string(name.empty() ? "không tên" : name) + "»"; }
+std::string guillemets(std::string_view name) { return "«" + std::string(name.empty() ? "không tên" : name) + "»"; }
 
 // "5 MB", "1,5 MB", "800 KB": Vietnamese writes a decimal comma.
 std::string size_limit(std::size_t bytes) {
@@ -115,10 +115,10 @@ std::string size_limit(std::size_t bytes) {
 // `kind` is what the content is when it is not accepted: "gif", "html", "svg", "xml", "script"
 // or nothing known.
 std::string type_refusal(std::string_view name, std::string_view ext, const std::optional<std::string>& kind) {
-  if (!kind) return fmt::format("Tệp {} không phải ảnh hay PDF hợp lệ ({}).", quoted(name), kAccepted);
+  if (!kind) return fmt::format("Tệp {} không phải ảnh hay PDF hợp lệ ({}).", guillemets(name), kAccepted);
   std::string subject = claims_accepted_type(ext)
-                            ? fmt::format("Tệp {} có đuôi .{} nhưng nội dung là {}", quoted(name), ext, content_label(*kind))
-                            : fmt::format("Tệp {} là {}", quoted(name), content_label(*kind));
+                            ? fmt::format("Tệp {} có đuôi .{} nhưng nội dung là {}", guillemets(name), ext, content_label(*kind))
+                            : fmt::format("Tệp {} là {}", guillemets(name), content_label(*kind));
   if (*kind == "gif") return fmt::format("{}; loại tệp này không được nhận ({}).", subject, kAccepted);
   return fmt::format("{}; loại tệp này có thể chứa mã lệnh nên không được nhận ({}).", subject, kAccepted);
 }
@@ -127,20 +127,20 @@ std::string strip_refusal(std::string_view name, std::string_view type, StripFai
   constexpr std::string_view reprint = "Vui lòng dùng chức năng «In ra PDF» (Print to PDF) để tạo bản PDF mới rồi gửi lại.";
   switch (why) {
     case StripFailure::malformed:
-      return fmt::format("Tệp {} bị hỏng hoặc không đầy đủ: không đọc được cấu trúc {}. Vui lòng lưu lại tệp rồi gửi lại.", quoted(name),
+      return fmt::format("Tệp {} bị hỏng hoặc không đầy đủ: không đọc được cấu trúc {}. Vui lòng lưu lại tệp rồi gửi lại.", guillemets(name),
                          content_label(type));
     case StripFailure::active_content:
       return fmt::format("Tệp {} chứa mã lệnh (JavaScript), lệnh mở chương trình hoặc tệp nhúng bên trong nên không được nhận vì lý do an toàn. {}",
-                         quoted(name), reprint);
+                         guillemets(name), reprint);
     case StripFailure::encrypted:
-      return fmt::format("Tệp {} được đặt mật khẩu hoặc mã hoá nên không kiểm tra được. Vui lòng gửi bản không đặt mật khẩu.", quoted(name));
+      return fmt::format("Tệp {} được đặt mật khẩu hoặc mã hoá nên không kiểm tra được. Vui lòng gửi bản không đặt mật khẩu.", guillemets(name));
     case StripFailure::hidden_metadata:
       return fmt::format("Tệp {} lưu thông tin tác giả trong phần nén mà hệ thống không xoá được để bảo vệ dữ liệu cá nhân của bạn. {}",
-                         quoted(name), reprint);
+                         guillemets(name), reprint);
     case StripFailure::unreadable:
-      return fmt::format("Tệp {} có phần nén không đọc được để kiểm tra an toàn. {}", quoted(name), reprint);
+      return fmt::format("Tệp {} có phần nén không đọc được để kiểm tra an toàn. {}", guillemets(name), reprint);
   }
-  return fmt::format("Tệp {} không được nhận.", quoted(name));
+  return fmt::format("Tệp {} không được nhận.", guillemets(name));
 }
 
 StripResult strip_metadata(std::string_view type, std::string_view data) {
@@ -164,16 +164,16 @@ std::string attachment_display_name(std::string_view filename, std::string_view 
 
 Result<CleanAttachment> clean_attachment(std::string_view filename, std::string_view data, const AttachmentPolicy& policy) {
   std::string base = safe_base_name(filename);
-  std::string name = truncated_utf8(base, kMaxNameBytes);  // quoted in messages
-  if (data.empty()) return refuse(fmt::format("Tệp {} rỗng (0 byte). Vui lòng chọn lại tệp.", quoted(name)));
-  if (data.size() > policy.max_bytes) return refuse(fmt::format("Tệp {} quá lớn: tối đa {}.", quoted(name), size_limit(policy.max_bytes)));
+  std::string name = truncated_utf8(base, kMaxNameBytes);  // in guillemets in messages
+  if (data.empty()) return refuse(fmt::format("Tệp {} rỗng (0 byte). Vui lòng chọn lại tệp.", guillemets(name)));
+  if (data.size() > policy.max_bytes) return refuse(fmt::format("Tệp {} quá lớn: tối đa {}.", guillemets(name), size_limit(policy.max_bytes)));
 
   std::string ext = extension_of(base);
   std::optional<std::string> type = sniff_document_type(data);
   if (!type || !is_accepted(*type)) return refuse(type_refusal(name, ext, type ? type : sniff_active_content(data)));
   if (!ext.empty() && !extension_matches(ext, *type))
     return refuse(fmt::format("Tệp {} có đuôi .{} nhưng nội dung là {}: đuôi tệp không khớp nội dung. Vui lòng kiểm tra lại tệp rồi gửi lại.",
-                              quoted(name), ext, content_label(*type)));
+                              guillemets(name), ext, content_label(*type)));
 
   StripResult stripped = strip_metadata(*type, data);
   if (!stripped) return refuse(strip_refusal(name, *type, stripped.error()));

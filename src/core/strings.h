@@ -1,6 +1,7 @@
 #pragma once
 // Splitting and trimming the short lists people, importers and configuration files write:
-// "Thuế, tài chính; Đất đai", "tag-a, tag-b", header lines, front matter lines.
+// "Thuế, tài chính; Đất đai", "tag-a, tag-b", header lines, front matter lines; and text made
+// safe for a log line.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,9 @@ std::vector<std::string> split_list(std::string_view text, char separator = ',')
 // A list as typed in a form or a file: each piece through clean_text (control characters
 // removed, spaces, tabs and newlines trimmed), empty ones dropped.
 std::vector<std::string> split_clean(std::string_view text, char separator);
+
+// `text` for one line of a log: control characters (CR and LF included) and backslashes become
+// \xNN escapes, so a value from outside can never start a forged log line.
+std::string for_log(std::string_view text);
 
 }  // namespace core

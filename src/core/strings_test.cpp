@@ -41,4 +41,12 @@ TEST(Strings, SplitCleanCleansEachItemAndDropsEmptyOnes) {
   EXPECT_EQ(split_clean("", ','), Pieces{});
 }
 
+TEST(Strings, ForLogKeepsOneLine) {
+  EXPECT_EQ(for_log("/bai-viet/luật-đất-đai"), "/bai-viet/luật-đất-đai");
+  EXPECT_EQ(for_log("/a\r\nrequest method=GET path=\"/forged\""), "/a\\x0d\\x0arequest method=GET path=\"/forged\"");
+  EXPECT_EQ(for_log("a\\x0a"), "a\\x5cx0a") << "a literal backslash cannot pass for an escape";
+  EXPECT_EQ(for_log(std::string("\0\t\x7f", 3)), "\\x00\\x09\\x7f");
+}
+
 }  // namespace core
+

@@ -113,13 +113,13 @@ std::string redact_url(const std::string& url) {
 
 std::unique_ptr<Database> open_database(const std::string& url, std::size_t max_connections) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    auto factory = [url] { return std::unique_ptr<Connection>(new PostgresConnection(url)); };
+    auto factory = [url] { return open_postgres_connection(url); };
     auto database = std::make_unique<Database>(Dialect::postgres, redact_url(url), factory, max_connections);
     database->acquire();  // fail now, with a clear message, if the server is unreachable
     return database;
   }
   std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
-  auto factory = [path] { return std::unique_ptr<Connection>(new SqliteConnection(path)); };
+  auto factory = [path] { return open_sqlite_connection(path); };
   auto database = std::make_unique<Database>(Dialect::sqlite, "sqlite:" + path, factory, max_connections);
   database->acquire();
   return database;

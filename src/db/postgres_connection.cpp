@@ -66,58 +66,71 @@ std::string number_placeholders(std::string_view sql) {
   return out;
 }
 
-PostgresConnection::PostgresConnection(const std::string& url) {
-  conn_ = PQconnectdb(url.c_str());
-  if (PQstatus(conn_) != CONNECTION_OK) {
-    std::string msg = "cannot connect to PostgreSQL at " + redact_url(url) + ": " + PQerrorMessage(conn_);
-    PQfinish(conn_);
-    conn_ = nullptr;
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    throw Error(msg);
+namespace {
+// One libpq connection: see postgres_connection.h.
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(const std::string& url) {
+    conn_ = PQconnectdb(url.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string msg = "cannot connect to PostgreSQL at " + redact_url(url) + ": " + PQerrorMessage(conn_);
+      PQfinish(conn_);
+      conn_ = nullptr;
+      while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+      throw Error(msg);
+    }
+    execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC';");
   }
-  execute_script("SET client_min_messages = warning; SET TIME ZONE 'UTC';");
-}
-
-PostgresConnection::~PostgresConnection() {
-  if (conn_) PQfinish(conn_);
-}
-
-std::vector<Row> PostgresConnection::query(std::string_view sql, const Params& params) {
-  Result res = run(conn_, sql, params);
-  int nrows = PQntuples(res.get());
-  int ncols = PQnfields(res.get());
-  std::vector<Row> rows;
-  rows.reserve(nrows);
-  for (int r = 0; r < nrows; ++r) {
-    std::vector<std::optional<std::string>> cells(ncols);
-    for (int c = 0; c < ncols; ++c)
-      if (!PQgetisnull(res.get(), r, c)) cells[c] = std::string(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c));
-    rows.emplace_back(std::move(cells));
+  ~PostgresConnection() override {
+    if (conn_) PQfinish(conn_);
   }
-  return rows;
-}
 
-std::int64_t PostgresConnection::execute(std::string_view sql, const Params& params) {
-  Result res = run(conn_, sql, params);
-  const char* n = PQcmdTuples(res.get());
-  return (n && *n) ? std::stoll(n) : 0;
-}
+  Dialect dialect() const override { return Dialect::postgres; }
 
-void PostgresConnection::execute_script(std::string_view sql) {
-  std::string s(sql);
-  Result res(PQexec(conn_, s.c_str()));
-  auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(res.get(), conn_, "script");
-}
+  std::vector<Row> query(std::string_view sql, const Params& params) override {
+    Result res = run(conn_, sql, params);
+    int nrows = PQntuples(res.get());
+    int ncols = PQnfields(res.get());
+    std::vector<Row> rows;
+    rows.reserve(nrows);
+    for (int r = 0; r < nrows; ++r) {
+      std::vector<std::optional<std::string>> cells(ncols);
+      for (int c = 0; c < ncols; ++c)
+        if (!PQgetisnull(res.get(), r, c)) cells[c] = std::string(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c));
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
 
-void PostgresConnection::begin() { execute_script("BEGIN"); }
-void PostgresConnection::commit() { execute_script("COMMIT"); }
-void PostgresConnection::rollback() {
-  if (in_transaction()) execute_script("ROLLBACK");
-}
-bool PostgresConnection::in_transaction() const {
-  auto s = PQtransactionStatus(conn_);
-  return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
-}
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    Result res = run(conn_, sql, params);
+    const char* n = PQcmdTuples(res.get());
+    return (n && *n) ? std::stoll(n) : 0;
+  }
+
+  void execute_script(std::string_view sql) override {
+    std::string s(sql);
+    Result res(PQexec(conn_, s.c_str()));
+    auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(res.get(), conn_, "script");
+  }
+
+  void begin() override { execute_script("BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (in_transaction()) execute_script("ROLLBACK");
+  }
+  // A failed statement leaves the transaction open (INERROR) until it is rolled back.
+  bool in_transaction() const override {
+    auto s = PQtransactionStatus(conn_);
+    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
+  }
+
+ private:
+  pg_conn* conn_ = nullptr;
+};
+}  // namespace
+
+std::unique_ptr<Connection> open_postgres_connection(const std::string& url) { return std::make_unique<PostgresConnection>(url); }
 
 }  // namespace db

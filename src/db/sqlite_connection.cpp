@@ -34,69 +34,80 @@ void prepare(sqlite3* db, std::string_view sql, const Params& params, Statement&
     if (rc != SQLITE_OK) fail(db, rc, "bind");
   }
 }
+
+// One SQLite connection: see sqlite_connection.h.
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = "cannot open SQLite database " + path + ": " + sqlite3_errstr(rc);
+      sqlite3_close(db_);
+      throw Error(msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
+  }
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+  std::vector<Row> query(std::string_view sql, const Params& params) override {
+    Statement st;
+    prepare(db_, sql, params, st);
+    std::vector<Row> rows;
+    int cols = sqlite3_column_count(st.stmt);
+    while (true) {
+      int rc = sqlite3_step(st.stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(db_, rc, "step");
+      std::vector<std::optional<std::string>> cells(cols);
+      for (int c = 0; c < cols; ++c) {
+        if (sqlite3_column_type(st.stmt, c) == SQLITE_NULL) continue;
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.stmt, c));
+        cells[c] = std::string(text, sqlite3_column_bytes(st.stmt, c));
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
+
+  std::int64_t execute(std::string_view sql, const Params& params) override {
+    Statement st;
+    prepare(db_, sql, params, st);
+    int rc;
+    while ((rc = sqlite3_step(st.stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) fail(db_, rc, "step");
+    return sqlite3_changes64(db_);
+  }
+
+  void execute_script(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+      throw Error("script: " + msg);
+    }
+  }
+
+  // IMMEDIATE: a writer waits for the file lock here (busy timeout), not at its first write.
+  void begin() override { execute_script("BEGIN IMMEDIATE"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (in_transaction()) execute_script("ROLLBACK");
+  }
+  bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = "cannot open SQLite database " + path + ": " + sqlite3_errstr(rc);
-    sqlite3_close(db_);
-    throw Error(msg);
-  }
-  sqlite3_busy_timeout(db_, 10000);
-  execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
-}
-
-SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
-
-std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& params) {
-  Statement st;
-  prepare(db_, sql, params, st);
-  std::vector<Row> rows;
-  int cols = sqlite3_column_count(st.stmt);
-  while (true) {
-    int rc = sqlite3_step(st.stmt);
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) fail(db_, rc, "step");
-    std::vector<std::optional<std::string>> cells(cols);
-    for (int c = 0; c < cols; ++c) {
-      if (sqlite3_column_type(st.stmt, c) == SQLITE_NULL) continue;
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.stmt, c));
-      cells[c] = std::string(text, sqlite3_column_bytes(st.stmt, c));
-    }
-    rows.emplace_back(std::move(cells));
-  }
-  return rows;
-}
-
-std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {
-  Statement st;
-  prepare(db_, sql, params, st);
-  int rc;
-  while ((rc = sqlite3_step(st.stmt)) == SQLITE_ROW) {
-  }
-  if (rc != SQLITE_DONE) fail(db_, rc, "step");
-  return sqlite3_changes64(db_);
-}
-
-void SqliteConnection::execute_script(std::string_view sql) {
-  std::string s(sql);
-  char* err = nullptr;
-  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
-  if (rc != SQLITE_OK) {
-    std::string msg = err ? err : sqlite3_errstr(rc);
-    sqlite3_free(err);
-    if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
-    throw Error("script: " + msg);
-  }
-}
-
-void SqliteConnection::begin() { execute_script("BEGIN IMMEDIATE"); }
-void SqliteConnection::commit() { execute_script("COMMIT"); }
-void SqliteConnection::rollback() {
-  if (in_transaction()) execute_script("ROLLBACK");
-}
-bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+std::unique_ptr<Connection> open_sqlite_connection(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
 
 }  // namespace db

@@ -52,6 +52,19 @@ bool matches(const Address& ip, const std::string& entry) {
 std::string trim(std::string_view s) { return std::string(core::trim(s)); }
 }  // namespace
 
+std::string client_group(const std::string& ip) {
+  auto a = parse_address(ip);
+  if (!a || a->family != AF_INET6) return ip;
+  // An IPv4-mapped address (::ffff:a.b.c.d) is one IPv4 client.
+  static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+  if (std::memcmp(a->bytes.data(), kMapped, sizeof kMapped) == 0) return ip;
+  std::array<unsigned char, 16> prefix{};
+  std::memcpy(prefix.data(), a->bytes.data(), 8);
+  char text[INET6_ADDRSTRLEN] = {};
+  inet_ntop(AF_INET6, prefix.data(), text, sizeof text);
+  return std::string(text) + "/64";
+}
+
 bool ip_in_list(const std::string& ip, const std::vector<std::string>& list) {
   auto a = parse_address(ip);
   if (!a) return false;

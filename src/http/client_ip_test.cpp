@@ -39,4 +39,13 @@ TEST(ClientIp, CidrMatching) {
   EXPECT_FALSE(ip_in_list("10.0.0.1", {"10.0.0.0/33"}));
 }
 
+TEST(ClientIp, GroupsIpv6ClientsByTheirSlash64) {
+  EXPECT_EQ(client_group("203.0.113.7"), "203.0.113.7");
+  EXPECT_EQ(client_group("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  EXPECT_EQ(client_group("2001:db8:1:2::1"), client_group("2001:db8:1:2:ffff::9")) << "one /64, one client";
+  EXPECT_NE(client_group("2001:db8:1:2::1"), client_group("2001:db8:1:3::1"));
+  EXPECT_EQ(client_group("::ffff:198.51.100.1"), "::ffff:198.51.100.1") << "an IPv4 client seen through IPv6";
+  EXPECT_EQ(client_group("not-an-ip"), "not-an-ip");
+}
+
 }  // namespace http

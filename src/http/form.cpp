@@ -78,6 +78,7 @@ std::optional<Form> parse_multipart(std::string_view body, std::string_view cont
       }
     }
     if (!name || !core::is_valid_utf8(*name)) return std::nullopt;
+    if (form.fields.size() + form.files.size() >= kMaxFormFields) return std::nullopt;
     if (filename) {
       if (!core::is_valid_utf8(*filename)) return std::nullopt;
       form.files.push_back({core::nfc(*name), core::nfc(*filename), part_type, std::string(content)});
@@ -95,7 +96,7 @@ std::optional<Form> parse_form(const Request& request) {
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.starts_with("application/x-www-form-urlencoded")) {
     auto fields = parse_urlencoded(request.body);
-    if (!fields) return std::nullopt;
+    if (!fields || fields->size() > kMaxFormFields) return std::nullopt;
     return Form{std::move(*fields), {}};
   }
   if (lower.starts_with("multipart/form-data")) return parse_multipart(request.body, type);

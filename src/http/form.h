@@ -25,8 +25,12 @@ struct Form {
   const UploadedFile* file(std::string_view name) const;  // nullptr when absent or empty
 };
 
-// Parses the body of a POST by its Content-Type. Nullopt when malformed or not valid UTF-8
-// (field values are NFC-normalised); an absent or other Content-Type gives an empty form.
+// No form of the site has more than a few dozen fields; a body with more is refused.
+constexpr std::size_t kMaxFormFields = 500;
+
+// Parses the body of a POST by its Content-Type. Nullopt when malformed, not valid UTF-8 or with
+// more than kMaxFormFields fields and files (field values are NFC-normalised); an absent or
+// other Content-Type gives an empty form.
 std::optional<Form> parse_form(const Request& request);
 
 }  // namespace http

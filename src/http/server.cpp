@@ -1,9 +1,11 @@
 #include "http/server.h"
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <thread>
 
 namespace http {
@@ -25,6 +27,7 @@ struct Server::Impl {
   asio::thread_pool workers;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
+  std::atomic<std::size_t> connections{0};
 
   Impl(ServerOptions o, FastHandler f, SlowHandler s, AccessLog l)
       : options(std::move(o)), fast(std::move(f)), slow(std::move(s)), log(std::move(l)),
@@ -39,6 +42,7 @@ struct Server::Impl {
   }
 
   awaitable<void> write(beast::tcp_stream& stream, const Response& res, bool head, bool keep_alive, int version) {
+    stream.expires_after(options.write_timeout);
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
     for (const auto& [k, v] : res.headers) out.set(k, v);
     out.keep_alive(keep_alive);
@@ -58,6 +62,7 @@ struct Server::Impl {
 
   // Cached bytes as they are: one writev of head, connection line, blank line and body.
   awaitable<void> write_prepared(beast::tcp_stream& stream, const PreparedResponse& res, bool head, bool keep_alive, int version) {
+    stream.expires_after(options.write_timeout);
     std::string_view connection;
     if (!keep_alive) connection = "Connection: close\r\n";
     else if (version < 11) connection = "Connection: keep-alive\r\n";
@@ -90,6 +95,40 @@ struct Server::Impl {
     return r;
   }
 
+  // Reads one request: its head within the idle timeout, then, if the route's budget allows the
+  // declared size, its body within the read timeout. Returns Beast's error, or body_limit when
+  // the body is over the budget (nothing of it read).
+  awaitable<boost::system::error_code> read_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                                     bhttp::request_parser<bhttp::string_body>& parser) {
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    parser.body_limit(options.body_limit);
+    stream.expires_after(options.idle_timeout);
+    auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, as_tuple);
+    if (ec || parser.is_done()) co_return ec;
+    const auto& head = parser.get();
+    std::size_t budget = options.body_limit;
+    if (options.body_budget) budget = std::min(budget, options.body_budget(head.method_string(), head.target()));
+    // Beast checks a Content-Length against the limit only while parsing the head; a chunked body
+    // is checked chunk by chunk against the limit set here.
+    if (parser.content_length() && *parser.content_length() > budget) co_return bhttp::error::body_limit;
+    parser.body_limit(budget);
+    stream.expires_after(options.read_timeout);
+    auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
+    co_return body_ec;
+  }
+
+  // Half-closes, then discards what the client still sends, for at most one second.
+  static awaitable<void> linger(beast::tcp_stream& stream) {
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(1));
+    std::array<char, 16 * 1024> sink;
+    for (;;) {
+      auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), as_tuple);
+      if (ec) break;
+    }
+  }
+
   awaitable<void> session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     std::string peer;
@@ -101,10 +140,7 @@ struct Server::Impl {
     beast::flat_buffer buffer;
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      parser.body_limit(options.body_limit);
-      stream.expires_after(options.read_timeout);
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, as_tuple);
+      auto ec = co_await read_request(stream, buffer, parser);
       auto started = std::chrono::steady_clock::now();
       if (ec) {
         int status = 0;
@@ -118,10 +154,23 @@ struct Server::Impl {
           Request shown;
           shown.method = "-";
           shown.path = "-";
-          auto res = plain_error(status, message);
-          stream.expires_after(std::chrono::seconds(5));
+          // A body over its budget is refused after its head was read: answer a program as the
+          // site would (JSON), a browser with a page.
+          if (status == 413) {
+            shown.target = std::string(parser.get().target());
+            shown.path = shown.target.substr(0, shown.target.find('?'));
+            if (auto accept = parser.get().find(bhttp::field::accept); accept != parser.get().end())
+              shown.headers.emplace_back("accept", std::string(accept->value()));
+          }
+          auto res = status == 413 && shown.wants_json()
+                         ? Response::json(R"({"error":{"code":"payload_too_large","message":"Nội dung gửi lên quá lớn."}})", 413)
+                         : plain_error(status, message);
+          if (status == 413) res.set("Connection", "close");
           co_await write(stream, res, false, false, 11);
           if (log) log(shown, status, res.body.size(), 0);
+          // The client may still be sending the body refused: read and drop it for a moment, so
+          // that closing does not reset the connection before the client reads the answer.
+          if (status == 413) co_await linger(stream);
         }
         break;
       }
@@ -155,7 +204,7 @@ struct Server::Impl {
                 try {
                   co_return slow(*request);
                 } catch (const std::exception& e) {
-                  spdlog::error("unhandled error for {} {}: {}", request->method, request->path, e.what());
+                  spdlog::error("unhandled error for {} {}: {}", request->method, core::for_log(request->path), e.what());
                   co_return plain_error(500, "Đã có lỗi xảy ra. Vui lòng thử lại sau.");
                 }
               },
@@ -175,15 +224,34 @@ struct Server::Impl {
   }
 
   awaitable<void> accept_loop() {
+    asio::steady_timer pause(io);
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(as_tuple);
       if (ec) {
         if (ec == asio::error::operation_aborted) co_return;
-        continue;  // e.g. too many open files: keep serving the connections we have
+        // E.g. too many open files: keep serving the connections we have, and do not spin.
+        spdlog::warn("accepting a connection failed: {}", ec.message());
+        pause.expires_after(std::chrono::milliseconds(100));
+        co_await pause.async_wait(as_tuple);
+        continue;
+      }
+      if (connections.load() >= options.max_connections) {
+        boost::system::error_code ignored;
+        socket.close(ignored);
+        continue;
       }
       socket.set_option(tcp::no_delay(true));
-      asio::co_spawn(io, session(std::move(socket)), asio::detached);
+      asio::co_spawn(io, counted_session(std::move(socket)), asio::detached);
     }
+  }
+
+  awaitable<void> counted_session(tcp::socket socket) {
+    ++connections;
+    struct Leave {
+      std::atomic<std::size_t>& n;
+      ~Leave() { --n; }
+    } leave{connections};
+    co_await session(std::move(socket));
   }
 };
 

@@ -26,8 +26,12 @@ search::Query query_from(const http::Request& r, std::string& error, const char*
 }
 }  // namespace
 
+// Per client (web::ClientLimit): a search costs a few milliseconds; a person or a well-behaved
+// program sends a few a second at most.
+constexpr int kSearchesPerMinute = 300;
+
 void register_search_routes(web::Site& site, SearchService& search) {
-  site.add(web::api("GET", "/api/v1/search"), [&](http::Request& r, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/search").limited(kSearchesPerMinute, 60), [&](http::Request& r, web::Visitor&) {
     std::string error;
     auto q = query_from(r, error, "type", "status");
     web::ParamError pe;
@@ -49,7 +53,7 @@ void register_search_routes(web::Site& site, SearchService& search) {
     return res;
   });
 
-  site.add(web::page("/tra-cuu"), [&](http::Request& r, web::Visitor& v) {
+  site.add(web::page("/tra-cuu").limited(kSearchesPerMinute, 60), [&](http::Request& r, web::Visitor& v) {
     std::string error;
     auto q = query_from(r, error, "loai", "hieu-luc");
     web::ParamError pe;

@@ -17,7 +17,12 @@ class MailModule : public web::Module {
   void register_routes(web::Site&) override {}
   void start() override { worker_->start(); }
   void stop() override { worker_->stop(); }
-  static std::vector<web::BackupTable> tables() { return {{"mail_outbox"}}; }
+  // Kept in backups as the record of what was sent; a mail still queued in a backup is not sent
+  // again after a restore (docs/email.md).
+  static std::vector<web::BackupTable> tables() {
+    return {web::BackupTable::queue("mail_outbox", "UPDATE mail_outbox SET status = 'failed', "
+                                                   "last_error = 'restored from a backup: not sent again' WHERE status = 'queued'")};
+  }
 
  private:
   std::unique_ptr<MailWorker> worker_;

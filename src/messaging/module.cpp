@@ -14,6 +14,12 @@ void MessagingModule::start() { outbox_->start(); }
 
 void MessagingModule::stop() { outbox_->stop(); }
 
-std::vector<web::BackupTable> MessagingModule::tables() { return {{"messaging_inbound"}, {"messaging_outbox"}}; }
+// A reply still waiting in a backup is not sent again after a restore: by then it is late, and
+// the person may have had it already.
+std::vector<web::BackupTable> MessagingModule::tables() {
+  return {{"messaging_inbound"},
+          web::BackupTable::queue("messaging_outbox", "UPDATE messaging_outbox SET status = 'failed', "
+                                                      "last_error = 'restored from a backup: not sent again' WHERE status IN ('pending', 'sending')")};
+}
 
 }  // namespace messaging

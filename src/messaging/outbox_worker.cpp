@@ -51,7 +51,14 @@ db::Outcome OutboxWorker::handle(const db::Job& job) {
   const std::string about = "reply " + std::to_string(job.id) + " via " + std::string(channel_name(reply->channel));
   if (!reply->text) {
     if (!reply->question) return db::Outcome::failure("the message was deleted before it was answered", about);
-    auto a = answers_.answer({*reply->question, conversation_id(reply->channel, reply->recipient_id), {}});
+    const answer::Question question{*reply->question, conversation_id(reply->channel, reply->recipient_id), {}};
+    auto a = answers_.answer(question);
+    // On a chat channel the asker's own message (a POST the platform signed) is the request: an
+    // unsure answer goes to the experts as the web pages' "send to an expert" button does.
+    if (a && a->handoff) {
+      auto handed = answers_.hand_off(question);
+      if (!handed) spdlog::warn("messaging: hand-off of {} failed: {}", about, handed.error().message);
+    }
     // A question the service refuses (too long) still gets a reply: the reason, in Vietnamese.
     reply->text = a ? format_reply(*a, config_) : trim_at_sentence(a.error().message, kMaxReplyChars);
     auto conn = database_.acquire();

@@ -1,5 +1,6 @@
 #include "messaging/webhook_routes.h"
 
+#include "core/json_depth.h"
 #include "core/random.h"
 #include "messaging/settings.h"
 #include "messaging/signature.h"
@@ -49,7 +50,9 @@ void register_webhook_routes(web::Site& site, Inbox& inbox) {
   site.add(web::webhook("POST", "/webhooks/zalo", kMaxWebhookBytes), [&settings, &inbox](http::Request& r, web::Visitor&) {
     if (!settings.zalo.enabled()) return not_configured();
     // Zalo signs the body together with its own "timestamp" field, so the body is read first; a
-    // body that is not JSON has no timestamp and so no valid signature.
+    // body that is not JSON has no timestamp and so no valid signature. Nesting is checked first:
+    // this body is parsed before anything proves where it came from.
+    if (!core::json_depth_within(r.body)) return invalid_json();
     auto body = nlohmann::json::parse(r.body, nullptr, false);
     if (!zalo_signature_valid(settings.zalo.app_id, r.body, zalo_timestamp(body), r.header("x-zevent-signature"), settings.zalo.oa_secret))
       return bad_signature();

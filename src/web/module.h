@@ -61,9 +61,18 @@ struct Duty {
 struct BackupTable {
   BackupTable(const char* name) : table(name) {}  // backed up
   BackupTable(const char* name, const char* why_left_out) : table(name), backed_up(false), reason(why_left_out) {}
+  // Backed up, with a statement `phobien restore` runs on it after the rows are back, in the
+  // same transaction: for a queue, so that what was waiting when the backup was taken is not
+  // done a second time.
+  static BackupTable queue(const char* name, const char* after_restore_sql) {
+    BackupTable t(name);
+    t.after_restore = after_restore_sql;
+    return t;
+  }
   std::string table;
   bool backed_up = true;
-  std::string reason;  // why it is left out (empty when backed up)
+  std::string reason;         // why it is left out (empty when backed up)
+  std::string after_restore;  // SQL, or empty
 };
 
 class Module {

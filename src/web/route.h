@@ -1,11 +1,12 @@
 #pragma once
-// What a feature declares about each of its routes: who may call it, what kind of route it is
-// and how large a body it accepts. `web::Site` enforces all three before the handler runs, so
-// handlers hold no permission guards of their own.
+// What a feature declares about each of its routes: who may call it, what kind of route it is,
+// how large a body it accepts and how often one client may call it. `web::Site` enforces all of
+// it before the handler runs, so handlers hold no guards of their own.
 #include "auth/permission.h"
 
 #include <cstddef>
 #include <string>
+#include <utility>
 
 namespace web {
 
@@ -43,12 +44,31 @@ constexpr std::size_t default_body_limit(RouteKind kind) {
   return 0;
 }
 
+// At most `max` requests per `window_seconds` from one client (an IPv4 address or an IPv6 /64,
+// http::client_group); 0 means no limit. Counted in memory (http::ClientThrottle).
+struct ClientLimit {
+  int max = 0;
+  int window_seconds = 0;
+};
+
 struct RouteSpec {
   std::string method;   // GET, POST, PUT, DELETE
   std::string pattern;  // "/quan-tri/bai-viet/{id}" (http::Router syntax)
   Access access = anyone;
   RouteKind kind = RouteKind::page;
   std::size_t body_limit = default_body_limit(kind);  // bytes; larger bodies get 413
+  ClientLimit per_client{};                            // over it: 429 with Retry-After
+
+  // For routes that do expensive work for anyone: web::api("POST", "/x").limited(30, 60).
+  RouteSpec limited(int max, int window_seconds) && {
+    per_client = {max, window_seconds};
+    return std::move(*this);
+  }
+  // A budget other than the kind's default: web::form("/dang-nhap").accepting(8 * 1024).
+  RouteSpec accepting(std::size_t bytes) && {
+    body_limit = bytes;
+    return std::move(*this);
+  }
 };
 
 // Shorthands for the common shapes.

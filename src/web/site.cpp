@@ -3,6 +3,7 @@
 #include "http/client_ip.h"
 #include "core/random.h"
 #include "core/resources.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "web/templates.h"
 
@@ -65,6 +66,16 @@ void Site::add(RouteSpec spec, PageHandler h) {
   router_.add(spec.method, spec.pattern);
   specs_.push_back(std::move(spec));
   handlers_.push_back(std::move(h));
+}
+
+std::size_t Site::body_limit(std::string_view method, std::string_view target) const {
+  http::Request probe;
+  probe.method = std::string(method);
+  auto path = http::percent_decode(target.substr(0, target.find('?')));
+  if (!path) return 0;
+  probe.path = std::move(*path);
+  auto match = router_.match(probe);
+  return match.outcome == http::Router::Outcome::found ? specs_[match.id].body_limit : 0;
 }
 
 void Site::set_modules(std::vector<const Module*> modules) {
@@ -163,16 +174,20 @@ http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
                ? api_error(413, "payload_too_large", "Nội dung gửi lên quá lớn.")
                : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>413</title><h1>Nội dung gửi lên quá lớn.</h1></html>", 413);
   if (!spec.access.allows(visitor.user ? &visitor.user->role : nullptr)) return refuse(request, visitor, spec);
+  if (auto over = over_client_limit(request, visitor, spec)) return std::move(*over);
   const bool form_route = spec.kind == RouteKind::form || spec.kind == RouteKind::upload;
   if (request.method == "POST" && form_route) {
-    auto form = http::parse_form(request);
-    if (!form) return http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Biểu mẫu gửi lên không hợp lệ.</h1></html>", 400);
-    visitor.form = std::move(*form);
-    if (visitor.issue_csrf_cookie || !core::secure_equals(visitor.form.get(kCsrfField), visitor.csrf_token)) {
+    auto expired = [&] {
       auto v = base_view(visitor, "Phiên làm việc đã hết hạn");
       v["message"] = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.";
       return page("errors/error", v, 403);
-    }
+    };
+    // Without the CSRF cookie no token can match: refused before the body is parsed.
+    if (visitor.issue_csrf_cookie) return expired();
+    auto form = http::parse_form(request);
+    if (!form) return http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Biểu mẫu gửi lên không hợp lệ.</h1></html>", 400);
+    visitor.form = std::move(*form);
+    if (!core::secure_equals(visitor.form.get(kCsrfField), visitor.csrf_token)) return expired();
   }
   return handlers_[match.id](request, visitor);
 }
@@ -183,6 +198,20 @@ http::Response Site::refuse(const http::Request& request, const Visitor& visitor
     return api_error(403, "forbidden", "Tài khoản không có quyền dùng chức năng này.");
   }
   return deny(request, visitor);
+}
+
+std::optional<http::Response> Site::over_client_limit(const http::Request& request, const Visitor& visitor, const RouteSpec& spec) {
+  if (spec.per_client.max <= 0 || !config_.rate_limits_enabled) return std::nullopt;
+  const std::string key = spec.method + " " + spec.pattern + "|" + http::client_group(visitor.ip);
+  const std::int64_t now = core::now_unix();
+  if (throttle_.allow(key, spec.per_client.max, spec.per_client.window_seconds, now)) return std::nullopt;
+  const std::int64_t wait = std::max<std::int64_t>(1, throttle_.retry_after(key, now));
+  const std::string message = "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau " + std::to_string(wait) + " giây.";
+  http::Response r = request.wants_json() || spec.kind == RouteKind::api
+                         ? api_error(429, "rate_limited", message)
+                         : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>429</title><h1>" + message + "</h1></html>", 429);
+  r.set("Retry-After", std::to_string(wait));
+  return r;
 }
 
 nlohmann::json Site::base_view(const Visitor& visitor, const std::string& title) const {

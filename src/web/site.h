@@ -7,6 +7,7 @@
 #include "auth/auth_service.h"
 #include "core/config.h"
 #include "db/database.h"
+#include "http/client_throttle.h"
 #include "http/form.h"
 #include "http/router.h"
 #include "web/module.h"
@@ -40,8 +41,12 @@ class Site {
 
   // Declares a route. Before `h` runs: a body over the budget gets 413; a visitor the access
   // does not allow gets the login page (HTML, anonymous), 403, or a JSON 401/403 (api, webhook);
-  // form and upload routes get their fields parsed and the CSRF token checked (403 without it).
+  // a client over the route's per-client limit gets 429; form and upload routes get their fields
+  // parsed and the CSRF token checked (403 without it).
   void add(RouteSpec spec, PageHandler h);
+  // The body budget of the route `method` `target` (a raw request target) would reach, for the
+  // server to apply before it reads the body; 0 when no route matches (nothing to read).
+  std::size_t body_limit(std::string_view method, std::string_view target) const;
   const std::vector<RouteSpec>& routes() const { return specs_; }
   // The modules whose menus the layout shows (the list app assembles; they outlive the site).
   void set_modules(std::vector<const Module*> modules);
@@ -77,7 +82,9 @@ class Site {
   nlohmann::json public_menu() const;
   nlohmann::json back_office_links(auth::Role role) const;
   http::Response refuse(const http::Request& request, const Visitor& visitor, const RouteSpec& spec) const;
+  std::optional<http::Response> over_client_limit(const http::Request& request, const Visitor& visitor, const RouteSpec& spec);
   http::Router router_;
+  http::ClientThrottle throttle_;
   std::vector<RouteSpec> specs_;
   std::vector<PageHandler> handlers_;
   PageCache cache_;

@@ -160,10 +160,20 @@ browserTests({ users: [EDITOR], documents: DOCUMENTS }, (env) => {
       await box.press('Enter');
       const last = answers(page).last();
       await panel.getByText('Hệ thống chưa chắc chắn về câu trả lời này', { exact: false }).waitFor();
-      // The hand-off is recorded already; the link leads to the consultation form for a contact.
-      const handoff = last.getByRole('link', { name: 'Gửi câu hỏi kèm thông tin liên hệ để nhận trả lời' });
+      // Nothing is handed off until the asker presses the button; the link leads to the
+      // consultation form for a private answer.
+      const handoff = last.getByRole('link', { name: 'Gửi câu hỏi kèm thông tin liên hệ để nhận trả lời riêng' });
       const href = new URL(await handoff.getAttribute('href'), env.server.baseURL);
       assert.equal(href.pathname, '/tu-van');
+      const handoffRequests = [];
+      page.on('request', (r) => { if (r.url().endsWith('/api/v1/answer/handoff')) handoffRequests.push(r.postDataJSON()); });
+      const button = last.getByRole('button', { name: 'Chuyển câu hỏi cho luật sư, luật gia' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await last.getByText('Câu hỏi của bạn đã được chuyển đến luật sư, luật gia xem xét', { exact: false }).waitFor();
+      assert.equal(handoffRequests.length, 1);
+      assert.equal(handoffRequests[0].question, unsure);
+      assert.equal(await button.count(), 0, 'the button gives way to the confirmation');
 
       // Esc while focus is on the page behind the (non-modal) panel closes it and leaves focus there.
       const pageLink = page.getByRole('main').getByRole('link').first();

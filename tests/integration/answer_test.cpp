@@ -1,9 +1,11 @@
 // The automated answering service over HTTP, on both databases: grounded answers (every quote
-// verbatim from a real article), the honest hand-off when unsure, and hostile input to
-// POST /api/v1/answer and /hoi-dap-tu-dong (what the chat panel and the plain page send).
+// verbatim from a real article), the hand-off offered when unsure and made only when the asker
+// asks, and hostile input to POST /api/v1/answer and /hoi-dap-tu-dong (what the chat panel and
+// the plain page send).
 #include "consult/archive_import.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "http/message.h"
 #include "library/library_service.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
@@ -29,7 +31,8 @@ const char* kCorpus = R"([
 class AnswerTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam());
+    // Per-client limits off: the set-up asks until the index is ready (BadInputTest covers them).
+    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
     db::ChangeFeed feed;
     library::LibraryService service(server_->database(), feed);
@@ -170,22 +173,29 @@ TEST_P(AnswerTest, TwoDocumentsThatAnswerAlikeMakeTheAnswerAskWhichIsMeant) {
 }
 
 TEST_P(AnswerTest, FollowUpQuestionsUseTheEarlierTurns) {
-  auto in = [&](const std::string& question, const std::string& conversation) {
-    auto r = post_api(nlohmann::json{{"question", question}, {"conversation_id", conversation}}.dump());
+  // Each conversation continues with the id the service returned for its first question.
+  auto in = [&](const std::string& question, std::string& conversation) {
+    nlohmann::json body{{"question", question}};
+    if (!conversation.empty()) body["conversation_id"] = conversation;
+    auto r = post_api(body.dump());
     EXPECT_EQ(r.status, 200) << r.body;
-    return nlohmann::json::parse(r.body);
+    auto a = nlohmann::json::parse(r.body);
+    if (conversation.empty()) conversation = a["conversation_id"];
+    EXPECT_EQ(a["conversation_id"], conversation);
+    return a;
   };
   auto article = [](const nlohmann::json& a) { return a["citations"].empty() ? std::string("none") : a["citations"][0]["article"].get<std::string>(); };
   // On its own this asks about probation (Điều 25 names managers); after a question on annual
   // leave it asks about annual leave.
   const std::string follow_up = "Còn người quản lý doanh nghiệp thì sao?";
-  EXPECT_EQ(article(in(follow_up, "hoi-thoai-rieng-le")), "25");
-  EXPECT_EQ(article(in("Người lao động làm việc đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?", "hoi-thoai-nghi-phep")), "113");
-  auto next = in(follow_up, "hoi-thoai-nghi-phep");
+  std::string alone, leave;
+  EXPECT_EQ(article(in(follow_up, alone)), "25");
+  EXPECT_EQ(article(in("Người lao động làm việc đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?", leave)), "113");
+  auto next = in(follow_up, leave);
   EXPECT_EQ(article(next), "113") << next.dump();
   expect_grounded(next);
   // A question that stands on its own starts afresh in the same conversation.
-  EXPECT_EQ(article(in("Thời gian thử việc đối với công việc của người quản lý doanh nghiệp tối đa là bao lâu?", "hoi-thoai-nghi-phep")), "25");
+  EXPECT_EQ(article(in("Thời gian thử việc đối với công việc của người quản lý doanh nghiệp tối đa là bao lâu?", leave)), "25");
 }
 
 TEST_P(AnswerTest, ConversationsAreForgottenAfterTheirRetention) {
@@ -203,17 +213,27 @@ TEST_P(AnswerTest, MalformedChoicesGet400) {
                      "invalid_parameter", "phương án");
 }
 
-TEST_P(AnswerTest, UnsureAnswersHandTheQuestionToExperts) {
-  auto a = ask("Thủ tục xin cấp hộ chiếu phổ thông cho trẻ em ở đâu?");
+TEST_P(AnswerTest, UnsureAnswersOfferExpertsAndHandOffOnlyWhenTheAskerAsks) {
+  const std::string question = "Thủ tục xin cấp hộ chiếu phổ thông cho trẻ em ở đâu?";
+  auto a = ask(question);
   EXPECT_TRUE(a["handoff"]);
   EXPECT_LT(a["confidence"].get<double>(), 0.45);
+  expect_grounded(a);
+  EXPECT_EQ(handoffs(), 0) << "an answer only offers the hand-off";
+
+  auto r = server_->client().request("POST", "/api/v1/answer/handoff",
+                                     nlohmann::json{{"question", question}, {"conversation_id", a["conversation_id"]}}.dump(),
+                                     {{"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto body = nlohmann::json::parse(r.body);
+  EXPECT_NE(body["message"].get<std::string>().find("đã được chuyển đến luật sư"), std::string::npos);
   auto c = server_->database().acquire();
   auto row = c->query_one("SELECT id, question, candidates FROM answer_handoffs ORDER BY id DESC LIMIT 1");
   ASSERT_TRUE(row);
-  EXPECT_EQ(row->text(1), "Thủ tục xin cấp hộ chiếu phổ thông cho trẻ em ở đâu?");
+  EXPECT_EQ(row->int64(0), body["handoff_id"].get<std::int64_t>());
+  EXPECT_EQ(row->text(1), question);
   auto candidates = nlohmann::json::parse(row->text(2));
   EXPECT_EQ(candidates.size(), a["citations"].size()) << "the candidate articles travel with the question";
-  expect_grounded(a);
   // The server's hand-off intake makes it a consultation question at once, not at its next poll.
   std::int64_t questions = 0;
   for (int i = 0; i < 100 && questions == 0; ++i) {
@@ -222,6 +242,39 @@ TEST_P(AnswerTest, UnsureAnswersHandTheQuestionToExperts) {
   }
   EXPECT_EQ(questions, 1);
   EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM answer_handoffs WHERE id = ? AND status = 'taken'", {row->int64(0)}), 1);
+
+  // A hand-off needs a question, as JSON.
+  EXPECT_EQ(server_->client().request("POST", "/api/v1/answer/handoff", R"({"question": "  "})", {{"Content-Type", "application/json"}}).status, 400);
+  EXPECT_EQ(server_->client().request("POST", "/api/v1/answer/handoff", "question=x", {{"Content-Type", "application/x-www-form-urlencoded"}}).status, 415);
+  EXPECT_EQ(handoffs(), 1);
+}
+
+TEST_P(AnswerTest, GetNeverWritesAndThePageHandsOffThroughItsButton) {
+  const std::string question = "Thủ tục xin cấp hộ chiếu phổ thông cho trẻ em ở đâu?";
+  auto c = server_->client();
+  auto turns = [&] { return server_->database().acquire()->query_int("SELECT COUNT(*) FROM answer_turns"); };
+  const auto turns_before = turns();
+  // What a crawler or a cross-site <img> would request.
+  auto get = c.get("/hoi-dap-tu-dong?cau-hoi=" + http::percent_encode(question));
+  ASSERT_EQ(get.status, 200);
+  EXPECT_NE(get.body.find("action=\"/hoi-dap-tu-dong/chuyen-chuyen-gia\""), std::string::npos) << "the answer offers the hand-off";
+  auto post = c.post_form("/hoi-dap-tu-dong", {{"_csrf", c.csrf()}, {"question", question}});
+  ASSERT_EQ(post.status, 200);
+  EXPECT_EQ(handoffs(), 0);
+  EXPECT_EQ(turns(), turns_before) << "the plain page keeps no conversation";
+
+  // The button: a CSRF-checked form.
+  EXPECT_EQ(server_->client().post_form("/hoi-dap-tu-dong/chuyen-chuyen-gia", {{"question", question}}).status, 403);
+  auto handed = c.post_form("/hoi-dap-tu-dong/chuyen-chuyen-gia", {{"_csrf", c.csrf()}, {"question", question}});
+  ASSERT_EQ(handed.status, 303);
+  EXPECT_EQ(handed.header("location"), "/hoi-dap-tu-dong?da-chuyen=1");
+  EXPECT_EQ(handoffs(), 1);
+  auto done = c.get("/hoi-dap-tu-dong?da-chuyen=1");
+  EXPECT_NE(done.body.find("đã được chuyển đến luật sư"), std::string::npos);
+  auto empty = c.post_form("/hoi-dap-tu-dong/chuyen-chuyen-gia", {{"_csrf", c.csrf()}, {"question", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_NE(empty.body.find("Vui lòng nhập câu hỏi"), std::string::npos);
+  EXPECT_EQ(handoffs(), 1);
 }
 
 TEST_P(AnswerTest, PublishedExpertAnswersComeBackAsRelatedQuestionsWithTheirArticles) {
@@ -301,13 +354,17 @@ TEST_P(AnswerTest, OverlongQuestionsGetAVietnameseErrorAndStoreNothing) {
 }
 
 TEST_P(AnswerTest, ControlCharactersAreStrippedNeverEchoed) {
-  // A question the corpus cannot answer, so that it is stored as a hand-off.
+  // A question the corpus cannot answer, so that it can be handed off.
   auto r = post_api(nlohmann::json{{"question", "Thủ tục xin cấp hộ chiếu\x01\x02 phổ thông\x1b cho trẻ em\x7f ở đâu?\x08"}}.dump());
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_FALSE(has_control_bytes(r.body));
   auto a = nlohmann::json::parse(r.body);
   EXPECT_FALSE(has_control_bytes(a["answer"].get<std::string>()));
   ASSERT_TRUE(a["handoff"].get<bool>());
+  auto handed = server_->client().request("POST", "/api/v1/answer/handoff",
+                                          nlohmann::json{{"question", "Thủ tục xin cấp hộ chiếu\x01\x02 phổ thông\x1b cho trẻ em\x7f ở đâu?\x08"}}.dump(),
+                                          {{"Content-Type", "application/json"}});
+  ASSERT_EQ(handed.status, 201) << handed.body;
   auto stored = server_->database().acquire()->query_one("SELECT question FROM answer_handoffs ORDER BY id DESC LIMIT 1");
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->text(0), "Thủ tục xin cấp hộ chiếu phổ thông cho trẻ em ở đâu?");
@@ -387,7 +444,8 @@ TEST_P(AnswerTest, MalformedJsonGets400) {
 TEST_P(AnswerTest, QuestionsThatAreNotStringsGet400) {
   const auto stored_before = handoffs();
   const std::string deep = "{\"question\": " + std::string(30000, '[') + std::string(30000, ']') + "}";
-  for (const std::string& body : std::vector<std::string>{deep, R"({"question": null})", R"({"question": true})", R"({"question": 1e308})", R"({"question": []})",
+  expect_api_error(post_api(deep), 400, "invalid_json", "lồng nhau quá sâu");
+  for (const std::string& body : std::vector<std::string>{R"({"question": null})", R"({"question": true})", R"({"question": 1e308})", R"({"question": []})",
                                  R"({"question": ["nghỉ hằng năm"]})", R"({"question": {"text": "nghỉ hằng năm"}})",
                                  R"({"cau_hoi": "nghỉ hằng năm"})", R"({})", R"(["nghỉ hằng năm"])", R"("nghỉ hằng năm")", "null"})
     expect_api_error(post_api(body), 400, "invalid_parameter", "Cần trường");
@@ -414,12 +472,15 @@ TEST_P(AnswerTest, ConversationIdsAreKeptWhenWellFormedAndReplacedOtherwise) {
   EXPECT_EQ(nlohmann::json::parse(follow_up.body)["conversation_id"], id);
 
   for (const nlohmann::json& hostile : {nlohmann::json("<script>alert(1)</script>"), nlohmann::json("short"), nlohmann::json(std::string(65, 'a')),
-                                        nlohmann::json("phien tro chuyen dai"), nlohmann::json(12345678), nlohmann::json::array()}) {
+                                        nlohmann::json("phien tro chuyen dai"), nlohmann::json(12345678), nlohmann::json::array(),
+                                        // A chat channel's conversation: the public API never joins one.
+                                        nlohmann::json("msg-0123456789abcdef01234567"), nlohmann::json("tu-chon-ma-hoi-thoai")}) {
     auto r = post_api(nlohmann::json{{"question", "nghỉ hằng năm"}, {"conversation_id", hostile}}.dump());
     ASSERT_EQ(r.status, 200) << hostile.dump();
     std::string fresh = nlohmann::json::parse(r.body)["conversation_id"];
     EXPECT_NE(fresh, id);
-    EXPECT_GE(fresh.size(), 8u);
+    EXPECT_TRUE(fresh.starts_with("web-")) << fresh;
+    EXPECT_GE(fresh.size(), 20u);
     EXPECT_TRUE(std::all_of(fresh.begin(), fresh.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_'; }))
         << "a fresh id replaces " << hostile.dump() << ": " << fresh;
   }

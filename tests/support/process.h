@@ -30,6 +30,7 @@ class ServeProcess {
   // True once /healthz answers 200 (waits up to `seconds`).
   bool wait_ready(int seconds = 20);
   std::uint16_t port() const { return port_; }
+  int pid() const { return pid_; }
   std::string log() const;
 
  private:
