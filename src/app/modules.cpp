@@ -24,7 +24,7 @@ Modules build_modules(const web::ModuleContext& context) {
     return raw;
   };
   add(std::make_unique<mail::MailModule>(context));
-  add(std::make_unique<account::AccountModule>());
+  add(std::make_unique<account::AccountModule>(context));
   m.portal = add(std::make_unique<portal::PortalModule>(context));
   auto* library = add(std::make_unique<library::LibraryModule>(context));
   auto* answer = add(std::make_unique<answer::AnswerModule>(context, library->search()));

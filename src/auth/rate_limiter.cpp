@@ -29,6 +29,11 @@ bool RateLimiter::exceeded(const std::string& key, const core::RateLimit& limit)
   return count >= limit.max;
 }
 
+std::int64_t RateLimiter::purge_before(std::int64_t cutoff) {
+  auto conn = database_.acquire();
+  return conn->execute("DELETE FROM rate_limits WHERE window_start < ?", {cutoff});
+}
+
 void RateLimiter::reset(const std::string& key) {
   auto conn = database_.acquire();
   conn->execute("DELETE FROM rate_limits WHERE key = ?", {key});

@@ -14,6 +14,10 @@ class RateLimiter {
   // True when `key` is already over the limit, without counting.
   bool exceeded(const std::string& key, const core::RateLimit& limit);
   void reset(const std::string& key);
+  // Deletes the counters of windows that started before `cutoff` (unix seconds); returns how
+  // many. The windows in use are an hour or a day long, so a cutoff a week back drops only
+  // counters no check reads any more.
+  std::int64_t purge_before(std::int64_t cutoff);
 
  private:
   db::Database& database_;

@@ -55,8 +55,10 @@ void Transaction::commit() {
   done_ = true;
 }
 
-Database::Database(Dialect dialect, std::string description, Factory factory, std::size_t max_connections)
-    : dialect_(dialect), description_(std::move(description)), factory_(std::move(factory)), max_(max_connections) {}
+Database::Database(Dialect dialect, std::string description, Factory factory, std::size_t max_connections,
+                   std::chrono::milliseconds acquire_timeout)
+    : dialect_(dialect), description_(std::move(description)), factory_(std::move(factory)), max_(max_connections),
+      acquire_timeout_(acquire_timeout) {}
 
 Database::~Database() = default;
 
@@ -66,7 +68,9 @@ Database::Lease::~Lease() {
 
 Database::Lease Database::acquire() {
   std::unique_lock lock(mutex_);
-  cv_.wait(lock, [&] { return !idle_.empty() || open_ < max_; });
+  if (!cv_.wait_for(lock, acquire_timeout_, [&] { return !idle_.empty() || open_ < max_; }))
+    throw PoolTimeout("no database connection came free within " + std::to_string(acquire_timeout_.count()) + " ms (" +
+                      std::to_string(max_) + " in use)");
   if (!idle_.empty()) {
     auto c = std::move(idle_.back());
     idle_.pop_back();

@@ -2,6 +2,7 @@
 // One database interface for SQLite (embedded, the default) and PostgreSQL (scale-out).
 // SQL is written once with `?` placeholders; the PostgreSQL backend renumbers them to $1..$n.
 // Dialect differences live in the migrations, which exist once per dialect.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,6 +27,12 @@ class Error : public std::runtime_error {
 };
 // A unique or foreign-key constraint was violated: callers can turn this into a friendly message.
 class ConstraintError : public Error {
+ public:
+  using Error::Error;
+};
+
+// No connection of the pool came free in time: the site is overloaded (the web layer answers 503).
+class PoolTimeout : public Error {
  public:
   using Error::Error;
 };
@@ -94,7 +101,9 @@ class Transaction {
 class Database {
  public:
   using Factory = std::function<std::unique_ptr<Connection>()>;
-  Database(Dialect dialect, std::string description, Factory factory, std::size_t max_connections);
+  // `acquire_timeout`: how long acquire() waits for a free connection before PoolTimeout.
+  Database(Dialect dialect, std::string description, Factory factory, std::size_t max_connections,
+           std::chrono::milliseconds acquire_timeout = std::chrono::seconds(30));
   ~Database();
 
   class Lease {
@@ -110,7 +119,8 @@ class Database {
     std::unique_ptr<Connection> c_;
   };
 
-  // Waits for a free connection (or opens one while under the limit).
+  // Waits for a free connection (or opens one while under the limit), at most the acquire
+  // timeout; then throws PoolTimeout.
   Lease acquire();
   Dialect dialect() const { return dialect_; }
   // For logs and messages: never contains a password.
@@ -122,6 +132,7 @@ class Database {
   std::string description_;
   Factory factory_;
   std::size_t max_;
+  std::chrono::milliseconds acquire_timeout_;
   std::size_t open_ = 0;
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex mutex_;

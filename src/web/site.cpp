@@ -3,6 +3,7 @@
 #include "http/client_ip.h"
 #include "core/random.h"
 #include "core/resources.h"
+#include "core/strings.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "web/templates.h"
@@ -113,9 +114,17 @@ http::Response Site::handle(http::Request& request) {
   http::Response response;
   try {
     response = dispatch(request, visitor);
+  } catch (const db::PoolTimeout& e) {
+    // Overloaded, not broken: the client may try again shortly.
+    spdlog::warn("request refused: {} {}: {}", request.method, core::for_log(request.path), e.what());
+    const char* message = "Hệ thống đang quá tải. Vui lòng thử lại sau ít phút.";
+    response = request.wants_json() ? api_error(503, "unavailable", message)
+                                    : http::Response::html(std::string("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>503</title><h1>") +
+                                                               message + "</h1></html>", 503);
+    response.set("Retry-After", "5");
   } catch (const std::exception& e) {
     // Internal detail goes to the log only.
-    spdlog::error("request failed: {} {}: {}", request.method, request.path, e.what());
+    spdlog::error("request failed: {} {}: {}", request.method, core::for_log(request.path), e.what());
     if (request.wants_json())
       response = api_error(500, "internal_error", "Đã có lỗi xảy ra. Vui lòng thử lại sau.");
     else

@@ -1,6 +1,8 @@
 // Accounts, sessions, rate limits and the audit log, on both databases.
+#include "account/module.h"
 #include "auth/audit_log.h"
 #include "auth/password.h"
+#include "core/time.h"
 #include "support/fixtures.h"
 
 namespace {
@@ -93,6 +95,28 @@ TEST_P(AuthServiceTest, RateLimitsCanBeSwitchedOff) {
   auth::AuthService auth(database(), config_);
   make_user(auth, "a@x.vn", auth::Role::citizen);
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(auth.login("a@x.vn", kPassword, "192.0.2.7"));
+}
+
+TEST_P(AuthServiceTest, AnHourlyDutyPurgesExpiredSessionsAndOldRateLimitCounters) {
+  auth::AuthService auth(database(), config_);
+  auto user = make_user(auth, "a@x.vn", auth::Role::citizen);
+  auto live = auth.login("a@x.vn", kPassword, "192.0.2.9");
+  ASSERT_TRUE(live);
+  const std::int64_t now = core::now_unix();
+  auto c = database().acquire();
+  c->execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('het-han', ?, ?, ?)",
+             {user.id, now - 100, now - 1});
+  c->execute("INSERT INTO rate_limits (key, window_start, count) VALUES ('login:ip:cu', ?, 3), ('login:ip:moi', ?, 1)",
+             {now - 8 * 24 * 3600, now - 3600});
+  db::ChangeFeed changes;
+  account::AccountModule module({config_, database(), changes});
+  auto duties = module.duties();
+  ASSERT_EQ(duties.size(), 1u);
+  duties[0].run(now);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM sessions WHERE token_hash = 'het-han'"), 0);
+  EXPECT_TRUE(auth.user_for_session(live->session_token)) << "a live session stays";
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM rate_limits WHERE key = 'login:ip:cu'"), 0);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM rate_limits WHERE key = 'login:ip:moi'"), 1);
 }
 
 TEST_P(AuthServiceTest, TheLastAdministratorCannotBeDemoted) {

@@ -2,8 +2,10 @@
 #include "core/resources.h"
 #include "db/migrate.h"
 #include "db/postgres_connection.h"
+#include "db/sqlite_connection.h"
 #include "support/fixtures.h"
 
+#include <chrono>
 #include <thread>
 
 namespace {
@@ -101,6 +103,18 @@ TEST(Database, UnreachablePostgresGivesAReadableError) {
     EXPECT_NE(msg.find("cannot connect to PostgreSQL"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("secret"), std::string::npos) << "the password must not leak: " << msg;
   }
+}
+
+TEST(Database, AFullPoolRefusesAfterItsTimeoutInsteadOfWaitingForever) {
+  const std::string path = testing_support::make_temp_dir() + "/pool.db";
+  db::Database pool(db::Dialect::sqlite, "sqlite:" + path, [path] { return db::open_sqlite_connection(path); }, 1,
+                    std::chrono::milliseconds(100));
+  auto held = pool.acquire();
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_THROW(pool.acquire(), db::PoolTimeout);
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(100));
+  { auto gone = std::move(held); }
+  EXPECT_NO_THROW(pool.acquire()) << "a connection given back is handed out again";
 }
 
 TEST(Database, PlaceholdersAreNumberedOutsideLiterals) {
