@@ -1,10 +1,10 @@
 #include "auth/auth_service.h"
 
-#include "auth/permission.h"
-
 #include "auth/password.h"
+#include "auth/permission.h"
 #include "auth/session_store.h"
 #include "auth/user_repository.h"
+#include "core/email_address.h"
 #include "core/utf8.h"
 
 #include <algorithm>
@@ -14,13 +14,8 @@ namespace auth {
 core::Result<std::string> normalize_email(const std::string& raw) {
   std::string e = core::clean_text(raw);
   std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
-  auto at = e.find('@');
-  // No white space or control character anywhere: clean_text keeps tabs and line breaks, and a
-  // line break in an address would end up in a mail header.
-  bool blank = std::any_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == 0x7F; });
-  bool ok = e.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < e.size() && e.find('@', at + 1) == std::string::npos &&
-            !blank && e.find('<') == std::string::npos && e.find('>') == std::string::npos;
-  if (!ok) return core::fail(core::ServiceError::invalid("Địa chỉ e-mail không hợp lệ.", {{"email", "Địa chỉ e-mail không hợp lệ."}}));
+  // The mailer's rule (core/email_address.h): an address accepted here can be written to.
+  if (!core::is_valid_email_address(e)) return core::fail(core::ServiceError::invalid("Địa chỉ e-mail không hợp lệ.", {{"email", "Địa chỉ e-mail không hợp lệ."}}));
   return e;
 }
 

@@ -1,5 +1,6 @@
 #include "mail/mail_outbox.h"
 
+#include "core/email_address.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "mail/message.h"
@@ -9,7 +10,7 @@ namespace mail {
 tl::expected<std::int64_t, std::string> MailOutbox::enqueue(db::Connection& c, const std::string& to, const std::string& subject,
                                                             const std::string& body) {
   // Checked now, while the caller can still react, rather than failing at send time.
-  if (!is_valid_address(to)) return tl::unexpected<std::string>("invalid recipient address");
+  if (!core::is_valid_email_address(to)) return tl::unexpected<std::string>("invalid recipient address");
   if (!core::is_valid_utf8(subject) || !core::is_valid_utf8(body)) return tl::unexpected<std::string>("subject or body is not UTF-8");
   return queue().enqueue(c, {{"recipient", to}, {"subject", subject}, {"body", body}}, core::now_unix());
 }

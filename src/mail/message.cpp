@@ -1,5 +1,6 @@
 #include "mail/message.h"
 
+#include "core/email_address.h"
 #include "core/time.h"
 #include "core/utf8.h"
 
@@ -10,32 +11,6 @@
 namespace mail {
 
 namespace {
-bool is_alnum(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); }
-
-// RFC 5322 atext: what a dot-atom local part may hold besides dots.
-bool is_atext(char ch) { return is_alnum(ch) || std::string_view("!#$%&'*+-/=?^_`{|}~").find(ch) != std::string_view::npos; }
-
-bool valid_local_part(std::string_view s) {
-  if (s.empty() || s.size() > 64 || s.front() == '.' || s.back() == '.' || s.find("..") != std::string_view::npos) return false;
-  for (char ch : s)
-    if (ch != '.' && !is_atext(ch)) return false;
-  return true;
-}
-
-bool valid_domain(std::string_view s) {
-  if (s.empty() || s.size() > 253) return false;
-  std::size_t start = 0;
-  while (true) {
-    auto end = s.find('.', start);
-    auto label = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
-    for (char ch : label)
-      if (!is_alnum(ch) && ch != '-') return false;
-    if (end == std::string_view::npos) return true;
-    start = end + 1;
-  }
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -101,12 +76,6 @@ std::string crlf_lines(std::string_view s) {
 }
 }  // namespace
 
-bool is_valid_address(std::string_view address) {
-  auto at = address.rfind('@');
-  if (address.size() > 254 || at == std::string_view::npos) return false;
-  return valid_local_part(address.substr(0, at)) && valid_domain(address.substr(at + 1));
-}
-
 std::optional<Mailbox> parse_mailbox(std::string_view text) {
   text = trim(text);
   if (has_control(text)) return std::nullopt;  // CR or LF here would be a header injection
@@ -128,7 +97,7 @@ std::optional<Mailbox> parse_mailbox(std::string_view text) {
   } else {
     m.address = std::string(text);
   }
-  if (!is_valid_address(m.address)) return std::nullopt;
+  if (!core::is_valid_email_address(m.address)) return std::nullopt;
   return m;
 }
 
@@ -169,9 +138,9 @@ std::string mask_address(std::string_view address) {
 }
 
 std::string render(const Message& m) {
-  if (!is_valid_address(m.from.address)) throw std::invalid_argument("mail: invalid From address");
-  if (!is_valid_address(m.to.address)) throw std::invalid_argument("mail: invalid To address");
-  if (!is_valid_address(m.message_id)) throw std::invalid_argument("mail: invalid Message-ID");
+  if (!core::is_valid_email_address(m.from.address)) throw std::invalid_argument("mail: invalid From address");
+  if (!core::is_valid_email_address(m.to.address)) throw std::invalid_argument("mail: invalid To address");
+  if (!core::is_valid_email_address(m.message_id)) throw std::invalid_argument("mail: invalid Message-ID");
   require_utf8(m.from.name, "the sender's name");
   require_utf8(m.to.name, "the recipient's name");
   require_utf8(m.subject, "the subject");

@@ -1,8 +1,7 @@
 #pragma once
 // An e-mail as RFC 5322 text: UTF-8 plain text with a base64 body and RFC 2047 encoded words for
-// Vietnamese subjects and names. Addresses are checked strictly (ASCII, no spaces, brackets or
-// control characters) and control characters in texts become spaces, so no value can start a
-// header line of its own.
+// Vietnamese subjects and names. Addresses are checked strictly (core::is_valid_email_address)
+// and control characters in texts become spaces, so no value can start a header line of its own.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,9 +13,6 @@ struct Mailbox {
   std::string name;     // display name; may be empty or Vietnamese
   std::string address;  // local@domain
 };
-
-// True for an ASCII local@domain address: dot-atom local part, domain of letters, digits and hyphens.
-bool is_valid_address(std::string_view address);
 
 // "addr@host", "Name <addr@host>" or "\"Name\" <addr@host>"; nullopt when malformed.
 std::optional<Mailbox> parse_mailbox(std::string_view text);

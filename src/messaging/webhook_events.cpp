@@ -26,15 +26,33 @@ std::string string_at(const nlohmann::json& j, const char* object, const char* f
   return "";
 }
 
-std::optional<InboundMessage> make(Channel channel, std::string sender, std::string mid, const std::string& text) {
+// Milliseconds since the epoch, as a number or a string of digits; nothing otherwise.
+std::optional<std::int64_t> millis(const nlohmann::json& j, const char* field) {
+  if (!j.is_object() || !j.contains(field)) return std::nullopt;
+  const auto& t = j[field];
+  if (t.is_number_integer()) return t.get<std::int64_t>();
+  if (!t.is_string()) return std::nullopt;
+  const auto& text = t.get_ref<const std::string&>();
+  if (text.empty() || text.size() > 15 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  return std::stoll(text);
+}
+
+bool within_window(std::optional<std::int64_t> at, std::int64_t now) {
+  return at && *at >= now - kMaxEventAgeMillis && *at <= now + kMaxEventAheadMillis;
+}
+
+// A message worth answering: a plausible sender, the platform's message id (so that a replay is
+// recognised), some text, a timestamp in the window.
+std::optional<InboundMessage> make(Channel channel, std::string sender, std::string mid, const std::string& text,
+                                   std::optional<std::int64_t> at, std::int64_t now) {
   std::string clean = core::clean_text(core::nfc(text));
-  if (!plausible_id(sender) || clean.empty()) return std::nullopt;
-  if (mid.size() > 200) mid.clear();
+  if (!plausible_id(sender) || clean.empty() || mid.empty() || mid.size() > 200 || !within_window(at, now)) return std::nullopt;
   return InboundMessage{channel, std::move(sender), std::move(mid), std::move(clean)};
 }
 }  // namespace
 
-core::Result<std::vector<InboundMessage>> messenger_messages(const nlohmann::json& body) {
+core::Result<std::vector<InboundMessage>> messenger_messages(const nlohmann::json& body, std::int64_t now_millis) {
   if (!body.is_object() || !body.contains("entry") || !body["entry"].is_array()) return core::fail(bad_shape());
   std::vector<InboundMessage> out;
   if (!body.contains("object") || body["object"] != "page") return out;  // Instagram and others share the format
@@ -45,21 +63,23 @@ core::Result<std::vector<InboundMessage>> messenger_messages(const nlohmann::jso
       if (!event.is_object() || !event.contains("message") || !event["message"].is_object()) continue;  // delivery, read, postback
       const auto& m = event["message"];
       if ((m.contains("is_echo") && m["is_echo"] == true) || !m.contains("text") || !m["text"].is_string()) continue;  // our own replies, attachments
-      if (auto msg = make(Channel::messenger, string_at(event, "sender", "id"), string_at(event, "message", "mid"), m["text"]))
+      if (auto msg = make(Channel::messenger, string_at(event, "sender", "id"), string_at(event, "message", "mid"), m["text"],
+                          millis(event, "timestamp"), now_millis))
         out.push_back(std::move(*msg));
     }
   }
   return out;
 }
 
-core::Result<std::vector<InboundMessage>> zalo_messages(const nlohmann::json& body) {
+core::Result<std::vector<InboundMessage>> zalo_messages(const nlohmann::json& body, std::int64_t now_millis) {
   if (!body.is_object() || !body.contains("event_name") || !body["event_name"].is_string()) return core::fail(bad_shape());
   std::vector<InboundMessage> out;
   if (body["event_name"] != "user_send_text") return out;
   if (!body.contains("message") || !body["message"].is_object() || !body["message"].contains("text") ||
       !body["message"]["text"].is_string())
     return core::fail(bad_shape());
-  if (auto msg = make(Channel::zalo, string_at(body, "sender", "id"), string_at(body, "message", "msg_id"), body["message"]["text"]))
+  if (auto msg = make(Channel::zalo, string_at(body, "sender", "id"), string_at(body, "message", "msg_id"), body["message"]["text"],
+                      millis(body, "timestamp"), now_millis))
     out.push_back(std::move(*msg));
   return out;
 }

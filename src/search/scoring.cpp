@@ -148,9 +148,13 @@ void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>
 
 void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms& terms, const Postings& ix, const Ranking& r,
                ScoringScratch& sc) {
-  std::size_t head = std::min(cand.size(), std::max<std::size_t>(want, static_cast<std::size_t>(std::max(0, r.rerank_depth))));
+  // The page asked for is in score order; only the first rerank_depth are re-ranked, however deep
+  // the page (offset) goes, so a deep page costs a partial sort, not thousands of proximity scans.
+  const std::size_t depth = static_cast<std::size_t>(std::max(0, r.rerank_depth));
+  std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(std::min(cand.size(), std::max(want, depth))), cand.end(),
+                    ByScore{});
+  const std::size_t head = std::min(cand.size(), depth);
   const auto head_end = cand.begin() + static_cast<std::ptrdiff_t>(head);
-  std::partial_sort(cand.begin(), head_end, cand.end(), ByScore{});
   const bool near = r.proximity_weight > 0 && terms.prox_ids.size() > 1;
   const bool definition = r.definition_boost > 0 && !terms.defined.empty();
   if (!near && !definition) return;

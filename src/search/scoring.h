@@ -8,7 +8,8 @@
 //    for passages of a document the query names; the accumulator is left zeroed.
 // 3. keep_phrase_matches: with quoted phrases, the candidates holding every phrase (strictly
 //    with the typed diacritics first, then folded: a wrong tone mark should not empty the page).
-// 4. rank_head: the best max(offset + limit, rerank_depth) candidates sorted, each score ×
+// 4. rank_head: the best max(offset + limit, rerank_depth) candidates sorted by score; the first
+//    rerank_depth of them (never more, however deep the page) re-ranked, each score ×
 //    (1 + proximity_weight × share of the query's weight within proximity_window words), and
 //    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ...").
 // Ties go to the lower slot, so the order is deterministic. Reads Postings under the caller's

@@ -409,6 +409,11 @@ TEST_P(ConsultPublicTest, ApiRefusesBadInputWithVietnameseMessages) {
        "email", "Địa chỉ thư điện tử không hợp lệ."},
       {"tab in e-mail", with({{"email", "a@exam\tple.vn"}}), "application/json", 400, "invalid_input", check, "email",
        "Địa chỉ thư điện tử không hợp lệ."},
+      // Addresses the mailer would refuse are refused here too (core::is_valid_email_address).
+      {"non-ASCII e-mail", with({{"email", "nguyễn@example.vn"}}), "application/json", 400, "invalid_input", check, "email",
+       "Địa chỉ thư điện tử không hợp lệ."},
+      {"double dot in e-mail", with({{"email", "a..b@example.vn"}}), "application/json", 400, "invalid_input", check, "email",
+       "Địa chỉ thư điện tử không hợp lệ."},
       {"letters in phone", with({{"phone", "0912 abc 678"}}, {"email"}), "application/json", 400, "invalid_input", check,
        "phone", "Số điện thoại không hợp lệ (9–12 chữ số)."},
       {"short phone", with({{"phone", "0912"}}, {"email"}), "application/json", 400, "invalid_input", check, "phone",

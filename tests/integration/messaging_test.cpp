@@ -2,11 +2,12 @@
 // for the platforms' send APIs, with retries, permanent failures and hostile input.
 #include "library/library_service.h"
 #include "messaging/outbox_repository.h"
+#include "messaging/settings.h"
 #include "messaging/signature.h"
+#include "messaging/webhook_events.h"
 #include "support/fixtures.h"
 #include "support/http_receiver.h"
 #include "support/test_server.h"
-#include "messaging/settings.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -28,9 +29,15 @@ constexpr const char* kAppSecret = "messenger-app-secret";
 constexpr const char* kZaloAppId = "360846524940903967";
 constexpr const char* kZaloSecret = "zalo-oa-secret";
 
+// Webhook events carry the time they happened; the server ignores ones outside its window.
+std::int64_t now_millis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 std::string messenger_body(const std::string& sender, const std::string& mid, const std::string& text) {
   return json{{"object", "page"},
               {"entry", {{{"id", "1"}, {"time", 1}, {"messaging", {{{"sender", {{"id", sender}}}, {"recipient", {{"id", "1"}}},
+                                                                       {"timestamp", now_millis()},
                                                                        {"message", {{"mid", mid}, {"text", text}}}}}}}}}}
       .dump();
 }
@@ -38,7 +45,7 @@ std::string messenger_body(const std::string& sender, const std::string& mid, co
 std::string zalo_body(const std::string& sender, const std::string& msg_id, const std::string& text) {
   return json{{"app_id", kZaloAppId},          {"event_name", "user_send_text"},
               {"sender", {{"id", sender}}},    {"recipient", {{"id", "99"}}},
-              {"message", {{"text", text}, {"msg_id", msg_id}}}, {"timestamp", "1700000000000"}}
+              {"message", {{"text", text}, {"msg_id", msg_id}}}, {"timestamp", std::to_string(now_millis())}}
       .dump();
 }
 
@@ -77,7 +84,8 @@ class MessagingTest : public ::testing::TestWithParam<std::string> {
     return server_->client().request("POST", "/webhooks/zalo", body, h);
   }
   HttpResponse post_zalo(const std::string& body) {
-    return post_zalo(body, messaging::zalo_signature(kZaloAppId, body, "1700000000000", kZaloSecret));
+    // Zalo signs the body with its own "timestamp" field.
+    return post_zalo(body, messaging::zalo_signature(kZaloAppId, body, messaging::zalo_timestamp(json::parse(body, nullptr, false)), kZaloSecret));
   }
 
   std::int64_t count(const std::string& table) { return server_->database().acquire()->query_int("SELECT COUNT(*) FROM " + table); }
