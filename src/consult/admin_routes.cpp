@@ -256,7 +256,7 @@ void register_expert_routes(const std::shared_ptr<Deps>& d) {
     return d->site.page("consult/admin_experts", view);
   });
 
-  d->site.add(web::upload("/quan-tri/chuyen-gia", web::needs(perm::manage_experts)), [d](http::Request& r, web::Visitor& v) {
+  d->site.add(web::upload("/quan-tri/chuyen-gia", web::needs(perm::manage_experts)), [d](http::Request&, web::Visitor& v) {
     auto in = expert_input(v.form);
     auto saved = d->consult.experts.save(*v.user, v.actor(), std::nullopt, in);
     if (!saved) return refused_expert(*d, v, std::nullopt, in, saved.error());

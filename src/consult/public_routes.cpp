@@ -177,7 +177,7 @@ void register_tracking_routes(const std::shared_ptr<Deps>& d) {
   d->site.add(web::form("/tu-van/theo-doi/{code}/hoi-tiep"), [d](http::Request& r, web::Visitor& v) { return post_follow_up(*d, r, v); });
   d->site.add(web::form("/tu-van/theo-doi/{code}/danh-gia"), [d](http::Request& r, web::Visitor& v) { return post_rating(*d, r, v); });
   d->site.add(web::form("/tu-van/theo-doi/{code}/rut-lai"), [d](http::Request& r, web::Visitor& v) { return post_withdrawal(*d, r, v); });
-  d->site.add(web::page("/tu-van/cua-toi", web::signed_in), [d](http::Request& r, web::Visitor& v) {
+  d->site.add(web::page("/tu-van/cua-toi", web::signed_in), [d](http::Request&, web::Visitor& v) {
     auto view = d->site.base_view(v, "Câu hỏi của tôi");
     nlohmann::json list = nlohmann::json::array();
     for (const auto& q : d->consult.asking.asked_by(*v.user)) list.push_back(mine_item(q));
