@@ -83,6 +83,12 @@ tl::expected<Question, http::Response> api_question(const http::Request& r) {
   return q;
 }
 
+// A refusal of the service as the API reports it: invalid input is a 400 there, not a 422.
+http::Response api_refusal(const core::ServiceError& e) {
+  const int status = core::http_status(e.kind);
+  return web::Site::api_error(status == 422 ? 400 : status, "invalid_parameter", e.message);
+}
+
 // The answer as the plain page shows it: paragraphs, labelled citations.
 nlohmann::json page_result(const Answer& a) {
   auto j = to_json(a);
@@ -110,7 +116,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
     auto question = api_question(r);
     if (!question) return std::move(question.error());
     auto a = service.answer(*question);
-    if (!a) return web::Site::api_error(core::http_status(a.error().kind) == 422 ? 400 : core::http_status(a.error().kind), "invalid_parameter", a.error().message);
+    if (!a) return api_refusal(a.error());
     auto res = http::Response::json(to_json(*a).dump());
     res.set("Cache-Control", "no-store");
     return res;
@@ -121,7 +127,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
     auto question = api_question(r);
     if (!question) return std::move(question.error());
     auto id = service.hand_off(*question);
-    if (!id) return web::Site::api_error(core::http_status(id.error().kind) == 422 ? 400 : core::http_status(id.error().kind), "invalid_parameter", id.error().message);
+    if (!id) return api_refusal(id.error());
     auto res = http::Response::json(nlohmann::json{{"handoff_id", *id}, {"message", kHandedOff}}.dump(), 201);
     res.set("Cache-Control", "no-store");
     return res;

@@ -312,11 +312,17 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
 core::Result<std::int64_t> AnswerService::hand_off(const Question& q) {
   auto text = checked_question(q.text);
   if (!text) return core::fail(text.error());
-  if (!handoffs_) return core::fail(core::ServiceError::not_found("Chưa có bộ phận luật sư, luật gia nhận câu hỏi."));
   // The candidate articles are found again here: nothing the client sends is taken as a citation.
-  Answer a = compose(*text, q.choices);
+  return hand_off(q, compose(*text, q.choices));
+}
+
+core::Result<std::int64_t> AnswerService::hand_off(const Question& q, const Answer& answered) {
+  auto text = checked_question(q.text);
+  if (!text) return core::fail(text.error());
+  if (!handoffs_) return core::fail(core::ServiceError::not_found("Chưa có bộ phận luật sư, luật gia nhận câu hỏi."));
   Handoff h{*text, {}, valid_conversation_id(q.conversation_id) ? q.conversation_id : ""};
-  for (const auto& c : a.citations) h.candidates.push_back({std::stoll(c.document_id), c.article, c.document_title, c.url, c.score});
+  for (const auto& c : answered.citations)
+    h.candidates.push_back({std::stoll(c.document_id), c.article, c.document_title, c.url, c.score});
   auto conn = database_.acquire();
   return handoffs_->hand_off(*conn, h);
 }

@@ -132,6 +132,9 @@ class AnswerService {
   // The asker asks for a human expert: stores `q` (checked as above) as a hand-off with the
   // articles found for it and returns its id. Fails when no hand-off intake is set.
   core::Result<std::int64_t> hand_off(const Question& q);
+  // The same for a question this service has just answered with `answered` (a chat channel's
+  // message): its citations are the candidates, without searching again.
+  core::Result<std::int64_t> hand_off(const Question& q, const Answer& answered);
   // Without storing anything or checking the question (evaluation).
   // `context`: earlier turns' text a follow-up question is searched with.
   Answer compose(const std::string& question, const std::map<std::string, std::string>& choices = {}, const std::string& context = {}) const;

@@ -1,10 +1,10 @@
 #include "http/client_throttle.h"
 
-#include <iterator>
+#include <algorithm>
 
 namespace http {
 
-bool ClientThrottle::allow(std::string_view key, int max, std::int64_t window_seconds, std::int64_t now) {
+std::int64_t ClientThrottle::hit(std::string_view key, int max, std::int64_t window_seconds, std::int64_t now) {
   std::lock_guard lock(mutex_);
   auto it = windows_.find(std::string(key));
   if (it == windows_.end()) {
@@ -13,15 +13,9 @@ bool ClientThrottle::allow(std::string_view key, int max, std::int64_t window_se
   }
   Window& w = it->second;
   if (w.ends_at <= now) w = Window{now + window_seconds, 0};
-  if (w.count >= max) return false;
+  if (w.count >= max) return std::max<std::int64_t>(1, w.ends_at - now);
   ++w.count;
-  return true;
-}
-
-std::int64_t ClientThrottle::retry_after(std::string_view key, std::int64_t now) const {
-  std::lock_guard lock(mutex_);
-  auto it = windows_.find(std::string(key));
-  return it == windows_.end() || it->second.ends_at <= now ? 0 : it->second.ends_at - now;
+  return 0;
 }
 
 void ClientThrottle::make_room(std::int64_t now) {

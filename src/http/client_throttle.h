@@ -17,14 +17,12 @@ class ClientThrottle {
   // At most `max_keys` counters are held; see allow() for what happens when they are all live.
   explicit ClientThrottle(std::size_t max_keys = 100'000) : max_keys_(max_keys) {}
 
-  // Counts one request under `key` (a route and a client group) at `now` (seconds); true when it
-  // is within `max` requests per `window_seconds`, false when over. When every counter slot is
-  // taken by a live window, the expired ones are dropped first; if none is, all counters are
-  // reset (memory stays bounded; the limit is briefly lost, never a visitor's access).
-  bool allow(std::string_view key, int max, std::int64_t window_seconds, std::int64_t now);
-
-  // Seconds until `key`'s window ends (for Retry-After); 0 when it holds no counter.
-  std::int64_t retry_after(std::string_view key, std::int64_t now) const;
+  // Counts one request under `key` (a route and a client group) at `now` (seconds). Returns 0
+  // when it is within `max` requests per `window_seconds`; when over, the seconds until the
+  // window ends (at least 1, for Retry-After). When every counter slot is taken by a live window,
+  // the expired ones are dropped first; if none is, all counters are reset (memory stays
+  // bounded; the limit is briefly lost, never a visitor's access).
+  std::int64_t hit(std::string_view key, int max, std::int64_t window_seconds, std::int64_t now);
 
  private:
   struct Window {
@@ -34,7 +32,7 @@ class ClientThrottle {
   void make_room(std::int64_t now);
 
   std::size_t max_keys_;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::unordered_map<std::string, Window> windows_;
 };
 

@@ -79,6 +79,12 @@ Response Response::html(std::string body, int status) {
   return text(std::move(body), status, "text/html; charset=utf-8");
 }
 
+Response Response::error_page(int status, std::string_view message) {
+  return html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>" + std::to_string(status) + "</title><h1>" +
+                  std::string(message) + "</h1></html>",
+              status);
+}
+
 Response Response::json(std::string body, int status) {
   return text(std::move(body), status, "application/json; charset=utf-8");
 }

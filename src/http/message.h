@@ -41,6 +41,9 @@ struct Response {
   static Response json(std::string body, int status = 200);
   static Response text(std::string body, int status = 200, std::string content_type = "text/plain; charset=utf-8");
   static Response redirect(std::string location, int status = 303);
+  // A bare Vietnamese error page (no template, no layout): for refusals made before a page can be
+  // rendered (bad requests, budgets, overload). `message` is plain text without markup.
+  static Response error_page(int status, std::string_view message);
 };
 
 // A response serialised once, sent many times (page cache, static files): the status line and

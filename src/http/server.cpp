@@ -34,9 +34,7 @@ struct Server::Impl {
         io(static_cast<int>(options.io_threads)), workers(options.worker_threads) {}
 
   static Response plain_error(int status, std::string_view message) {
-    std::string body = "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>" + std::to_string(status) +
-                       "</title><h1>" + std::string(message) + "</h1></html>";
-    auto r = Response::html(std::move(body), status);
+    auto r = Response::error_page(status, message);
     r.set("Connection", "close");
     return r;
   }

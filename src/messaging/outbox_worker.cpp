@@ -56,7 +56,7 @@ db::Outcome OutboxWorker::handle(const db::Job& job) {
     // On a chat channel the asker's own message (a POST the platform signed) is the request: an
     // unsure answer goes to the experts as the web pages' "send to an expert" button does.
     if (a && a->handoff) {
-      auto handed = answers_.hand_off(question);
+      auto handed = answers_.hand_off(question, *a);
       if (!handed) spdlog::warn("messaging: hand-off of {} failed: {}", about, handed.error().message);
     }
     // A question the service refuses (too long) still gets a reply: the reason, in Vietnamese.

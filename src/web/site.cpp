@@ -119,8 +119,7 @@ http::Response Site::handle(http::Request& request) {
     spdlog::warn("request refused: {} {}: {}", request.method, core::for_log(request.path), e.what());
     const char* message = "Hệ thống đang quá tải. Vui lòng thử lại sau ít phút.";
     response = request.wants_json() ? api_error(503, "unavailable", message)
-                                    : http::Response::html(std::string("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>503</title><h1>") +
-                                                               message + "</h1></html>", 503);
+                                    : http::Response::error_page(503, message);
     response.set("Retry-After", "5");
   } catch (const std::exception& e) {
     // Internal detail goes to the log only.
@@ -165,23 +164,23 @@ http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
     std::string allow;
     for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
     auto r = request.wants_json() ? api_error(405, "method_not_allowed", "Phương thức không được hỗ trợ.")
-                                  : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>405</title><h1>Phương thức không được hỗ trợ.</h1></html>", 405);
+                                  : http::Response::error_page(405, "Phương thức không được hỗ trợ.");
     r.set("Allow", allow);
     return r;
   }
   if (!http::parse_urlencoded(request.query))
     return request.wants_json() ? api_error(400, "invalid_query", "Tham số truy vấn không hợp lệ (phải là UTF-8 được mã hoá đúng).")
-                                : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Địa chỉ yêu cầu không hợp lệ.</h1></html>", 400);
+                                : http::Response::error_page(400, "Địa chỉ yêu cầu không hợp lệ.");
   // Uploads are binary; multipart field values are checked by the form parser instead.
   const bool multipart = request.header("content-type").value_or("").starts_with("multipart/form-data");
   if (!multipart && !core::is_valid_utf8(request.body))
     return request.wants_json() ? api_error(400, "invalid_encoding", "Dữ liệu gửi lên phải là văn bản UTF-8 hợp lệ.")
-                                : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Dữ liệu gửi lên không hợp lệ.</h1></html>", 400);
+                                : http::Response::error_page(400, "Dữ liệu gửi lên không hợp lệ.");
   const RouteSpec& spec = specs_[match.id];
   if (request.body.size() > spec.body_limit)
     return request.wants_json() || spec.kind == RouteKind::api || spec.kind == RouteKind::webhook
                ? api_error(413, "payload_too_large", "Nội dung gửi lên quá lớn.")
-               : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>413</title><h1>Nội dung gửi lên quá lớn.</h1></html>", 413);
+               : http::Response::error_page(413, "Nội dung gửi lên quá lớn.");
   if (!spec.access.allows(visitor.user ? &visitor.user->role : nullptr)) return refuse(request, visitor, spec);
   if (auto over = over_client_limit(request, visitor, spec)) return std::move(*over);
   const bool form_route = spec.kind == RouteKind::form || spec.kind == RouteKind::upload;
@@ -194,7 +193,7 @@ http::Response Site::dispatch(http::Request& request, Visitor& visitor) {
     // Without the CSRF cookie no token can match: refused before the body is parsed.
     if (visitor.issue_csrf_cookie) return expired();
     auto form = http::parse_form(request);
-    if (!form) return http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>400</title><h1>Biểu mẫu gửi lên không hợp lệ.</h1></html>", 400);
+    if (!form) return http::Response::error_page(400, "Biểu mẫu gửi lên không hợp lệ.");
     visitor.form = std::move(*form);
     if (!core::secure_equals(visitor.form.get(kCsrfField), visitor.csrf_token)) return expired();
   }
@@ -212,13 +211,12 @@ http::Response Site::refuse(const http::Request& request, const Visitor& visitor
 std::optional<http::Response> Site::over_client_limit(const http::Request& request, const Visitor& visitor, const RouteSpec& spec) {
   if (spec.per_client.max <= 0 || !config_.rate_limits_enabled) return std::nullopt;
   const std::string key = spec.method + " " + spec.pattern + "|" + http::client_group(visitor.ip);
-  const std::int64_t now = core::now_unix();
-  if (throttle_.allow(key, spec.per_client.max, spec.per_client.window_seconds, now)) return std::nullopt;
-  const std::int64_t wait = std::max<std::int64_t>(1, throttle_.retry_after(key, now));
+  const std::int64_t wait = throttle_.hit(key, spec.per_client.max, spec.per_client.window_seconds, core::now_unix());
+  if (wait == 0) return std::nullopt;
   const std::string message = "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau " + std::to_string(wait) + " giây.";
   http::Response r = request.wants_json() || spec.kind == RouteKind::api
                          ? api_error(429, "rate_limited", message)
-                         : http::Response::html("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>429</title><h1>" + message + "</h1></html>", 429);
+                         : http::Response::error_page(429, message);
   r.set("Retry-After", std::to_string(wait));
   return r;
 }
