@@ -43,8 +43,8 @@ Result verify(std::string_view secret, std::string_view challenge, std::string_v
               std::int64_t now, std::int64_t max_age_seconds = kDefaultMaxAgeSeconds);
 
 // Records `challenge` as used until `expires_at` (when verify starts refusing it anyway).
-// False when it was already recorded: a replay. Run it in the transaction that stores the
-// question, so a failed store does not burn the visitor's work.
+// False when it was already recorded: a replay. Spend before any costly work the challenge
+// pays for, so that one solution cannot buy that work twice.
 bool spend(db::Connection& c, std::string_view challenge, std::int64_t expires_at);
 // Deletes records whose challenges have expired; returns how many.
 std::int64_t purge_spent(db::Connection& c, std::int64_t now);

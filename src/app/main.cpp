@@ -6,6 +6,7 @@
 #include "app/modules.h"
 #include "auth/auth_service.h"
 #include "core/config.h"
+#include "core/confined_process.h"
 #include "db/database.h"
 #include "db/migrate.h"
 #include "http/server.h"
@@ -15,6 +16,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -172,6 +174,7 @@ int run_command(const Commands& commands, const core::Config& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (std::optional<int> status = core::run_confined_task(argc, argv)) return *status;  // a child of run_confined()
   CLI::App cli{"PhoBien — hệ thống phổ biến, giáo dục pháp luật"};
   Commands commands;
   declare_commands(cli, commands);

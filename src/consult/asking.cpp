@@ -79,15 +79,18 @@ std::map<std::string, std::string> Asking::validate(const AskInput& in, const st
   return e;
 }
 
-core::Result<void> Asking::check_proof_of_work(const AskInput& in) {
+core::Result<void> Asking::pay_proof_of_work(db::Connection& c, const AskInput& in) {
   auto secret = antispam::site_secret(database_);
-  auto checked = antispam::pow::verify(secret, in.pow_challenge, in.pow_nonce, config_.section<Settings>().question_pow_bits, core::now_unix());
-  if (checked == antispam::pow::Result::ok) return {};
+  auto paid = antispam::pow::verify_and_spend(c, secret, in.pow_challenge, in.pow_nonce, config_.section<Settings>().question_pow_bits,
+                                              core::now_unix());
+  if (paid == antispam::pow::Result::ok) return {};
+  spdlog::info("question refused: proof of work {}", antispam::pow::to_string(paid));
+  if (paid == antispam::pow::Result::replayed)
+    return core::fail(proof_of_work_error("Phép kiểm tra chống thư rác này đã được dùng. Hãy tải lại trang rồi gửi lại."));
   // The reason in words a citizen can act on; the machine code stays in the log.
-  std::string why = checked == antispam::pow::Result::expired      ? "phép kiểm tra đã quá hạn"
-                    : checked == antispam::pow::Result::not_solved ? "phép kiểm tra chưa được giải xong"
-                                                               : "thiếu hoặc sai phép kiểm tra";
-  spdlog::info("question refused: proof of work {}", antispam::pow::to_string(checked));
+  std::string why = paid == antispam::pow::Result::expired      ? "phép kiểm tra đã quá hạn"
+                    : paid == antispam::pow::Result::not_solved ? "phép kiểm tra chưa được giải xong"
+                                                            : "thiếu hoặc sai phép kiểm tra";
   return core::fail(proof_of_work_error("Không xác minh được phép kiểm tra chống thư rác (" + why +
                                         "). Hãy tải lại trang rồi gửi lại câu hỏi."));
 }
@@ -104,23 +107,24 @@ core::Result<AskReceipt> Asking::ask(const AskInput& raw, const auth::Actor& act
   if (!in.email.empty()) in.email = *auth::normalize_email(in.email);
   if (!in.phone.empty()) in.phone = *normalize_phone(in.phone);
 
-  // Anonymous askers pay a proof of work; it is checked here so the form and the API agree,
-  // and spent in the question's own transaction below.
-  bool needs_pow = !user && config_.section<Settings>().question_pow_bits > 0;
-  if (needs_pow)
-    if (auto paid = check_proof_of_work(in); !paid) return core::fail(paid.error());
+  // Before any costly work (the attachments are parsed in a child process), the attempt pays:
+  // an anonymous asker's proof of work is spent, and the address's limit counts it, whether or
+  // not its files are then accepted. A refused attempt needs a fresh challenge.
+  if (!user && config_.section<Settings>().question_pow_bits > 0)
+    if (auto paid = pay_proof_of_work(*database_.acquire(), in); !paid) return core::fail(paid.error());
+  auto too_many = [] {
+    return core::fail(core::ServiceError::rate_limited(
+        "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau hoặc theo dõi các câu hỏi đã gửi."));
+  };
+  if (!limiter_.hit("question:ip:" + actor.ip, config_.section<Settings>().question_per_ip)) return too_many();
 
   std::vector<core::AttachmentUpload> uploads;
   for (const auto& a : in.attachments) uploads.push_back({a.filename, a.data});
   auto cleaned = core::clean_attachments(uploads);
   if (!cleaned)
     return core::fail(core::ServiceError::invalid(cleaned.error().message, {{"attachments", cleaned.error().message}}));
-
   std::string contact = in.email.empty() ? in.phone : in.email;
-  if (!limiter_.hit("question:ip:" + actor.ip, config_.section<Settings>().question_per_ip) ||
-      !limiter_.hit("question:contact:" + contact, config_.section<Settings>().question_per_contact))
-    return core::fail(core::ServiceError::rate_limited(
-        "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau hoặc theo dõi các câu hỏi đã gửi."));
+  if (!limiter_.hit("question:contact:" + contact, config_.section<Settings>().question_per_contact)) return too_many();
 
   auto now = core::now_unix();
   Question q = new_question(in, user, now);
@@ -129,16 +133,14 @@ core::Result<AskReceipt> Asking::ask(const AskInput& raw, const auth::Actor& act
   // Files are written first under random names; the rows that make them reachable are part of
   // the question's transaction, and the files go again if it fails.
   PendingFiles pending(files_);
+  auto c = database_.acquire();
   for (const auto& file : *cleaned)
     pending.files.push_back({0, file.display_name, files_.write(file.data, file.extension), file.content_type,
                              static_cast<std::int64_t>(file.data.size())});
-  auto c = database_.acquire();
   for (int attempt = 0;; ++attempt) {
     q.code = make_tracking_code();
     try {
       db::Transaction tx(*c);
-      if (needs_pow && !antispam::pow::spend(*c, in.pow_challenge, now + antispam::pow::kDefaultMaxAgeSeconds))
-        return core::fail(proof_of_work_error("Phép kiểm tra chống thư rác này đã được dùng. Hãy tải lại trang rồi gửi lại."));
       record(*c, q, receipt.token, *cleaned, pending.files, actor, now);
       tx.commit();
       break;

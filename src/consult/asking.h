@@ -53,7 +53,8 @@ class Asking {
   std::vector<Question> asked_by(const auth::User& user);
 
  private:
-  core::Result<void> check_proof_of_work(const AskInput& in);
+  // Verifies and spends the asker's proof of work; the refusal says why in Vietnamese.
+  core::Result<void> pay_proof_of_work(db::Connection& c, const AskInput& in);
   // Inside the question's transaction: its row, timeline, attachment rows, audit entry and e-mails.
   void record(db::Connection& c, Question& q, const std::string& token, const std::vector<core::CleanAttachment>& cleaned,
               const std::vector<Attachment>& stored, const auth::Actor& actor, std::int64_t now);

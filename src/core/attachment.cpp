@@ -134,11 +134,8 @@ std::string strip_refusal(std::string_view name, std::string_view type, StripFai
                          guillemets(name), reprint);
     case StripFailure::encrypted:
       return fmt::format("Tệp {} được đặt mật khẩu hoặc mã hoá nên không kiểm tra được. Vui lòng gửi bản không đặt mật khẩu.", guillemets(name));
-    case StripFailure::hidden_metadata:
-      return fmt::format("Tệp {} lưu thông tin tác giả trong phần nén mà hệ thống không xoá được để bảo vệ dữ liệu cá nhân của bạn. {}",
-                         guillemets(name), reprint);
-    case StripFailure::unreadable:
-      return fmt::format("Tệp {} có phần nén không đọc được để kiểm tra an toàn. {}", guillemets(name), reprint);
+    case StripFailure::too_complex:
+      return fmt::format("Tệp {} quá phức tạp để kiểm tra an toàn trong thời gian cho phép. {}", guillemets(name), reprint);
   }
   return fmt::format("Tệp {} không được nhận.", guillemets(name));
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Removes personal metadata (EXIF, XMP, text chunks, PDF document information) from uploaded
-// files while checking that their structure is whole. Works on the container structure only:
-// no image is decoded and no PDF is rewritten, so what is kept is byte for byte what was sent.
+// files while checking that their structure is whole. Images: the container structure only, no
+// pixel is decoded, so what is kept is byte for byte what was sent. PDF: rewritten by qpdf in a
+// confined child process (pdf_metadata.cpp).
 // Decree 13/2023/NĐ-CP: a citizen's photo must not publish where and when it was taken, nor a
 // PDF the name of whoever typed it.
 #include <tl/expected.hpp>
@@ -16,8 +17,7 @@ enum class StripFailure {
   malformed,        // broken or truncated structure
   active_content,   // PDF with JavaScript, launch actions or embedded files
   encrypted,        // PDF with /Encrypt: its strings and streams cannot be inspected
-  hidden_metadata,  // PDF document information inside a compressed object stream: not blankable in place
-  unreadable,       // a compressed part that cannot be inspected (unknown filter, corrupt, too large inflated)
+  too_complex,      // PDF that needs more time, memory or objects than its budget
 };
 
 struct Stripped {
@@ -34,8 +34,8 @@ StripResult strip_jpeg_metadata(std::string_view data);
 StripResult strip_png_metadata(std::string_view data);
 // WebP: drops the EXIF and XMP chunks, clears their VP8X flags, rewrites the RIFF size.
 StripResult strip_webp_metadata(std::string_view data);
-// PDF: blanks document-information strings and XMP streams in place (same length, so the xref
-// offsets stay right); refuses active content. Limits are in pdf_metadata.cpp.
+// PDF: removes the document information, XMP and PieceInfo, keeps only the objects the document
+// still uses, refuses active content and encryption. Budget and limits are in pdf_metadata.cpp.
 StripResult strip_pdf_metadata(std::string_view data);
 
 }  // namespace core

@@ -537,6 +537,14 @@ TEST_P(ConsultPublicTest, FormRefusesRobotsAndBadFilesWithVietnameseMessages) {
 
   EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
   EXPECT_TRUE(stored_files().empty()) << "refused files are not kept";
+  // An attempt that reached the files spent its proof of work: the same solution cannot buy a
+  // second parse.
+  auto paid = form_fields(c);
+  EXPECT_EQ(send(c, paid, "anh-chup.jpg", html_page).status, 422);
+  auto replayed = send(c, paid);
+  EXPECT_EQ(replayed.status, 422);
+  EXPECT_TRUE(has(replayed.body, "Phép kiểm tra chống thư rác này đã được dùng.")) << replayed.body.substr(0, 4000);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM questions"), 0);
   // Without the CSRF field the form is refused before anything else.
   auto no_csrf = form_fields(c);
   set(no_csrf, "_csrf", "");
