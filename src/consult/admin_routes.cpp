@@ -174,7 +174,7 @@ std::vector<Action> actions() {
       {"duyet", &perm::moderate_questions, [](const Call& c) { return c.consult.moderation.approve(c.user, c.actor, c.id); }, fixed("da-duyet")},
       {"tra-lai", &perm::moderate_questions, [](const Call& c) { return c.consult.moderation.return_answer(c.user, c.actor, c.id, c.form.get("note")); },
        fixed("da-tra-lai")},
-      {"cong-bo", &perm::moderate_questions, [](const Call& c) { return c.consult.moderation.publish(c.user, c.actor, c.id, {c.form.get("title"), c.form.get("body")}); },
+      {"cong-bo", &perm::moderate_questions, [](const Call& c) { return c.consult.moderation.publish(c.user, c.actor, c.id, {c.form.get("title"), c.form.get("body"), c.form.get("answer")}); },
        fixed("da-cong-bo")},
       {"go-cong-bo", &perm::moderate_questions, [](const Call& c) { return c.consult.moderation.unpublish(c.user, c.actor, c.id); }, fixed("da-go")},
   };

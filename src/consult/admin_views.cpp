@@ -140,14 +140,16 @@ std::string findings_summary(const std::vector<std::string>& kinds) {
   return std::to_string(kinds.size()) + " thông tin cá nhân: " + list;
 }
 
-// The title and body with their findings marked, as `<prefix>_title_html`, `<prefix>_body_html`
-// and `<prefix>_findings`; false when neither has any.
-bool add_highlighted(nlohmann::json& view, const std::string& prefix, const std::string& title, const std::string& body) {
-  auto t = highlight_personal_data(title), b = highlight_personal_data(body);
-  view[prefix + "_title_html"] = t.html;
-  view[prefix + "_body_html"] = b.html;
-  auto kinds = t.kinds;
-  kinds.insert(kinds.end(), b.kinds.begin(), b.kinds.end());
+// The texts to publish with their findings marked, as `<prefix>_title_html`, `<prefix>_body_html`,
+// `<prefix>_answer_html` and `<prefix>_findings`; false when none has any. The answer is shown
+// as its Markdown source, so that what is marked is what the moderator edits.
+bool add_highlighted(nlohmann::json& view, const std::string& prefix, const PublishInput& texts) {
+  std::vector<std::string> kinds;
+  for (const auto& [name, text] : {std::pair{"title", &texts.title}, std::pair{"body", &texts.body}, std::pair{"answer", &texts.answer}}) {
+    auto marked = highlight_personal_data(*text);
+    view[prefix + "_" + name + "_html"] = marked.html;
+    kinds.insert(kinds.end(), marked.kinds.begin(), marked.kinds.end());
+  }
   view[prefix + "_findings"] = findings_summary(kinds);
   return !kinds.empty();
 }
@@ -239,7 +241,7 @@ nlohmann::json question_json(const Question& q, std::int64_t now) {
   question["has_contact"] = !q.email.empty() || !q.phone.empty();
   question["publish_consent"] = q.publish_consent;
   if (q.merged_into) question["merged_url"] = question_url(*q.merged_into);
-  if (q.public_slug && q.status == Status::published) question["public_url"] = "/hoi-dap/" + *q.public_slug;
+  if (q.public_slug) question["public_url"] = "/hoi-dap/" + *q.public_slug;
   if (q.answered_at) question["answered"] = core::format_vn_datetime(*q.answered_at);
   if (q.rating) question["rating"] = *q.rating == 1 ? "Hữu ích" : "Chưa hữu ích";
   return question;
@@ -259,6 +261,7 @@ void add_record(nlohmann::json& view, const QuestionView& qv) {
   view["has_messages"] = !qv.messages.empty();
   view["candidates"] = desk_citations_json(qv.candidates);
   if (!q.answer.empty()) view["answer_html"] = web::markdown_to_html(q.answer);
+  if (!q.pending_reply.empty()) view["pending_reply_html"] = web::markdown_to_html(q.pending_reply);
   view["citations"] = desk_citations_json(qv.citations);
   nlohmann::json thread = nlohmann::json::array();
   for (const auto& m : qv.messages)
@@ -310,7 +313,8 @@ void add_answer_form(nlohmann::json& view, nlohmann::json& form, const QuestionP
   if (!p.forms.answer) return;
   view["can_answer"] = true;
   view["is_follow_up"] = q.status == Status::follow_up;
-  form["answer"] = posted_or(p.posted, "answer", q.status == Status::follow_up ? "" : q.answer);
+  // A reply to a follow-up starts empty, or from the reply a moderator returned.
+  form["answer"] = posted_or(p.posted, "answer", q.status == Status::follow_up ? q.pending_reply : q.answer);
   form["citations"] = posted_or(p.posted, "citations", citation_lines(p.question.citations));
   form["find"] = p.find;
   if (!p.find.empty()) {
@@ -319,8 +323,8 @@ void add_answer_form(nlohmann::json& view, nlohmann::json& form, const QuestionP
     view["has_picker_hits"] = !hits.empty();
     view["picker_hits"] = hits;
   }
-  if (q.status == Status::assigned && !q.status_reason.empty() && q.answered_at)
-    view["review_note"] = q.status_reason;  // returned by a moderator
+  bool returned = (q.status == Status::assigned && q.answered_at) || (q.status == Status::follow_up && !q.pending_reply.empty());
+  if (returned && !q.status_reason.empty()) view["review_note"] = q.status_reason;  // returned by a moderator
 }
 
 // Publication: the masked draft, and the original with what the detector found marked.
@@ -332,12 +336,13 @@ void add_publish_form(nlohmann::json& view, nlohmann::json& form, const Question
   view["can_publish"] = true;
   form["title"] = posted_or(p.posted, "title", draft.title);
   form["body"] = posted_or(p.posted, "body", draft.body);
-  add_highlighted(view, "original", q.title, q.body);
+  form["answer"] = posted_or(p.posted, "answer", draft.answer);
+  add_highlighted(view, "original", {q.title, q.body, q.answer});
   if (p.posted) {
-    // After a refused publication: the submitted text, with what is still personal marked.
+    // After a refused publication: the submitted texts, with what is still personal marked.
     nlohmann::json draft_view;
-    if (add_highlighted(draft_view, "draft", form["title"].get<std::string>(), form["body"].get<std::string>()))
-      view.update(draft_view);
+    PublishInput submitted{form["title"].get<std::string>(), form["body"].get<std::string>(), form["answer"].get<std::string>()};
+    if (add_highlighted(draft_view, "draft", submitted)) view.update(draft_view);
   }
 }
 
@@ -387,7 +392,7 @@ QuestionForms question_forms(const Question& q, bool moderator, const std::optio
   f.review = moderator && s == Status::answered;
   f.publish = moderator && answered_or_later && q.publish_consent;
   f.no_consent = moderator && answered_or_later && !q.publish_consent;
-  f.unpublish = moderator && s == Status::published;
+  f.unpublish = moderator && q.public_slug.has_value();
   return f;
 }
 

@@ -37,10 +37,17 @@ core::Result<Question> Answering::save_answer(const auth::User& user, const auth
   QuestionRepository repo(*c);
   auto now = core::now_unix();
   bool follow_up = q->status == Status::follow_up;
-  if (follow_up) {
+  if (follow_up && expert->review_required) {
+    // Held for a moderator like a first answer; the thread gets it when approved.
+    q->pending_reply = markdown;
+    q->status = Status::answered;
+    repo.add_event(q->id, user.id, "reply", "chờ duyệt", now);
+    notify_.answer_to_review(*c, *q);
+  } else if (follow_up) {
     // A reply to a follow-up is added to the thread; the first answer stays as it was.
     repo.add_message(q->id, "expert", markdown, now);
-    q->status = Status::delivered;
+    q->pending_reply.clear();
+    q->status = q->public_slug ? Status::published : Status::delivered;
     repo.add_event(q->id, user.id, "reply", "", now);
     notify_.follow_up_answered(*c, *q);
   } else {

@@ -2,8 +2,9 @@
 // Experts answer: the assigned, verified expert writes the answer (Markdown, 20 to 30,000
 // characters) with at least one citation, each resolved against the library (citation_resolver.h)
 // so that no citation dangles. An expert whose answers need review stops at `answered` for a
-// moderator (Moderation::approve); otherwise the answer is delivered to the asker at once. A reply
-// to a follow-up joins the thread and leaves the first answer as it was. One transaction with the
+// moderator (Moderation::approve), for the first answer and for replies to follow-ups alike;
+// otherwise the answer is delivered to the asker at once. A reply to a follow-up joins the thread
+// and leaves the first answer as it was; a published question stays published. One transaction with the
 // timeline event, the audit entry and the e-mails. Thread-safe: every call takes its own connection.
 #include "auth/audit_log.h"
 #include "auth/user.h"

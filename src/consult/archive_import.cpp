@@ -92,7 +92,8 @@ std::string shorten(std::string s, std::size_t max_chars) {
 }
 
 bool has_personal_data(const Prepared& p) {
-  return !text::find_personal_data(p.title).empty() || !text::find_personal_data(p.question).empty();
+  return !text::find_personal_data(p.title).empty() || !text::find_personal_data(p.question).empty() ||
+         !text::find_personal_data(p.answer).empty();
 }
 
 // Stores one prepared item inside the caller's transaction; returns true when it was published.
@@ -111,6 +112,7 @@ bool store(db::Connection& c, const Prepared& p, const ArchiveImportOptions& opt
   if (publish) {
     q.public_title = p.title;
     q.public_body = p.question;
+    q.public_answer = p.answer;
     q.published_at = now;
   }
   q.answered_at = q.delivered_at = now;

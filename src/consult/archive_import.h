@@ -23,8 +23,8 @@ struct ArchiveImportOptions {
   // the file name without extension.
   std::string archive;
   // Published at once in the public archive; otherwise delivered, waiting for a moderator to
-  // publish. Even with publish, a question in which the personal-data detector finds something
-  // is kept back for a moderator ("held").
+  // publish. Even with publish, a question whose title, text or answer the personal-data detector
+  // finds something in is kept back for a moderator ("held").
   bool publish = false;
   std::size_t batch_size = 200;  // questions per transaction
   auth::Actor actor{std::nullopt, "cli"};

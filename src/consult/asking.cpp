@@ -214,7 +214,7 @@ core::Result<void> Asking::follow_up(const AskerKey& key, const std::string& raw
   auto now = core::now_unix();
   QuestionRepository repo(*c);
   repo.add_message(q->id, "asker", text, now);
-  if (q->status == Status::delivered) q->status = Status::follow_up;
+  q->status = Status::follow_up;  // a published question stays in the archive meanwhile
   q->updated_at = now;
   repo.update(*q);
   repo.add_event(q->id, std::nullopt, "follow-up", "", now);

@@ -37,7 +37,7 @@ std::vector<ExpiredQuestion> DutyRepository::expired(std::int64_t before) {
   for (const auto& r : c_.query(
            "SELECT id, status FROM questions q WHERE updated_at < ? AND (status IN ('delivered', 'rejected', 'merged') OR "
            "(status = 'published' AND (email <> '' OR phone <> '' OR asker_user_id IS NOT NULL OR title <> public_title OR "
-           "body <> public_body OR EXISTS (SELECT 1 FROM question_messages m WHERE m.question_id = q.id) OR "
+           "body <> public_body OR answer <> public_answer OR EXISTS (SELECT 1 FROM question_messages m WHERE m.question_id = q.id) OR "
            "EXISTS (SELECT 1 FROM question_attachments a WHERE a.question_id = q.id))))",
            {before}))
     out.push_back({r.int64(0), r.text(1) == "published"});
@@ -45,8 +45,8 @@ std::vector<ExpiredQuestion> DutyRepository::expired(std::int64_t before) {
 }
 
 void DutyRepository::anonymise(std::int64_t id) {
-  c_.execute("UPDATE questions SET title = public_title, body = public_body, email = '', phone = '', asker_user_id = NULL "
-             "WHERE id = ?",
+  c_.execute("UPDATE questions SET title = public_title, body = public_body, answer = public_answer, email = '', phone = '', "
+             "asker_user_id = NULL WHERE id = ?",
              {id});
   c_.execute("DELETE FROM question_attachments WHERE question_id = ?", {id});
   c_.execute("DELETE FROM question_messages WHERE question_id = ?", {id});

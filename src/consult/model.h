@@ -3,7 +3,9 @@
 //   new → triaged (field set, waiting for an expert) → assigned → answered → delivered → published
 // with side exits rejected (spam, out of scope) and merged (duplicate of another question).
 // answered is the optional review step: an expert whose answers need review stops there until a
-// moderator approves. A follow-up from the asker puts a delivered question back to follow_up.
+// moderator approves, for the first answer and for replies to follow-ups. A follow-up from the
+// asker puts a delivered or published question back to follow_up. Being in the public archive is
+// public_slug, not the status: a published question stays public while a follow-up is answered.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -102,10 +104,12 @@ struct Question {
   std::optional<std::int64_t> expert_id;
   std::string expert_name;
   std::string answer;  // Markdown
+  std::string pending_reply;  // a follow-up reply waiting for review (status answered), Markdown
   std::optional<int> rating;  // 1 hữu ích, 0 chưa hữu ích
   std::string public_title;
   std::string public_body;
-  std::optional<std::string> public_slug;
+  std::string public_answer;               // the answer as published: checked and edited by a moderator
+  std::optional<std::string> public_slug;  // set while the question is in the public archive
   std::optional<std::int64_t> due_at, assigned_at, answered_at, delivered_at, published_at;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;

@@ -23,13 +23,17 @@ std::string unique_public_slug(QuestionRepository& repo, const std::string& titl
   return slug;
 }
 
-// Field messages for a text to publish; nothing the detector recognises as personal data may be
+// Field messages for the texts to publish; nothing the detector recognises as personal data may be
 // published: the moderator edits it out.
-std::map<std::string, std::string> publication_errors(const std::string& title, const std::string& body) {
+std::map<std::string, std::string> publication_errors(const PublishInput& in) {
   std::map<std::string, std::string> errors;
-  if (core::utf8_length(title) < 10 || core::utf8_length(title) > kMaxTitleChars) errors["title"] = length_error("Tiêu đề", 10, kMaxTitleChars);
-  if (core::utf8_length(body) < 20 || core::utf8_length(body) > kMaxBodyChars) errors["body"] = length_error("Nội dung", 20, kMaxBodyChars);
-  for (const auto& [name, value] : {std::pair{"title", &title}, std::pair{"body", &body}}) {
+  if (core::utf8_length(in.title) < 10 || core::utf8_length(in.title) > kMaxTitleChars)
+    errors["title"] = length_error("Tiêu đề", 10, kMaxTitleChars);
+  if (core::utf8_length(in.body) < 20 || core::utf8_length(in.body) > kMaxBodyChars)
+    errors["body"] = length_error("Nội dung", 20, kMaxBodyChars);
+  if (core::utf8_length(in.answer) < 20 || core::utf8_length(in.answer) > kMaxAnswerChars)
+    errors["answer"] = length_error("Câu trả lời", 20, kMaxAnswerChars);
+  for (const auto& [name, value] : {std::pair{"title", &in.title}, std::pair{"body", &in.body}, std::pair{"answer", &in.answer}}) {
     auto found = text::find_personal_data(text::normalize(*value));
     if (!found.empty() && !errors.count(name))
       errors[name] = fmt::format("Còn {} thông tin cá nhân (được tô màu): hãy xóa hoặc thay bằng mô tả chung.", found.size());
@@ -162,26 +166,27 @@ core::Result<Question> Moderation::assign(const auth::User& user, const auth::Ac
 }
 
 PublishInput Moderation::publish_draft(const Question& q) {
-  if (!q.public_title.empty()) return {q.public_title, q.public_body};
-  return {text::mask_personal_data(q.title), text::mask_personal_data(q.body)};
+  if (!q.public_title.empty()) return {q.public_title, q.public_body, q.public_answer.empty() ? text::mask_personal_data(q.answer) : q.public_answer};
+  return {text::mask_personal_data(q.title), text::mask_personal_data(q.body), text::mask_personal_data(q.answer)};
 }
 
 core::Result<Question> Moderation::publish(const auth::User& user, const auth::Actor& actor, std::int64_t id,
-                                           const PublishInput& in) {
+                                           const PublishInput& raw) {
   if (!is_moderator(user)) return core::fail(core::ServiceError::forbidden());
-  std::string title = core::clean_text(in.title), body = core::clean_text(in.body);
-  auto errors = publication_errors(title, body);
+  PublishInput in{core::clean_text(raw.title), core::clean_text(raw.body), core::clean_text(raw.answer)};
+  auto errors = publication_errors(in);
   if (!errors.empty()) return core::fail(core::ServiceError::invalid("Chưa thể công bố: kiểm tra các ô được đánh dấu.", errors));
   auto done = in_transaction(user, id, [&](db::Connection& c, Question& q) -> core::Result<void> {
     if (!q.publish_consent) return core::fail(core::ServiceError::conflict("Người hỏi không đồng ý công bố câu hỏi này."));
-    if (q.status != Status::delivered && q.status != Status::published && q.status != Status::follow_up)
+    if (!q.delivered_at || q.status == Status::rejected || q.status == Status::merged)
       return core::fail(core::ServiceError::conflict("Chỉ công bố được câu hỏi đã được trả lời."));
     auto now = core::now_unix();
     QuestionRepository repo(c);
-    q.public_title = title;
-    q.public_body = body;
-    q.public_slug = unique_public_slug(repo, title, q.id);
-    if (q.status != Status::follow_up) q.status = Status::published;
+    q.public_title = in.title;
+    q.public_body = in.body;
+    q.public_answer = in.answer;
+    q.public_slug = unique_public_slug(repo, in.title, q.id);
+    if (q.status == Status::delivered) q.status = Status::published;
     if (!q.published_at) q.published_at = now;
     q.updated_at = now;
     repo.update(q);
@@ -212,13 +217,21 @@ core::Result<Question> Moderation::moderate(const auth::User& user, const auth::
   return done;
 }
 
+// Approving a first answer delivers it; approving a reply to a follow-up adds it to the thread.
 core::Result<Question> Moderation::approve(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
   return moderate(user, actor, id, Status::answered, "Câu hỏi không chờ duyệt.", "approve",
                   [&](db::Connection& c, Question& q, std::int64_t now) {
-                    q.status = Status::delivered;
-                    q.delivered_at = now;
-                    notify_.answered(c, q);
-                    return std::string();
+                    if (q.pending_reply.empty()) {
+                      q.status = Status::delivered;
+                      q.delivered_at = now;
+                      notify_.answered(c, q);
+                      return std::string();
+                    }
+                    QuestionRepository(c).add_message(q.id, "expert", q.pending_reply, now);
+                    q.pending_reply.clear();
+                    q.status = q.public_slug ? Status::published : Status::delivered;
+                    notify_.follow_up_answered(c, q);
+                    return std::string("trả lời câu hỏi tiếp");
                   });
 }
 
@@ -229,22 +242,33 @@ core::Result<Question> Moderation::return_answer(const auth::User& user, const a
     return core::fail(core::ServiceError::invalid("Cần ghi nhận xét cho chuyên gia.", {{"note", "Cần ghi nhận xét (ít nhất 5 ký tự)."}}));
   return moderate(user, actor, id, Status::answered, "Câu hỏi không chờ duyệt.", "return",
                   [&](db::Connection& c, Question& q, std::int64_t) {
-                    q.status = Status::assigned;
+                    // The expert writes again: the first answer, or the reply (kept as the draft).
+                    q.status = q.pending_reply.empty() ? Status::assigned : Status::follow_up;
                     q.status_reason = note;
                     notify_.answer_returned(c, q, note);
                     return note;
                   });
 }
 
+// Out of the public archive, whatever the question's status; a published question becomes
+// delivered again, one waiting for a follow-up keeps waiting.
 core::Result<Question> Moderation::unpublish(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
-  return moderate(user, actor, id, Status::published, "Câu hỏi chưa được công bố.", "unpublish",
-                  [&](db::Connection& c, Question& q, std::int64_t) {
-                    q.status = Status::delivered;
-                    q.public_slug.reset();
-                    q.published_at.reset();
-                    changes_.record(c, "consult:" + std::to_string(q.id));
-                    return std::string();
-                  });
+  auto done = in_transaction(user, id, [&](db::Connection& c, Question& q) -> core::Result<void> {
+    if (!q.public_slug) return core::fail(core::ServiceError::conflict("Câu hỏi chưa được công bố."));
+    auto now = core::now_unix();
+    if (q.status == Status::published) q.status = Status::delivered;
+    q.public_slug.reset();
+    q.published_at.reset();
+    q.updated_at = now;
+    QuestionRepository repo(c);
+    repo.update(q);
+    repo.add_event(q.id, user.id, "unpublish", "", now);
+    auth::record_audit(c, actor, "question.unpublish", "question:" + std::to_string(id));
+    changes_.record(c, "consult:" + std::to_string(q.id));
+    return {};
+  });
+  if (done) changes_.notify("consult:" + std::to_string(done->id));
+  return done;
 }
 
 }  // namespace consult

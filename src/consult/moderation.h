@@ -1,7 +1,8 @@
 #pragma once
 // The moderators' steps on a question: triage (field and deadline, then automatic assignment to
 // the least loaded verified expert of the field), reject, merge into a duplicate, assign, review
-// an answer (approve or return it), publish the anonymised copy and unpublish it.
+// an answer or a reply to a follow-up (approve or return it), publish the anonymised copy of the
+// question and of its answer, and unpublish it.
 //
 // Each step checks the role (moderators and admins, auth::can_moderate_questions) and the
 // question's status, then is one transaction with its timeline event, its audit entry, its
@@ -18,9 +19,12 @@
 
 namespace consult {
 
+// The anonymised copy to publish: question title and text, and the expert's answer, each edited
+// by the moderator until the personal-data detector finds nothing in it.
 struct PublishInput {
   std::string title;
   std::string body;
+  std::string answer;  // Markdown
 };
 
 class Moderation {
@@ -38,11 +42,13 @@ class Moderation {
   core::Result<Question> approve(const auth::User& user, const auth::Actor& actor, std::int64_t id);
   core::Result<Question> return_answer(const auth::User& user, const auth::Actor& actor, std::int64_t id,
                                        const std::string& note);
-  // Only with the asker's consent, and only a text in which text::find_personal_data finds nothing.
+  // Only with the asker's consent, and only texts (title, question, answer) in which
+  // text::find_personal_data finds nothing. Publishing again replaces the public copy.
   core::Result<Question> publish(const auth::User& user, const auth::Actor& actor, std::int64_t id,
                                  const PublishInput& in);
   core::Result<Question> unpublish(const auth::User& user, const auth::Actor& actor, std::int64_t id);
-  // The published text proposed to the moderator: personal data masked by the detector.
+  // The copy proposed to the moderator: the current public copy, or the original texts with
+  // personal data masked by the detector.
   static PublishInput publish_draft(const Question& q);
 
  private:
@@ -50,7 +56,7 @@ class Moderation {
   // checks and changes it, and the transaction commits when it succeeds.
   template <typename Step>
   core::Result<Question> in_transaction(const auth::User& user, std::int64_t id, Step step);
-  // A review or unpublish step on a question in status `from`: `change(connection, question, now)`
+  // A review step on a question in status `from`: `change(connection, question, now)`
   // edits it and returns the timeline detail; saving, the timeline event and the audit entry follow
   // in the same transaction, and the change feed is told.
   template <typename Change>

@@ -58,7 +58,7 @@ void Notifications::rejected(db::Connection& c, const Question& q, const std::st
 
 void Notifications::merged(db::Connection& c, const Question& q, const Question& into) {
   nlohmann::json view = {{"code", q.code}, {"title", q.title}};
-  if (into.public_slug && into.status == Status::published)
+  if (into.public_slug)
     view["answer_url"] = config_.absolute_url("/hoi-dap/" + *into.public_slug);
   to_asker(c, q, "merged", view);
 }

@@ -24,6 +24,8 @@ std::optional<QuestionView> PublicArchive::published_question(const std::string&
   // The public sees the anonymised copy only.
   v.question.title = q->public_title;
   v.question.body = q->public_body;
+  v.question.answer = q->public_answer;
+  v.question.pending_reply.clear();
   v.question.email.clear();
   v.question.phone.clear();
   v.messages.clear();

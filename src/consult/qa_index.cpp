@@ -14,9 +14,9 @@ struct Loaded {
 
 std::vector<Loaded> load(db::Connection& c, std::optional<std::int64_t> id) {
   std::string sql =
-      "SELECT q.id, q.public_title, q.public_body, q.answer, q.public_slug, COALESCE(q.field_slug, ''), "
+      "SELECT q.id, q.public_title, q.public_body, q.public_answer, q.public_slug, COALESCE(q.field_slug, ''), "
       "COALESCE(f.name, '') FROM questions q LEFT JOIN legal_fields f ON f.slug = q.field_slug "
-      "WHERE q.status = 'published' AND q.public_slug IS NOT NULL";
+      "WHERE q.public_slug IS NOT NULL";
   db::Params p;
   if (id) {
     sql += " AND q.id = ?";
@@ -38,7 +38,7 @@ std::vector<Loaded> load(db::Connection& c, std::optional<std::int64_t> id) {
     out.push_back(std::move(l));
   }
   std::string cites = "SELECT c.question_id, c.document_id, c.article FROM question_citations c JOIN questions q ON "
-                      "q.id = c.question_id WHERE c.kind = 'answer' AND q.status = 'published'";
+                      "q.id = c.question_id WHERE c.kind = 'answer' AND q.public_slug IS NOT NULL";
   if (id) cites += " AND q.id = ?";
   cites += " ORDER BY c.question_id, c.position";
   for (const auto& r : c.query(cites, p))

@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kColumns =
     "q.id, q.code, q.title, q.body, q.field_slug, COALESCE(f.name, ''), q.email, q.phone, q.asker_user_id, "
     "q.publish_consent, q.source, q.status, q.status_reason, q.merged_into, q.expert_id, COALESCE(e.full_name, ''), "
-    "q.answer, q.rating, q.public_title, q.public_body, q.public_slug, q.due_at, q.assigned_at, q.answered_at, "
+    "q.answer, q.pending_reply, q.rating, q.public_title, q.public_body, q.public_answer, q.public_slug, q.due_at, q.assigned_at, q.answered_at, "
     "q.delivered_at, q.published_at, q.created_at, q.updated_at";
 constexpr const char* kFrom =
     " FROM questions q LEFT JOIN legal_fields f ON f.slug = q.field_slug LEFT JOIN experts e ON e.id = q.expert_id ";
@@ -23,7 +23,8 @@ Question from_row(const db::Row& r) {
   std::string status;
   db::read_row(r, q.id, q.code, q.title, q.body, q.field_slug, q.field_name, q.email, q.phone, q.asker_user_id,
                q.publish_consent, q.source, status, q.status_reason, q.merged_into, q.expert_id, q.expert_name,
-               q.answer, q.rating, q.public_title, q.public_body, q.public_slug, q.due_at, q.assigned_at,
+               q.answer, q.pending_reply, q.rating, q.public_title, q.public_body, q.public_answer, q.public_slug, q.due_at,
+               q.assigned_at,
                q.answered_at, q.delivered_at, q.published_at, q.created_at, q.updated_at);
   q.status = parse_status(status).value_or(Status::fresh);
   return q;
@@ -46,13 +47,13 @@ std::string where_clause(const QuestionFilter& f, db::Params& p) {
 std::int64_t QuestionRepository::insert(const Question& q, const std::string& token_hash, std::int64_t consented_at) {
   auto row = c_.query_one(
       "INSERT INTO questions (code, token_hash, title, body, field_slug, email, phone, asker_user_id, publish_consent, "
-      "consented_at, source, status, answer, public_title, public_body, public_slug, published_at, delivered_at, "
-      "answered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "consented_at, source, status, answer, public_title, public_body, public_answer, public_slug, published_at, "
+      "delivered_at, answered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
       {q.code, token_hash, q.title, q.body, db::opt(q.field_slug), q.email, q.phone, db::opt(q.asker_user_id),
        std::int64_t{q.publish_consent ? 1 : 0}, consented_at, q.source, std::string(status_slug(q.status)), q.answer,
-       q.public_title, q.public_body, db::opt(q.public_slug), db::opt(q.published_at), db::opt(q.delivered_at),
-       db::opt(q.answered_at), q.created_at, q.updated_at});
+       q.public_title, q.public_body, q.public_answer, db::opt(q.public_slug), db::opt(q.published_at),
+       db::opt(q.delivered_at), db::opt(q.answered_at), q.created_at, q.updated_at});
   return row->int64(0);
 }
 
@@ -65,7 +66,7 @@ std::optional<Question> QuestionRepository::find_by_code(const std::string& code
 }
 
 std::optional<Question> QuestionRepository::find_published(const std::string& slug) {
-  return db::map_row(c_.query_one(select_questions("WHERE q.public_slug = ? AND q.status = 'published'"), {slug}),
+  return db::map_row(c_.query_one(select_questions("WHERE q.public_slug = ?"), {slug}),
                      from_row);
 }
 
@@ -113,7 +114,7 @@ std::int64_t QuestionRepository::count(const QuestionFilter& f) {
 std::vector<Question> QuestionRepository::published(std::optional<std::string> field_slug, std::size_t limit,
                                                     std::size_t offset) {
   db::Params p;
-  std::string sql = select_questions("WHERE q.status = 'published'");
+  std::string sql = select_questions("WHERE q.public_slug IS NOT NULL");
   if (field_slug) {
     sql += " AND q.field_slug = ?";
     p.push_back(*field_slug);
@@ -126,24 +127,24 @@ std::vector<Question> QuestionRepository::published(std::optional<std::string> f
 
 std::int64_t QuestionRepository::count_published(std::optional<std::string> field_slug) {
   if (field_slug)
-    return c_.query_int("SELECT COUNT(*) FROM questions WHERE status = 'published' AND field_slug = ?", {*field_slug});
-  return c_.query_int("SELECT COUNT(*) FROM questions WHERE status = 'published'");
+    return c_.query_int("SELECT COUNT(*) FROM questions WHERE public_slug IS NOT NULL AND field_slug = ?", {*field_slug});
+  return c_.query_int("SELECT COUNT(*) FROM questions WHERE public_slug IS NOT NULL");
 }
 
 std::vector<Question> QuestionRepository::all_published() {
-  return db::map_rows(c_.query(select_questions("WHERE q.status = 'published'")), from_row);
+  return db::map_rows(c_.query(select_questions("WHERE q.public_slug IS NOT NULL")), from_row);
 }
 
 void QuestionRepository::update(const Question& q) {
   c_.execute(
       "UPDATE questions SET title = ?, body = ?, field_slug = ?, email = ?, phone = ?, publish_consent = ?, status = ?, "
-      "status_reason = ?, merged_into = ?, expert_id = ?, answer = ?, rating = ?, public_title = ?, public_body = ?, "
-      "public_slug = ?, due_at = ?, assigned_at = ?, answered_at = ?, delivered_at = ?, published_at = ?, updated_at = ? "
+      "status_reason = ?, merged_into = ?, expert_id = ?, answer = ?, pending_reply = ?, rating = ?, public_title = ?, "
+      "public_body = ?, public_answer = ?, public_slug = ?, due_at = ?, assigned_at = ?, answered_at = ?, delivered_at = ?, published_at = ?, updated_at = ? "
       "WHERE id = ?",
       {q.title, q.body, db::opt(q.field_slug), q.email, q.phone, std::int64_t{q.publish_consent ? 1 : 0},
        std::string(status_slug(q.status)), q.status_reason, db::opt(q.merged_into), db::opt(q.expert_id), q.answer,
-       q.rating ? db::Value(std::int64_t{*q.rating}) : db::Value(db::Null{}), q.public_title, q.public_body,
-       db::opt(q.public_slug), db::opt(q.due_at), db::opt(q.assigned_at), db::opt(q.answered_at),
+       q.pending_reply, q.rating ? db::Value(std::int64_t{*q.rating}) : db::Value(db::Null{}), q.public_title, q.public_body,
+       q.public_answer, db::opt(q.public_slug), db::opt(q.due_at), db::opt(q.assigned_at), db::opt(q.answered_at),
        db::opt(q.delivered_at), db::opt(q.published_at), q.updated_at, q.id});
 }
 

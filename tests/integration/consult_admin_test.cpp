@@ -223,9 +223,11 @@ TEST_P(ConsultAdminTest, TriageAssignsAnswerReachesAskerAndPublicationWaitsForTh
   EXPECT_TRUE(has(review, "<mark class=\"pii\" title=\"[số điện thoại]\">0912 345 678</mark>")) << review.body;
   EXPECT_TRUE(has(review, "<mark class=\"pii\" title=\"[họ tên]\">Nguyễn Văn An</mark>"));
   EXPECT_TRUE(has(review, "[số điện thoại]"));
+  EXPECT_TRUE(has(review, "<textarea id=\"publish-answer\" name=\"answer\"")) << "the answer is edited before publishing too";
   auto leaking = post(mod, q_url(receipt.id) + "/cong-bo",
                       {{"title", "Điều kiện đăng ký thường trú tại nhà riêng"},
-                       {"body", "Tôi có nhà riêng, gọi 0912 345 678, thì đăng ký thường trú cần điều kiện gì?"}});
+                       {"body", "Tôi có nhà riêng, gọi 0912 345 678, thì đăng ký thường trú cần điều kiện gì?"},
+                       {"answer", kAnswer}});
   EXPECT_EQ(leaking.status, 422);
   EXPECT_TRUE(has(leaking, "Chưa thể công bố: kiểm tra các ô được đánh dấu.")) << leaking.body;
   EXPECT_TRUE(has(leaking, "Còn 1 thông tin cá nhân (được tô màu): hãy xóa hoặc thay bằng mô tả chung."));
@@ -234,7 +236,8 @@ TEST_P(ConsultAdminTest, TriageAssignsAnswerReachesAskerAndPublicationWaitsForTh
 
   auto published = post(mod, q_url(receipt.id) + "/cong-bo",
                         {{"title", "Điều kiện đăng ký thường trú tại nhà riêng"},
-                         {"body", "Tôi có nhà riêng ở thành phố thì đăng ký thường trú tại đó cần điều kiện gì?"}});
+                         {"body", "Tôi có nhà riêng ở thành phố thì đăng ký thường trú tại đó cần điều kiện gì?"},
+                         {"answer", kAnswer}});
   ASSERT_EQ(published.status, 303) << published.body;
   EXPECT_EQ(published.header("location"), q_url(receipt.id) + "?thong-bao=da-cong-bo");
   q = consult_->desk.view(moderator_, receipt.id)->question;
@@ -522,7 +525,8 @@ TEST_P(ConsultAdminTest, PermissionMatrix) {
     if (path.ends_with("/tra-loi")) form = {{"answer", kAnswer}, {"citations", kCitation}};
     if (path.ends_with("/tra-lai")) form = {{"note", "Cần bổ sung căn cứ pháp lý."}};
     if (path.ends_with("/cong-bo")) form = {{"title", "Điều kiện đăng ký thường trú tại nhà riêng"},
-                                            {"body", "Có nhà riêng ở thành phố thì đăng ký thường trú cần điều kiện gì?"}};
+                                            {"body", "Có nhà riêng ở thành phố thì đăng ký thường trú cần điều kiện gì?"},
+                                            {"answer", kAnswer}};
     if (path == "/quan-tri/chuyen-gia") {
       std::string email = "moi" + std::to_string(++serial) + "@x.vn";
       server_->add_user(email, auth::Role::expert);

@@ -199,7 +199,7 @@ class ConsultPublicTest : public ::testing::TestWithParam<std::string> {
     ASSERT_EQ(answered->status, consult::Status::delivered);
   }
   void publish(std::int64_t id, const std::string& title, const std::string& body) {
-    auto published = consult_->moderation.publish(moderator_, actor(), id, {title, body});
+    auto published = consult_->moderation.publish(moderator_, actor(), id, {title, body, kAnswer});
     ASSERT_TRUE(published) << published.error().message;
   }
 
@@ -796,7 +796,7 @@ TEST_P(ConsultPublicTest, PublishedQuestionIsSearchableWithCitationsSimilarQuest
   // The moderator's draft masks the personal data; the published text is the moderator's.
   auto draft = consult_->moderation.publish_draft(consult_->desk.view(moderator_, a)->question);
   EXPECT_FALSE(has(draft.body, "0987")) << draft.body;
-  auto refused = consult_->moderation.publish(moderator_, actor(), a, {"Đăng ký thường trú khi mua nhà ở thành phố", "Tôi là Lê Thị Hoa, gọi 0987 654 321, đăng ký thường trú cần gì?"});
+  auto refused = consult_->moderation.publish(moderator_, actor(), a, {"Đăng ký thường trú khi mua nhà ở thành phố", "Tôi là Lê Thị Hoa, gọi 0987 654 321, đăng ký thường trú cần gì?", kAnswer});
   ASSERT_FALSE(refused);
   EXPECT_TRUE(has(refused.error().message, "Chưa thể công bố"));
   publish(a, "Đăng ký thường trú khi mua nhà ở thành phố",
@@ -953,9 +953,11 @@ TEST_P(ConsultDutiesTest, RetentionDeletesOldQuestionsAndKeepsOnlyTheAnonymisedC
   auto open = ask("dang.xu.ly@example.vn", false);
   for (auto id : {delivered.id, published.id, recent.id}) deliver(id);
   ASSERT_TRUE(consult_->moderation.publish(moderator_, {std::nullopt, "test"}, published.id,
-                                {"Đăng ký thường trú tại nhà riêng", "Mua nhà ở thành phố thì đăng ký thường trú cần điều kiện gì?"}));
-  // A follow-up to a published question leaves it published, with a message that names the asker.
+                                {"Đăng ký thường trú tại nhà riêng", "Mua nhà ở thành phố thì đăng ký thường trú cần điều kiện gì?", kAnswer}));
+  // A follow-up to a published question, answered: it stays published, with a thread that names
+  // the asker.
   ASSERT_TRUE(consult_->asking.follow_up({published.code, published.token, std::nullopt}, "Tôi là Trần Văn Cường, cho hỏi thêm về thời hạn."));
+  ASSERT_TRUE(consult_->answering.save_answer(expert_, {std::nullopt, "test"}, published.id, {kAnswer, kCitations}));
   auto files = [&](std::int64_t id) { return consult::QuestionRepository(*database().acquire()).attachments(id); };
   auto delivered_file = consult_->attachments.path(files(delivered.id).at(0));
   auto published_file = consult_->attachments.path(files(published.id).at(0));
@@ -1099,5 +1101,113 @@ TEST_P(ConsultDutiesTest, AHandOffSurvivesItsWorkerAndBecomesOneQuestion) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ConsultDutiesTest, ::testing::ValuesIn(backends()), backend_name);
+
+// ---- Publication and follow-ups after it ------------------------------------------------------
+
+class ConsultPublicationTest : public ConsultDutiesTest {
+ protected:
+  const auth::Actor actor_{std::nullopt, "test"};
+  consult::AskerKey key(const consult::AskReceipt& r) { return {r.code, r.token, std::nullopt}; }
+  consult::Question question(std::int64_t id) { return consult_->desk.view(moderator_, id)->question; }
+  void require_review() {
+    consult::ExpertInput in{"luatsu@x.vn", "jurist", "Luật gia Lê Thu Hà", "", "", "", {"cu-tru-ho-tich"}, true, 100, true};
+    ASSERT_TRUE(consult_->experts.save(admin_, actor_, count("SELECT id FROM experts"), in));
+  }
+};
+
+TEST_P(ConsultPublicationTest, TheAnswerIsCheckedForPersonalDataAndTheModeratorsCopyIsPublished) {
+  auto asked = ask("nguoi.hoi@example.vn", false);
+  ASSERT_TRUE(consult_->moderation.triage(moderator_, actor_, asked.id, "cu-tru-ho-tich", ""));
+  const std::string personal_answer = std::string("Chào chị Nguyễn Thị Mai (số điện thoại 0987 654 321). ") + kAnswer;
+  ASSERT_TRUE(consult_->answering.save_answer(expert_, actor_, asked.id, {personal_answer, kCitations}));
+
+  // The draft masks the answer too; the expert's answer as written is refused for publication.
+  auto draft = consult_->moderation.publish_draft(question(asked.id));
+  EXPECT_FALSE(has(draft.answer, "0987")) << draft.answer;
+  EXPECT_TRUE(has(draft.answer, "Điều 20 Luật Cư trú")) << draft.answer;
+  auto refused = consult_->moderation.publish(moderator_, actor_, asked.id, {kTitle, kBody, personal_answer});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.at("answer"), "Còn 2 thông tin cá nhân (được tô màu): hãy xóa hoặc thay bằng mô tả chung.");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE public_slug IS NOT NULL"), 0);
+  auto too_short = consult_->moderation.publish(moderator_, actor_, asked.id, {kTitle, kBody, "Xem luật."});
+  ASSERT_FALSE(too_short);
+  EXPECT_TRUE(too_short.error().fields.count("answer"));
+
+  // The moderator's edit is what the public reads; the asker keeps the expert's own words.
+  const std::string edited = std::string("Chào bạn. ") + kAnswer;
+  ASSERT_TRUE(consult_->moderation.publish(moderator_, actor_, asked.id, {kTitle, kBody, edited}));
+  auto slug = *question(asked.id).public_slug;
+  auto public_view = consult_->archive.published_question(slug);
+  ASSERT_TRUE(public_view);
+  EXPECT_EQ(public_view->question.answer, edited);
+  EXPECT_EQ(consult_->asking.open(key(asked))->question.answer, personal_answer);
+
+  // Retention keeps only the published copy, answer included.
+  age(asked.id, 31);
+  EXPECT_EQ(consult_->duties.purge_expired(core::now_unix()), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE id = ? AND answer = public_answer", {asked.id}), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM questions WHERE answer LIKE '%0987%'"), 0);
+}
+
+TEST_P(ConsultPublicationTest, AFollowUpOnAPublishedQuestionIsAnsweredWhileItStaysPublic) {
+  auto asked = ask("nguoi.hoi@example.vn", false);
+  deliver(asked.id);
+  ASSERT_TRUE(consult_->moderation.publish(moderator_, actor_, asked.id, {kTitle, kBody, kAnswer}));
+  auto slug = *question(asked.id).public_slug;
+
+  ASSERT_TRUE(consult_->asking.follow_up(key(asked), "Cho hỏi thêm: thời hạn giải quyết là bao lâu?"));
+  EXPECT_EQ(question(asked.id).status, consult::Status::follow_up);
+  EXPECT_TRUE(consult_->archive.published_question(slug)) << "still public while the expert replies";
+  EXPECT_EQ(consult_->archive.count_published(std::nullopt), 1);
+
+  auto replied = consult_->answering.save_answer(expert_, actor_, asked.id, {"Hồ sơ gồm tờ khai và giấy tờ chứng minh chỗ ở hợp pháp (Điều 21).", "Điều 21 Luật Cư trú"});
+  ASSERT_TRUE(replied) << replied.error().message;
+  EXPECT_EQ(replied->status, consult::Status::published);
+  auto thread = consult_->asking.open(key(asked))->messages;
+  ASSERT_EQ(thread.size(), 2u);
+  EXPECT_EQ(thread[1].author, "expert");
+  EXPECT_TRUE(consult_->archive.published_question(slug)->messages.empty()) << "the thread is never public";
+
+  // Unpublishing works in any status; the question goes back to delivered.
+  ASSERT_TRUE(consult_->asking.follow_up(key(asked), "Cho hỏi thêm lần nữa về lệ phí đăng ký."));
+  ASSERT_TRUE(consult_->moderation.unpublish(moderator_, actor_, asked.id));
+  EXPECT_FALSE(consult_->archive.published_question(slug));
+  EXPECT_EQ(question(asked.id).status, consult::Status::follow_up);
+  EXPECT_FALSE(consult_->moderation.unpublish(moderator_, actor_, asked.id)) << "not published any more";
+}
+
+TEST_P(ConsultPublicationTest, RepliesOfAnExpertWhoNeedsReviewWaitForAModerator) {
+  require_review();
+  auto asked = ask("nguoi.hoi@example.vn", false);
+  deliver(asked.id);
+  EXPECT_EQ(question(asked.id).status, consult::Status::answered);
+  ASSERT_TRUE(consult_->moderation.approve(moderator_, actor_, asked.id));
+  ASSERT_TRUE(consult_->asking.follow_up(key(asked), "Cho hỏi thêm: thời hạn giải quyết là bao lâu?"));
+
+  const std::string reply = "Thời hạn giải quyết là 07 ngày làm việc kể từ ngày nhận đủ hồ sơ.";
+  auto held = consult_->answering.save_answer(expert_, actor_, asked.id, {reply, "Điều 21 Luật Cư trú"});
+  ASSERT_TRUE(held) << held.error().message;
+  EXPECT_EQ(held->status, consult::Status::answered);
+  EXPECT_EQ(consult_->asking.open(key(asked))->messages.size(), 1u) << "the asker does not see it yet";
+
+  // Returned: the expert finds the draft and the note, and replies again.
+  ASSERT_TRUE(consult_->moderation.return_answer(moderator_, actor_, asked.id, "Cần nêu rõ căn cứ."));
+  EXPECT_EQ(question(asked.id).status, consult::Status::follow_up);
+  EXPECT_EQ(question(asked.id).pending_reply, reply);
+  const std::string better = reply + " Căn cứ: Điều 21 Luật Cư trú.";
+  ASSERT_TRUE(consult_->answering.save_answer(expert_, actor_, asked.id, {better, "Điều 21 Luật Cư trú"}));
+  EXPECT_EQ(consult_->asking.open(key(asked))->messages.size(), 1u);
+
+  auto approved = consult_->moderation.approve(moderator_, actor_, asked.id);
+  ASSERT_TRUE(approved) << approved.error().message;
+  EXPECT_EQ(approved->status, consult::Status::delivered);
+  EXPECT_TRUE(approved->pending_reply.empty());
+  auto thread = consult_->asking.open(key(asked))->messages;
+  ASSERT_EQ(thread.size(), 2u);
+  EXPECT_EQ(thread[1].body, better);
+  EXPECT_TRUE(has(consult_->asking.open(key(asked))->question.answer, "Điều 20")) << "the first answer is unchanged";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ConsultPublicationTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace
