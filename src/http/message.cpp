@@ -29,6 +29,8 @@ std::optional<std::string_view> Request::header(std::string_view lower_name) con
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
+  if (std::find(query_params_read.begin(), query_params_read.end(), name) == query_params_read.end())
+    query_params_read.emplace_back(name);
   auto pairs = parse_urlencoded(query);
   if (!pairs) return std::nullopt;
   for (auto& [k, v] : *pairs)

@@ -21,9 +21,11 @@ struct Request {
   std::string body;
   std::string peer_ip;  // the TCP peer; see http::client_ip for the client behind a proxy
   std::map<std::string, std::string> params;  // from the route pattern, e.g. {slug}
+  // Names asked for through query_param, in order: the page cache keys a page by these only.
+  mutable std::vector<std::string> query_params_read;
 
   std::optional<std::string_view> header(std::string_view lower_name) const;
-  // Decoded query parameter (first occurrence), or nullopt.
+  // Decoded query parameter (first occurrence), or nullopt. Records `name` in query_params_read.
   std::optional<std::string> query_param(std::string_view name) const;
   std::optional<std::string> cookie(std::string_view name) const;
   bool wants_json() const;

@@ -95,7 +95,7 @@ std::shared_ptr<const http::PreparedResponse> Site::fast(const http::Request& re
     return std::make_shared<const http::PreparedResponse>(http::PreparedResponse::from(r));
   }
   if (request.cookie(kSessionCookie)) return nullptr;
-  return cache_.get(request.target);
+  return cache_.get(request);
 }
 
 http::Response Site::handle(http::Request& request) {
@@ -142,7 +142,7 @@ http::Response Site::handle(http::Request& request) {
     if (visitor.user)
       response.set("Cache-Control", "private, no-cache");  // the page shows who is logged in
     else if (anonymous_get)
-      cache_.put(request.target, response);
+      cache_.put(request, response);
     return response;
   }
   if (visitor.issue_csrf_cookie && !request.wants_json()) {
