@@ -56,6 +56,9 @@ QaIndex::QaIndex(db::Database& database, db::ChangeFeed& changes) : database_(da
   index_.index().set_ranking(ranking);
   rebuild();
   changes.add_listener([this](const std::string& topic) {
+    // One refresh at a time, each reading then applying: a refresh that read an older version
+    // never lands after one that read a newer (a local notify and the poller can race).
+    std::lock_guard in_order(refresh_mutex_);
     try {
       if (topic == "*" || topic == "restore" || topic == "consult:*") rebuild();
       else if (topic.starts_with("consult:")) refresh(std::stoll(topic.substr(8)));

@@ -10,6 +10,8 @@
 #include "db/database.h"
 #include "search/sourced_index.h"
 
+#include <mutex>
+
 namespace consult {
 
 struct QaHit {
@@ -48,6 +50,7 @@ class QaIndex : public answer::Archive {
  private:
   db::Database& database_;
   search::SourcedIndex<QaEntry> index_;
+  std::mutex refresh_mutex_;  // change-feed refreshes, in the order they read the database
 };
 
 }  // namespace consult

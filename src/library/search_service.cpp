@@ -35,6 +35,9 @@ PassageSource to_source(const PassageRow& r) {
 SearchService::SearchService(db::Database& database, db::ChangeFeed& changes) : database_(database) {
   rebuild();
   changes.add_listener([this](const std::string& topic) {
+    // One refresh at a time, each reading then applying: a refresh that read an older version
+    // never lands after one that read a newer (a local notify and the poller can race).
+    std::lock_guard in_order(refresh_mutex_);
     try {
       if (topic == "*" || topic == "restore") rebuild();
       else if (topic.starts_with("library:")) refresh_document(std::stoll(topic.substr(8)));

@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <memory>
+#include <mutex>
 
 namespace library {
 
@@ -37,6 +38,7 @@ class SearchService {
  private:
   db::Database& database_;
   search::SourcedIndex<PassageSource> index_;
+  std::mutex refresh_mutex_;  // change-feed refreshes, in the order they read the database
 };
 
 // Passage ids: the article's node id, or minus the document id for a document without articles.
