@@ -1,21 +1,14 @@
-// Attachments: fixtures are built here byte by byte, with the personal data that real phones and
-// office programs put in them; each test checks that it is gone and that the file still parses.
+// Attachments: images built here byte by byte with the personal data that real phones put in
+// them (PDFs: pdf_metadata_test.cpp); each test checks that it is gone and that the file still
+// parses; then types, sizes and names.
 #include "core/attachment.h"
 
-#include "core/confined_process.h"
-
 #include "core/utf8.h"
+#include "support/attachment_fixtures.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#define POINTERHOLDER_TRANSITION 4  // qpdf 11: std::shared_ptr only, no PointerHolder
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
-#include <zlib.h>
 
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,13 +18,10 @@
 namespace core {
 namespace {
 
-using namespace std::string_literals;
+using namespace attachment_fixtures;
 
-const std::string kPerson = "Nguyễn Văn A";
 const std::string kGps = "GPSLatitude 21.0285N GPSLongitude 105.8542E";
 
-std::string be16(std::uint32_t v) { return {static_cast<char>(v >> 8), static_cast<char>(v & 0xFF)}; }
-std::string be32(std::uint32_t v) { return be16(v >> 16) + be16(v & 0xFFFF); }
 std::string le32(std::uint32_t v) {
   return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF), static_cast<char>((v >> 16) & 0xFF), static_cast<char>(v >> 24)};
 }
@@ -44,14 +34,6 @@ std::uint32_t read_le32(std::string_view d, std::size_t at) {
   return static_cast<std::uint8_t>(d[at]) | static_cast<std::uint8_t>(d[at + 1]) << 8 | static_cast<std::uint8_t>(d[at + 2]) << 16 |
          static_cast<std::uint32_t>(static_cast<std::uint8_t>(d[at + 3])) << 24;
 }
-std::string zlib_compress(std::string_view s) {
-  uLongf size = compressBound(s.size());
-  std::string out(size, '\0');
-  compress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(s.data()), s.size());
-  out.resize(size);
-  return out;
-}
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
 // What the image fixtures hide in their metadata.
 void expect_personal_data_gone(std::string_view data) {
@@ -59,7 +41,6 @@ void expect_personal_data_gone(std::string_view data) {
     EXPECT_FALSE(contains(data, personal)) << personal;
 }
 
-std::string error_of(const Result<CleanAttachment>& r) { return r ? "(accepted)" : r.error().message; }
 
 // An image fixture cleaned: it must be accepted as `content_type` with the personal data gone.
 // Nothing (the failure recorded) when it is refused.
@@ -197,137 +178,6 @@ std::vector<std::string> webp_chunks(std::string_view d) {
   return fourccs;
 }
 
-// ---- PDF fixtures -------------------------------------------------------------------------------
-
-// Writes objects with a correct classic xref table, or a cross-reference stream.
-struct PdfWriter {
-  std::string out = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;  // of object n+1
-
-  int object(std::string_view body) {
-    offsets.push_back(out.size());
-    out += fmt::format("{} 0 obj\n{}\nendobj\n", offsets.size(), body);
-    return static_cast<int>(offsets.size());
-  }
-  int stream(std::string_view dict, std::string_view data) {
-    return object(fmt::format("<< {} /Length {} >>\nstream\n{}\nendstream", dict, data.size(), data));
-  }
-  std::string finish(std::string_view trailer) {
-    std::size_t xref = out.size();
-    out += fmt::format("xref\n0 {}\n0000000000 65535 f \n", offsets.size() + 1);
-    for (std::size_t at : offsets) out += fmt::format("{:010} 00000 n \n", at);
-    out += fmt::format("trailer\n<< /Size {} {} >>\nstartxref\n{}\n%%EOF\n", offsets.size() + 1, trailer, xref);
-    return out;
-  }
-  // A cross-reference stream (PDF 1.5): entries of 1+4+2 bytes. `in_stream` maps object numbers
-  // stored in an object stream to (stream object, index).
-  std::string finish_with_xref_stream(std::string_view dict, const std::map<int, std::pair<int, int>>& in_stream) {
-    std::size_t xref = out.size();
-    int self = static_cast<int>(offsets.size()) + 1;
-    std::string rows = "\x00\x00\x00\x00\x00\xFF\xFF"s;
-    for (int n = 1; n <= self; ++n) {
-      auto compressed = in_stream.find(n);
-      if (compressed != in_stream.end()) rows += "\x02"s + be32(compressed->second.first) + be16(compressed->second.second);
-      else rows += "\x01"s + be32(static_cast<std::uint32_t>(n == self ? xref : offsets[n - 1])) + be16(0);
-    }
-    offsets.push_back(xref);
-    out += fmt::format("{} 0 obj\n<< /Type /XRef /Size {} /W [1 4 2] {} /Length {} >>\nstream\n", self, self + 1, dict, rows.size());
-    out += rows + "\nendstream\nendobj\n";
-    out += fmt::format("startxref\n{}\n%%EOF\n", xref);
-    return out;
-  }
-};
-
-std::string xmp_packet() {
-  return "<?xpacket begin=\"\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><dc:creator>" + kPerson +
-         "</dc:creator><pdf:Producer>Microsoft Word</pdf:Producer></x:xmpmeta><?xpacket end=\"w\"?>";
-}
-
-// "Đơn của Nguyễn" as UTF-16BE hex, the way Word writes non-Latin titles.
-const std::string kTitleHex = "<FEFF011001A1006E00200063007501A700610020004E00670075007901C5006E>";
-
-// A one-page PDF as office programs write it: document information and an XMP packet.
-std::string office_pdf(std::string_view catalog_extra = "") {
-  PdfWriter w;
-  w.object(fmt::format("<< /Type /Catalog /Pages 2 0 R /Metadata 4 0 R {} >>", catalog_extra));
-  w.object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  w.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>");
-  w.stream("/Type /Metadata /Subtype /XML", xmp_packet());
-  w.object("<< /Author (" + kPerson + ") /Title " + kTitleHex +
-           " /Creator (Microsoft\\256 Word \\(Nguyen's PC\\)) /Producer 6 0 R /CreationDate (D:20240501103000+07'00') "
-           "/Company (UBND xã An Bình) /Trapped /False >>");
-  w.object("(Producer of Nguyen)");
-  return w.finish("/Root 1 0 R /Info 5 0 R");
-}
-
-std::size_t startxref_of(std::string_view pdf) {
-  std::size_t at = pdf.rfind("startxref");
-  return std::stoul(std::string(pdf.substr(at + 9, 20)));
-}
-
-// What a PDF reader sees, as parsed by qpdf: every string value and every stream's decoded data,
-// inside compressed object streams too; the page count; whether the trailer names an /Info.
-struct PdfAsRead {
-  std::string strings_and_streams;
-  int pages = 0;
-  bool has_info = false;
-  bool has_metadata = false;
-};
-
-void collect_strings(QPDFObjectHandle object, std::string& into, int depth = 0) {
-  if (depth > 50 || (object.isIndirect() && depth > 0)) return;
-  if (object.isString()) into += object.getStringValue() + "\n";
-  if (object.isArray())
-    for (QPDFObjectHandle item : object.aitems()) collect_strings(item, into, depth + 1);
-  if (object.isDictionary() || object.isStream()) {
-    for (auto [key, value] : (object.isStream() ? object.getDict() : object).ditems()) {
-      if (key == "/Metadata") into += "/Metadata\n";
-      collect_strings(value, into, depth + 1);
-    }
-  }
-  if (object.isStream() && depth == 0) {
-    std::shared_ptr<Buffer> data = object.getStreamData(qpdf_dl_all);
-    into.append(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-  }
-}
-
-PdfAsRead read_pdf(const std::string& pdf) {
-  QPDF parsed;
-  parsed.setSuppressWarnings(true);
-  parsed.processMemoryFile("test.pdf", pdf.data(), pdf.size());
-  PdfAsRead read;
-  read.has_info = parsed.getTrailer().hasKey("/Info");
-  collect_strings(parsed.getTrailer(), read.strings_and_streams);
-  for (QPDFObjectHandle object : parsed.getAllObjects()) collect_strings(object, read.strings_and_streams);
-  read.has_metadata = contains(read.strings_and_streams, "/Metadata");
-  read.pages = static_cast<int>(parsed.getAllPages().size());
-  return read;
-}
-
-std::string pdf_with_catalog(std::string_view catalog_entries) {
-  PdfWriter w;
-  w.object(fmt::format("<< /Type /Catalog /Pages 2 0 R {} >>", catalog_entries));
-  w.object("<< /Type /Pages /Kids [] /Count 0 >>");
-  return w.finish("/Root 1 0 R");
-}
-
-// Objects 3.. packed into one compressed object stream (object 2), with a cross-reference stream.
-std::string pdf_with_object_stream(const std::vector<std::string>& packed, std::string_view xref_dict) {
-  std::string header, body;
-  std::map<int, std::pair<int, int>> in_stream;
-  for (std::size_t i = 0; i < packed.size(); ++i) {
-    int number = static_cast<int>(i) + 3;
-    header += fmt::format("{} {} ", number, body.size());
-    body += packed[i] + "\n";
-    in_stream[number] = {2, static_cast<int>(i)};
-  }
-  std::string compressed = zlib_compress(header + body);
-  PdfWriter w;
-  w.object("<< /Type /Catalog /Pages 3 0 R >>");
-  w.stream(fmt::format("/Type /ObjStm /N {} /First {} /Filter /FlateDecode", packed.size(), header.size()), compressed);
-  w.offsets.resize(w.offsets.size() + packed.size());  // numbers taken by the packed objects
-  return w.finish_with_xref_stream(xref_dict, in_stream);
-}
 
 // ---- Tests: JPEG --------------------------------------------------------------------------------
 
@@ -426,181 +276,6 @@ TEST(AttachmentWebp, TruncatedIsRefused) {
   std::string webp = webp_with_exif();
   EXPECT_EQ(error_of(clean_attachment("anh.webp", webp.substr(0, 30))),
             "Tệp «anh.webp» bị hỏng hoặc không đầy đủ: không đọc được cấu trúc ảnh WebP. Vui lòng lưu lại tệp rồi gửi lại.");
-}
-
-// ---- Tests: PDF ---------------------------------------------------------------------------------
-
-TEST(AttachmentPdf, InfoAndXmpAreRemovedAndThePagesKept) {
-  std::string pdf = office_pdf();
-  auto r = clean_attachment("don-khieu-nai.pdf", pdf);
-  ASSERT_TRUE(r) << error_of(r);
-  EXPECT_EQ(r->content_type, "application/pdf");
-  EXPECT_EQ(r->removed, (std::vector<std::string>{"PDF Info", "XMP"}));
-  PdfAsRead read = read_pdf(r->data);
-  EXPECT_FALSE(read.has_info);
-  EXPECT_FALSE(read.has_metadata);
-  EXPECT_EQ(read.pages, 1);
-  for (std::string_view personal : {std::string_view(kPerson), std::string_view("Nguyen"), std::string_view("Microsoft"),
-                                    std::string_view("D:2024"), std::string_view("An Bình"), std::string_view("adobe:ns:meta")}) {
-    EXPECT_FALSE(contains(r->data, personal)) << personal;
-    EXPECT_FALSE(contains(read.strings_and_streams, personal)) << personal;
-  }
-  auto again = clean_attachment("don-khieu-nai.pdf", r->data);
-  ASSERT_TRUE(again) << error_of(again);
-  EXPECT_TRUE(again->removed.empty());
-  EXPECT_EQ(read_pdf(again->data).pages, 1);
-}
-
-TEST(AttachmentPdf, CompressedXmpOfPagesAndPieceInfoAreRemoved) {
-  PdfWriter w;
-  w.object("<< /Type /Catalog /Pages 2 0 R /Metadata 4 0 R /PieceInfo << /Word << /Private (" + kPerson + ") >> >> >>");
-  w.object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-  w.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Metadata 4 0 R >>");
-  std::string packed = zlib_compress(xmp_packet());
-  w.stream("/Type /Metadata /Subtype /XML /Filter /FlateDecode", packed);
-  auto r = clean_attachment("a.pdf", w.finish("/Root 1 0 R"));
-  ASSERT_TRUE(r) << error_of(r);
-  EXPECT_EQ(r->removed, (std::vector<std::string>{"PieceInfo", "XMP"}));
-  EXPECT_FALSE(contains(r->data, packed));
-  PdfAsRead read = read_pdf(r->data);
-  EXPECT_FALSE(read.has_metadata);
-  EXPECT_FALSE(contains(read.strings_and_streams, kPerson));
-  EXPECT_EQ(read.pages, 1);
-}
-
-TEST(AttachmentPdf, EarlierRevisionsAreNotKept) {
-  // An incremental update appends a new Info object and trailer; the old ones stay in the file.
-  std::string pdf = office_pdf();
-  std::size_t first_xref = startxref_of(pdf);
-  std::size_t info = pdf.size();
-  pdf += "7 0 obj\n<< /Author (Trần Thị B) /ModDate (D:20240601) >>\nendobj\n";
-  std::size_t xref = pdf.size();
-  pdf += fmt::format("xref\n7 1\n{:010} 00000 n \ntrailer\n<< /Size 8 /Root 1 0 R /Info 7 0 R /Prev {} >>\nstartxref\n{}\n%%EOF\n", info,
-                     first_xref, xref);
-  auto r = clean_attachment("a.pdf", pdf);
-  ASSERT_TRUE(r) << error_of(r);
-  EXPECT_FALSE(contains(r->data, kPerson));
-  EXPECT_FALSE(contains(r->data, "Trần"));
-  EXPECT_EQ(read_pdf(r->data).pages, 1);
-}
-
-TEST(AttachmentPdf, ActiveContentIsRefused) {
-  const std::string message =
-      "Tệp «to-khai.pdf» chứa mã lệnh (JavaScript), lệnh mở chương trình hoặc tệp nhúng bên trong nên không được nhận vì lý do an toàn. "
-      "Vui lòng dùng chức năng «In ra PDF» (Print to PDF) để tạo bản PDF mới rồi gửi lại.";
-  for (std::string_view entries : {"/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>",
-                                   "/OpenAction << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >>",  // #xx escapes
-                                   "/OpenAction << /S /Launch /F (cmd.exe) >>",
-                                   "/Names << /EmbeddedFiles << /Names [(a.exe) 5 0 R] >> >>"})
-    EXPECT_EQ(error_of(clean_attachment("to-khai.pdf", pdf_with_catalog(entries))), message) << entries;
-  EXPECT_EQ(error_of(clean_attachment("to-khai.pdf", office_pdf("/AA << /O << /S /JavaScript /JS 9 0 R >> >>"))), message);
-}
-
-TEST(AttachmentPdf, NamesInsideStringsOrStreamDataAreNotActions) {
-  PdfWriter w;
-  w.object("<< /Type /Catalog /Pages 2 0 R >>");
-  w.object("<< /Type /Pages /Kids [] /Count 0 /Note (see /JavaScript in the manual) >>");
-  w.stream("", "BT /JS 12 Tf (text) Tj ET");
-  auto r = clean_attachment("a.pdf", w.finish("/Root 1 0 R"));
-  EXPECT_TRUE(r) << error_of(r);
-}
-
-TEST(AttachmentPdf, JavaScriptInsideCompressedObjectStreamIsRefused) {
-  std::string pdf = pdf_with_object_stream({"<< /Type /Pages /Kids [] /Count 0 /OpenAction 4 0 R >>", "<< /S /JavaScript /JS (app.alert(1)) >>"},
-                                           "/Root 1 0 R");
-  EXPECT_FALSE(contains(pdf, "JavaScript"));  // only the inflated stream has it
-  EXPECT_TRUE(contains(error_of(clean_attachment("a.pdf", pdf)), "chứa mã lệnh (JavaScript)"));
-}
-
-TEST(AttachmentPdf, InfoInsideCompressedObjectStreamIsRemoved) {
-  std::string pdf = pdf_with_object_stream({"<< /Type /Pages /Kids [] /Count 0 >>", "<< /Author (" + kPerson + ") >>"}, "/Root 1 0 R /Info 4 0 R");
-  auto r = clean_attachment("a.pdf", pdf);
-  ASSERT_TRUE(r) << error_of(r);
-  EXPECT_EQ(r->removed, (std::vector<std::string>{"PDF Info"}));
-  PdfAsRead read = read_pdf(r->data);
-  EXPECT_FALSE(read.has_info);
-  EXPECT_FALSE(contains(read.strings_and_streams, kPerson));
-}
-
-TEST(AttachmentPdf, EncryptedAndTruncatedAreRefused) {
-  std::string plain = office_pdf();
-  QPDF source;
-  source.processMemoryFile("plain.pdf", plain.data(), plain.size());
-  QPDFWriter encrypting(source);
-  encrypting.setOutputMemory();
-  encrypting.setR6EncryptionParameters("", "owner", true, true, true, true, true, true, qpdf_r3p_full, true);
-  encrypting.write();
-  std::shared_ptr<Buffer> encrypted = encrypting.getBufferSharedPointer();
-  EXPECT_EQ(error_of(clean_attachment("a.pdf", std::string(reinterpret_cast<const char*>(encrypted->getBuffer()), encrypted->getSize()))),
-            "Tệp «a.pdf» được đặt mật khẩu hoặc mã hoá nên không kiểm tra được. Vui lòng gửi bản không đặt mật khẩu.");
-  const std::string broken = "Tệp «a.pdf» bị hỏng hoặc không đầy đủ: không đọc được cấu trúc tài liệu PDF. Vui lòng lưu lại tệp rồi gửi lại.";
-  EXPECT_EQ(error_of(clean_attachment("a.pdf", plain.substr(0, plain.size() / 2))), broken);
-  EXPECT_EQ(error_of(clean_attachment("a.pdf", "%PDF-1.4\n garbage \n%%EOF\n")), broken);
-}
-
-// ---- Tests: PDF budget --------------------------------------------------------------------------
-
-// Each hostile file is answered, accepted or refused, well within the child's 10 s wall time.
-void expect_answered_within_budget(const std::string& pdf, std::string_view expected_error) {
-  auto started = std::chrono::steady_clock::now();
-  auto r = clean_attachment("a.pdf", pdf);
-  auto took = std::chrono::steady_clock::now() - started;
-  EXPECT_LT(took, std::chrono::seconds(12));
-  if (expected_error.empty()) EXPECT_TRUE(r) << error_of(r);
-  else EXPECT_TRUE(contains(error_of(r), expected_error)) << error_of(r);
-}
-
-TEST(AttachmentPdfBudget, TooManyObjectsIsRefusedAsTooComplex) {
-  // 300,000 objects of two bytes each in one object stream: a few hundred kilobytes compressed.
-  std::vector<std::string> tiny(300'000, "[]");
-  tiny.front() = "<< /Type /Pages /Kids [] /Count 0 >>";
-  expect_answered_within_budget(pdf_with_object_stream(tiny, "/Root 1 0 R"), "quá phức tạp để kiểm tra an toàn");
-}
-
-TEST(AttachmentPdfBudget, HundredsOfThousandsOfReferencesAreLinear) {
-  // The former hand-written parser resolved each reference by scanning every object.
-  PdfWriter w;
-  w.object("<< /Type /Catalog /Pages 2 0 R /Refs 4 0 R >>");
-  w.object("<< /Type /Pages /Kids [] /Count 0 >>");
-  w.object("(target)");
-  std::string refs = "[";
-  for (int i = 0; i < 600'000; ++i) refs += "3 0 R ";
-  w.object(refs + "]");
-  std::string pdf = w.finish("/Root 1 0 R");
-  ASSERT_LT(pdf.size(), AttachmentPolicy{}.max_bytes);
-  expect_answered_within_budget(pdf, "");
-}
-
-TEST(AttachmentPdfBudget, DeepNestingAndPageTreeLoopsAreRefusedOrSurvived) {
-  PdfWriter deep;
-  deep.object("<< /Type /Catalog /Pages 2 0 R /Deep " + std::string(100'000, '[') + std::string(100'000, ']') + " >>");
-  deep.object("<< /Type /Pages /Kids [] /Count 0 >>");
-  expect_answered_within_budget(deep.finish("/Root 1 0 R"), "bị hỏng hoặc không đầy đủ");
-
-  PdfWriter loop;
-  loop.object("<< /Type /Catalog /Pages 2 0 R >>");
-  loop.object("<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>");
-  loop.object("<< /Type /Pages /Parent 2 0 R /Kids [2 0 R 3 0 R] /Count 1 >>");
-  auto started = std::chrono::steady_clock::now();
-  (void)clean_attachment("a.pdf", loop.finish("/Root 1 0 R"));
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(12));
-}
-
-TEST(ConfinedProcess, OverrunningWallTimeOrOutputKillsTheChild) {
-  std::string pdf = office_pdf();
-  ConfinedOutcome fine = run_confined("strip-pdf", pdf);
-  EXPECT_EQ(fine.end, ConfinedOutcome::End::exited);
-  EXPECT_EQ(fine.exit_code, 0);
-  EXPECT_TRUE(fine.output.starts_with("PDF Info,XMP\n%PDF-")) << fine.output.substr(0, 40);
-
-  EXPECT_EQ(run_confined("strip-pdf", pdf, ConfinedLimits{.wall_time = std::chrono::milliseconds(0)}).end, ConfinedOutcome::End::over_budget);
-  ConfinedOutcome too_long = run_confined("strip-pdf", pdf, ConfinedLimits{.max_output_bytes = 16});
-  EXPECT_EQ(too_long.end, ConfinedOutcome::End::over_budget);
-  EXPECT_TRUE(too_long.output.empty());
-
-  ConfinedOutcome unknown = run_confined("no-such-task", "");
-  EXPECT_EQ(unknown.end, ConfinedOutcome::End::exited);
-  EXPECT_EQ(unknown.exit_code, 126);
 }
 
 // ---- Tests: types, sizes, names -----------------------------------------------------------------
