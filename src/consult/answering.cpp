@@ -47,7 +47,7 @@ core::Result<Question> Answering::save_answer(const auth::User& user, const auth
     // A reply to a follow-up is added to the thread; the first answer stays as it was.
     repo.add_message(q->id, "expert", markdown, now);
     q->pending_reply.clear();
-    q->status = q->public_slug ? Status::published : Status::delivered;
+    q->status = status_after_reply(*q);
     repo.add_event(q->id, user.id, "reply", "", now);
     notify_.follow_up_answered(*c, *q);
   } else {

@@ -43,6 +43,8 @@ std::optional<Status> parse_status(std::string_view slug) { return core::parse_s
 
 bool is_open_for_expert(Status s) { return s == Status::assigned || s == Status::follow_up; }
 
+Status status_after_reply(const Question& q) { return q.public_slug ? Status::published : Status::delivered; }
+
 std::string_view expert_kind_slug(ExpertKind k) { return core::slug_of(kExpertKindNames, k, "lawyer"); }
 
 std::string_view expert_kind_label(ExpertKind k) { return core::label_of(kExpertKindNames, k); }

@@ -115,6 +115,10 @@ struct Question {
   std::int64_t updated_at = 0;
 };
 
+// Where a question goes once a reply to its follow-up reaches the asker: back to published when
+// it is in the public archive, delivered otherwise.
+Status status_after_reply(const Question& q);
+
 // A question with what hangs off it; each service clears what its reader may not see.
 struct QuestionView {
   Question question;

@@ -41,6 +41,8 @@ std::map<std::string, std::string> publication_errors(const PublishInput& in) {
   return errors;
 }
 
+bool waiting_for_review(const Question& q) { return q.status == Status::answered; }
+
 }  // namespace
 
 Moderation::Moderation(db::Database& database, db::ChangeFeed& changes, Notifications& notify)
@@ -199,11 +201,11 @@ core::Result<Question> Moderation::publish(const auth::User& user, const auth::A
   return done;
 }
 
-template <typename Change>
-core::Result<Question> Moderation::moderate(const auth::User& user, const auth::Actor& actor, std::int64_t id, Status from,
-                                            const char* wrong_status, const std::string& action, Change change) {
+template <typename Allowed, typename Change>
+core::Result<Question> Moderation::moderate(const auth::User& user, const auth::Actor& actor, std::int64_t id, Allowed allowed,
+                                            const char* refusal, const std::string& action, Change change) {
   auto done = in_transaction(user, id, [&](db::Connection& c, Question& q) -> core::Result<void> {
-    if (q.status != from) return core::fail(core::ServiceError::conflict(wrong_status));
+    if (!allowed(q)) return core::fail(core::ServiceError::conflict(refusal));
     auto now = core::now_unix();
     std::string detail = change(c, q, now);
     q.updated_at = now;
@@ -219,7 +221,7 @@ core::Result<Question> Moderation::moderate(const auth::User& user, const auth::
 
 // Approving a first answer delivers it; approving a reply to a follow-up adds it to the thread.
 core::Result<Question> Moderation::approve(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
-  return moderate(user, actor, id, Status::answered, "Câu hỏi không chờ duyệt.", "approve",
+  return moderate(user, actor, id, waiting_for_review, "Câu hỏi không chờ duyệt.", "approve",
                   [&](db::Connection& c, Question& q, std::int64_t now) {
                     if (q.pending_reply.empty()) {
                       q.status = Status::delivered;
@@ -229,7 +231,7 @@ core::Result<Question> Moderation::approve(const auth::User& user, const auth::A
                     }
                     QuestionRepository(c).add_message(q.id, "expert", q.pending_reply, now);
                     q.pending_reply.clear();
-                    q.status = q.public_slug ? Status::published : Status::delivered;
+                    q.status = status_after_reply(q);
                     notify_.follow_up_answered(c, q);
                     return std::string("trả lời câu hỏi tiếp");
                   });
@@ -240,7 +242,7 @@ core::Result<Question> Moderation::return_answer(const auth::User& user, const a
   std::string note = core::clean_text(raw_note);
   if (is_moderator(user) && core::utf8_length(note) < 5)
     return core::fail(core::ServiceError::invalid("Cần ghi nhận xét cho chuyên gia.", {{"note", "Cần ghi nhận xét (ít nhất 5 ký tự)."}}));
-  return moderate(user, actor, id, Status::answered, "Câu hỏi không chờ duyệt.", "return",
+  return moderate(user, actor, id, waiting_for_review, "Câu hỏi không chờ duyệt.", "return",
                   [&](db::Connection& c, Question& q, std::int64_t) {
                     // The expert writes again: the first answer, or the reply (kept as the draft).
                     q.status = q.pending_reply.empty() ? Status::assigned : Status::follow_up;
@@ -253,22 +255,14 @@ core::Result<Question> Moderation::return_answer(const auth::User& user, const a
 // Out of the public archive, whatever the question's status; a published question becomes
 // delivered again, one waiting for a follow-up keeps waiting.
 core::Result<Question> Moderation::unpublish(const auth::User& user, const auth::Actor& actor, std::int64_t id) {
-  auto done = in_transaction(user, id, [&](db::Connection& c, Question& q) -> core::Result<void> {
-    if (!q.public_slug) return core::fail(core::ServiceError::conflict("Câu hỏi chưa được công bố."));
-    auto now = core::now_unix();
-    if (q.status == Status::published) q.status = Status::delivered;
-    q.public_slug.reset();
-    q.published_at.reset();
-    q.updated_at = now;
-    QuestionRepository repo(c);
-    repo.update(q);
-    repo.add_event(q.id, user.id, "unpublish", "", now);
-    auth::record_audit(c, actor, "question.unpublish", "question:" + std::to_string(id));
-    changes_.record(c, "consult:" + std::to_string(q.id));
-    return {};
-  });
-  if (done) changes_.notify("consult:" + std::to_string(done->id));
-  return done;
+  return moderate(user, actor, id, [](const Question& q) { return q.public_slug.has_value(); }, "Câu hỏi chưa được công bố.",
+                  "unpublish", [&](db::Connection& c, Question& q, std::int64_t) {
+                    if (q.status == Status::published) q.status = Status::delivered;
+                    q.public_slug.reset();
+                    q.published_at.reset();
+                    changes_.record(c, "consult:" + std::to_string(q.id));
+                    return std::string();
+                  });
 }
 
 }  // namespace consult

@@ -56,12 +56,13 @@ class Moderation {
   // checks and changes it, and the transaction commits when it succeeds.
   template <typename Step>
   core::Result<Question> in_transaction(const auth::User& user, std::int64_t id, Step step);
-  // A review step on a question in status `from`: `change(connection, question, now)`
-  // edits it and returns the timeline detail; saving, the timeline event and the audit entry follow
-  // in the same transaction, and the change feed is told.
-  template <typename Change>
-  core::Result<Question> moderate(const auth::User& user, const auth::Actor& actor, std::int64_t id, Status from,
-                                  const char* wrong_status, const std::string& action, Change change);
+  // A review or unpublish step on a question for which `allowed(question)` holds (otherwise a
+  // conflict with `refusal`): `change(connection, question, now)` edits it and returns the
+  // timeline detail; saving, the timeline event and the audit entry follow in the same
+  // transaction, and the change feed is told.
+  template <typename Allowed, typename Change>
+  core::Result<Question> moderate(const auth::User& user, const auth::Actor& actor, std::int64_t id, Allowed allowed,
+                                  const char* refusal, const std::string& action, Change change);
   // Assigns the least loaded verified expert of the question's field, if any.
   std::optional<std::int64_t> auto_assign(db::Connection& c, Question& q, std::int64_t now);
 
