@@ -1,6 +1,6 @@
-// Attachments: images built here byte by byte with the personal data that real phones put in
-// them (PDFs: pdf_metadata_test.cpp); each test checks that it is gone and that the file still
-// parses; then types, sizes and names.
+// Attachments: images built byte by byte with the personal data that real phones put in them
+// (support/attachment_fixtures.h; PDFs: pdf_metadata_test.cpp); each test checks that it is gone
+// and that the file still parses (read here independently); then types, sizes and names.
 #include "core/attachment.h"
 
 #include "core/utf8.h"
@@ -20,11 +20,6 @@ namespace {
 
 using namespace attachment_fixtures;
 
-const std::string kGps = "GPSLatitude 21.0285N GPSLongitude 105.8542E";
-
-std::string le32(std::uint32_t v) {
-  return {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF), static_cast<char>((v >> 16) & 0xFF), static_cast<char>(v >> 24)};
-}
 std::uint32_t read_be(std::string_view d, std::size_t at, int n) {
   std::uint32_t v = 0;
   for (int i = 0; i < n; ++i) v = (v << 8) | static_cast<std::uint8_t>(d[at + i]);
@@ -53,40 +48,7 @@ std::optional<CleanAttachment> cleaned_image(std::string_view name, std::string_
   return std::move(*r);
 }
 
-// ---- JPEG fixtures ------------------------------------------------------------------------------
-
-std::string segment(std::uint8_t marker, std::string_view payload) {
-  return "\xFF"s + static_cast<char>(marker) + be16(static_cast<std::uint32_t>(payload.size() + 2)) + std::string(payload);
-}
-
-// An 8x8 grey JPEG that decoders accept: one-code Huffman tables, one block with DC 0 and EOB.
-std::string jpeg_image_segments() {
-  std::string out = segment(0xDB, "\x00"s + std::string(64, '\x01'));              // DQT
-  out += segment(0xC0, "\x08\x00\x08\x00\x08\x01\x01\x11\x00"s);                   // SOF0 8x8, one component
-  out += segment(0xC4, "\x00"s + "\x01" + std::string(15, '\0') + "\x00"s);         // DHT DC0: one code
-  out += segment(0xC4, "\x10"s + "\x01" + std::string(15, '\0') + "\x00"s);         // DHT AC0: EOB only
-  out += segment(0xDA, "\x01\x01\x00\x00\x3F\x00"s);                               // SOS
-  out += "\x3F";                                                                   // bits 0 0, padded with ones
-  return out + "\xFF\xD9";
-}
-
-std::string exif_payload() { return "Exif\0\0MM\0*\0\0\0\x08"s + kGps + " Artist " + kPerson; }
-
-std::string phone_jpeg() {
-  std::string jfif = "JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00"s;
-  std::string out = "\xFF\xD8"s;
-  out += segment(0xE0, jfif);
-  out += segment(0xE1, exif_payload());
-  out += segment(0xE1, "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>"s + kPerson + "</dc:creator></x:xmpmeta>");
-  out += segment(0xE2, "ICC_PROFILE\0\x01\x01ICC-PROFILE-BYTES"s);
-  out += segment(0xE2, "MPF\0II*\0"s);
-  out += segment(0xED, "Photoshop 3.0\08BIM\x04\x04 By-line "s + kPerson);
-  out += segment(0xEE, "Adobe\0\x64\0\0\0\0\0"s);
-  out += segment(0xFE, "Chụp bởi " + kPerson);
-  out += jpeg_image_segments();
-  // What phones append after EOI: a second image with its own Exif (MPF).
-  return out + "\xFF\xD8" + segment(0xE1, exif_payload()) + "\xFF\xD9";
-}
+// ---- JPEG readers -------------------------------------------------------------------------------
 
 // An independent segment walk: markers in order, entropy data skipped; fails on bad structure.
 std::vector<int> jpeg_markers(std::string_view d) {
@@ -115,23 +77,7 @@ std::vector<int> jpeg_markers(std::string_view d) {
   return markers;
 }
 
-// ---- PNG fixtures -------------------------------------------------------------------------------
-
-std::string png_chunk(std::string_view type, std::string_view body) {
-  std::string tb = std::string(type) + std::string(body);
-  return be32(static_cast<std::uint32_t>(body.size())) + tb + be32(crc32(0, reinterpret_cast<const Bytef*>(tb.data()), tb.size()));
-}
-
-const std::string kPngSignature = "\x89PNG\r\n\x1A\n"s;
-
-std::string png_with_text() {
-  std::string ihdr = be32(1) + be32(1) + "\x08\x00\x00\x00\x00"s;  // 1x1, 8-bit grey
-  return kPngSignature + png_chunk("IHDR", ihdr) + png_chunk("tEXt", "Author\0"s + kPerson) +
-         png_chunk("iTXt", "XML:com.adobe.xmp\0\0\0\0\0<dc:creator>"s + kPerson + "</dc:creator>") +
-         png_chunk("tIME", "\x07\xE8\x05\x01\x0A\x00\x00"s) + png_chunk("eXIf", "MM\0*"s + kGps) +
-         png_chunk("IDAT", zlib_compress("\x00\x80"s)) + png_chunk("zTXt", "Comment\0\0"s + zlib_compress(kGps)) + png_chunk("IEND", "") +
-         "rest of the uncropped screenshot";
-}
+// ---- PNG readers --------------------------------------------------------------------------------
 
 // Chunk types in order; every CRC checked.
 std::vector<std::string> png_chunks(std::string_view d) {
@@ -150,20 +96,7 @@ std::vector<std::string> png_chunks(std::string_view d) {
   return types;
 }
 
-// ---- WebP fixtures ------------------------------------------------------------------------------
-
-std::string riff_chunk(std::string_view fourcc, std::string_view body) {
-  return std::string(fourcc) + le32(static_cast<std::uint32_t>(body.size())) + std::string(body) + (body.size() % 2 ? "\0"s : "");
-}
-
-// A 1x1 lossless image (as cwebp writes it) in an extended container with Exif and XMP.
-std::string webp_with_exif() {
-  std::string vp8l = "\x2F\x00\x00\x00\x00\x07\x50\xC0\x02\x16\xB0\xFF\x81\x88\xE8\x7F\x00"s;
-  std::string vp8x = "\x0C\0\0\0\0\0\0\0\0\0"s;  // EXIF and XMP flags, canvas 1x1
-  std::string chunks = riff_chunk("VP8X", vp8x) + riff_chunk("VP8L", vp8l) + riff_chunk("EXIF", "MM\0*"s + kGps) +
-                       riff_chunk("XMP ", "<dc:creator>" + kPerson + "</dc:creator>");
-  return "RIFF" + le32(static_cast<std::uint32_t>(chunks.size() + 4)) + "WEBP" + chunks;
-}
+// ---- WebP readers -------------------------------------------------------------------------------
 
 std::vector<std::string> webp_chunks(std::string_view d) {
   std::vector<std::string> fourccs;

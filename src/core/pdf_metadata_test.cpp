@@ -65,31 +65,6 @@ PdfAsRead read_pdf(const std::string& pdf) {
   return read;
 }
 
-std::string pdf_with_catalog(std::string_view catalog_entries) {
-  PdfWriter w;
-  w.object(fmt::format("<< /Type /Catalog /Pages 2 0 R {} >>", catalog_entries));
-  w.object("<< /Type /Pages /Kids [] /Count 0 >>");
-  return w.finish("/Root 1 0 R");
-}
-
-// Objects 3.. packed into one compressed object stream (object 2), with a cross-reference stream.
-std::string pdf_with_object_stream(const std::vector<std::string>& packed, std::string_view xref_dict) {
-  std::string header, body;
-  std::map<int, std::pair<int, int>> in_stream;
-  for (std::size_t i = 0; i < packed.size(); ++i) {
-    int number = static_cast<int>(i) + 3;
-    header += fmt::format("{} {} ", number, body.size());
-    body += packed[i] + "\n";
-    in_stream[number] = {2, static_cast<int>(i)};
-  }
-  std::string compressed = zlib_compress(header + body);
-  PdfWriter w;
-  w.object("<< /Type /Catalog /Pages 3 0 R >>");
-  w.stream(fmt::format("/Type /ObjStm /N {} /First {} /Filter /FlateDecode", packed.size(), header.size()), compressed);
-  w.offsets.resize(w.offsets.size() + packed.size());  // numbers taken by the packed objects
-  return w.finish_with_xref_stream(xref_dict, in_stream);
-}
-
 // ---- Tests: PDF ---------------------------------------------------------------------------------
 
 TEST(AttachmentPdf, InfoAndXmpAreRemovedAndThePagesKept) {

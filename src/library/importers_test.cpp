@@ -1,5 +1,7 @@
 // Each import format, recognised by content, and hostile files that must be refused cleanly.
+#include "core/utf8.h"
 #include "library/importers.h"
+#include "support/gzip.h"
 #include "support/shared_data.h"
 
 #include <gtest/gtest.h>
@@ -18,19 +20,6 @@ ParsedFile ok(std::variant<ParsedFile, ParseError> r) {
 ParseError failed(std::variant<ParsedFile, ParseError> r) {
   EXPECT_TRUE(std::holds_alternative<ParseError>(r)) << "expected the file to be refused";
   return std::holds_alternative<ParseError>(r) ? std::get<ParseError>(r) : ParseError{"", "(no error)"};
-}
-std::string gzip(const std::string& s) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(compressBound(static_cast<uLong>(s.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  zs.avail_in = static_cast<uInt>(s.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
 }
 }  // namespace
 
@@ -132,6 +121,30 @@ TEST(Importers, WrongShapesNameTheField) {
   std::string bomb = gzip(std::string(10, 'x'));
   bomb[bomb.size() / 2] ^= 0x55;
   EXPECT_FALSE(std::holds_alternative<ParsedFile>(parse_source(bomb, "broken.gz")));
+}
+
+TEST(Importers, ALongFirstLineBecomesATitleOfWholeCharacters) {
+  // Found by fuzz/library_import_fuzz.cpp: a plain-text file whose first line is the title was cut
+  // at byte 300, inside "ấ" here, which left a title that is not UTF-8.
+  const std::string crash = R"(Phần thứ nụng cụ dùng vào việc sản xuất ha đồng; phòng,cai nghõi, gcai nghiện ma túy hòa nhập cộng ; phòng, chống tái nghiện ma túy.\n\n5. Cung thất Cung cấp kịp thấtthấtphòng, chống tái nghiện ma túy.\n\n5. Cung thất Cung cấp kịp thấtthất)";
+  auto f = ok(parse_source(crash, "crash.txt"));
+  ASSERT_EQ(f.documents.size(), 1u);
+  EXPECT_TRUE(core::is_valid_utf8(f.documents[0].meta.title));
+  EXPECT_TRUE(crash.starts_with(f.documents[0].meta.title));
+  auto g = ok(parse_source(std::string(299, 'a') + "ầb c\n", "a.txt"));
+  EXPECT_EQ(g.documents[0].meta.title, std::string(299, 'a') + "ầ") << "at most 300 characters";
+}
+
+TEST(Importers, JsonThatNlohmannRefusesOtherwiseIsAParseErrorNotAnException) {
+  // Found by fuzz/library_import_fuzz.cpp: "[2e600" made nlohmann throw out_of_range (a number no
+  // double holds), which escaped parse_source: `phobien import` stopped at the file, the back office
+  // answered 500.
+  EXPECT_EQ(failed(parse_source("[2e600", "a.json")).message, "JSON không hợp lệ: có số quá lớn");
+  // The same escape through a structured code's tree of the wrong types (type_error).
+  for (std::string tree : {R"({"node_type": "root", "children": [5]})", R"({"node_type": 1})",
+                           R"({"node_type": "điều", "content": {"start": "0", "end": 2}})"})
+    EXPECT_EQ(failed(parse_source(R"({"metadata": {"ten_van_ban": "x"}, "raw_text": "abc", "tree": )" + tree + "}", "c.json")).where, "tree")
+        << tree;
 }
 
 TEST(Importers, DatesInEveryShape) {

@@ -20,6 +20,9 @@ std::optional<json> parse_json(const std::string& text, ParseError& error) {
     for (std::size_t i = 0; i < std::min<std::size_t>(e.byte, text.size()); ++i) line += text[i] == '\n';
     error = {"dòng " + std::to_string(line), "JSON không hợp lệ (có thể tệp bị cắt cụt)"};
     return std::nullopt;
+  } catch (const json::out_of_range&) {  // a number no double holds: "1e400"
+    error = {"tệp", "JSON không hợp lệ: có số quá lớn"};
+    return std::nullopt;
   }
 }
 
@@ -211,7 +214,11 @@ std::variant<ParsedFile, ParseError> parse_code_json(const std::string& text, co
   auto offsets = code_point_offsets(raw_text);
   CodeContext ctx{raw_text, offsets};
   std::vector<Node> source_tree;
-  if (auto e = convert(ctx, *tree, source_tree, 0)) return *e;
+  try {
+    if (auto e = convert(ctx, *tree, source_tree, 0)) return *e;
+  } catch (const json::type_error&) {  // a node that is not an object, a name or offset of the wrong type
+    return ParseError{"tree", "cây cấu trúc có nút không đúng kiểu"};
+  }
   std::string full_text = core::nfc(raw_text);
   pd.tree = parse_structure(text_lines(full_text, false)).tree;
   auto ours = count_nodes(pd.tree).articles, theirs = count_nodes(source_tree).articles;

@@ -222,7 +222,7 @@ std::variant<ParsedFile, ParseError> parse_plain_text(const std::string& text, c
   if (pd.meta.title.empty())
     for (const auto& l : lines)
       if (!l.empty()) {
-        pd.meta.title = l.substr(0, 300);
+        pd.meta.title = core::utf8_prefix(l, 300);  // whole characters: a byte cut could split one
         break;
       }
   if (pd.meta.title.empty()) return ParseError{"tệp", "không có nội dung"};

@@ -150,6 +150,18 @@ TEST(SearchIndex, CitationAndNumberMatches) {
   for (const auto& h : none.hits) EXPECT_NE(h.match, "citation");
 }
 
+TEST(SearchIndex, ScoresFallDownTheListWhenAQueryNamesTwoDocuments) {
+  // Found by fuzz/query_plan_fuzz.cpp: each named document's passages started again at the same
+  // score, so the second document's first passage scored above the first document's last.
+  Index index;
+  index.upsert(passage(1, 1, "1", "", "Nội dung.", "Nghị định xử phạt", "100/2019/NĐ-CP"));
+  index.upsert(passage(2, 1, "2", "", "Nội dung.", "Nghị định xử phạt", "100/2019/NĐ-CP"));
+  index.upsert(passage(3, 2, "1", "", "Nội dung.", "Luật Giao thông đường bộ", "23/2008/QH12"));
+  auto r = find(index, "100/2019/NĐ-CP 23/2008/QH12");
+  EXPECT_EQ(ids(r), (std::vector<std::int64_t>{1, 2, 3}));
+  for (std::size_t i = 1; i < r.hits.size(); ++i) EXPECT_LT(r.hits[i].score, r.hits[i - 1].score) << i;
+}
+
 TEST(SearchIndex, PagingAndTotal) {
   Index index;
   for (int i = 1; i <= 25; ++i) index.upsert(passage(i, 1, std::to_string(i), "", "trách nhiệm bồi thường thiệt hại " + std::string(i, 'x')));

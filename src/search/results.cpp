@@ -56,14 +56,15 @@ void take_numbered(Page& page, const RankedQuery& ranked, double top, const Post
   const auto& numbered = ranked.citations.numbered;
   if (numbered.empty()) return;
   if (ranked.terms.scored.empty()) {
-    // The query is a number: the document's passages in order.
+    // The query is numbers: each document's passages in article order, one document after the
+    // other, with scores falling all the way down the list.
+    double score = 100.0;
     for (auto d : numbered) {
       auto it = documents.docs.find(d);
       if (it == documents.docs.end()) continue;
       auto list = it->second.slots;
       std::sort(list.begin(), list.end(),
                 [&](auto a, auto b) { return article_less(ix.slots[a].p.article_number, ix.slots[b].p.article_number); });
-      double score = 100.0;
       for (auto s : list) page.take(s, score *= 0.999, "number", &kNoClause);
     }
     return;
