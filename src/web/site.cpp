@@ -34,8 +34,10 @@ std::string_view content_type_for(std::string_view path) {
   return "application/octet-stream";
 }
 
-void add_security_headers(http::Response& r) {
+// `behind_tls` (config secure_cookies): browsers are also told to use HTTPS only, for a year.
+void add_security_headers(http::Response& r, bool behind_tls) {
   r.set("X-Content-Type-Options", "nosniff");
+  if (behind_tls) r.set("Strict-Transport-Security", "max-age=31536000");
   r.set("X-Frame-Options", "DENY");
   if (!r.header("referrer-policy")) r.set("Referrer-Policy", "strict-origin-when-cross-origin");
   r.set("Content-Security-Policy",
@@ -138,7 +140,7 @@ http::Response Site::handle(http::Request& request) {
 
   const bool anonymous_get = (request.method == "GET" || request.method == "HEAD") && !request.cookie(kSessionCookie);
   if (is_public_cacheable(response)) {
-    add_security_headers(response);
+    add_security_headers(response, config_.secure_cookies);
     if (visitor.user)
       response.set("Cache-Control", "private, no-cache");  // the page shows who is logged in
     else if (anonymous_get)
@@ -150,7 +152,7 @@ http::Response Site::handle(http::Request& request) {
     response.headers.emplace_back("Set-Cookie", c.serialize());
   }
   if (!response.header("cache-control")) response.set("Cache-Control", "no-store");
-  add_security_headers(response);
+  add_security_headers(response, config_.secure_cookies);
   return response;
 }
 

@@ -38,6 +38,7 @@ TEST_P(HttpPortalTest, PublicPagesAreVietnameseAndCarrySecurityHeaders) {
   EXPECT_EQ(home.header("x-content-type-options"), "nosniff");
   EXPECT_TRUE(home.header("content-security-policy"));
   EXPECT_TRUE(home.all("set-cookie").empty()) << "cached public pages set no cookies";
+  EXPECT_FALSE(home.header("strict-transport-security")) << "not behind TLS in this test";
 
   auto category = server_->client().get("/chuyen-muc/tin-tuc");
   EXPECT_EQ(category.status, 200);
@@ -91,6 +92,16 @@ TEST_P(HttpPortalTest, SessionCookieIsHttpOnlyAndSameSite) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
   EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "not behind TLS in this test";
+}
+
+TEST_P(HttpPortalTest, BehindTlsCookiesAreSecureAndBrowsersAreToldToStayOnHttps) {
+  TestServer tls(GetParam(), [](core::Config& c) { c.secure_cookies = true; });
+  for (const char* path : {"/", "/dang-nhap", "/khong-co"}) {
+    auto r = tls.client().get(path);
+    EXPECT_EQ(r.header("strict-transport-security"), "max-age=31536000") << path;
+    for (const auto& s : r.all("set-cookie")) EXPECT_NE(s.find("; Secure"), std::string::npos) << path << ": " << s;
+  }
+  EXPECT_FALSE(tls.client().get("/dang-nhap").all("set-cookie").empty()) << "the login form sets its CSRF cookie";
 }
 
 TEST_P(HttpPortalTest, BackOfficeIsClosedToVisitorsAndCitizens) {
