@@ -60,6 +60,11 @@ QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& res
     prev_w = w;
   }
   merge_terms(out.scored);
+  if (out.scored.size() > kMaxScoredTerms) {
+    auto rarer = [&](const ScoredTerm& a, const ScoredTerm& b) { return postings_of(ix, a).size() < postings_of(ix, b).size(); };
+    std::nth_element(out.scored.begin(), out.scored.begin() + kMaxScoredTerms, out.scored.end(), rarer);
+    out.scored.resize(kMaxScoredTerms);
+  }
   out.defined = defined_term(plan, ix);
   return out;
 }

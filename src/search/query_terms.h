@@ -10,6 +10,9 @@
 //   "dụng", not "đúng", when restoration chose "dụng"); interrogatives are not marked.
 // - Phrases: each quoted phrase as folded ids and exact ids (kNone where a word has no marks).
 // Words the index does not know are left out (phrases keep them as kNone: no passage matches).
+// At most kMaxScoredTerms terms are scored: past that (a question of hundreds of distinct words),
+// the ones with the shortest posting lists. They carry nearly all of BM25's weight (idf), and the
+// common words left out are the ones that cost the most to score.
 #include "search/postings.h"
 #include "search/query_plan.h"
 
@@ -19,6 +22,18 @@
 #include <vector>
 
 namespace search {
+
+constexpr std::size_t kMaxScoredTerms = 256;
+
+// The passages a scored term occurs in.
+inline const std::vector<Posting>& postings_of(const Postings& ix, const ScoredTerm& t) {
+  switch (t.kind) {
+    case TermKind::exact: return ix.exact.postings[t.id];
+    case TermKind::folded: return ix.folded.postings[t.id];
+    case TermKind::bigram: break;
+  }
+  return ix.bigrams.postings[t.id];
+}
 
 struct QueryTerms {
   std::vector<ScoredTerm> scored;

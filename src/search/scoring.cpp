@@ -96,15 +96,10 @@ void score_bm25f(const Postings& ix, const Ranking& r, const std::vector<ScoredT
   const float bt = static_cast<float>(r.title_b), bb = static_cast<float>(r.body_b);
   const float k1 = static_cast<float>(r.k1);
   for (const auto& term : terms) {
-    const std::vector<Posting>* list = nullptr;
-    switch (term.kind) {
-      case TermKind::exact: list = &ix.exact.postings[term.id]; break;
-      case TermKind::folded: list = &ix.folded.postings[term.id]; break;
-      case TermKind::bigram: list = &ix.bigrams.postings[term.id]; break;
-    }
-    if (list->empty()) continue;
-    const float w = static_cast<float>(term.weight * idf(list->size(), ix.live));
-    for (const auto& post : *list) {
+    const std::vector<Posting>& list = postings_of(ix, term);
+    if (list.empty()) continue;
+    const float w = static_cast<float>(term.weight * idf(list.size(), ix.live));
+    for (const auto& post : list) {
       const SlotStat& s = ix.stats[post.slot];
       if (!s.live) continue;
       float tf = 0;
