@@ -4,15 +4,24 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <stdexcept>
 
 namespace auth {
 
+namespace {
+std::atomic<PasswordCost> cost{PasswordCost::interactive};
+}
+
+void set_password_cost(PasswordCost c) { cost = c; }
+
 std::string hash_password(std::string_view password) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  const bool minimum = cost == PasswordCost::minimum_for_tests;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
+                            minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }

@@ -166,12 +166,17 @@ TEST_P(AuthServiceTest, FirstStartCreatesOneAdminOnly) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthServiceTest, ::testing::ValuesIn(testing_support::backends()), testing_support::backend_name);
 
-TEST(Password, HashesAreArgon2idAndVerify) {
+TEST(Password, HashesAreArgon2idAtInteractiveCostAndVerify) {
+  auth::set_password_cost(auth::PasswordCost::interactive);  // the program's cost, not the tests'
   auto h = auth::hash_password("mật khẩu dài đủ");
-  EXPECT_TRUE(h.starts_with("$argon2id$"));
+  auth::set_password_cost(auth::PasswordCost::minimum_for_tests);
+  EXPECT_TRUE(h.starts_with("$argon2id$v=19$m=65536,t=2,p=1$")) << h;
   EXPECT_TRUE(auth::verify_password(h, "mật khẩu dài đủ"));
   EXPECT_FALSE(auth::verify_password(h, "mật khẩu dài đu"));
   EXPECT_FALSE(auth::verify_password("garbage", "x"));
+  auto cheap = auth::hash_password("mật khẩu dài đủ");
+  EXPECT_TRUE(cheap.starts_with("$argon2id$v=19$m=8,t=1,p=1$")) << cheap;
+  EXPECT_TRUE(auth::verify_password(cheap, "mật khẩu dài đủ"));
 }
 
 }  // namespace
