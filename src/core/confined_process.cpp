@@ -26,18 +26,6 @@ constexpr std::string_view kTaskFlag = "--confined-task=";
 constexpr int kOutOfMemoryExit = 125;  // the child's allocation failed: its address space ran out
 constexpr int kUnknownTaskExit = 126;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
 struct Task {
   std::string_view name;
   int (*run)(std::string_view input, std::string& output);
@@ -162,7 +150,7 @@ ConfinedOutcome run_confined(std::string_view task, std::string_view input, cons
   // Limits persist across exec, so setting them before the child has read its input is in time.
   auto cpu = static_cast<rlim_t>(limits.cpu_seconds);
   set_limit(pid, RLIMIT_CPU, cpu, cpu + 1);
-  if (!kSanitized) set_limit(pid, RLIMIT_AS, limits.address_space_bytes, limits.address_space_bytes);
+  if (!kSanitizerBuild) set_limit(pid, RLIMIT_AS, limits.address_space_bytes, limits.address_space_bytes);
   set_limit(pid, RLIMIT_CORE, 0, 0);
   set_limit(pid, RLIMIT_FSIZE, 0, 0);
 

@@ -15,10 +15,26 @@
 
 namespace core {
 
+// True in AddressSanitizer builds (gcc defines __SANITIZE_ADDRESS__, clang has the feature).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitizerBuild = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitizerBuild = true;
+#else
+inline constexpr bool kSanitizerBuild = false;
+#endif
+#else
+inline constexpr bool kSanitizerBuild = false;
+#endif
+
+// Sanitizer builds run the child's own code several times slower: their time budgets are 4x.
+inline constexpr int kBudgetScale = kSanitizerBuild ? 4 : 1;
+
 struct ConfinedLimits {
-  int cpu_seconds = 5;
+  int cpu_seconds = 5 * kBudgetScale;
   std::size_t address_space_bytes = 1u << 30;  // not applied in sanitizer builds (their shadow memory)
-  std::chrono::milliseconds wall_time{10'000};
+  std::chrono::milliseconds wall_time{10'000 * kBudgetScale};
   std::size_t max_output_bytes = 64u << 20;
 };
 
