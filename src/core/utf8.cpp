@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 namespace core {
 
@@ -88,6 +89,15 @@ std::string slugify(std::string_view s, std::size_t max_len) {
     }
   }
   return out;
+}
+
+std::string first_free_slug(const std::string& base, const std::vector<std::string>& taken) {
+  const std::unordered_set<std::string_view> used(taken.begin(), taken.end());
+  if (!used.contains(base)) return base;
+  for (std::size_t n = 2;; ++n) {
+    std::string slug = base + "-" + std::to_string(n);
+    if (!used.contains(slug)) return slug;
+  }
 }
 
 std::size_t utf8_length(std::string_view s) {

@@ -2,6 +2,7 @@
 // UTF-8 and Vietnamese text helpers used at every input boundary.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace core {
 
@@ -16,6 +17,9 @@ std::string fold_vietnamese(std::string_view s);
 
 // ASCII URL slug from Vietnamese text: "Tin tức pháp luật" -> "tin-tuc-phap-luat".
 std::string slugify(std::string_view s, std::size_t max_len = 80);
+// `base` if no slug of `taken` is it, else the first of base-2, base-3, ... that is free. `taken`
+// may hold anything else too (the repositories read every slug that starts with `base`).
+std::string first_free_slug(const std::string& base, const std::vector<std::string>& taken);
 
 // Number of code points.
 std::size_t utf8_length(std::string_view s);

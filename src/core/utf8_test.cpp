@@ -40,6 +40,9 @@ TEST(Utf8, SlugifyMakesAsciiUrls) {
   EXPECT_EQ(slugify("Tin tức pháp luật"), "tin-tuc-phap-luat");
   EXPECT_EQ(slugify("  Nghị định 100/2019/NĐ-CP!  "), "nghi-dinh-100-2019-nd-cp");
   EXPECT_EQ(slugify("!!!"), "");
+  EXPECT_EQ(first_free_slug("luat", {}), "luat");
+  EXPECT_EQ(first_free_slug("luat", {"luat-dat-dai", "luat-2"}), "luat");
+  EXPECT_EQ(first_free_slug("luat", {"luat", "luat-2", "luat-dat-dai", "luat-4"}), "luat-3");
   EXPECT_LE(slugify(std::string(300, 'a'), 80).size(), 80u);
 }
 

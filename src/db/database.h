@@ -31,10 +31,21 @@ class ConstraintError : public Error {
   using Error::Error;
 };
 
-// No connection of the pool came free in time: the site is overloaded (the web layer answers 503).
-class PoolTimeout : public Error {
+// The database works but could not serve in time: the site is overloaded, not broken (the web
+// layer answers 503 with Retry-After).
+class Overloaded : public Error {
  public:
   using Error::Error;
+};
+// No connection of the pool came free in time.
+class PoolTimeout : public Overloaded {
+ public:
+  using Overloaded::Overloaded;
+};
+// A statement waited past the busy timeout for another writer's lock (SQLite's one writer).
+class LockTimeout : public Overloaded {
+ public:
+  using Overloaded::Overloaded;
 };
 
 struct Null {};

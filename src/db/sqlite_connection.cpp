@@ -8,6 +8,7 @@ namespace {
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+  if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED) throw LockTimeout(msg);
   throw Error(msg);
 }
 
@@ -38,14 +39,14 @@ void prepare(sqlite3* db, std::string_view sql, const Params& params, Statement&
 // One SQLite connection: see sqlite_connection.h.
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, std::chrono::milliseconds busy_timeout) {
     int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = "cannot open SQLite database " + path + ": " + sqlite3_errstr(rc);
       sqlite3_close(db_);
       throw Error(msg);
     }
-    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
   }
@@ -91,6 +92,7 @@ class SqliteConnection final : public Connection {
       std::string msg = err ? err : sqlite3_errstr(rc);
       sqlite3_free(err);
       if ((rc & 0xFF) == SQLITE_CONSTRAINT) throw ConstraintError(msg);
+      if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED) throw LockTimeout("script: " + msg);
       throw Error("script: " + msg);
     }
   }
@@ -108,6 +110,8 @@ class SqliteConnection final : public Connection {
 };
 }  // namespace
 
-std::unique_ptr<Connection> open_sqlite_connection(const std::string& path) { return std::make_unique<SqliteConnection>(path); }
+std::unique_ptr<Connection> open_sqlite_connection(const std::string& path, std::chrono::milliseconds busy_timeout) {
+  return std::make_unique<SqliteConnection>(path, busy_timeout);
+}
 
 }  // namespace db

@@ -1,14 +1,18 @@
 #pragma once
-// SQLite connections: WAL mode, foreign keys on, a 10-second busy timeout; several share one
-// file. Only db/database.cpp opens them (open_database); everything else sees db::Connection.
+// SQLite connections: WAL mode, foreign keys on, a busy timeout (10 s unless told), after which a
+// statement still waiting for another connection's write lock throws db::LockTimeout; several
+// share one file. Only db/database.cpp opens them (open_database); everything else sees
+// db::Connection.
 #include "db/database.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 
 namespace db {
 
 // Opens (creating it if absent) the database file at `path`; throws db::Error on failure.
-std::unique_ptr<Connection> open_sqlite_connection(const std::string& path);
+std::unique_ptr<Connection> open_sqlite_connection(const std::string& path,
+                                                   std::chrono::milliseconds busy_timeout = std::chrono::seconds(10));
 
 }  // namespace db

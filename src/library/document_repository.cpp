@@ -127,8 +127,12 @@ void DocumentRepository::insert_relation(std::int64_t document_id, const Relatio
       {document_id, std::string(relation_slug(r.kind)), target_identity, r.target_number});
 }
 
-bool DocumentRepository::slug_taken(const std::string& slug) {
-  return c_.query_one("SELECT 1 FROM legal_documents WHERE slug = ?", {slug}).has_value();
+std::vector<std::string> DocumentRepository::slugs_starting(const std::string& base) {
+  // Slugs are [a-z0-9-] (core::slugify): nothing in `base` is a LIKE wildcard.
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT slug FROM legal_documents WHERE slug = ? OR slug LIKE ?", {base, base + "-%"}))
+    out.push_back(r.text(0));
+  return out;
 }
 
 std::vector<Document> DocumentRepository::list(const DocumentFilter& f) {

@@ -39,7 +39,8 @@ class DocumentRepository {
   void clear_structure(std::int64_t document_id);  // nodes and relations
   std::int64_t insert_node(const StoredNode& n);
   void insert_relation(std::int64_t document_id, const Relation& r, const std::string& target_identity);
-  bool slug_taken(const std::string& slug);
+  // Every slug that is `base` or starts with "base-" (one query).
+  std::vector<std::string> slugs_starting(const std::string& base);
 
   std::vector<Document> list(const DocumentFilter& f);
   std::int64_t count(const DocumentFilter& f);

@@ -64,9 +64,7 @@ std::string unique_slug(DocumentRepository& repo, const DocumentMeta& meta) {
   if (!meta.number.empty() && base.find(core::slugify(meta.number)) == std::string::npos)
     base += (base.empty() ? "" : "-") + core::slugify(meta.number);
   if (base.empty()) base = "van-ban";
-  std::string slug = base;
-  for (int i = 2; repo.slug_taken(slug); ++i) slug = base + "-" + std::to_string(i);
-  return slug;
+  return core::first_free_slug(base, repo.slugs_starting(base));
 }
 
 // Keeps what an earlier import knew when this source says nothing about it.

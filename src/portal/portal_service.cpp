@@ -147,12 +147,7 @@ namespace {
 std::string unique_slug(PostRepository& posts, const std::string& title, std::int64_t own_id = 0) {
   std::string base = core::slugify(title, 80);
   if (base.empty()) base = "bai-viet";
-  std::string slug = base;
-  for (int n = 2;; ++n) {
-    auto existing = posts.find_by_slug(slug);
-    if (!existing || existing->id == own_id) return slug;
-    slug = base + "-" + std::to_string(n);
-  }
+  return core::first_free_slug(base, posts.slugs_starting(base, own_id));
 }
 
 // The category the form names, or the form's errors (an unknown category among them) when the
@@ -348,7 +343,7 @@ std::int64_t PortalService::back_office_count(const auth::User& user, std::optio
 
 std::vector<PostVersion> PortalService::versions(std::int64_t post_id) {
   auto c = database_.acquire();
-  return PostRepository(*c).versions(post_id);
+  return PostRepository(*c).versions(post_id, kShownVersions);
 }
 
 core::Result<Category> PortalService::save_category(const auth::User& user, const auth::Actor& actor,

@@ -93,8 +93,12 @@ std::int64_t PostRepository::count(const PostQuery& q) {
   return c_.query_int(sql, params);
 }
 
-bool PostRepository::slug_taken(const std::string& slug) {
-  return c_.query_one("SELECT 1 FROM posts WHERE slug = ?", {slug}).has_value();
+std::vector<std::string> PostRepository::slugs_starting(const std::string& base, std::int64_t except_id) {
+  // Slugs are [a-z0-9-] (core::slugify): nothing in `base` is a LIKE wildcard.
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT slug FROM posts WHERE (slug = ? OR slug LIKE ?) AND id <> ?", {base, base + "-%", except_id}))
+    out.push_back(r.text(0));
+  return out;
 }
 
 void PostRepository::set_tags(std::int64_t post_id, const std::vector<std::string>& tags) {
@@ -121,11 +125,11 @@ void PostRepository::add_version(const Post& p, std::optional<std::int64_t> edit
        p.category_id, join_tags(p.tags), db::opt(editor_id), note, core::now_unix()});
 }
 
-std::vector<PostVersion> PostRepository::versions(std::int64_t post_id) {
+std::vector<PostVersion> PostRepository::versions(std::int64_t post_id, std::size_t limit) {
   return db::map_rows(
       c_.query("SELECT v.version, v.status, v.title, COALESCE(u.display_name, ''), v.note, v.created_at "
-               "FROM post_versions v LEFT JOIN users u ON u.id = v.editor_id WHERE v.post_id = ? ORDER BY v.version DESC",
-               {post_id}),
+               "FROM post_versions v LEFT JOIN users u ON u.id = v.editor_id WHERE v.post_id = ? ORDER BY v.version DESC LIMIT ?",
+               {post_id, static_cast<std::int64_t>(limit)}),
       [](const db::Row& r) {
         return PostVersion{static_cast<int>(r.int64(0)), r.text(1), r.text(2), r.text(3), r.text(4), r.int64(5)};
       });

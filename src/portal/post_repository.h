@@ -25,10 +25,12 @@ class PostRepository {
   std::optional<Post> find_by_slug(const std::string& slug);
   std::vector<Post> list(const PostQuery& q);  // newest first; bodies not loaded
   std::int64_t count(const PostQuery& q);
-  bool slug_taken(const std::string& slug);
+  // Every slug that is `base` or starts with "base-" (one query), except post `except_id`'s.
+  std::vector<std::string> slugs_starting(const std::string& base, std::int64_t except_id = 0);
   void set_tags(std::int64_t post_id, const std::vector<std::string>& tags);
   void add_version(const Post& p, std::optional<std::int64_t> editor_id, const std::string& note);
-  std::vector<PostVersion> versions(std::int64_t post_id);
+  // The post's latest `limit` versions, newest first.
+  std::vector<PostVersion> versions(std::int64_t post_id, std::size_t limit);
   // Visible posts sharing a tag or the category with `p`, most shared tags first.
   std::vector<Post> related(const Post& p, std::int64_t now, std::size_t limit);
   // Earliest publish time still in the future, for cache expiry.

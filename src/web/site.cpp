@@ -116,7 +116,7 @@ http::Response Site::handle(http::Request& request) {
   http::Response response;
   try {
     response = dispatch(request, visitor);
-  } catch (const db::PoolTimeout& e) {
+  } catch (const db::Overloaded& e) {  // no connection free in time, or a write lock held too long
     // Overloaded, not broken: the client may try again shortly.
     spdlog::warn("request refused: {} {}: {}", request.method, core::for_log(request.path), e.what());
     const char* message = "Hệ thống đang quá tải. Vui lòng thử lại sau ít phút.";

@@ -117,6 +117,23 @@ TEST(Database, AFullPoolRefusesAfterItsTimeoutInsteadOfWaitingForever) {
   EXPECT_NO_THROW(pool.acquire()) << "a connection given back is handed out again";
 }
 
+TEST(Database, ASqliteWriterWaitingPastTheBusyTimeoutIsOverloadedNotBroken) {
+  // Found by sqlmap: a burst of writes held SQLite's write lock past the 10 s busy timeout and
+  // the waiting request answered 500. It is an overload (503, try again), like a full pool.
+  const std::string path = testing_support::make_temp_dir() + "/busy.db";
+  auto holder = db::open_sqlite_connection(path);
+  auto waiter = db::open_sqlite_connection(path, std::chrono::milliseconds(100));
+  holder->execute_script("CREATE TABLE t (x INTEGER)");
+  holder->begin();
+  holder->execute("INSERT INTO t (x) VALUES (1)");
+  EXPECT_THROW(waiter->begin(), db::LockTimeout);
+  EXPECT_THROW(waiter->execute("INSERT INTO t (x) VALUES (2)"), db::Overloaded);
+  holder->commit();
+  waiter->begin();
+  EXPECT_NO_THROW(waiter->execute("INSERT INTO t (x) VALUES (3)")) << "the lock given back is taken";
+  waiter->commit();
+}
+
 TEST(Database, PlaceholdersAreNumberedOutsideLiterals) {
   EXPECT_EQ(db::number_placeholders("SELECT ? , '?', \"a?\" -- ?\n, ?"), "SELECT $1 , '?', \"a?\" -- ?\n, $2");
 }
