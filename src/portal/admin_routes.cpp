@@ -76,6 +76,8 @@ nlohmann::json edit_view(web::Site& site, PortalService& portal, web::Visitor& v
       versions.push_back({{"version", ver.version}, {"status", std::string(status_label(parse_status(ver.status).value_or(PostStatus::draft)))},
                           {"title", ver.title}, {"editor", ver.editor_name}, {"note", ver.note}, {"at", core::format_vn_datetime(ver.created_at)}});
     view["versions"] = versions;
+    if (post->version > static_cast<int>(versions.size()))
+      view["versions_note"] = "Hiển thị " + std::to_string(versions.size()) + " phiên bản gần nhất trong tổng số " + std::to_string(post->version) + ".";
   } else {
     view["action"] = "/quan-tri/bai-viet/moi";
   }

@@ -49,6 +49,8 @@ class PortalService {
   core::Result<Post> editable_post(const auth::User& user, std::int64_t id);
   std::vector<Post> back_office_list(const auth::User& user, std::optional<PostStatus> status, Page page);
   std::int64_t back_office_count(const auth::User& user, std::optional<PostStatus> status);
+  // The latest kShownVersions versions of a post, newest first (its version number is how many it has).
+  static constexpr std::size_t kShownVersions = 20;
   std::vector<PostVersion> versions(std::int64_t post_id);
 
   core::Result<Category> save_category(const auth::User& user, const auth::Actor& actor, std::optional<std::int64_t> id,

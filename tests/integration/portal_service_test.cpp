@@ -106,6 +106,10 @@ TEST_P(PortalServiceTest, EveryChangeIsVersionedAndAudited) {
   EXPECT_EQ(versions[0].status, "published");
   EXPECT_EQ(versions[0].editor_name, reviewer_.display_name);
   EXPECT_EQ(versions[2].title, "Tiêu đề thứ hai");
+  for (int i = 0; i < 30; ++i) ASSERT_TRUE(portal_->update_post(reviewer_, actor(reviewer_), p.id, input("Sửa lần " + std::to_string(i)), std::nullopt));
+  versions = portal_->versions(p.id);
+  ASSERT_EQ(versions.size(), portal::PortalService::kShownVersions) << "the edit page shows the latest versions, not all";
+  EXPECT_EQ(versions[0].version, 34);
 
   auto c = database().acquire();
   std::vector<std::string> actions;
