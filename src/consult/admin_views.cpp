@@ -1,7 +1,6 @@
 #include "consult/admin_views.h"
 #include "core/html.h"
 
-#include "consult/citation_resolver.h"
 #include "core/time.h"
 #include "core/utf8.h"
 #include "http/message.h"
@@ -69,7 +68,7 @@ std::string article_anchor(const std::string& number) { return "dieu-" + core::s
 nlohmann::json desk_citation_json(const QuestionCitation& c) {
   std::string url = "/van-ban/" + c.document_slug + "/" + article_anchor(c.article);
   if (!c.clause.empty()) url += "#" + article_anchor(c.article) + "-khoan-" + core::slugify(c.clause);
-  return {{"label", citation_label(c)},
+  return {{"label", library::citation_label(c)},
           {"url", url},
           {"validity", c.validity},
           {"expired", library::status_slug(c.validity) == "het-hieu-luc"}};
@@ -83,7 +82,7 @@ nlohmann::json desk_citations_json(const std::vector<QuestionCitation>& list) {
 
 std::string citation_lines(const std::vector<QuestionCitation>& list) {
   std::string s;
-  for (const auto& c : list) s += citation_label(c) + "\n";
+  for (const auto& c : list) s += library::citation_label(c) + "\n";
   return s;
 }
 

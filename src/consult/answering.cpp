@@ -1,6 +1,6 @@
 #include "consult/answering.h"
 
-#include "consult/citation_resolver.h"
+#include "library/citation_resolver.h"
 #include "consult/desk.h"
 #include "consult/expert_repository.h"
 #include "consult/question_repository.h"
@@ -25,7 +25,7 @@ core::Result<Question> Answering::save_answer(const auth::User& user, const auth
     return core::fail(length_refusal("answer", "Câu trả lời", 20, kMaxAnswerChars));
   auto links = library_.link_table();
   db::Transaction tx(*c);
-  auto citations = resolve_citations(in.citations, *links, *c);
+  auto citations = library::resolve_citations(in.citations, *links, *c);
   if (!citations) return core::fail(citations.error());
   if (citations->empty())
     return core::fail(core::ServiceError::invalid("Câu trả lời cần dẫn ít nhất một điều luật.",

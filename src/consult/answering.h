@@ -1,6 +1,6 @@
 #pragma once
 // Experts answer: the assigned, verified expert writes the answer (Markdown, 20 to 30,000
-// characters) with at least one citation, each resolved against the library (citation_resolver.h)
+// characters) with at least one citation, each resolved against the library (library/citation_resolver.h)
 // so that no citation dangles. An expert whose answers need review stops at `answered` for a
 // moderator (Moderation::approve), for the first answer and for replies to follow-ups alike;
 // otherwise the answer is delivered to the asker at once. A reply to a follow-up joins the thread

@@ -1,6 +1,6 @@
 #include "consult/archive_import.h"
 
-#include "consult/citation_resolver.h"
+#include "library/citation_resolver.h"
 #include "consult/question_rules.h"
 #include "consult/question_repository.h"
 #include "core/random.h"
@@ -47,31 +47,6 @@ std::optional<std::string> scalar(const nlohmann::json& item, const char* key) {
   return std::nullopt;
 }
 
-class DocumentLookup {
- public:
-  explicit DocumentLookup(db::Connection& c) : c_(c) {}
-  // The library document a law_id names: same identity as the library gives it (normalised số
-  // hiệu, else the source id), else the same số hiệu or source id as written.
-  std::optional<std::int64_t> find(const std::string& law_id) {
-    if (auto it = cache_.find(law_id); it != cache_.end()) return it->second;
-    library::DocumentMeta meta;
-    meta.source_id = law_id;
-    if (library::looks_like_number(law_id)) meta.number = law_id;
-    auto identity = library::document_identity(meta);
-    auto row = c_.query_one(
-        "SELECT id FROM legal_documents WHERE identity = ? OR number = ? OR source_id = ? "
-        "ORDER BY CASE WHEN identity = ? THEN 0 WHEN number = ? THEN 1 ELSE 2 END, id LIMIT 1",
-        {identity, law_id, law_id, identity, law_id});
-    std::optional<std::int64_t> id;
-    if (row) id = row->int64(0);
-    cache_[law_id] = id;
-    return id;
-  }
-
- private:
-  db::Connection& c_;
-  std::map<std::string, std::optional<std::int64_t>> cache_;
-};
 
 std::string unique_code(db::Connection& c) {
   for (;;) {
@@ -161,7 +136,7 @@ core::Result<ArchiveImportReport> import_qa_archive(db::Database& database, db::
   std::set<std::string> seen;
   for (const auto& r : c->query("SELECT import_ref FROM questions WHERE import_ref IS NOT NULL")) seen.insert(r.text(0));
 
-  DocumentLookup documents(*c);
+  library::DocumentLookup documents(*c);
   std::set<std::string> unknown_seen;
   std::vector<Prepared> ready;
   auto problem = [&](std::size_t index, const std::string& id, const std::string& what) {
@@ -215,7 +190,7 @@ core::Result<ArchiveImportReport> import_qa_archive(db::Database& database, db::
           ci.article = *article;
           if (auto doc = documents.find(*law)) ci.document_id = *doc;
         }
-        if (ci.document_id == 0 || !complete_citation(ci, *c)) {
+        if (ci.document_id == 0 || !library::complete_citation(ci, *c)) {
           resolved = false;
           auto label = fmt::format("Điều {} · {}", article.value_or("?"), law.value_or("?"));
           if (unknown_seen.insert(label).second) report.unknown_articles.push_back(label);

@@ -1,6 +1,6 @@
 #include "consult/handoff_intake.h"
 
-#include "consult/citation_resolver.h"
+#include "library/citation_resolver.h"
 #include "consult/question_rules.h"
 #include "consult/question_repository.h"
 #include "core/random.h"
@@ -85,7 +85,7 @@ void add_question(db::Connection& c, const answer::Handoff& h, std::int64_t now)
     QuestionCitation ci;
     ci.document_id = found.document_id;
     ci.article = found.article;
-    if (complete_citation(ci, c)) candidates.push_back(ci);
+    if (library::complete_citation(ci, c)) candidates.push_back(ci);
   }
   repo.replace_citations(q.id, "candidate", candidates);
   repo.add_event(q.id, std::nullopt, "handoff", "từ hệ thống trả lời tự động, " + std::to_string(candidates.size()) + " điều luật gợi ý", now);

@@ -6,6 +6,8 @@
 // moderator approves, for the first answer and for replies to follow-ups. A follow-up from the
 // asker puts a delivered or published question back to follow_up. Being in the public archive is
 // public_slug, not the status: a published question stays public while a follow-up is answered.
+#include "library/article_citation.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,16 +56,8 @@ struct Expert {
 
 // An article cited by a consultation answer (or a candidate for a handed-off question), stored
 // in question_citations.
-struct QuestionCitation {
-  std::int64_t document_id = 0;
-  std::string article;  // article number as a string, e.g. "32"
-  std::string clause;   // "" for the whole article
-  // Filled when read back, for links and labels.
-  std::string document_title;
-  std::string document_number;
-  std::string document_slug;
-  std::string validity;
-};
+// A cited article of the library (library/article_citation.h).
+using QuestionCitation = library::ArticleCitation;
 
 struct Message {
   std::string author;  // "asker", "expert"

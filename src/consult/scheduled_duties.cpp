@@ -1,6 +1,5 @@
 #include "consult/scheduled_duties.h"
 
-#include "consult/citation_resolver.h"
 #include "consult/question_repository.h"
 #include "consult/question_rules.h"
 #include "consult/settings.h"

@@ -1,7 +1,6 @@
 #include "consult/views.h"
 #include "core/html.h"
 
-#include "consult/citation_resolver.h"
 #include "core/time.h"
 #include "http/message.h"
 #include "web/markdown.h"
@@ -21,7 +20,7 @@ nlohmann::json citation_json(const QuestionCitation& c) {
           {"article", c.article},
           {"clause", c.clause.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.clause)},
           {"validity", c.validity},
-          {"label", citation_label(c)},
+          {"label", library::citation_label(c)},
           {"url", citation_url(c)}};
 }
 

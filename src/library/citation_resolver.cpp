@@ -1,14 +1,16 @@
-#include "consult/citation_resolver.h"
+#include "library/citation_resolver.h"
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "library/document_numbers.h"
+#include "library/library_service.h"
 #include "text/citation.h"
 
 #include <fmt/format.h>
 
-namespace consult {
+namespace library {
 
-bool complete_citation(QuestionCitation& ci, db::Connection& c) {
+bool complete_citation(ArticleCitation& ci, db::Connection& c) {
   auto doc = c.query_one("SELECT title, number, slug, status FROM legal_documents WHERE id = ?", {ci.document_id});
   if (!doc) return false;
   auto article = c.query_one("SELECT id FROM legal_nodes WHERE document_id = ? AND kind = 'dieu' AND number = ?",
@@ -25,17 +27,17 @@ bool complete_citation(QuestionCitation& ci, db::Connection& c) {
   return true;
 }
 
-core::Result<std::vector<QuestionCitation>> resolve_citations(const std::string& lines, const library::LinkTable& table,
+core::Result<std::vector<ArticleCitation>> resolve_citations(const std::string& lines, const LinkTable& table,
                                                       db::Connection& c) {
-  std::vector<QuestionCitation> out;
+  std::vector<ArticleCitation> out;
   for (const auto& line : core::split_clean(lines, '\n')) {
     auto parsed = text::parse_citation(line);
     if (!parsed || parsed->article.empty() || !parsed->document)
       return core::fail(core::ServiceError::invalid(
           fmt::format("Không hiểu trích dẫn «{}». Hãy ghi rõ điều và văn bản, ví dụ: khoản 2 Điều 5 Luật Cư trú.", line),
           {{"citations", "Có trích dẫn không hợp lệ."}}));
-    auto slug = library::document_slug(*parsed->document, table, "");
-    QuestionCitation ci;
+    auto slug = document_slug(*parsed->document, table, "");
+    ArticleCitation ci;
     if (slug) {
       if (auto row = c.query_one("SELECT id FROM legal_documents WHERE slug = ?", {*slug})) ci.document_id = row->int64(0);
     }
@@ -52,13 +54,20 @@ core::Result<std::vector<QuestionCitation>> resolve_citations(const std::string&
   return out;
 }
 
-std::string citation_label(const QuestionCitation& c) {
-  std::string s;
-  if (!c.clause.empty()) s += "khoản " + c.clause + " ";
-  s += "Điều " + c.article + " " + c.document_title;
-  if (!c.document_number.empty() && c.document_title.find(c.document_number) == std::string::npos)
-    s += " (" + c.document_number + ")";
-  return s;
+std::optional<std::int64_t> DocumentLookup::find(const std::string& law_id) {
+  if (auto it = cache_.find(law_id); it != cache_.end()) return it->second;
+  DocumentMeta meta;
+  meta.source_id = law_id;
+  if (looks_like_number(law_id)) meta.number = law_id;
+  auto identity = document_identity(meta);
+  auto row = c_.query_one(
+      "SELECT id FROM legal_documents WHERE identity = ? OR number = ? OR source_id = ? "
+      "ORDER BY CASE WHEN identity = ? THEN 0 WHEN number = ? THEN 1 ELSE 2 END, id LIMIT 1",
+      {identity, law_id, law_id, identity, law_id});
+  std::optional<std::int64_t> id;
+  if (row) id = row->int64(0);
+  cache_[law_id] = id;
+  return id;
 }
 
-}  // namespace consult
+}  // namespace library
