@@ -3,6 +3,8 @@
 #include "consult/archive_import.h"
 #include "core/time.h"
 #include "db/change_feed.h"
+#include "learning/bank_import.h"
+#include "learning/question_bank.h"
 #include "library/library_service.h"
 
 #include <algorithm>
@@ -115,6 +117,45 @@ int import_qa_file(db::Database& database, const std::string& path, bool publish
   }
   for (const auto& p : r.problems) out << "  " << p << "\n";
   return 0;
+}
+
+int import_bank_files(db::Database& database, const std::vector<std::string>& paths, bool publish, std::ostream& out) {
+  learning::QuestionBank bank(database);
+  int failures = 0;
+  for (const auto& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    if (in) {
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      text = buffer.str();
+    }
+    if (!in) {
+      out << "✗ " << path << ": không đọc được tệp (cannot read the file)\n";
+      ++failures;
+      continue;
+    }
+    auto name = fs::path(path).filename().string();
+    auto parsed = learning::parse_alqac_bank(text, name.substr(0, name.find('.')));
+    auto result = bank.import(parsed, {publish, {std::nullopt, "cli"}}, core::now_unix());
+    if (!result.problems.empty()) {
+      out << "✗ " << path << ": " << result.problems.size() << " lỗi, không nhập câu nào (" << result.problems.size()
+          << " problems, nothing imported):\n";
+      std::size_t shown = 0;
+      for (const auto& p : result.problems) {
+        if (++shown > 50) {
+          out << "  … và " << result.problems.size() - 50 << " lỗi khác\n";
+          break;
+        }
+        out << "  " << learning::describe(p) << "\n";
+      }
+      ++failures;
+      continue;
+    }
+    out << "✓ " << path << ": đã nhập " << result.imported << " câu hỏi" << (publish ? " (đã duyệt)" : " (chờ duyệt)")
+        << ", đã có từ trước " << result.already << ", bỏ qua " << result.skipped << " câu tự luận\n";
+  }
+  return failures;
 }
 
 }  // namespace app

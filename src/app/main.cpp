@@ -50,12 +50,14 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *eval_retrieval, *eval_answer, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *import_bank, *eval_retrieval, *eval_answer, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name;
   std::vector<std::string> import_files;
   std::string qa_file;
   bool qa_publish = false;
+  std::vector<std::string> bank_files;
+  bool bank_publish = false;
   std::string eval_corpus, eval_questions, eval_archive;
   std::string backup_file;
 };
@@ -89,6 +91,12 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   add_data_options(import_qa, flags);
   import_qa->add_option("file", commands.qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
   import_qa->add_flag("--publish", commands.qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
+
+  auto* import_bank = commands.import_bank =
+      cli.add_subcommand("import-bank", "Nhập ngân hàng câu hỏi thi tìm hiểu pháp luật (JSON kiểu ALQAC: Trắc nghiệm, Đúng/Sai)");
+  add_data_options(import_bank, flags);
+  import_bank->add_option("files", commands.bank_files, "Tệp JSON")->required()->check(CLI::ExistingFile);
+  import_bank->add_flag("--publish", commands.bank_publish, "Duyệt ngay để dùng cho cuộc thi (mặc định: chờ duyệt)");
 
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
@@ -160,6 +168,8 @@ int run_command(const Commands& commands, const core::Config& config) {
   if (commands.user_add->parsed()) return user_add_command(*database, config, commands);
   if (commands.import->parsed()) return app::import_paths(*database, commands.import_files, std::cout) == 0 ? 0 : 1;
   if (commands.import_qa->parsed()) return app::import_qa_file(*database, commands.qa_file, commands.qa_publish, std::cout);
+  if (commands.import_bank->parsed())
+    return app::import_bank_files(*database, commands.bank_files, commands.bank_publish, std::cout) == 0 ? 0 : 1;
   if (commands.backup->parsed()) {
     std::cout << app::backup(*database, config.uploads_dir(), commands.backup_file) << "\n";
     return 0;

@@ -6,6 +6,7 @@
 #include "answer/settings.h"
 #include "consult/module.h"
 #include "consult/settings.h"
+#include "learning/module.h"
 #include "library/module.h"
 #include "mail/module.h"
 #include "mail/settings.h"
@@ -32,6 +33,7 @@ Modules build_modules(const web::ModuleContext& context) {
   add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
+  add(std::make_unique<learning::LearningModule>(context));
   return m;
 }
 
@@ -46,7 +48,8 @@ const std::vector<web::BackupTable>& all_tables() {
     std::vector<web::BackupTable> all;
     for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
                       answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
-                      mail::MailModule::tables(), antispam::AntispamModule::tables(), stats::StatsModule::tables()})
+                      mail::MailModule::tables(), antispam::AntispamModule::tables(), stats::StatsModule::tables(),
+                      learning::LearningModule::tables()})
       all.insert(all.end(), part.begin(), part.end());
     // The database layer's own.
     all.push_back({"change_log"});

@@ -63,6 +63,25 @@ TEST(Cli, MigrateIsIdempotent) {
   EXPECT_NE(second.output.find("phiên bản mới nhất"), std::string::npos);
 }
 
+TEST(Cli, ImportBankReportsEveryProblemAndStoresNothingOfABrokenFile) {
+  auto dir = make_temp_dir();
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name) << text;
+    return dir + "/" + name;
+  };
+  auto good = write("bo-de.json", R"([{"question_id": "1", "question_type": "Đúng/Sai", "text": "Câu hỏi mẫu?", "answer": "Đúng"}])");
+  auto broken = write("hong.json", R"([{"question_id": "1", "question_type": "Đúng/Sai", "text": "Câu khác?", "answer": "Đúng"},
+                                      {"question_id": "2", "question_type": "Trắc nghiệm", "text": "Thiếu lựa chọn?", "answer": "A"}])");
+  auto r = run_phobien({"import-bank", "--data", dir, good, broken});
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("✓ " + good + ": đã nhập 1 câu hỏi (chờ duyệt)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("✗ " + broken + ": 1 lỗi, không nhập câu nào"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("mục 2, trường choices:"), std::string::npos) << r.output;
+  auto again = run_phobien({"import-bank", "--data", dir, good});
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("đã nhập 0 câu hỏi (chờ duyệt), đã có từ trước 1"), std::string::npos) << again.output;
+}
+
 class BackupTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BackupTest, BackupWhileServingThenRestoreIntoAnEmptyDatabase) {
