@@ -24,18 +24,17 @@ const UploadedFile* Form::file(std::string_view name) const {
 }
 
 namespace {
-std::string_view trim(std::string_view s) { return core::trim(s, " \t"); }
 
 // Value of `key` in a header like `form-data; name="x"; filename="y"`.
 std::optional<std::string> header_param(std::string_view header, std::string_view key) {
   std::size_t pos = 0;
   while (pos < header.size()) {
     auto semi = header.find(';', pos);
-    std::string_view part = trim(header.substr(pos, semi == std::string_view::npos ? std::string_view::npos : semi - pos));
+    std::string_view part = trim_ows(header.substr(pos, semi == std::string_view::npos ? std::string_view::npos : semi - pos));
     pos = semi == std::string_view::npos ? header.size() : semi + 1;
     auto eq = part.find('=');
-    if (eq == std::string_view::npos || trim(part.substr(0, eq)) != key) continue;
-    std::string_view v = trim(part.substr(eq + 1));
+    if (eq == std::string_view::npos || trim_ows(part.substr(0, eq)) != key) continue;
+    std::string_view v = trim_ows(part.substr(eq + 1));
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
     return std::string(v);
   }
@@ -67,9 +66,9 @@ std::optional<Form> parse_multipart(std::string_view body, std::string_view cont
     for (std::string_view line : core::split(headers, "\r\n")) {
       auto colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      std::string key(trim(line.substr(0, colon)));
+      std::string key(trim_ows(line.substr(0, colon)));
       for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::string_view value = trim(line.substr(colon + 1));
+      std::string_view value = trim_ows(line.substr(colon + 1));
       if (key == "content-disposition") {
         name = header_param(value, "name");
         filename = header_param(value, "filename");

@@ -7,13 +7,14 @@
 
 namespace http {
 
+std::string_view trim_ows(std::string_view s) { return core::trim(s, " \t"); }
+
 namespace {
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
          });
 }
-std::string_view trim(std::string_view s) { return core::trim(s, " \t"); }
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -44,11 +45,11 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
   std::string_view rest = *h;
   while (!rest.empty()) {
     auto semi = rest.find(';');
-    std::string_view part = trim(rest.substr(0, semi));
+    std::string_view part = trim_ows(rest.substr(0, semi));
     rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
     auto eq = part.find('=');
     if (eq == std::string_view::npos) continue;
-    if (trim(part.substr(0, eq)) == name) return std::string(trim(part.substr(eq + 1)));
+    if (trim_ows(part.substr(0, eq)) == name) return std::string(trim_ows(part.substr(eq + 1)));
   }
   return std::nullopt;
 }

@@ -71,6 +71,8 @@ struct Cookie {
 // Percent-decoding; '+' becomes a space when `form` is true. Nullopt for a malformed escape.
 std::optional<std::string> percent_decode(std::string_view s, bool form = false);
 std::string percent_encode(std::string_view s);
+// `s` without HTTP's optional whitespace (spaces and tabs) at either end.
+std::string_view trim_ows(std::string_view s);
 // application/x-www-form-urlencoded or a query string. Nullopt when malformed or not UTF-8.
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_urlencoded(std::string_view s);
 

@@ -10,7 +10,7 @@
 namespace library {
 
 namespace {
-constexpr std::size_t kPerPage = 20;
+constexpr std::size_t kDocumentsPerPage = 20;
 // Documents up to this many articles show their full text on the document page; longer ones
 // (the codes) show a table of contents that links to each article's page.
 constexpr std::size_t kFullTextArticles = 80;
@@ -90,8 +90,8 @@ http::Response browse_page(web::Site& site, LibraryService& library, http::Reque
     view["message"] = error.empty() ? pe.message : error;
     return site.page("errors/error", view, 400);
   }
-  f.limit = kPerPage;
-  f.offset = static_cast<std::size_t>(*page - 1) * kPerPage;
+  f.limit = kDocumentsPerPage;
+  f.offset = static_cast<std::size_t>(*page - 1) * kDocumentsPerPage;
   auto view = site.base_view(v, "Tủ sách pháp luật điện tử");
   nlohmann::json docs = nlohmann::json::array();
   for (const auto& d : library.documents(f)) {
@@ -102,7 +102,7 @@ http::Response browse_page(web::Site& site, LibraryService& library, http::Reque
   view["documents"] = docs;
   auto total = library.count(f);
   view["total"] = total;
-  view["pagination"] = web::pagination_view("/van-ban" + filter_query(f), total, kPerPage, static_cast<std::size_t>(*page));
+  view["pagination"] = web::pagination_view("/van-ban" + filter_query(f), total, kDocumentsPerPage, static_cast<std::size_t>(*page));
   auto facets = library.facets();
   if (facets.issuers.size() > 15) facets.issuers.resize(15);
   view["facets"] = {{"types", facet_links(facets.types, "loai", true, f.doc_type_slug)},

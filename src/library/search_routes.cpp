@@ -9,7 +9,7 @@
 namespace library {
 
 namespace {
-constexpr std::size_t kPerPage = 10;
+constexpr std::size_t kResultsPerPage = 10;
 constexpr std::size_t kMaxQueryBytes = 1000;
 
 // q, type and status, validated; `error` is set for bad input.
@@ -66,8 +66,8 @@ void register_search_routes(web::Site& site, SearchService& search) {
       return site.page("library/search", view, 400);
     }
     if (!q.text.empty()) {
-      q.limit = kPerPage;
-      q.offset = static_cast<std::size_t>(*page - 1) * kPerPage;
+      q.limit = kResultsPerPage;
+      q.offset = static_cast<std::size_t>(*page - 1) * kResultsPerPage;
       auto result = search.search(q);
       nlohmann::json hits = nlohmann::json::array();
       for (const auto& h : result.hits)
@@ -83,7 +83,7 @@ void register_search_routes(web::Site& site, SearchService& search) {
       if (result.suggestion)
         view["suggestion"] = {{"text", *result.suggestion}, {"url", "/tra-cuu?q=" + http::percent_encode(*result.suggestion)}};
       view["pagination"] = web::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),
-                                                   kPerPage, static_cast<std::size_t>(*page));
+                                                   kResultsPerPage, static_cast<std::size_t>(*page));
     }
     auto res = site.page("library/search", view);
     res.set("Cache-Control", "no-store");

@@ -18,7 +18,7 @@ std::optional<std::string_view> after_keyword(std::string_view line, std::initia
   return std::nullopt;
 }
 
-std::string trim(std::string_view s) { return std::string(core::trim(s, " \t\r")); }
+std::string trim_line(std::string_view s) { return std::string(core::trim(s, " \t\r")); }
 
 // "12a. Tiêu đề" → number "12a", rest "Tiêu đề". Digits, then optional ASCII letter or "đ".
 std::optional<std::pair<std::string, std::string>> number_then_title(std::string_view rest) {
@@ -30,7 +30,7 @@ std::optional<std::pair<std::string, std::string>> number_then_title(std::string
   if (i < rest.size() && rest[i] != '.' && rest[i] != ':' && rest[i] != ' ') return std::nullopt;
   std::string_view title = rest.substr(i);
   while (!title.empty() && (title.front() == '.' || title.front() == ':' || title.front() == ' ')) title.remove_prefix(1);
-  return std::pair{number, trim(title)};
+  return std::pair{number, trim_line(title)};
 }
 
 int numeric_part(const std::string& number) {
@@ -52,24 +52,24 @@ bool is_roman(std::string_view s) {
 // Chapter or part number: Roman numerals, digits, or words ("thứ nhất", "THỨ HAI").
 std::optional<std::pair<std::string, std::string>> label_then_title(std::string_view rest) {
   rest = std::string_view(rest).substr(0);
-  std::string r = trim(rest);
+  std::string r = trim_line(rest);
   if (r.empty()) return std::nullopt;
   auto stop = r.find_first_of(":.");
-  std::string head = trim(r.substr(0, stop));
-  std::string title = stop == std::string::npos ? "" : trim(r.substr(stop + 1));
+  std::string head = trim_line(r.substr(0, stop));
+  std::string title = stop == std::string::npos ? "" : trim_line(r.substr(stop + 1));
   // "Chương I NHỮNG QUY ĐỊNH CHUNG" without punctuation: the label is the first word.
   if (stop == std::string::npos || head.find(' ') != std::string::npos) {
     auto lower = core::fold_vietnamese(head);
     if (lower.starts_with("thu ")) {  // "thứ nhất ..." : two words
       auto second_space = head.find(' ', head.find(' ') + 1);
       if (stop == std::string::npos && second_space != std::string::npos) {
-        title = trim(head.substr(second_space + 1));
+        title = trim_line(head.substr(second_space + 1));
         head = head.substr(0, second_space);
       }
     } else {
       auto space = head.find(' ');
       if (space != std::string::npos) {
-        title = trim(head.substr(space + 1)) + (title.empty() ? "" : ": " + title);
+        title = trim_line(head.substr(space + 1)) + (title.empty() ? "" : ": " + title);
         head = head.substr(0, space);
       }
     }
@@ -160,15 +160,15 @@ std::vector<std::string> text_lines(std::string_view text, bool markdown) {
   while (pos <= text.size()) {
     auto end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string line = trim(text.substr(pos, end - pos));
+    std::string line = trim_line(text.substr(pos, end - pos));
     pos = end + 1;
     if (markdown) {
       // Headings keep a marker so the parser can tell them from body text.
       std::size_t hashes = 0;
       while (hashes < line.size() && line[hashes] == '#') ++hashes;
       bool heading = hashes > 0 && hashes < line.size() && line[hashes] == ' ';
-      if (heading) line = trim(std::string_view(line).substr(hashes));
-      while (line.starts_with(">")) line = trim(std::string_view(line).substr(1));
+      if (heading) line = trim_line(std::string_view(line).substr(hashes));
+      while (line.starts_with(">")) line = trim_line(std::string_view(line).substr(1));
       std::string cleaned;
       for (std::size_t i = 0; i < line.size(); ++i) {
         if (line.compare(i, 2, "**") == 0 || line.compare(i, 2, "__") == 0) {
@@ -177,7 +177,7 @@ std::vector<std::string> text_lines(std::string_view text, bool markdown) {
         }
         cleaned += line[i];
       }
-      line = trim(cleaned);
+      line = trim_line(cleaned);
       if (line == "---" || line == "***") line.clear();
       if (heading && !line.empty()) line = "\x01" + line;  // marks a Markdown heading
     }

@@ -15,10 +15,10 @@ namespace library {
 
 namespace {
 
-std::string trim(std::string_view s) { return core::clean_text(s); }
+std::string clean_line(std::string_view s) { return core::clean_text(s); }
 
 std::string unquote(std::string s) {
-  s = trim(s);
+  s = clean_line(s);
   if (s.size() >= 2 && ((s.front() == '"' && s.back() == '"') || (s.front() == '\'' && s.back() == '\'')))
     s = s.substr(1, s.size() - 2);
   return s;
@@ -51,7 +51,7 @@ bool split_front_matter(const std::string& text, FrontMatter& fm, std::string& b
   body = body_start == std::string::npos ? "" : text.substr(body_start + 1);
   std::string current_list;
   for (const auto& line : core::split(yaml, "\n")) {
-    std::string t = trim(line);
+    std::string t = clean_line(line);
     if (t.empty() || t.front() == '#') continue;
     if (t.starts_with("- ") && !current_list.empty()) {
       fm.lists[current_list].push_back(unquote(t.substr(2)));
@@ -60,7 +60,7 @@ bool split_front_matter(const std::string& text, FrontMatter& fm, std::string& b
     if (std::isspace(static_cast<unsigned char>(line[0]))) continue;  // nested structures are not metadata we use
     auto colon = t.find(':');
     if (colon == std::string::npos) continue;
-    std::string key = trim(t.substr(0, colon));
+    std::string key = clean_line(t.substr(0, colon));
     std::string value = unquote(t.substr(colon + 1));
     fm.values[key] = value;
     current_list = value.empty() ? key : "";
@@ -72,13 +72,13 @@ bool split_front_matter(const std::string& text, FrontMatter& fm, std::string& b
 std::map<std::string, std::string> table_rows(const std::string& body) {
   std::map<std::string, std::string> rows;
   for (const auto& piece : core::split(body, "\n")) {
-    std::string line = trim(piece);
+    std::string line = clean_line(piece);
     if (!line.starts_with("|")) continue;
     auto second = line.find('|', 1);
     if (second == std::string::npos) continue;
     auto third = line.find('|', second + 1);
-    std::string key = core::fold_vietnamese(trim(line.substr(1, second - 1)));
-    std::string value = trim(line.substr(second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
+    std::string key = core::fold_vietnamese(clean_line(line.substr(1, second - 1)));
+    std::string value = clean_line(line.substr(second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
     if (!key.empty() && !rows.count(key) && value != "—" && value != "-") rows[key] = value;
   }
   return rows;

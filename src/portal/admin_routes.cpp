@@ -9,7 +9,7 @@
 namespace portal {
 
 namespace {
-constexpr std::size_t kPerPage = 30;
+constexpr std::size_t kBackOfficePerPage = 30;
 
 PostInput input_from(const http::Form& f) {
   PostInput in{f.get("title"), f.get("summary"), f.get("body_md"), f.get("category"), f.get("tags"), f.get("featured") == "1", f.get("publish_at"), std::nullopt};
@@ -153,7 +153,7 @@ void add_post_list(web::Site& site, PortalService& portal) {
     web::ParamError err;
     auto page = web::int_param(r, "trang", 1, 1, 100000, err);
     if (!page) return bad_request(site, v, err.message);
-    auto posts = portal.back_office_list(*v.user, status, {kPerPage, static_cast<std::size_t>(*page - 1) * kPerPage});
+    auto posts = portal.back_office_list(*v.user, status, {kBackOfficePerPage, static_cast<std::size_t>(*page - 1) * kBackOfficePerPage});
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& p : posts) {
       auto row = post_view(p);
@@ -167,7 +167,7 @@ void add_post_list(web::Site& site, PortalService& portal) {
     view["posts"] = rows;
     view["tabs"] = status_tabs(status);
     std::string base = "/quan-tri/bai-viet" + (status ? "?trang-thai=" + std::string(status_slug(*status)) : std::string());
-    view["pagination"] = web::pagination_view(base, portal.back_office_count(*v.user, status), kPerPage, static_cast<std::size_t>(*page));
+    view["pagination"] = web::pagination_view(base, portal.back_office_count(*v.user, status), kBackOfficePerPage, static_cast<std::size_t>(*page));
     return site.page("admin/posts", view);
   });
 }

@@ -3,7 +3,7 @@
 namespace portal {
 
 namespace {
-Category from_row(const db::Row& r) {
+Category category_from_row(const db::Row& r) {
   return {r.int64(0), r.text(1), r.text(2), r.text(3), static_cast<int>(r.int64(4))};
 }
 constexpr const char* kSelect = "SELECT id, slug, name, description, position FROM categories ";
@@ -11,20 +11,20 @@ constexpr const char* kSelect = "SELECT id, slug, name, description, position FR
 
 std::vector<Category> CategoryRepository::list() {
   std::vector<Category> out;
-  for (const auto& r : c_.query(std::string(kSelect) + "ORDER BY position, id")) out.push_back(from_row(r));
+  for (const auto& r : c_.query(std::string(kSelect) + "ORDER BY position, id")) out.push_back(category_from_row(r));
   return out;
 }
 
 std::optional<Category> CategoryRepository::find(std::int64_t id) {
   auto r = c_.query_one(std::string(kSelect) + "WHERE id = ?", {id});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return category_from_row(*r);
 }
 
 std::optional<Category> CategoryRepository::find_by_slug(const std::string& slug) {
   auto r = c_.query_one(std::string(kSelect) + "WHERE slug = ?", {slug});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return category_from_row(*r);
 }
 
 std::int64_t CategoryRepository::insert(const Category& c) {

@@ -13,7 +13,7 @@ constexpr const char* kColumns =
     "p.status, p.featured, p.publish_at, p.review_comment, p.version, p.created_at, p.updated_at";
 constexpr const char* kFrom = " FROM posts p JOIN categories c ON c.id = p.category_id JOIN users u ON u.id = p.author_id ";
 
-Post from_row(const db::Row& r) {
+Post post_from_row(const db::Row& r) {
   Post p;
   std::string status;
   db::read_row(r, p.id, p.slug, p.category_id, p.category_slug, p.category_name, p.title, p.summary, p.cover_image,
@@ -63,7 +63,7 @@ void PostRepository::update(const Post& p) {
 std::optional<Post> PostRepository::find(std::int64_t id) {
   auto r = c_.query_one(std::string("SELECT ") + kColumns + ", p.body_md, p.body_html" + kFrom + "WHERE p.id = ?", {id});
   if (!r) return std::nullopt;
-  Post p = from_row(*r);
+  Post p = post_from_row(*r);
   p.body_md = r->text(17);
   p.body_html = r->text(18);
   load_tags(p);
@@ -82,7 +82,7 @@ std::vector<Post> PostRepository::list(const PostQuery& q) {
                     " ORDER BY COALESCE(p.publish_at, p.updated_at) DESC, p.id DESC LIMIT ? OFFSET ?";
   params.push_back(std::int64_t(q.page.limit));
   params.push_back(std::int64_t(q.page.offset));
-  auto out = db::map_rows(c_.query(sql, params), from_row);
+  auto out = db::map_rows(c_.query(sql, params), post_from_row);
   for (auto& p : out) load_tags(p);
   return out;
 }
@@ -144,7 +144,7 @@ std::vector<Post> PostRepository::related(const Post& p, std::int64_t now, std::
           "ORDER BY (SELECT COUNT(*) FROM post_tags t JOIN post_tags mine ON mine.tag_slug = t.tag_slug "
           "WHERE t.post_id = p.id AND mine.post_id = ?) DESC, p.publish_at DESC LIMIT ?",
       {now, p.id, p.category_id, p.id, p.id, std::int64_t(limit)});
-  return db::map_rows(rows, from_row);
+  return db::map_rows(rows, post_from_row);
 }
 
 std::optional<std::int64_t> PostRepository::next_scheduled(std::int64_t now) {

@@ -16,7 +16,7 @@
 namespace portal {
 
 namespace {
-constexpr std::size_t kPerPage = 10;
+constexpr std::size_t kPostsPerPage = 10;
 constexpr const char* kPublicCache = "public, max-age=60";
 
 http::Response cached(http::Response r) {
@@ -91,12 +91,12 @@ void register_public_routes(web::Site& site, PortalService& portal) {
     if (!page) return bad_page_param(site, v, err);
     PostQuery q;
     q.category_id = cat->id;
-    q.page = {kPerPage, static_cast<std::size_t>(*page - 1) * kPerPage};
+    q.page = {kPostsPerPage, static_cast<std::size_t>(*page - 1) * kPostsPerPage};
     auto total = portal.count_published(q);
     auto view = site.base_view(v, cat->name);
     view["category"] = category_view(*cat);
     view["posts"] = post_list(portal.published(q));
-    view["pagination"] = web::pagination_view(category_url(cat->slug), total, kPerPage, static_cast<std::size_t>(*page));
+    view["pagination"] = web::pagination_view(category_url(cat->slug), total, kPostsPerPage, static_cast<std::size_t>(*page));
     view["feeds"] = {{"rss", category_url(cat->slug) + "/rss.xml"}, {"atom", category_url(cat->slug) + "/atom.xml"}};
     view["og"] = {{"title", cat->name}, {"url", site.absolute_url(category_url(cat->slug))}, {"type", "website"}};
     return cached(site.page("portal/category", view));

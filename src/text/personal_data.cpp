@@ -21,8 +21,8 @@ struct Span {
   const char* label;
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alnum(char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool covered(const std::vector<Span>& spans, std::size_t pos) {
   return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return pos >= s.begin && pos < s.end; });
@@ -82,7 +82,7 @@ void find_addresses(std::string_view s, std::vector<Span>& spans) {
       prefixed = true;
       ++k;
     }
-    if (k >= tokens.size() || !is_digit(s[tokens[k].begin])) continue;
+    if (k >= tokens.size() || !is_ascii_digit(s[tokens[k].begin])) continue;
     if (!prefixed && i > 0 && numbering_words().count(tokens[i - 1].lower)) continue;
     std::size_t last = k++;
     while (k < tokens.size() && (gap(k) == "/" || gap(k) == "-") && k - last == 1 && tokens[k].end - tokens[k].begin <= 4) last = k++;
@@ -96,7 +96,7 @@ void find_addresses(std::string_view s, std::vector<Span>& spans) {
       bool plain = g == " " || (g == ". " && tokens[k - 1].lower == "tp") || g == "/";
       const Token& t = tokens[k];
       bool area = area_words().count(t.lower) > 0;
-      bool word = capitalised(s, t) || is_digit(s[t.begin]) || street_words().count(t.lower) || area || t.lower == "số";
+      bool word = capitalised(s, t) || is_ascii_digit(s[t.begin]) || street_words().count(t.lower) || area || t.lower == "số";
       if ((plain && word) || (after_comma && area)) {
         last = k++;
         continue;
@@ -138,7 +138,7 @@ void find_names(std::string_view s, std::vector<Span>& spans) {
   auto tokens = tokenize(s);
   auto run_from = [&](std::size_t i) {
     std::size_t k = i;
-    while (k < tokens.size() && k - i < 4 && capitalised(s, tokens[k]) && !is_digit(s[tokens[k].begin]) &&
+    while (k < tokens.size() && k - i < 4 && capitalised(s, tokens[k]) && !is_ascii_digit(s[tokens[k].begin]) &&
            (k == i || s.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end) == " "))
       ++k;
     return k - i;
@@ -188,7 +188,7 @@ bool after_id_keyword(std::string_view s, std::size_t pos) {
 void find_numbers(std::string_view s, std::vector<Span>& spans) {
   std::size_t i = 0;
   while (i < s.size()) {
-    bool starts = is_digit(s[i]) || ((s[i] == '+' || s[i] == '(') && i + 1 < s.size() && (is_digit(s[i + 1]) || s[i + 1] == '+'));
+    bool starts = is_ascii_digit(s[i]) || ((s[i] == '+' || s[i] == '(') && i + 1 < s.size() && (is_ascii_digit(s[i + 1]) || s[i + 1] == '+'));
     char prev = i > 0 ? s[i - 1] : ' ';
     if (!starts || covered(spans, i) || is_ascii_alnum(prev) || prev == '.' || prev == ',') {
       ++i;
@@ -199,15 +199,15 @@ void find_numbers(std::string_view s, std::vector<Span>& spans) {
     while (i < s.size() && (s[i] == '+' || s[i] == '(')) international |= s[i++] == '+';
     // Digit groups separated by one space, dot or dash, or by a closing parenthesis.
     std::vector<std::pair<std::size_t, std::size_t>> groups;
-    while (i < s.size() && is_digit(s[i])) {
+    while (i < s.size() && is_ascii_digit(s[i])) {
       std::size_t b = i;
-      while (i < s.size() && is_digit(s[i])) ++i;
+      while (i < s.size() && is_ascii_digit(s[i])) ++i;
       groups.emplace_back(b, i);
       std::size_t j = i;
       if (j < s.size() && s[j] == ')') ++j;
-      if (j < s.size() && (s[j] == ' ' || s[j] == '.' || s[j] == '-') && j + 1 < s.size() && is_digit(s[j + 1]) && j - i <= 1)
+      if (j < s.size() && (s[j] == ' ' || s[j] == '.' || s[j] == '-') && j + 1 < s.size() && is_ascii_digit(s[j + 1]) && j - i <= 1)
         i = j + 1;
-      else if (j > i && j < s.size() && is_digit(s[j]))
+      else if (j > i && j < s.size() && is_ascii_digit(s[j]))
         i = j;
       else
         break;
