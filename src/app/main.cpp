@@ -2,6 +2,7 @@
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/eval_command.h"
+#include "app/contest_commands.h"
 #include "app/import_command.h"
 #include "app/modules.h"
 #include "auth/auth_service.h"
@@ -50,7 +51,7 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *import_bank, *eval_retrieval, *eval_answer, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *import_bank, *import_units, *create_contest, *eval_retrieval, *eval_answer, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name;
   std::vector<std::string> import_files;
@@ -58,6 +59,7 @@ struct Commands {
   bool qa_publish = false;
   std::vector<std::string> bank_files;
   bool bank_publish = false;
+  std::string units_file, contest_file;
   std::string eval_corpus, eval_questions, eval_archive;
   std::string backup_file;
 };
@@ -97,6 +99,16 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   add_data_options(import_bank, flags);
   import_bank->add_option("files", commands.bank_files, "Tệp JSON")->required()->check(CLI::ExistingFile);
   import_bank->add_flag("--publish", commands.bank_publish, "Duyệt ngay để dùng cho cuộc thi (mặc định: chờ duyệt)");
+
+  auto* import_units = commands.import_units =
+      cli.add_subcommand("import-units", "Nhập danh mục đơn vị hành chính (tỉnh, xã; JSON như ../shared/data/admin-units/vn-units-2025.json)");
+  add_data_options(import_units, flags);
+  import_units->add_option("file", commands.units_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+
+  auto* create_contest = commands.create_contest =
+      cli.add_subcommand("create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (docs/contests.md)");
+  add_data_options(create_contest, flags);
+  create_contest->add_option("file", commands.contest_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
 
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
@@ -170,6 +182,8 @@ int run_command(const Commands& commands, const core::Config& config) {
   if (commands.import_qa->parsed()) return app::import_qa_file(*database, commands.qa_file, commands.qa_publish, std::cout);
   if (commands.import_bank->parsed())
     return app::import_bank_files(*database, commands.bank_files, commands.bank_publish, std::cout) == 0 ? 0 : 1;
+  if (commands.import_units->parsed()) return app::import_units_file(*database, commands.units_file, std::cout);
+  if (commands.create_contest->parsed()) return app::create_contest_file(*database, commands.contest_file, std::cout);
   if (commands.backup->parsed()) {
     std::cout << app::backup(*database, config.uploads_dir(), commands.backup_file) << "\n";
     return 0;

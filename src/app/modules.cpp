@@ -14,6 +14,7 @@
 #include "messaging/settings.h"
 #include "portal/module.h"
 #include "stats/module.h"
+#include "units/module.h"
 
 namespace app {
 
@@ -33,7 +34,8 @@ Modules build_modules(const web::ModuleContext& context) {
   add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
-  add(std::make_unique<learning::LearningModule>(context));
+  auto* units = add(std::make_unique<units::UnitsModule>(context));
+  add(std::make_unique<learning::LearningModule>(context, units->registry()));
   return m;
 }
 
@@ -49,7 +51,7 @@ const std::vector<web::BackupTable>& all_tables() {
     for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
                       answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
                       mail::MailModule::tables(), antispam::AntispamModule::tables(), stats::StatsModule::tables(),
-                      learning::LearningModule::tables()})
+                      units::UnitsModule::tables(), learning::LearningModule::tables()})
       all.insert(all.end(), part.begin(), part.end());
     // The database layer's own.
     all.push_back({"change_log"});

@@ -10,6 +10,7 @@ int http_status(ErrorKind kind) {
     case ErrorKind::conflict: return 409;
     case ErrorKind::rate_limited: return 429;
     case ErrorKind::unauthorized: return 401;
+    case ErrorKind::unavailable: return 503;
   }
   return 400;
 }

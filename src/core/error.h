@@ -8,7 +8,7 @@
 
 namespace core {
 
-enum class ErrorKind { invalid, not_found, forbidden, conflict, rate_limited, unauthorized };
+enum class ErrorKind { invalid, not_found, forbidden, conflict, rate_limited, unauthorized, unavailable };
 
 struct ServiceError {
   ErrorKind kind = ErrorKind::invalid;
@@ -31,6 +31,10 @@ struct ServiceError {
   }
   static ServiceError unauthorized(std::string message) {
     return {ErrorKind::unauthorized, "unauthorized", std::move(message), {}};
+  }
+  // Something the request needs is missing for now, not the request's fault (503).
+  static ServiceError unavailable(std::string code, std::string message) {
+    return {ErrorKind::unavailable, std::move(code), std::move(message), {}};
   }
 };
 

@@ -1,5 +1,6 @@
 #include "core/utf8.h"
 
+#include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/locid.h>
@@ -171,6 +172,25 @@ std::string remove_diacritics(std::string_view s) {
   std::string out;
   u.toUTF8String(out);
   return out;
+}
+
+}  // namespace core
+
+namespace core {
+
+std::string vietnamese_sort_key(std::string_view s) {
+  // A Collator is not thread-safe to share; each thread keeps its own.
+  thread_local std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    return U_SUCCESS(status) ? std::move(c) : nullptr;
+  }();
+  if (!collator) return std::string(s);
+  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  std::string key(static_cast<std::size_t>(collator->getSortKey(text, nullptr, 0)), '\0');
+  collator->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
+  if (!key.empty() && key.back() == '\0') key.pop_back();  // the key's terminating NUL
+  return key;
 }
 
 }  // namespace core

@@ -21,6 +21,10 @@ std::string slugify(std::string_view s, std::size_t max_len = 80);
 // may hold anything else too (the repositories read every slug that starts with `base`).
 std::string first_free_slug(const std::string& base, const std::vector<std::string>& taken);
 
+// A byte string whose order is Vietnamese alphabetical order (ICU collation for "vi": a < ă < â,
+// d < đ, tones after the letter), for sorting names people read: compare keys with `<`.
+std::string vietnamese_sort_key(std::string_view s);
+
 // Number of code points.
 std::size_t utf8_length(std::string_view s);
 // The first `n` code points of valid UTF-8 `s` (all of it when shorter): never half a character.

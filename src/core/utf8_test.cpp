@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace core {
@@ -59,3 +61,10 @@ TEST(Utf8, CleanTextDropsControlCharactersAndTrims) {
 }
 
 }  // namespace core
+
+TEST(VietnameseSortKey, OrdersAsTheAlphabetNotAsBytes) {
+  std::vector<std::string> names = {"Xã Đông Hòa", "Xã Ân Thạnh", "Xã Dương Minh Châu", "Xã An Phú", "Xã Ea Kar", "Xã Ấp Bắc"};
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return core::vietnamese_sort_key(a) < core::vietnamese_sort_key(b); });
+  EXPECT_EQ(names, (std::vector<std::string>{"Xã An Phú", "Xã Ân Thạnh", "Xã Ấp Bắc", "Xã Dương Minh Châu", "Xã Đông Hòa", "Xã Ea Kar"}));
+}

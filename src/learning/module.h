@@ -1,7 +1,10 @@
 #pragma once
-// Learning law online: question banks today; contests on legal knowledge and courses are built
-// on them next (issue 12). Banks are imported with `phobien import-bank`.
+// Learning law online: question banks (`phobien import-bank`) and online contests on legal
+// knowledge (`phobien create-contest`, the pages under /cuoc-thi and /api/v1/contests); courses
+// come next (issue 12).
+#include "learning/contests.h"
 #include "learning/question_bank.h"
+#include "units/unit_registry.h"
 #include "web/module.h"
 
 #include <memory>
@@ -10,15 +13,20 @@ namespace learning {
 
 class LearningModule : public web::Module {
  public:
-  explicit LearningModule(const web::ModuleContext& context) : bank_(std::make_unique<QuestionBank>(context.database)) {}
+  LearningModule(const web::ModuleContext& context, units::UnitRegistry& units);
   std::string_view name() const override { return "learning"; }
-  void register_routes(web::Site&) override {}
-  static std::vector<web::BackupTable> tables() { return {"bank_questions", "bank_choices", "bank_question_articles"}; }
+  void register_routes(web::Site& site) override;
+  std::vector<web::MenuEntry> public_menu() const override;
+  std::vector<web::Duty> duties() override;
+  static std::vector<web::BackupTable> tables();
 
   QuestionBank& bank() { return *bank_; }
+  ContestService& contests() { return *contests_; }
 
  private:
+  units::UnitRegistry& units_;
   std::unique_ptr<QuestionBank> bank_;
+  std::unique_ptr<ContestService> contests_;
 };
 
 }  // namespace learning

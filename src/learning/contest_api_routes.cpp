@@ -1,0 +1,181 @@
+#include "learning/contest_api_routes.h"
+
+#include "core/time.h"
+#include "learning/contest_views.h"
+#include "web/json_body.h"
+#include "web/params.h"
+
+#include <chrono>
+
+namespace learning {
+
+namespace {
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+http::Response json_response(const nlohmann::json& j, int status = 200) {
+  auto r = http::Response::json(j.dump(), status);
+  r.set("Cache-Control", "no-store");
+  return r;
+}
+
+http::Response error_response(const core::ServiceError& e) {
+  auto status = core::http_status(e.kind);
+  nlohmann::json j = {{"error", {{"code", e.code}, {"message", e.message}}}};
+  if (!e.fields.empty()) j["error"]["fields"] = e.fields;
+  return json_response(j, status == 422 ? 400 : status);
+}
+
+std::optional<std::int64_t> id_param(http::Request& r, const char* name) { return web::parse_id(r.params[name]); }
+
+// The participant behind `Authorization: Bearer …`, or the 401 to send.
+std::variant<Participant, http::Response> bearer(ContestService& contests, const http::Request& r) {
+  auto header = r.header("authorization");
+  constexpr std::string_view prefix = "Bearer ";
+  if (!header || !header->starts_with(prefix))
+    return web::Site::api_error(401, "unauthorized", "Thiếu mã thí sinh: gửi \"Authorization: Bearer <participant_token>\".");
+  auto p = contests.participant(std::string(http::trim_ows(header->substr(prefix.size()))));
+  if (!p) return web::Site::api_error(401, "unauthorized", "Mã thí sinh không đúng.");
+  return *p;
+}
+
+// The labels of {"choice": "A"} or {"choices": ["A", "C"]}, or the 400 to send.
+std::variant<std::vector<std::string>, http::Response> labels_of(const nlohmann::json& body) {
+  std::vector<std::string> labels;
+  if (body.contains("choice") && body["choice"].is_string()) {
+    labels.push_back(body["choice"].get<std::string>());
+  } else if (body.contains("choices") && body["choices"].is_array() && body["choices"].size() <= 26) {
+    for (const auto& c : body["choices"]) {
+      if (!c.is_string()) return web::Site::api_error(400, "invalid_parameter", "\"choices\" là mảng các nhãn phương án.");
+      labels.push_back(c.get<std::string>());
+    }
+  } else {
+    return web::Site::api_error(400, "invalid_parameter", "Gửi {\"choice\": \"A\"}, hoặc {\"choices\": [\"A\", \"C\"]} cho câu nhiều đáp án.");
+  }
+  for (const auto& l : labels)
+    if (l.size() > 16) return web::Site::api_error(400, "invalid_parameter", "Nhãn phương án không hợp lệ.");
+  return labels;
+}
+
+}  // namespace
+
+void register_contest_api_routes(web::Site& site, ContestService& contests) {
+  site.add(web::api("GET", "/api/v1/contests"), [&contests](http::Request&, web::Visitor&) {
+    const auto now = core::now_unix();
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& c : contests.listed(now)) items.push_back(contest_json(c, now));
+    return json_response({{"contests", items}});
+  });
+
+  site.add(web::api("GET", "/api/v1/contests/{id}"), [&contests](http::Request& r, web::Visitor&) {
+    auto id = id_param(r, "id");
+    auto contest = id ? contests.find(*id) : std::nullopt;
+    if (!contest) return web::Site::api_error(404, "not_found", "Không có cuộc thi này.");
+    return json_response(contest_json(*contest, core::now_unix()));
+  });
+
+  site.add(web::api("POST", "/api/v1/contests/{id}/participants").accepting(4 * 1024), [&contests](http::Request& r, web::Visitor&) {
+    auto id = id_param(r, "id");
+    if (!id) return web::Site::api_error(404, "not_found", "Không có cuộc thi này.");
+    auto body = web::json_body(r);
+    if (!body) return std::move(body.error());
+    if (!body->is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON phải là một đối tượng.");
+    Registration in;
+    for (auto [name, target] : {std::pair{"name", &in.name}, std::pair{"unit_code", &in.unit_code}, std::pair{"phone", &in.phone},
+                                std::pair{"citizen_id", &in.citizen_id}}) {
+      if (!body->contains(name) || (*body)[name].is_null()) continue;
+      if (!(*body)[name].is_string()) return web::Site::api_error(400, "invalid_parameter", std::string("Trường \"") + name + "\" phải là chuỗi.");
+      *target = (*body)[name].get<std::string>();
+    }
+    if (body->contains("birth_year")) {
+      const auto& year = (*body)["birth_year"];
+      if (year.is_number_integer()) in.birth_year = std::to_string(year.get<std::int64_t>());
+      else if (year.is_string()) in.birth_year = year.get<std::string>();
+      else return web::Site::api_error(400, "invalid_parameter", "Trường \"birth_year\" phải là số.");
+    }
+    auto receipt = contests.register_participant(*id, in, core::now_unix());
+    if (!receipt) return error_response(receipt.error());
+    return json_response({{"participant_token", receipt->token},
+                          {"participant", {{"id", receipt->participant.id}, {"name", receipt->participant.name},
+                                           {"identity", receipt->participant.identity_masked}}}},
+                         201);
+  });
+
+  site.add(web::api("POST", "/api/v1/contests/{id}/attempts").accepting(1024), [&contests](http::Request& r, web::Visitor&) {
+    auto who = bearer(contests, r);
+    if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
+    const auto& p = std::get<Participant>(who);
+    auto id = id_param(r, "id");
+    if (!id || *id != p.contest_id) return web::Site::api_error(404, "not_found", "Thí sinh không đăng ký cuộc thi này.");
+    const auto now = now_ms();
+    auto attempt = contests.start_attempt(p, now);
+    if (!attempt) return error_response(attempt.error());
+    return json_response(attempt_json(*attempt, now), 201);
+  });
+
+  site.add(web::api("GET", "/api/v1/attempts/{attempt_id}"), [&contests](http::Request& r, web::Visitor&) {
+    auto who = bearer(contests, r);
+    if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
+    auto id = id_param(r, "attempt_id");
+    if (!id) return web::Site::api_error(404, "not_found", "Không có bài thi này.");
+    auto attempt = contests.attempt(std::get<Participant>(who), *id);
+    if (!attempt) return error_response(attempt.error());
+    return json_response(attempt_json(*attempt, now_ms()));
+  });
+
+  site.add(web::api("PUT", "/api/v1/attempts/{attempt_id}/answers/{question_id}").accepting(2 * 1024),
+           [&contests](http::Request& r, web::Visitor&) {
+             auto who = bearer(contests, r);
+             if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
+             auto attempt_id = id_param(r, "attempt_id");
+             auto question_id = id_param(r, "question_id");
+             if (!attempt_id || !question_id) return web::Site::api_error(404, "not_found", "Không có câu hỏi này trong bài thi.");
+             auto body = web::json_body(r);
+             if (!body) return std::move(body.error());
+             if (!body->is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON phải là một đối tượng.");
+             auto labels = labels_of(*body);
+             if (auto* refused = std::get_if<http::Response>(&labels)) return std::move(*refused);
+             auto saved = contests.save_answer(std::get<Participant>(who), *attempt_id, *question_id,
+                                               std::get<std::vector<std::string>>(labels), now_ms());
+             if (!saved) return error_response(saved.error());
+             return json_response({{"saved", true}});
+           });
+
+  site.add(web::api("POST", "/api/v1/attempts/{attempt_id}/submit").accepting(1024), [&contests](http::Request& r, web::Visitor&) {
+    auto who = bearer(contests, r);
+    if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
+    auto attempt_id = id_param(r, "attempt_id");
+    if (!attempt_id) return web::Site::api_error(404, "not_found", "Không có bài thi này.");
+    std::optional<std::int64_t> prediction;
+    if (!r.body.empty()) {
+      auto body = web::json_body(r);
+      if (!body) return std::move(body.error());
+      if (!body->is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON phải là một đối tượng.");
+      if (body->contains("prediction") && !(*body)["prediction"].is_null()) {
+        if (!(*body)["prediction"].is_number_integer())
+          return web::Site::api_error(400, "invalid_parameter", "Trường \"prediction\" phải là số nguyên.");
+        prediction = (*body)["prediction"].get<std::int64_t>();
+      }
+    }
+    auto result = contests.submit(std::get<Participant>(who), *attempt_id, prediction, now_ms());
+    if (!result) return error_response(result.error());
+    return json_response(result_json(*result));
+  });
+
+  site.add(web::api("GET", "/api/v1/contests/{id}/leaderboard"), [&contests](http::Request& r, web::Visitor&) {
+    auto id = id_param(r, "id");
+    auto contest = id ? contests.find(*id) : std::nullopt;
+    if (!contest) return web::Site::api_error(404, "not_found", "Không có cuộc thi này.");
+    web::ParamError error;
+    auto round = web::int_param(r, "round", 0, 0, 1000, error);
+    auto limit = round ? web::int_param(r, "limit", 100, 1, 1000, error) : std::nullopt;
+    if (!round || !limit) return web::Site::api_error(400, "invalid_parameter", error.message);
+    auto board = contests.leaderboard(*contest, static_cast<int>(*round), static_cast<int>(*limit), core::now_unix());
+    if (!board) return error_response(board.error());
+    return json_response(leaderboard_json(*board));
+  });
+}
+
+}  // namespace learning

@@ -1,0 +1,32 @@
+#pragma once
+// Contests as JSON: the API's objects and the templates' views are built here, from the model
+// only (no database, no request).
+#include "learning/contest_model.h"
+#include "learning/contests.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace learning {
+
+// "open", "upcoming" or "closed" at `now` (Unix seconds).
+std::string contest_state(const Contest& c, std::int64_t now);
+std::string contest_url(const Contest& c);
+
+// The API's contest: id, title, opens_at, closes_at (RFC 3339), url, state, rounds, questions
+// per attempt, time limit.
+nlohmann::json contest_json(const Contest& c, std::int64_t now);
+// The API's attempt: attempt_id, deadline (RFC 3339) and deadline_ms, status, questions with
+// their choices and the answers saved so far. Never the answer key.
+nlohmann::json attempt_json(const AttemptView& a, std::int64_t now_ms);
+nlohmann::json result_json(const AttemptResult& r);
+nlohmann::json leaderboard_json(const Leaderboard& board);
+
+// For the templates: the contest with its rounds in Vietnamese time and its state.
+nlohmann::json contest_page_view(const Contest& c, std::int64_t now);
+// "12 phút 05 giây"
+std::string duration_vn(std::int64_t ms);
+
+}  // namespace learning

@@ -1,0 +1,33 @@
+#include "learning/module.h"
+
+#include "antispam/site_secret.h"
+#include "learning/contest_api_routes.h"
+#include "learning/contest_routes.h"
+
+#include <chrono>
+
+namespace learning {
+
+LearningModule::LearningModule(const web::ModuleContext& context, units::UnitRegistry& units)
+    : units_(units),
+      bank_(std::make_unique<QuestionBank>(context.database)),
+      contests_(std::make_unique<ContestService>(context.database, units, antispam::site_secret(context.database))) {}
+
+void LearningModule::register_routes(web::Site& site) {
+  register_contest_routes(site, *contests_, units_);
+  register_contest_api_routes(site, *contests_);
+}
+
+std::vector<web::MenuEntry> LearningModule::public_menu() const { return {{150, "Cuộc thi", "/cuoc-thi"}}; }
+
+std::vector<web::Duty> LearningModule::duties() {
+  // Attempts whose deadline passed without a submission are closed and scored as saved.
+  return {{"contest-expiry", std::chrono::seconds(30), [this](std::int64_t now) { contests_->expire_overdue(now * 1000); }}};
+}
+
+std::vector<web::BackupTable> LearningModule::tables() {
+  return {"bank_questions", "bank_choices",         "bank_question_articles", "contests",         "contest_rounds",
+          "contest_quotas", "contest_participants", "contest_attempts",       "attempt_questions"};
+}
+
+}  // namespace learning

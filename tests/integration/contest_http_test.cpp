@@ -1,0 +1,215 @@
+// Contests over HTTP on both databases, as a program and as a person without JavaScript: the
+// JSON API of docs/api.md (register, 409 on a second entry, attempt without the key, answers,
+// submission, leaderboard, bad input as 4xx) and the pages (registration with the province then
+// the commune, one page per question, the summary, the result).
+#include "core/time.h"
+#include "learning/contests.h"
+#include "learning/question_bank.h"
+#include "library/library_service.h"
+#include "support/fixtures.h"
+#include "support/test_server.h"
+#include "units/unit_registry.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+namespace {
+
+using namespace testing_support;
+using json = nlohmann::json;
+
+const char* kLaws = R"([{"id": "Luật Cư trú", "articles": [
+  {"id": "2", "text": "Giải thích từ ngữ\n\n1. Chỗ ở hợp pháp là nơi được sử dụng để sinh sống."}]}])";
+const char* kBank = R"([
+  {"question_id": "1", "question_type": "Đúng/Sai", "text": "Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, đúng hay sai?", "answer": "Đúng",
+   "relevant_articles": [{"law_id": "Luật Cư trú", "article_id": "2"}]},
+  {"question_id": "2", "question_type": "Trắc nghiệm", "text": "Chỗ ở hợp pháp là gì?",
+   "choices": {"A": "Nơi làm việc", "B": "Nơi được sử dụng để sinh sống", "C": "Nơi tạm trú"}, "answer": "B",
+   "relevant_articles": [{"law_id": "Luật Cư trú", "article_id": "2"}]}])";
+const char* kUnits = R"([
+  {"Code": "01", "FullName": "Thành phố Hà Nội", "Wards": [{"Code": "00004", "FullName": "Phường Ba Đình", "ProvinceCode": "01"},
+                                                           {"Code": "00008", "FullName": "Phường Ngọc Hà", "ProvinceCode": "01"}]}])";
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+class ContestHttpTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
+    if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    db::ChangeFeed feed;
+    library::LibraryService library(server_->database(), feed);
+    ASSERT_TRUE(library.import_file(kLaws, "laws.json", {std::nullopt, "test"}).ok());
+    learning::QuestionBank bank(server_->database());
+    ASSERT_TRUE(bank.import(learning::parse_alqac_bank(kBank, "http"), {true, {std::nullopt, "test"}}, core::now_unix()).problems.empty());
+    units::UnitRegistry units(server_->database());
+    ASSERT_TRUE(units.import(units::parse_vn_units(kUnits), {std::nullopt, "test"}).problems.empty());
+    learning::ContestService contests(server_->database(), units, "khóa");
+    learning::Contest c;
+    c.title = "Tìm hiểu Luật Cư trú trên mạng";
+    c.time_limit_seconds = 600;
+    c.prediction_question = "Bao nhiêu người trả lời đúng cả hai câu?";
+    c.quotas = {{"", "", "", 0, 2}};
+    c.questions_per_attempt = 2;
+    const auto now = core::now_unix();
+    c.rounds = {{0, 1, now - 3600, now + 86400}};
+    auto created = contests.create(c, {std::nullopt, "test"}, now);
+    ASSERT_TRUE(created) << created.error().message;
+    contest_ = *created;
+  }
+  std::string api(const std::string& path) { return "/api/v1/contests/" + std::to_string(contest_.id) + path; }
+  static HttpResponse send_json(HttpClient& c, const std::string& method, const std::string& path, const json& body,
+                                const std::string& token = "") {
+    std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
+    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+    return c.request(method, path, body.is_null() ? "" : body.dump(), headers);
+  }
+
+  std::unique_ptr<TestServer> server_;
+  learning::Contest contest_;
+};
+
+TEST_P(ContestHttpTest, AProgramRegistersTakesAndSubmitsAnAttempt) {
+  auto c = server_->client();
+  auto list = json::parse(c.get("/api/v1/contests").body);
+  ASSERT_EQ(list["contests"].size(), 1u);
+  EXPECT_EQ(list["contests"][0]["id"], contest_.id);
+  EXPECT_EQ(list["contests"][0]["url"], "/cuoc-thi/" + contest_.slug);
+  EXPECT_EQ(list["contests"][0]["state"], "open");
+
+  json person = {{"name", "Phạm Thị Dung"}, {"birth_year", 1992}, {"unit_code", "00004"}, {"phone", "0912345678"}};
+  auto registered = send_json(c, "POST", api("/participants"), person);
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  const std::string token = json::parse(registered.body)["participant_token"];
+  person["phone"] = "+84912345678";
+  auto twice = send_json(c, "POST", api("/participants"), person);
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_TRUE(has(twice.body, "đã đăng ký")) << twice.body;
+
+  auto started = send_json(c, "POST", api("/attempts"), nullptr, token);
+  ASSERT_EQ(started.status, 201) << started.body;
+  EXPECT_FALSE(has(started.body, "correct")) << "no answer key before submission: " << started.body;
+  auto attempt = json::parse(started.body);
+  ASSERT_EQ(attempt["questions"].size(), 2u);
+  const auto attempt_id = attempt["attempt_id"].get<std::int64_t>();
+  EXPECT_GT(attempt["deadline_ms"].get<std::int64_t>(), core::now_unix() * 1000);
+  for (const auto& q : attempt["questions"]) {
+    const bool tf = q["kind"] == "true_false";
+    auto saved = send_json(c, "PUT", "/api/v1/attempts/" + std::to_string(attempt_id) + "/answers/" + std::to_string(q["id"].get<std::int64_t>()),
+                           {{"choice", tf ? "Đúng" : "B"}}, token);
+    EXPECT_EQ(saved.status, 200) << saved.body;
+  }
+  auto reloaded = json::parse(c.get("/api/v1/attempts/" + std::to_string(attempt_id), {{"Authorization", "Bearer " + token}}).body);
+  EXPECT_FALSE(reloaded["questions"][0]["answer"].empty()) << "the saved answers come back after a reload";
+
+  auto submitted = send_json(c, "POST", "/api/v1/attempts/" + std::to_string(attempt_id) + "/submit", {{"prediction", 1}}, token);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  auto result = json::parse(submitted.body);
+  EXPECT_EQ(result["correct"], 2);
+  EXPECT_EQ(result["total"], 2);
+  EXPECT_EQ(result["score"], 20);
+  EXPECT_GE(result["time_ms"].get<std::int64_t>(), 0);
+  EXPECT_EQ(send_json(c, "POST", "/api/v1/attempts/" + std::to_string(attempt_id) + "/submit", nullptr, token).status, 409);
+
+  auto board = json::parse(c.get(api("/leaderboard")).body);
+  ASSERT_EQ(board["people"].size(), 1u);
+  EXPECT_EQ(board["people"][0]["name"], "Phạm Thị Dung");
+  EXPECT_EQ(board["people"][0]["identity"], "09******78");
+  EXPECT_EQ(board["full_marks"], 1);
+  EXPECT_EQ(board["units"][0]["unit"], "Thành phố Hà Nội");
+}
+
+TEST_P(ContestHttpTest, BadInputGetsAVietnameseFourHundred) {
+  auto c = server_->client();
+  auto bad_json = c.request("POST", api("/participants"), "{\"name\": ", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(bad_json.status, 400);
+  auto wrong_type = send_json(c, "POST", api("/participants"), {{"name", 5}});
+  EXPECT_EQ(wrong_type.status, 400);
+  auto invalid = send_json(c, "POST", api("/participants"), {{"name", "B"}, {"birth_year", 1800}, {"unit_code", "xx"}, {"phone", "123"}});
+  EXPECT_EQ(invalid.status, 400) << invalid.body;
+  auto fields = json::parse(invalid.body)["error"]["fields"];
+  EXPECT_TRUE(fields.contains("birth_year") && fields.contains("unit_code") && fields.contains("phone")) << invalid.body;
+  auto huge = c.request("POST", api("/participants"), "{\"name\": \"" + std::string(10000, 'a') + "\"}", {{"Content-Type", "application/json"}});
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_EQ(send_json(c, "POST", api("/attempts"), nullptr, "khong-dung").status, 401);
+  EXPECT_EQ(send_json(c, "POST", "/api/v1/contests/999/attempts", nullptr).status, 401);
+
+  auto registered = send_json(c, "POST", api("/participants"), {{"name", "Hoàng Văn Em"}, {"birth_year", "1980"}, {"unit_code", "01"}, {"citizen_id", "001080012345"}});
+  ASSERT_EQ(registered.status, 201) << registered.body;
+  const std::string token = json::parse(registered.body)["participant_token"];
+  auto attempt = json::parse(send_json(c, "POST", api("/attempts"), nullptr, token).body);
+  const std::string answers = "/api/v1/attempts/" + std::to_string(attempt["attempt_id"].get<std::int64_t>()) + "/answers/";
+  const std::string first = std::to_string(attempt["questions"][0]["id"].get<std::int64_t>());
+  EXPECT_EQ(send_json(c, "PUT", answers + first, {{"choice", "Z"}}, token).status, 400);
+  EXPECT_EQ(send_json(c, "PUT", answers + first, {{"choices", "A"}}, token).status, 400);
+  EXPECT_EQ(send_json(c, "PUT", answers + "999999", {{"choice", "A"}}, token).status, 404);
+  EXPECT_EQ(c.get(api("/leaderboard?round=abc")).status, 400);
+}
+
+TEST_P(ContestHttpTest, APersonRegistersAndTakesTheContestWithoutJavaScript) {
+  auto c = server_->client();
+  const std::string url = "/cuoc-thi/" + contest_.slug;
+  auto list = c.get("/cuoc-thi");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_TRUE(has(list.body, contest_.title));
+  auto page = c.get(url);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page.body, "Đăng ký dự thi"));
+  EXPECT_FALSE(has(page.body, "Phường Ba Đình")) << "communes appear once the province is chosen";
+
+  // The province first: the page comes back with its communes and what was typed.
+  std::vector<std::pair<std::string, std::string>> form = {{"_csrf", c.csrf()}, {"name", "Vũ Thị Giang"}, {"birth_year", "2001"},
+                                                           {"province", "01"}, {"identity_kind", "phone"}, {"identity", "0987 654 321"},
+                                                           {"action", "choose_unit"}};
+  auto chosen = c.post_form(url + "/dang-ky", form);
+  ASSERT_EQ(chosen.status, 200);
+  EXPECT_TRUE(has(chosen.body, "Phường Ba Đình"));
+  EXPECT_TRUE(has(chosen.body, "value=\"Vũ Thị Giang\""));
+  form.back() = {"action", "register"};
+  form.emplace_back("unit_code", "00008");
+  auto registered = c.post_form(url + "/dang-ky", form);
+  ASSERT_EQ(registered.status, 303) << registered.body;
+  EXPECT_TRUE(c.cookie("pb_thi_" + std::to_string(contest_.id)));
+  auto again = c.post_form(url + "/dang-ky", form);
+  EXPECT_EQ(again.status, 303) << "a registered visitor's page shows the start button, not the form";
+
+  auto started = c.post_form(url + "/bat-dau", {{"_csrf", c.csrf()}});
+  ASSERT_EQ(started.status, 303);
+  const std::string question_url = *started.header("location");
+  EXPECT_TRUE(std::regex_match(question_url, std::regex(url + "/bai-thi/[0-9]+\\?cau=1"))) << question_url;
+  const std::string attempt_url = question_url.substr(0, question_url.find('?'));
+  for (int n = 1; n <= 2; ++n) {
+    auto q = c.get(attempt_url + "?cau=" + std::to_string(n));
+    ASSERT_EQ(q.status, 200);
+    EXPECT_TRUE(has(q.body, "Câu " + std::to_string(n) + "/2"));
+    EXPECT_EQ(q.header("cache-control"), "no-store");
+    const bool tf = has(q.body, "value=\"Đúng\"");
+    auto saved = c.post_form(attempt_url, {{"_csrf", c.csrf()}, {"cau", std::to_string(n)}, {"choice", tf ? "Đúng" : "B"},
+                                           {"go", n == 2 ? "summary" : "2"}});
+    ASSERT_EQ(saved.status, 303);
+    EXPECT_EQ(*saved.header("location"), n == 2 ? attempt_url + "/nop-bai" : attempt_url + "?cau=2");
+  }
+  auto summary = c.get(attempt_url + "/nop-bai");
+  EXPECT_TRUE(has(summary.body, "Bạn đã trả lời 2/2 câu")) << summary.body;
+  EXPECT_TRUE(has(summary.body, contest_.prediction_question));
+  auto bad_prediction = c.post_form(attempt_url + "/nop-bai", {{"_csrf", c.csrf()}, {"prediction", "nhiều"}});
+  EXPECT_EQ(*bad_prediction.header("location"), attempt_url + "/nop-bai?du-doan-sai");
+  auto submitted = c.post_form(attempt_url + "/nop-bai", {{"_csrf", c.csrf()}, {"prediction", "3"}});
+  ASSERT_EQ(submitted.status, 303);
+  auto result = c.get(attempt_url + "/ket-qua");
+  ASSERT_EQ(result.status, 200);
+  EXPECT_TRUE(has(result.body, "<td>20</td>")) << result.body;
+  EXPECT_TRUE(has(result.body, "<td>2/2</td>"));
+  auto board = c.get(url + "/xep-hang");
+  EXPECT_TRUE(has(board.body, "Vũ Thị Giang"));
+  EXPECT_TRUE(has(board.body, "Phường Ngọc Hà, Thành phố Hà Nội"));
+
+  auto stranger = server_->client();
+  EXPECT_EQ(stranger.get(attempt_url + "?cau=1").status, 303) << "without the cookie: back to the contest page";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ContestHttpTest, ::testing::ValuesIn(backends()), backend_name);
+
+}  // namespace
