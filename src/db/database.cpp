@@ -123,7 +123,7 @@ std::unique_ptr<Database> open_database(const std::string& url, std::size_t max_
     return database;
   }
   std::string path = url.starts_with("sqlite:") ? url.substr(7) : url;
-  auto factory = [path] { return open_sqlite_connection(path); };
+  auto factory = [path, writer = std::make_shared<std::timed_mutex>()] { return open_sqlite_connection(path, std::chrono::seconds(10), writer); };
   auto database = std::make_unique<Database>(Dialect::sqlite, "sqlite:" + path, factory, max_connections);
   database->acquire();
   return database;

@@ -7,12 +7,16 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace db {
 
 // Opens (creating it if absent) the database file at `path`; throws db::Error on failure.
+// Connections given the same `writer` mutex (those of one Database) hold it from begin() to
+// commit() or rollback(): their write transactions queue in-process, without busy-waiting.
 std::unique_ptr<Connection> open_sqlite_connection(const std::string& path,
-                                                   std::chrono::milliseconds busy_timeout = std::chrono::seconds(10));
+                                                   std::chrono::milliseconds busy_timeout = std::chrono::seconds(10),
+                                                   std::shared_ptr<std::timed_mutex> writer = nullptr);
 
 }  // namespace db

@@ -62,11 +62,17 @@ std::variant<std::vector<std::string>, http::Response> labels_of(const nlohmann:
 }  // namespace
 
 void register_contest_api_routes(web::Site& site, ContestService& contests) {
-  site.add(web::api("GET", "/api/v1/contests"), [&contests](http::Request&, web::Visitor&) {
+  site.add(web::api("GET", "/api/v1/contests"), [&contests](http::Request& r, web::Visitor&) {
+    web::ParamError error;
+    auto limit = web::int_param(r, "limit", 20, 1, 100, error);
+    auto offset = limit ? web::int_param(r, "offset", 0, 0, 100000, error) : std::nullopt;
+    if (!limit || !offset) return web::Site::api_error(400, "invalid_parameter", error.message);
     const auto now = core::now_unix();
+    const auto listed = contests.listed(now);  // open and upcoming: a handful
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& c : contests.listed(now)) items.push_back(contest_json(c, now));
-    return json_response({{"contests", items}});
+    for (auto i = static_cast<std::size_t>(*offset); i < listed.size() && items.size() < static_cast<std::size_t>(*limit); ++i)
+      items.push_back(contest_json(listed[i], now));
+    return json_response({{"total", listed.size()}, {"limit", *limit}, {"offset", *offset}, {"items", items}});
   });
 
   site.add(web::api("GET", "/api/v1/contests/{id}"), [&contests](http::Request& r, web::Visitor&) {
@@ -98,7 +104,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     auto receipt = contests.register_participant(*id, in, core::now_unix());
     if (!receipt) return error_response(receipt.error());
     return json_response({{"participant_token", receipt->token},
-                          {"participant", {{"id", receipt->participant.id}, {"name", receipt->participant.name},
+                          {"participant", {{"id", std::to_string(receipt->participant.id)}, {"name", receipt->participant.name},
                                            {"identity", receipt->participant.identity_masked}}}},
                          201);
   });

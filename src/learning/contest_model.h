@@ -95,6 +95,7 @@ struct Attempt {
 };
 
 struct AttemptResult {
+  std::int64_t attempt_id = 0;
   int score = 0;
   int correct = 0;
   int total = 0;

@@ -130,6 +130,7 @@ http::Response render_question(Deps& d, web::Visitor& v, const Contest& c, const
   const auto now = now_ms();
   const auto& q = a.questions[position - 1];
   auto view = d.site.base_view(v, "Câu " + std::to_string(position) + " – " + c.title);
+  view["show_chat"] = false;  // no answering service beside an open attempt
   view["contest"] = contest_page_view(c, core::now_unix());
   view["attempt_url"] = attempt_url(c, a.attempt.id);
   view["position"] = position;
@@ -216,6 +217,7 @@ http::Response get_summary(Deps& d, http::Request& r, web::Visitor& v) {
   auto& [contest, participant, attempt] = std::get<AttemptContext>(ctx);
   const auto url = attempt_url(contest, attempt.attempt.id);
   auto view = d.site.base_view(v, "Nộp bài – " + contest.title);
+  view["show_chat"] = false;
   view["contest"] = contest_page_view(contest, core::now_unix());
   view["attempt_url"] = url;
   nlohmann::json items = nlohmann::json::array();
@@ -228,6 +230,7 @@ http::Response get_summary(Deps& d, http::Request& r, web::Visitor& v) {
   view["answered"] = answered;
   view["total"] = attempt.questions.size();
   view["unanswered"] = static_cast<int>(attempt.questions.size()) - answered;
+  view["has_unanswered"] = answered < static_cast<int>(attempt.questions.size());  // a 0 would show in a section
   const auto now = now_ms();
   view["overdue"] = now > attempt.attempt.deadline_ms;
   view["remaining"] = duration_vn(std::max<std::int64_t>(0, attempt.attempt.deadline_ms - now));
@@ -285,6 +288,9 @@ http::Response get_contests(Deps& d, http::Request&, web::Visitor& v) {
   view["upcoming"] = upcoming;
   view["closed"] = closed;
   view["none"] = open.empty() && upcoming.empty() && closed.empty();
+  view["has_open"] = !open.empty();
+  view["has_upcoming"] = !upcoming.empty();
+  view["has_closed"] = !closed.empty();
   return d.site.page("learning/contests", view);
 }
 

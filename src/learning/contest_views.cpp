@@ -18,7 +18,7 @@ nlohmann::json contest_json(const Contest& c, std::int64_t now) {
   nlohmann::json rounds = nlohmann::json::array();
   for (const auto& r : c.rounds)
     rounds.push_back({{"number", r.number}, {"opens_at", core::format_rfc3339(r.opens_at)}, {"closes_at", core::format_rfc3339(r.closes_at)}});
-  return {{"id", c.id},
+  return {{"id", std::to_string(c.id)},
           {"title", c.title},
           {"opens_at", core::format_rfc3339(c.opens_at())},
           {"closes_at", core::format_rfc3339(c.closes_at())},
@@ -37,14 +37,14 @@ nlohmann::json attempt_json(const AttemptView& view, std::int64_t now_ms) {
   for (const auto& q : view.questions) {
     nlohmann::json choices = nlohmann::json::array();
     for (const auto& c : q.choices) choices.push_back({{"label", c.label}, {"text", c.text}});
-    questions.push_back({{"id", q.question_id},
+    questions.push_back({{"id", std::to_string(q.question_id)},
                          {"position", q.position},
                          {"text", q.text},
                          {"kind", kind_slug(q.kind)},
                          {"choices", choices},
                          {"answer", q.answer}});
   }
-  nlohmann::json j = {{"attempt_id", a.id},
+  nlohmann::json j = {{"attempt_id", std::to_string(a.id)},
                       {"round", a.round_number},
                       {"status", attempt_status_slug(a.status)},
                       {"started_ms", a.started_ms},
@@ -52,12 +52,12 @@ nlohmann::json attempt_json(const AttemptView& view, std::int64_t now_ms) {
                       {"deadline_ms", a.deadline_ms},
                       {"remaining_ms", std::max<std::int64_t>(0, a.deadline_ms - now_ms)},
                       {"questions", questions}};
-  if (a.status != AttemptStatus::open) j["result"] = result_json({a.score(), a.correct, a.total, a.time_ms.value_or(0)});
+  if (a.status != AttemptStatus::open) j["result"] = result_json({a.id, a.score(), a.correct, a.total, a.time_ms.value_or(0)});
   return j;
 }
 
 nlohmann::json result_json(const AttemptResult& r) {
-  return {{"score", r.score}, {"correct", r.correct}, {"total", r.total}, {"time_ms", r.time_ms}};
+  return {{"attempt_id", std::to_string(r.attempt_id)}, {"score", r.score}, {"correct", r.correct}, {"total", r.total}, {"time_ms", r.time_ms}};
 }
 
 nlohmann::json leaderboard_json(const Leaderboard& board) {

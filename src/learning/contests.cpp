@@ -2,6 +2,7 @@
 
 #include "core/random.h"
 #include "core/utf8.h"
+#include "db/group_commit.h"
 #include "learning/contest_repository.h"
 #include "learning/contest_rules.h"
 
@@ -73,6 +74,11 @@ core::ServiceError deadline_passed() {
 }
 
 }  // namespace
+
+ContestService::ContestService(db::Database& database, units::UnitRegistry& units, std::string identity_key)
+    : database_(database), units_(units), identity_key_(std::move(identity_key)), commits_(std::make_unique<db::GroupCommit>(database)) {}
+
+ContestService::~ContestService() = default;
 
 std::string ContestService::identity_hash(std::int64_t contest_id, const std::string& kind, const std::string& digits) const {
   return core::hmac_sha256_hex(identity_key_, fmt::format("contest-identity:{}:{}:{}", contest_id, kind, digits));
@@ -211,19 +217,20 @@ core::Result<AttemptView> ContestService::attempt(const Participant& p, std::int
 
 core::Result<void> ContestService::save_answer(const Participant& p, std::int64_t attempt_id, std::int64_t question_id,
                                                const std::vector<std::string>& labels, std::int64_t now_ms) {
-  auto c = database_.acquire();
-  ContestRepository repo(*c);
-  auto a = repo.find_attempt(attempt_id);
-  if (!a || a->participant_id != p.id) return core::fail(core::ServiceError::not_found("Không có bài thi này."));
-  if (a->status != AttemptStatus::open) return core::fail(core::ServiceError::conflict("Bài thi đã nộp: không sửa được câu trả lời."));
-  if (now_ms > a->deadline_ms + kDeadlineGraceMs) return core::fail(deadline_passed());
-  const auto questions = repo.attempt_questions(a->id);
-  auto q = std::find_if(questions.begin(), questions.end(), [&](const AttemptQuestion& x) { return x.question_id == question_id; });
-  if (q == questions.end()) return core::fail(core::ServiceError::not_found("Câu hỏi này không có trong bài thi."));
-  auto answer = checked_answer(labels, q->kind, q->choices);
-  if (!answer) return core::fail(answer.error());
-  repo.save_answer(a->id, question_id, join_answer(*answer), now_ms);
-  return {};
+  return commits_->run([&](db::Connection& c) -> core::Result<void> {
+    ContestRepository repo(c);
+    auto a = repo.find_attempt(attempt_id);
+    if (!a || a->participant_id != p.id) return core::fail(core::ServiceError::not_found("Không có bài thi này."));
+    if (a->status != AttemptStatus::open) return core::fail(core::ServiceError::conflict("Bài thi đã nộp: không sửa được câu trả lời."));
+    if (now_ms > a->deadline_ms + kDeadlineGraceMs) return core::fail(deadline_passed());
+    const auto questions = repo.attempt_questions(a->id);
+    auto q = std::find_if(questions.begin(), questions.end(), [&](const AttemptQuestion& x) { return x.question_id == question_id; });
+    if (q == questions.end()) return core::fail(core::ServiceError::not_found("Câu hỏi này không có trong bài thi."));
+    auto answer = checked_answer(labels, q->kind, q->choices);
+    if (!answer) return core::fail(answer.error());
+    repo.save_answer(a->id, question_id, join_answer(*answer), now_ms);
+    return {};
+  });
 }
 
 core::Result<AttemptResult> ContestService::submit(const Participant& p, std::int64_t attempt_id, std::optional<std::int64_t> prediction,
@@ -231,22 +238,21 @@ core::Result<AttemptResult> ContestService::submit(const Participant& p, std::in
   if (prediction && (*prediction < 0 || *prediction > 100000000))
     return core::fail(core::ServiceError::invalid("Số dự đoán phải là số nguyên từ 0 đến 100.000.000.",
                                                   {{"prediction", "Số dự đoán không hợp lệ."}}));
-  auto c = database_.acquire();
-  db::Transaction tx(*c);
-  ContestRepository repo(*c);
-  auto a = repo.find_attempt(attempt_id);
-  if (!a || a->participant_id != p.id) return core::fail(core::ServiceError::not_found("Không có bài thi này."));
-  if (a->status != AttemptStatus::open) return core::fail(core::ServiceError::conflict("Bài thi này đã được nộp."));
-  const bool late = now_ms > a->deadline_ms + kDeadlineGraceMs;
-  a->correct = count_correct(repo.attempt_questions(a->id));
-  a->status = late ? AttemptStatus::expired : AttemptStatus::submitted;
-  a->finished_ms = late ? a->deadline_ms : now_ms;
-  a->time_ms = std::min(*a->finished_ms, a->deadline_ms) - a->started_ms;
-  if (!late) a->prediction = prediction;
-  if (!repo.finish_attempt(*a)) return core::fail(core::ServiceError::conflict("Bài thi này đã được nộp."));
-  tx.commit();
-  if (late) return core::fail(deadline_passed());
-  return AttemptResult{a->score(), a->correct, a->total, *a->time_ms};
+  return commits_->run([&](db::Connection& c) -> core::Result<AttemptResult> {
+    ContestRepository repo(c);
+    auto a = repo.find_attempt(attempt_id);
+    if (!a || a->participant_id != p.id) return core::fail(core::ServiceError::not_found("Không có bài thi này."));
+    if (a->status != AttemptStatus::open) return core::fail(core::ServiceError::conflict("Bài thi này đã được nộp."));
+    const bool late = now_ms > a->deadline_ms + kDeadlineGraceMs;
+    a->correct = count_correct(repo.attempt_questions(a->id));
+    a->status = late ? AttemptStatus::expired : AttemptStatus::submitted;
+    a->finished_ms = late ? a->deadline_ms : now_ms;
+    a->time_ms = std::min(*a->finished_ms, a->deadline_ms) - a->started_ms;
+    if (!late) a->prediction = prediction;
+    if (!repo.finish_attempt(*a)) return core::fail(core::ServiceError::conflict("Bài thi này đã được nộp."));
+    if (late) return core::fail(deadline_passed());  // closed as expired, scored as saved: committed all the same
+    return AttemptResult{a->id, a->score(), a->correct, a->total, *a->time_ms};
+  });
 }
 
 int ContestService::expire_overdue(std::int64_t now_ms) {

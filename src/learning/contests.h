@@ -11,9 +11,14 @@
 #include "units/unit_registry.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace db {
+class GroupCommit;
+}
 
 namespace learning {
 
@@ -39,8 +44,8 @@ struct AttemptView {
 class ContestService {
  public:
   // `identity_key`: the secret of the keyed hash of identity numbers (the site secret).
-  ContestService(db::Database& database, units::UnitRegistry& units, std::string identity_key)
-      : database_(database), units_(units), identity_key_(std::move(identity_key)) {}
+  ContestService(db::Database& database, units::UnitRegistry& units, std::string identity_key);
+  ~ContestService();
 
   // Checks the definition (contest_problems) and that the published bank can fill every quota.
   core::Result<Contest> create(Contest contest, const auth::Actor& actor, std::int64_t now);
@@ -60,7 +65,8 @@ class ContestService {
   core::Result<AttemptView> start_attempt(const Participant& p, std::int64_t now_ms);
   // The participant's own attempt; 404 for anyone else's.
   core::Result<AttemptView> attempt(const Participant& p, std::int64_t attempt_id);
-  // Saves one answer while the attempt is open and before its deadline (409 otherwise).
+  // Saves one answer while the attempt is open and before its deadline (409 otherwise). Answers
+  // and submissions return once committed and on disk, through a group commit.
   core::Result<void> save_answer(const Participant& p, std::int64_t attempt_id, std::int64_t question_id,
                                  const std::vector<std::string>& labels, std::int64_t now_ms);
   // Scores and closes the attempt. After the deadline: 409, and the attempt is closed as
@@ -79,6 +85,7 @@ class ContestService {
   db::Database& database_;
   units::UnitRegistry& units_;
   std::string identity_key_;
+  std::unique_ptr<db::GroupCommit> commits_;  // answers and submissions
 };
 
 }  // namespace learning

@@ -36,7 +36,7 @@ void UnitsModule::register_routes(web::Site& site) {
     }
     nlohmann::json items = nlohmann::json::array();
     for (const auto& u : list) items.push_back(unit_json(u));
-    auto response = http::Response::json(nlohmann::json{{"units", items}}.dump());
+    auto response = http::Response::json(nlohmann::json{{"total", items.size()}, {"items", items}}.dump());
     response.set("Cache-Control", "public, max-age=3600");
     return response;
   });

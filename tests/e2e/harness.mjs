@@ -88,9 +88,20 @@ export async function importDocuments(dataDir, documents) {
   }
 }
 
+// Runs one `phobien` command (args after the binary, e.g. ['import-units', '--data', dir, file]) and
+// returns its standard output; throws with its output when it fails.
+export function runPhobien(args, { input, timeoutMs = 60_000 } = {}) {
+  const r = spawnSync(PHOBIEN_BIN, args, { input, encoding: 'utf8', timeout: timeoutMs });
+  if (r.status !== 0)
+    throw new Error(`phobien ${args.join(' ')} failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+
 // Starts `phobien serve --demo` on a fresh data folder with the given accounts and documents;
-// `env` adds PHOBIEN_* settings. Returns { baseURL, dataDir, log(), stop() }.
-export async function startServer({ users = [], documents = [], env = {}, timeoutMs = 20_000 } = {}) {
+// `env` adds PHOBIEN_* settings; `prepare(dataDir)`, when given, runs after the accounts and
+// documents are in and before the server starts (e.g. more `phobien` commands through runPhobien).
+// Returns { baseURL, dataDir, log(), stop() }.
+export async function startServer({ users = [], documents = [], env = {}, timeoutMs = 20_000, prepare } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-'));
   let child;
   try {
@@ -101,6 +112,7 @@ export async function startServer({ users = [], documents = [], env = {}, timeou
       : [{ email: 'admin@localhost', role: 'admin', name: 'Quản trị viên', password: randomPassword() }, ...users];
     for (const u of accounts) createUser(dataDir, u);
     await importDocuments(dataDir, documents);
+    if (prepare) await prepare(dataDir);
 
     const port = await freePort();
     const baseURL = `http://127.0.0.1:${port}`;
@@ -207,6 +219,23 @@ export async function seriousViolations(page) {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+// Runs axe-core on the page and returns every violation, whatever its impact; `tags` chooses the
+// rules (default: those of WCAG 2.0 and 2.1, levels A and AA, as seriousViolations).
+// Needs JavaScript and a context with bypassCSP, as seriousViolations.
+export async function axeViolations(page, { tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } = {}) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (values) => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, values ? { runOnly: { type: 'tag', values } } : {});
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+  }, tags);
 }
 
 export function formatViolations(label, violations) {

@@ -74,10 +74,12 @@ class ContestHttpTest : public ::testing::TestWithParam<std::string> {
 TEST_P(ContestHttpTest, AProgramRegistersTakesAndSubmitsAnAttempt) {
   auto c = server_->client();
   auto list = json::parse(c.get("/api/v1/contests").body);
-  ASSERT_EQ(list["contests"].size(), 1u);
-  EXPECT_EQ(list["contests"][0]["id"], contest_.id);
-  EXPECT_EQ(list["contests"][0]["url"], "/cuoc-thi/" + contest_.slug);
-  EXPECT_EQ(list["contests"][0]["state"], "open");
+  ASSERT_EQ(list["items"].size(), 1u);
+  EXPECT_EQ(list["total"], 1);
+  EXPECT_EQ(list["items"][0]["id"], std::to_string(contest_.id)) << "ids are strings (docs/api.md)";
+  EXPECT_EQ(list["items"][0]["url"], "/cuoc-thi/" + contest_.slug);
+  EXPECT_EQ(list["items"][0]["state"], "open");
+  EXPECT_EQ(c.get("/api/v1/contests?limit=0").status, 400);
 
   json person = {{"name", "Phạm Thị Dung"}, {"birth_year", 1992}, {"unit_code", "00004"}, {"phone", "0912345678"}};
   auto registered = send_json(c, "POST", api("/participants"), person);
@@ -93,25 +95,25 @@ TEST_P(ContestHttpTest, AProgramRegistersTakesAndSubmitsAnAttempt) {
   EXPECT_FALSE(has(started.body, "correct")) << "no answer key before submission: " << started.body;
   auto attempt = json::parse(started.body);
   ASSERT_EQ(attempt["questions"].size(), 2u);
-  const auto attempt_id = attempt["attempt_id"].get<std::int64_t>();
+  const std::string attempt_id = attempt["attempt_id"];
   EXPECT_GT(attempt["deadline_ms"].get<std::int64_t>(), core::now_unix() * 1000);
   for (const auto& q : attempt["questions"]) {
     const bool tf = q["kind"] == "true_false";
-    auto saved = send_json(c, "PUT", "/api/v1/attempts/" + std::to_string(attempt_id) + "/answers/" + std::to_string(q["id"].get<std::int64_t>()),
+    auto saved = send_json(c, "PUT", "/api/v1/attempts/" + attempt_id + "/answers/" + q["id"].get<std::string>(),
                            {{"choice", tf ? "Đúng" : "B"}}, token);
     EXPECT_EQ(saved.status, 200) << saved.body;
   }
-  auto reloaded = json::parse(c.get("/api/v1/attempts/" + std::to_string(attempt_id), {{"Authorization", "Bearer " + token}}).body);
+  auto reloaded = json::parse(c.get("/api/v1/attempts/" + attempt_id, {{"Authorization", "Bearer " + token}}).body);
   EXPECT_FALSE(reloaded["questions"][0]["answer"].empty()) << "the saved answers come back after a reload";
 
-  auto submitted = send_json(c, "POST", "/api/v1/attempts/" + std::to_string(attempt_id) + "/submit", {{"prediction", 1}}, token);
+  auto submitted = send_json(c, "POST", "/api/v1/attempts/" + attempt_id + "/submit", {{"prediction", 1}}, token);
   ASSERT_EQ(submitted.status, 200) << submitted.body;
   auto result = json::parse(submitted.body);
   EXPECT_EQ(result["correct"], 2);
   EXPECT_EQ(result["total"], 2);
   EXPECT_EQ(result["score"], 20);
   EXPECT_GE(result["time_ms"].get<std::int64_t>(), 0);
-  EXPECT_EQ(send_json(c, "POST", "/api/v1/attempts/" + std::to_string(attempt_id) + "/submit", nullptr, token).status, 409);
+  EXPECT_EQ(send_json(c, "POST", "/api/v1/attempts/" + attempt_id + "/submit", nullptr, token).status, 409);
 
   auto board = json::parse(c.get(api("/leaderboard")).body);
   ASSERT_EQ(board["people"].size(), 1u);
@@ -140,8 +142,8 @@ TEST_P(ContestHttpTest, BadInputGetsAVietnameseFourHundred) {
   ASSERT_EQ(registered.status, 201) << registered.body;
   const std::string token = json::parse(registered.body)["participant_token"];
   auto attempt = json::parse(send_json(c, "POST", api("/attempts"), nullptr, token).body);
-  const std::string answers = "/api/v1/attempts/" + std::to_string(attempt["attempt_id"].get<std::int64_t>()) + "/answers/";
-  const std::string first = std::to_string(attempt["questions"][0]["id"].get<std::int64_t>());
+  const std::string answers = "/api/v1/attempts/" + attempt["attempt_id"].get<std::string>() + "/answers/";
+  const std::string first = attempt["questions"][0]["id"];
   EXPECT_EQ(send_json(c, "PUT", answers + first, {{"choice", "Z"}}, token).status, 400);
   EXPECT_EQ(send_json(c, "PUT", answers + first, {{"choices", "A"}}, token).status, 400);
   EXPECT_EQ(send_json(c, "PUT", answers + "999999", {{"choice", "A"}}, token).status, 404);

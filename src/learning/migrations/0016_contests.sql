@@ -76,7 +76,9 @@ CREATE TABLE contest_attempts (
 );
 CREATE UNIQUE INDEX contest_attempts_by_participant ON contest_attempts (participant_id, round_id, number);
 CREATE INDEX contest_attempts_by_round ON contest_attempts (round_id, status, correct);
-CREATE INDEX contest_attempts_open ON contest_attempts (status, deadline_ms);
+-- Partial: the duty that expires overdue attempts reads only the open ones, and a participant's
+-- own attempts are found through contest_attempts_by_participant, never by status.
+CREATE INDEX contest_attempts_open ON contest_attempts (deadline_ms) WHERE status = 'open';
 
 -- An attempt's questions in the order shown, and the answer saved for each ('' before one is):
 -- choice labels in order, joined by ','.
