@@ -40,6 +40,7 @@ nlohmann::json to_json(const Answer& a) {
           {"confidence", a.confidence},
           {"citations", citations},
           {"related_questions", related},
+          {"contest_question", a.contest_question},
           {"handoff", a.handoff},
           {"clarify", a.clarify},
           {"conversation_id", a.conversation_id}};

@@ -123,6 +123,11 @@ std::string validity_of(const AnswerCitation& c) {
                             : "Văn bản này: " + core::to_lower(c.validity) + ".";
 }
 
+// Said before the law instead of a verdict, for a question of a contest open now.
+const std::string kContestNotice =
+    "Câu hỏi này trùng với câu hỏi của một cuộc thi tìm hiểu pháp luật đang diễn ra, nên hệ thống không chọn đáp án. "
+    "Bạn có thể tự tìm hiểu quy định liên quan dưới đây.\n";
+
 // Decides a true/false or multiple-choice question and re-quotes the first citation at the
 // passage that supports the decision. Returns the verdict sentence (a fixed template) or "".
 std::string decide_choice(const std::string& question, const std::map<std::string, std::string>& choices,
@@ -173,6 +178,8 @@ bool is_follow_up(std::string_view question) {
 
 Answer AnswerService::compose(const std::string& question, const std::map<std::string, std::string>& choices, const std::string& context) const {
   Answer a;
+  // A question of an open contest gets the law to read, never the choice.
+  a.contest_question = exam_guard_ && exam_guard_->in_open_contest(question);
   search::Query q;
   // The options name what the question is about as much as the question does; a follow-up is
   // searched together with the turns it follows.
@@ -240,7 +247,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     a.confidence *= 0.7 + 0.3 * std::min(1.0, margin * 4);
   }
   a.confidence = std::clamp(a.confidence, 0.0, 1.0);
-  std::string verdict = decide_choice(question, choices, articles, a);
+  std::string verdict = a.contest_question ? kContestNotice : decide_choice(question, choices, articles, a);
   const auto& best = a.citations[0];
   std::string where = where_of(best);
   std::string validity = validity_of(best);

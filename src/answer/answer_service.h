@@ -75,6 +75,15 @@ class Handoffs {
   virtual std::int64_t hand_off(db::Connection& c, const Handoff& handoff) = 0;
 };
 
+// Questions of contests on legal knowledge that are open now: the learning module provides it,
+// so that the answering service gives no choice for them (and does not depend on contests).
+class ExamGuard {
+ public:
+  virtual ~ExamGuard() = default;
+  // True when `question` is (nearly) the text of a question of a contest round open now.
+  virtual bool in_open_contest(const std::string& question) const = 0;
+};
+
 struct Answer {
   std::string text;  // fixed Vietnamese templates joined with the quotes, nothing else
   double confidence = 0;
@@ -82,6 +91,8 @@ struct Answer {
   // For a true/false or multiple-choice question: "Đúng", "Sai" or the chosen option's key.
   std::optional<std::string> choice;
   double choice_support = 0;  // how well the passage supports the choice (evaluation reports it)
+  // The question is one of an open contest's: no choice is given, only the law to read.
+  bool contest_question = false;
   bool handoff = false;
   // The two best articles come from different documents and score too close to tell apart: the
   // answer quotes both and asks which matter the user means.
@@ -142,6 +153,8 @@ class AnswerService {
   void set_archive(const Archive* archive) { archive_ = archive; }
   // Where unsure answers hand their question to experts (may be null: nothing is handed off).
   void set_handoffs(Handoffs* handoffs) { handoffs_ = handoffs; }
+  // The questions of open contests, answered without a choice (may be null).
+  void set_exam_guard(const ExamGuard* guard) { exam_guard_ = guard; }
 
  private:
   db::Database& database_;
@@ -149,6 +162,7 @@ class AnswerService {
   std::int64_t conversation_ttl_;
   const Archive* archive_ = nullptr;
   Handoffs* handoffs_ = nullptr;
+  const ExamGuard* exam_guard_ = nullptr;
 };
 
 // Share of the content words (and word pairs) of `question` that occur in `text`, 0..1.

@@ -3,7 +3,8 @@
 // in work; one thread runs everything waiting in one transaction, each piece inside a savepoint
 // of its own, commits once (SQLite synchronous=FULL: one fsync for the batch), and only then lets
 // the callers return. So a request acknowledged to a client is on disk, and a burst of requests
-// shares the cost of making it so.
+// shares the cost of making it so. On PostgreSQL, which groups concurrent commits' WAL flushes
+// itself, each piece runs at once in its own transaction on the caller's thread.
 #include "db/database.h"
 
 #include <atomic>

@@ -123,6 +123,13 @@ std::vector<DrawableQuestion> ContestRepository::drawable_questions(const Quota&
                       [](const db::Row& r) { return DrawableQuestion{r.int64(0), core::split_clean(r.text(1), ',')}; });
 }
 
+std::vector<std::pair<std::int64_t, std::string>> ContestRepository::question_texts(const std::set<std::int64_t>& ids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : c_.query("SELECT id, text FROM bank_questions WHERE status = 'published'"))
+    if (ids.count(r.int64(0))) out.emplace_back(r.int64(0), r.text(1));
+  return out;
+}
+
 std::optional<std::int64_t> ContestRepository::insert_participant(const Participant& p, const std::string& identity_hash,
                                                                   const std::string& token_hash, std::int64_t now) {
   auto row = c_.query_one(

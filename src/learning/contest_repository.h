@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ class ContestRepository {
 
   // Published questions matching the quota's kind, difficulty and law (tags are the caller's).
   std::vector<DrawableQuestion> drawable_questions(const Quota& quota);
+  // (id, text) of those of `ids` that are bank questions.
+  std::vector<std::pair<std::int64_t, std::string>> question_texts(const std::set<std::int64_t>& ids);
 
   // The new participant's id, or nothing when this identity already entered the contest.
   std::optional<std::int64_t> insert_participant(const Participant& p, const std::string& identity_hash,

@@ -11,7 +11,8 @@ namespace learning {
 LearningModule::LearningModule(const web::ModuleContext& context, units::UnitRegistry& units)
     : units_(units),
       bank_(std::make_unique<QuestionBank>(context.database)),
-      contests_(std::make_unique<ContestService>(context.database, units, antispam::site_secret(context.database))) {}
+      contests_(std::make_unique<ContestService>(context.database, units, antispam::site_secret(context.database))),
+      exam_guard_(std::make_unique<OpenContestQuestions>(context.database)) {}
 
 void LearningModule::register_routes(web::Site& site) {
   register_contest_routes(site, *contests_, units_);

@@ -3,6 +3,7 @@
 // knowledge (`phobien create-contest`, the pages under /cuoc-thi and /api/v1/contests); courses
 // come next (issue 12).
 #include "learning/contests.h"
+#include "learning/exam_guard.h"
 #include "learning/question_bank.h"
 #include "units/unit_registry.h"
 #include "web/module.h"
@@ -22,11 +23,14 @@ class LearningModule : public web::Module {
 
   QuestionBank& bank() { return *bank_; }
   ContestService& contests() { return *contests_; }
+  // For the answering service: no choice for the questions of open contests.
+  const answer::ExamGuard& exam_guard() const { return *exam_guard_; }
 
  private:
   units::UnitRegistry& units_;
   std::unique_ptr<QuestionBank> bank_;
   std::unique_ptr<ContestService> contests_;
+  std::unique_ptr<OpenContestQuestions> exam_guard_;
 };
 
 }  // namespace learning

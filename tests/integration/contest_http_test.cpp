@@ -13,7 +13,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 
 namespace {
 
@@ -210,6 +212,28 @@ TEST_P(ContestHttpTest, APersonRegistersAndTakesTheContestWithoutJavaScript) {
 
   auto stranger = server_->client();
   EXPECT_EQ(stranger.get(attempt_url + "?cau=1").status, 303) << "without the cookie: back to the contest page";
+}
+
+TEST_P(ContestHttpTest, TheAnsweringServiceGivesNoChoiceForAnOpenContestsQuestion) {
+  auto c = server_->client();
+  auto ask = [&](const std::string& question) {
+    auto r = send_json(c, "POST", "/api/v1/answer", {{"question", question}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  // The server's search index follows the change log: wait until it has the law.
+  for (int i = 0; i < 100 && ask("chỗ ở hợp pháp")["citations"].empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (const std::string q : {"Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, đúng hay sai?",
+                              "cho o hop phap la noi duoc su dung de sinh song dung hay sai",
+                              "Đúng hay sai: nơi được sử dụng để sinh sống là chỗ ở hợp pháp?"}) {
+    auto a = ask(q);
+    EXPECT_TRUE(a["choice"].is_null()) << q << ": " << a.dump();
+    EXPECT_EQ(a["contest_question"], true) << q;
+    EXPECT_TRUE(has(a["answer"].get<std::string>(), "cuộc thi tìm hiểu pháp luật đang diễn ra")) << a.dump();
+    EXPECT_FALSE(a["citations"].empty()) << "a pointer to the law instead";
+  }
+  auto other = ask("Công dân có được đăng ký thường trú tại nhà thuê không?");
+  EXPECT_EQ(other["contest_question"], false);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ContestHttpTest, ::testing::ValuesIn(backends()), backend_name);
