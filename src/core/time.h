@@ -8,6 +8,8 @@
 namespace core {
 
 std::int64_t now_unix();
+// Milliseconds since the epoch: for the clocks that rank (a contest attempt's time taken).
+std::int64_t now_unix_ms();
 
 // "28/11/2026 16:05" in Vietnam time.
 std::string format_vn_datetime(std::int64_t unix_seconds);

@@ -11,10 +11,6 @@ namespace learning {
 
 namespace {
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 http::Response json_response(const nlohmann::json& j, int status = 200) {
   auto r = http::Response::json(j.dump(), status);
   r.set("Cache-Control", "no-store");
@@ -115,7 +111,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     const auto& p = std::get<Participant>(who);
     auto id = id_param(r, "id");
     if (!id || *id != p.contest_id) return web::Site::api_error(404, "not_found", "Thí sinh không đăng ký cuộc thi này.");
-    const auto now = now_ms();
+    const auto now = core::now_unix_ms();
     auto attempt = contests.start_attempt(p, now);
     if (!attempt) return error_response(attempt.error());
     return json_response(attempt_json(*attempt, now), 201);
@@ -128,7 +124,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     if (!id) return web::Site::api_error(404, "not_found", "Không có bài thi này.");
     auto attempt = contests.attempt(std::get<Participant>(who), *id);
     if (!attempt) return error_response(attempt.error());
-    return json_response(attempt_json(*attempt, now_ms()));
+    return json_response(attempt_json(*attempt, core::now_unix_ms()));
   });
 
   site.add(web::api("PUT", "/api/v1/attempts/{attempt_id}/answers/{question_id}").accepting(2 * 1024),
@@ -144,7 +140,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
              auto labels = labels_of(*body);
              if (auto* refused = std::get_if<http::Response>(&labels)) return std::move(*refused);
              auto saved = contests.save_answer(std::get<Participant>(who), *attempt_id, *question_id,
-                                               std::get<std::vector<std::string>>(labels), now_ms());
+                                               std::get<std::vector<std::string>>(labels), core::now_unix_ms());
              if (!saved) return error_response(saved.error());
              return json_response({{"saved", true}});
            });
@@ -165,7 +161,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
         prediction = (*body)["prediction"].get<std::int64_t>();
       }
     }
-    auto result = contests.submit(std::get<Participant>(who), *attempt_id, prediction, now_ms());
+    auto result = contests.submit(std::get<Participant>(who), *attempt_id, prediction, core::now_unix_ms());
     if (!result) return error_response(result.error());
     return json_response(result_json(*result));
   });

@@ -106,12 +106,14 @@ struct PersonStanding {
   int rank = 0;
   std::int64_t participant_id = 0;
   std::string name;
+  int birth_year = 0;
   std::string unit_name;
   std::string identity_masked;
   int correct = 0;
   int total = 0;
   std::int64_t time_ms = 0;
   std::optional<std::int64_t> prediction;
+  std::int64_t finished_ms = 0;
   int score() const { return correct * kPointsPerQuestion; }
 };
 

@@ -244,7 +244,8 @@ std::vector<PersonStanding> ContestRepository::people_standings(std::int64_t rou
            "prediction, 0) - ?), " + t + "finished_ms, " + t + "id";
   };
   auto rows = c_.query(
-      "SELECT b.participant_id, p.name, p.identity_masked, u.name, COALESCE(pu.name, ''), b.correct, b.total, b.time_ms, b.prediction "
+      "SELECT b.participant_id, p.name, p.birth_year, p.identity_masked, u.name, COALESCE(pu.name, ''), b.correct, b.total, b.time_ms, "
+      "b.prediction, b.finished_ms "
       "FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.participant_id ORDER BY " + order("a.") + ") AS best "
       "      FROM contest_attempts a WHERE a.round_id = ? AND a.status <> 'open') b "
       "JOIN contest_participants p ON p.id = b.participant_id JOIN admin_units u ON u.code = p.unit_code "
@@ -254,7 +255,8 @@ std::vector<PersonStanding> ContestRepository::people_standings(std::int64_t rou
   for (const auto& r : rows) {
     PersonStanding s;
     std::string unit, province;
-    db::read_row(r, s.participant_id, s.name, s.identity_masked, unit, province, s.correct, s.total, s.time_ms, s.prediction);
+    db::read_row(r, s.participant_id, s.name, s.birth_year, s.identity_masked, unit, province, s.correct, s.total, s.time_ms,
+                 s.prediction, s.finished_ms);
     s.unit_name = province.empty() ? unit : unit + ", " + province;
     s.rank = static_cast<int>(out.size()) + 1;
     out.push_back(std::move(s));

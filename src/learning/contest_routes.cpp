@@ -20,10 +20,6 @@ struct Deps {
   units::UnitRegistry& units;
 };
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 std::string cookie_name(std::int64_t contest_id) { return "pb_thi_" + std::to_string(contest_id); }
 
 // Pages about one participant: never cached, and their links never leak through Referer.
@@ -127,7 +123,7 @@ http::Response post_registration(Deps& d, http::Request& r, web::Visitor& v, con
 // The attempt's page for question `position` (1-based).
 http::Response render_question(Deps& d, web::Visitor& v, const Contest& c, const AttemptView& a, int position,
                                const nlohmann::json& extra, int status) {
-  const auto now = now_ms();
+  const auto now = core::now_unix_ms();
   const auto& q = a.questions[position - 1];
   auto view = d.site.base_view(v, "Câu " + std::to_string(position) + " – " + c.title);
   view["show_chat"] = false;  // no answering service beside an open attempt
@@ -198,7 +194,7 @@ http::Response post_answer(Deps& d, http::Request& r, web::Visitor& v) {
   for (const auto& [name, value] : v.form.fields)
     if ((name == "choice" || name == "choices") && labels.size() < 26) labels.push_back(value);
   if (!labels.empty()) {
-    auto saved = d.contests.save_answer(participant, attempt.attempt.id, attempt.questions[*position - 1].question_id, labels, now_ms());
+    auto saved = d.contests.save_answer(participant, attempt.attempt.id, attempt.questions[*position - 1].question_id, labels, core::now_unix_ms());
     if (!saved)
       return render_question(d, v, contest, attempt, static_cast<int>(*position), {{"error", saved.error().message}},
                              core::http_status(saved.error().kind));
@@ -231,7 +227,7 @@ http::Response get_summary(Deps& d, http::Request& r, web::Visitor& v) {
   view["total"] = attempt.questions.size();
   view["unanswered"] = static_cast<int>(attempt.questions.size()) - answered;
   view["has_unanswered"] = answered < static_cast<int>(attempt.questions.size());  // a 0 would show in a section
-  const auto now = now_ms();
+  const auto now = core::now_unix_ms();
   view["overdue"] = now > attempt.attempt.deadline_ms;
   view["remaining"] = duration_vn(std::max<std::int64_t>(0, attempt.attempt.deadline_ms - now));
   view["deadline"] = core::format_vn_datetime(attempt.attempt.deadline_ms / 1000);
@@ -250,7 +246,7 @@ http::Response post_submit(Deps& d, http::Request& r, web::Visitor& v) {
     if (!prediction && typed != "0") return private_page(http::Response::redirect(url + "/nop-bai?du-doan-sai"));
     if (!prediction) prediction = 0;
   }
-  auto result = d.contests.submit(participant, attempt.attempt.id, prediction, now_ms());
+  auto result = d.contests.submit(participant, attempt.attempt.id, prediction, core::now_unix_ms());
   if (!result && result.error().kind != core::ErrorKind::conflict)
     return private_page(http::Response::redirect(url + "/nop-bai?du-doan-sai"));
   return private_page(http::Response::redirect(url + "/ket-qua"));
@@ -340,7 +336,7 @@ void register_contest_routes(web::Site& site, ContestService& contests, units::U
     if (!contest) return d->site.not_found_page(v);
     auto p = participant_of(*d, r, *contest);
     if (!p) return private_page(http::Response::redirect(contest_url(*contest)));
-    auto attempt = d->contests.start_attempt(*p, now_ms());
+    auto attempt = d->contests.start_attempt(*p, core::now_unix_ms());
     if (!attempt)
       return render_contest(*d, r, v, *contest, RegistrationForm{}, {{"error", attempt.error().message}},
                             core::http_status(attempt.error().kind));

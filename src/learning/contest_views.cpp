@@ -78,6 +78,23 @@ nlohmann::json leaderboard_json(const Leaderboard& board) {
   return {{"round", board.round_number}, {"full_marks", board.full_marks}, {"people", people}, {"units", units}};
 }
 
+std::vector<core::Table> results_tables(const Leaderboard& board) {
+  core::Table people{fmt::format("Vòng {} - cá nhân", board.round_number),
+                     {"Hạng", "Họ và tên", "Năm sinh", "Đơn vị", "Số giấy tờ (đã che)", "Điểm", "Số câu đúng", "Số câu",
+                      "Thời gian làm bài (giây)", "Dự đoán", "Nộp lúc"},
+                     {}};
+  for (const auto& p : board.people)
+    people.rows.push_back({std::int64_t(p.rank), p.name, std::int64_t(p.birth_year), p.unit_name, p.identity_masked,
+                           std::int64_t(p.score()), std::int64_t(p.correct), std::int64_t(p.total), p.time_ms / 1000.0,
+                           p.prediction ? core::Cell(*p.prediction) : core::Cell(), core::format_vn_datetime(p.finished_ms / 1000)});
+  core::Table units{fmt::format("Vòng {} - theo tỉnh", board.round_number),
+                    {"Mã", "Tỉnh, thành phố", "Người dự thi", "Lượt thi", "Điểm trung bình", "Đúng tất cả"},
+                    {}};
+  for (const auto& u : board.units)
+    units.rows.push_back({u.unit_code, u.unit_name, u.participants, u.attempts, u.average_score, u.full_marks});
+  return {people, units};
+}
+
 std::string duration_vn(std::int64_t ms) {
   const std::int64_t seconds = ms / 1000;
   if (seconds >= 3600) return fmt::format("{} giờ {:02} phút {:02} giây", seconds / 3600, seconds % 3600 / 60, seconds % 60);

@@ -2,12 +2,14 @@
 // Contests as JSON: the API's objects and the templates' views are built here, from the model
 // only (no database, no request).
 #include "learning/contest_model.h"
+#include "core/spreadsheet.h"
 #include "learning/contests.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace learning {
 
@@ -23,6 +25,10 @@ nlohmann::json contest_json(const Contest& c, std::int64_t now);
 nlohmann::json attempt_json(const AttemptView& a, std::int64_t now_ms);
 nlohmann::json result_json(const AttemptResult& r);
 nlohmann::json leaderboard_json(const Leaderboard& board);
+
+// The results of a round for officials to take away (core::to_csv / to_xlsx): every person's
+// best attempt in ranking order, then the figures by province.
+std::vector<core::Table> results_tables(const Leaderboard& board);
 
 // For the templates: the contest with its rounds in Vietnamese time and its state.
 nlohmann::json contest_page_view(const Contest& c, std::int64_t now);

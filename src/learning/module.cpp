@@ -1,8 +1,10 @@
 #include "learning/module.h"
 
 #include "antispam/site_secret.h"
+#include "learning/contest_admin_routes.h"
 #include "learning/contest_api_routes.h"
 #include "learning/contest_routes.h"
+#include "learning/permissions.h"
 
 #include <chrono>
 
@@ -17,9 +19,14 @@ LearningModule::LearningModule(const web::ModuleContext& context, units::UnitReg
 void LearningModule::register_routes(web::Site& site) {
   register_contest_routes(site, *contests_, units_);
   register_contest_api_routes(site, *contests_);
+  register_contest_admin_routes(site, *contests_);
 }
 
 std::vector<web::MenuEntry> LearningModule::public_menu() const { return {{150, "Cuộc thi", "/cuoc-thi"}}; }
+
+std::vector<web::BackOfficeLink> LearningModule::back_office_links() const {
+  return {{40, "Cuộc thi", "/quan-tri/cuoc-thi", web::needs(perm::manage_contests)}};
+}
 
 std::vector<web::Duty> LearningModule::duties() {
   // Attempts whose deadline passed without a submission are closed and scored as saved.

@@ -18,6 +18,7 @@ class LearningModule : public web::Module {
   std::string_view name() const override { return "learning"; }
   void register_routes(web::Site& site) override;
   std::vector<web::MenuEntry> public_menu() const override;
+  std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::Duty> duties() override;
   static std::vector<web::BackupTable> tables();
 

@@ -1,5 +1,7 @@
 #include "messaging/webhook_routes.h"
 
+#include "core/time.h"
+
 #include "core/json_depth.h"
 #include "core/random.h"
 #include "messaging/settings.h"
@@ -16,9 +18,6 @@ namespace messaging {
 namespace {
 http::Response not_configured() { return web::Site::api_error(404, "not_found", "Không tìm thấy địa chỉ yêu cầu."); }
 http::Response bad_signature() { return web::Site::api_error(401, "invalid_signature", "Chữ ký của yêu cầu không hợp lệ."); }
-std::int64_t now_millis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 http::Response invalid_json() { return web::Site::api_error(400, "invalid_json", "Nội dung JSON không hợp lệ."); }
 
 // Messages queued, platform told at once: it retries webhooks that are slow to answer.
@@ -49,7 +48,7 @@ void register_webhook_routes(web::Site& site, Inbox& inbox) {
     if (!messenger_signature_valid(r.body, r.header("x-hub-signature-256"), settings.messenger.app_secret)) return bad_signature();
     auto body = nlohmann::json::parse(r.body, nullptr, false);
     if (body.is_discarded()) return invalid_json();
-    return received(inbox, Channel::messenger, messenger_messages(body, now_millis()));
+    return received(inbox, Channel::messenger, messenger_messages(body, core::now_unix_ms()));
   });
 
   site.add(web::webhook("POST", "/webhooks/zalo", kMaxWebhookBytes), [&settings, &inbox](http::Request& r, web::Visitor&) {
@@ -62,7 +61,7 @@ void register_webhook_routes(web::Site& site, Inbox& inbox) {
     if (!zalo_signature_valid(settings.zalo.app_id, r.body, zalo_timestamp(body), r.header("x-zevent-signature"), settings.zalo.oa_secret))
       return bad_signature();
     if (body.is_discarded()) return invalid_json();
-    return received(inbox, Channel::zalo, zalo_messages(body, now_millis()));
+    return received(inbox, Channel::zalo, zalo_messages(body, core::now_unix_ms()));
   });
 }
 

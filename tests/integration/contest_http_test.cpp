@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <regex>
+#include <tuple>
 #include <thread>
 
 namespace {
@@ -234,6 +235,58 @@ TEST_P(ContestHttpTest, TheAnsweringServiceGivesNoChoiceForAnOpenContestsQuestio
   }
   auto other = ask("Công dân có được đăng ký thường trú tại nhà thuê không?");
   EXPECT_EQ(other["contest_question"], false);
+}
+
+TEST_P(ContestHttpTest, OfficialsExportTheResultsAndReadThemBack) {
+  auto c = server_->client();
+  for (const auto& [name, phone, right] : std::vector<std::tuple<std::string, std::string, bool>>{
+           {"Nguyễn Thị Hoa", "0911000001", true}, {"Trần \"Văn\", Nam", "0911000002", false}}) {
+    auto reg = send_json(c, "POST", api("/participants"), {{"name", name}, {"birth_year", 1990}, {"unit_code", "00004"}, {"phone", phone}});
+    ASSERT_EQ(reg.status, 201) << reg.body;
+    const std::string token = json::parse(reg.body)["participant_token"];
+    auto attempt = json::parse(send_json(c, "POST", api("/attempts"), nullptr, token).body);
+    const std::string id = attempt["attempt_id"];
+    for (const auto& q : attempt["questions"]) {
+      const bool tf = q["kind"] == "true_false";
+      send_json(c, "PUT", "/api/v1/attempts/" + id + "/answers/" + q["id"].get<std::string>(),
+                {{"choice", right ? (tf ? "Đúng" : "B") : (tf ? "Sai" : "A")}}, token);
+    }
+    ASSERT_EQ(send_json(c, "POST", "/api/v1/attempts/" + id + "/submit", {{"prediction", 1}}, token).status, 200);
+  }
+  server_->add_user("thongke@tinh.gov.vn", auth::Role::reporter);
+  server_->add_user("dan@tinh.gov.vn", auth::Role::citizen);
+  auto citizen = server_->client();
+  ASSERT_TRUE(citizen.login("dan@tinh.gov.vn", kPassword));
+  EXPECT_EQ(citizen.get("/quan-tri/cuoc-thi").status, 403);
+  auto official = server_->client();
+  ASSERT_TRUE(official.login("thongke@tinh.gov.vn", kPassword));
+  auto list = official.get("/quan-tri/cuoc-thi");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(has(list.body, contest_.title));
+  const std::string base = "/quan-tri/cuoc-thi/" + std::to_string(contest_.id);
+  auto page = official.get(base);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page.body, "Nguyễn Thị Hoa"));
+
+  auto csv = official.get(base + "/ket-qua.csv?vong=1");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("cache-control").value_or(""), "private, no-store");
+  ASSERT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  // Read back: the lines of the first table (the header, then the ranking).
+  std::vector<std::string> lines;
+  for (std::size_t at = 3, end; (end = csv.body.find("\r\n", at)) != std::string::npos; at = end + 2) lines.push_back(csv.body.substr(at, end - at));
+  ASSERT_GE(lines.size(), 4u);
+  EXPECT_EQ(lines[0], "Vòng 1 - cá nhân");
+  EXPECT_EQ(lines[1], "Hạng,Họ và tên,Năm sinh,Đơn vị,Số giấy tờ (đã che),Điểm,Số câu đúng,Số câu,Thời gian làm bài (giây),Dự đoán,Nộp lúc");
+  EXPECT_TRUE(lines[2].starts_with("1,Nguyễn Thị Hoa,1990,\"Phường Ba Đình, Thành phố Hà Nội\",09******01,20,2,2,")) << lines[2];
+  EXPECT_TRUE(lines[3].starts_with("2,\"Trần \"\"Văn\"\", Nam\",1990,")) << "quotes and commas survive: " << lines[3];
+  EXPECT_NE(csv.body.find("01,Thành phố Hà Nội,2,2,10"), std::string::npos) << "the province's figures";
+
+  auto xlsx = official.get(base + "/ket-qua.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("content-type").value_or(""), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(official.get(base + "/ket-qua.csv?vong=9").status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ContestHttpTest, ::testing::ValuesIn(backends()), backend_name);
