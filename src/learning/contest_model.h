@@ -15,6 +15,9 @@ namespace learning {
 
 // Points for each correct answer.
 constexpr int kPointsPerQuestion = 10;
+// Less than this per question is faster than anyone reads a question and its choices: such an
+// attempt is flagged for the organisers (it keeps its rank; they decide).
+constexpr std::int64_t kReadingMsPerQuestion = 3000;
 
 struct ContestRound {
   std::int64_t id = 0;
@@ -115,6 +118,7 @@ struct PersonStanding {
   std::optional<std::int64_t> prediction;
   std::int64_t finished_ms = 0;
   int score() const { return correct * kPointsPerQuestion; }
+  bool faster_than_reading() const { return time_ms < total * kReadingMsPerQuestion; }
 };
 
 struct UnitStanding {

@@ -93,6 +93,10 @@ std::vector<std::string> split_answer(std::string_view stored) {
   return out;
 }
 
+bool matches_tag(const Quota& quota, const std::vector<std::string>& tags) {
+  return quota.tag.empty() || std::find(tags.begin(), tags.end(), quota.tag) != tags.end();
+}
+
 std::map<std::string, std::string> contest_problems(const Contest& contest) {
   std::map<std::string, std::string> problems;
   const auto title_length = core::utf8_length(contest.title);

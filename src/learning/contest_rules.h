@@ -34,6 +34,10 @@ bool is_correct(const std::vector<std::string>& answer, const std::vector<Choice
 std::string join_answer(const std::vector<std::string>& labels);
 std::vector<std::string> split_answer(std::string_view stored);
 
+// True when a question with `tags` can fill `quota` as far as tags go (a quota without a tag takes
+// any); kind, law and difficulty are matched by the repository's query.
+bool matches_tag(const Quota& quota, const std::vector<std::string>& tags);
+
 // Field name -> Vietnamese message for everything wrong with a contest before it is created:
 // title, time limit, attempts per round, quotas (their sum is the number of questions), rounds
 // (each opening before it closes, in order, not overlapping). Empty when valid.

@@ -66,6 +66,7 @@ nlohmann::json leaderboard_json(const Leaderboard& board) {
     nlohmann::json j = {{"rank", p.rank},   {"name", p.name},       {"unit", p.unit_name}, {"identity", p.identity_masked},
                         {"score", p.score()}, {"correct", p.correct}, {"total", p.total},     {"time_ms", p.time_ms}};
     j["prediction"] = p.prediction ? nlohmann::json(*p.prediction) : nlohmann::json();
+    j["faster_than_reading"] = p.faster_than_reading();
     people.push_back(std::move(j));
   }
   for (const auto& u : board.units)
@@ -81,12 +82,13 @@ nlohmann::json leaderboard_json(const Leaderboard& board) {
 std::vector<core::Table> results_tables(const Leaderboard& board) {
   core::Table people{fmt::format("Vòng {} - cá nhân", board.round_number),
                      {"Hạng", "Họ và tên", "Năm sinh", "Đơn vị", "Số giấy tờ (đã che)", "Điểm", "Số câu đúng", "Số câu",
-                      "Thời gian làm bài (giây)", "Dự đoán", "Nộp lúc"},
+                      "Thời gian làm bài (giây)", "Dự đoán", "Nộp lúc", "Nhanh hơn thời gian đọc đề"},
                      {}};
   for (const auto& p : board.people)
     people.rows.push_back({std::int64_t(p.rank), p.name, std::int64_t(p.birth_year), p.unit_name, p.identity_masked,
                            std::int64_t(p.score()), std::int64_t(p.correct), std::int64_t(p.total), p.time_ms / 1000.0,
-                           p.prediction ? core::Cell(*p.prediction) : core::Cell(), core::format_vn_datetime(p.finished_ms / 1000)});
+                           p.prediction ? core::Cell(*p.prediction) : core::Cell(), core::format_vn_datetime(p.finished_ms / 1000),
+                           p.faster_than_reading() ? core::Cell(std::string("Có")) : core::Cell()});
   core::Table units{fmt::format("Vòng {} - theo tỉnh", board.round_number),
                     {"Mã", "Tỉnh, thành phố", "Người dự thi", "Lượt thi", "Điểm trung bình", "Đúng tất cả"},
                     {}};

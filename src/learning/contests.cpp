@@ -27,10 +27,6 @@ std::mt19937_64& random_engine() {
   return engine;
 }
 
-bool matches_tag(const DrawableQuestion& q, const Quota& quota) {
-  return quota.tag.empty() || std::find(q.tags.begin(), q.tags.end(), quota.tag) != q.tags.end();
-}
-
 // `count` questions for each quota, none twice; nothing when a quota cannot be filled.
 std::optional<std::vector<std::int64_t>> draw_questions(ContestRepository& repo, const std::vector<Quota>& quotas) {
   std::vector<std::int64_t> drawn;
@@ -38,7 +34,7 @@ std::optional<std::vector<std::int64_t>> draw_questions(ContestRepository& repo,
   for (const auto& quota : quotas) {
     std::vector<std::int64_t> pool;
     for (const auto& q : repo.drawable_questions(quota))
-      if (matches_tag(q, quota) && !taken.count(q.id)) pool.push_back(q.id);
+      if (matches_tag(quota, q.tags) && !taken.count(q.id)) pool.push_back(q.id);
     if (pool.size() < static_cast<std::size_t>(quota.count)) return std::nullopt;
     std::shuffle(pool.begin(), pool.end(), random_engine());
     for (int i = 0; i < quota.count; ++i) {

@@ -3,6 +3,7 @@
 #include "core/time.h"
 #include "core/utf8.h"
 #include "learning/contest_repository.h"
+#include "learning/contest_rules.h"
 #include "text/vietnamese.h"
 
 #include <algorithm>
@@ -30,7 +31,7 @@ void OpenContestQuestions::refresh(std::int64_t now) const {
     if (!contest.round_at(now)) continue;
     for (const auto& quota : contest.quotas)
       for (const auto& q : repo.drawable_questions(quota))
-        if (quota.tag.empty() || std::find(q.tags.begin(), q.tags.end(), quota.tag) != q.tags.end()) ids.insert(q.id);
+        if (matches_tag(quota, q.tags)) ids.insert(q.id);
   }
   auto questions = std::make_shared<std::vector<Words>>();
   for (const auto& [id, text] : repo.question_texts(ids)) {
