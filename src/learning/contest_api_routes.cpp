@@ -55,6 +55,34 @@ std::variant<std::vector<std::string>, http::Response> labels_of(const nlohmann:
   return labels;
 }
 
+// POST /api/v1/contests/{id}/participants: {"name", "birth_year", "unit_code", "phone" | "citizen_id"}.
+http::Response post_participant(ContestService& contests, http::Request& r) {
+  auto id = id_param(r, "id");
+  if (!id) return web::Site::api_error(404, "not_found", "Không có cuộc thi này.");
+  auto body = web::json_body(r);
+  if (!body) return std::move(body.error());
+  if (!body->is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON phải là một đối tượng.");
+  Registration in;
+  for (auto [name, target] : {std::pair{"name", &in.name}, std::pair{"unit_code", &in.unit_code}, std::pair{"phone", &in.phone},
+                              std::pair{"citizen_id", &in.citizen_id}}) {
+    if (!body->contains(name) || (*body)[name].is_null()) continue;
+    if (!(*body)[name].is_string()) return web::Site::api_error(400, "invalid_parameter", std::string("Trường \"") + name + "\" phải là chuỗi.");
+    *target = (*body)[name].get<std::string>();
+  }
+  if (body->contains("birth_year")) {
+    const auto& year = (*body)["birth_year"];
+    if (year.is_number_integer()) in.birth_year = std::to_string(year.get<std::int64_t>());
+    else if (year.is_string()) in.birth_year = year.get<std::string>();
+    else return web::Site::api_error(400, "invalid_parameter", "Trường \"birth_year\" phải là số.");
+  }
+  auto receipt = contests.register_participant(*id, in, core::now_unix());
+  if (!receipt) return error_response(receipt.error());
+  return json_response({{"participant_token", receipt->token},
+                        {"participant", {{"id", std::to_string(receipt->participant.id)}, {"name", receipt->participant.name},
+                                         {"identity", receipt->participant.identity_masked}}}},
+                       201);
+}
+
 }  // namespace
 
 void register_contest_api_routes(web::Site& site, ContestService& contests) {
@@ -78,32 +106,8 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     return json_response(contest_json(*contest, core::now_unix()));
   });
 
-  site.add(web::api("POST", "/api/v1/contests/{id}/participants").accepting(4 * 1024), [&contests](http::Request& r, web::Visitor&) {
-    auto id = id_param(r, "id");
-    if (!id) return web::Site::api_error(404, "not_found", "Không có cuộc thi này.");
-    auto body = web::json_body(r);
-    if (!body) return std::move(body.error());
-    if (!body->is_object()) return web::Site::api_error(400, "invalid_json", "Nội dung JSON phải là một đối tượng.");
-    Registration in;
-    for (auto [name, target] : {std::pair{"name", &in.name}, std::pair{"unit_code", &in.unit_code}, std::pair{"phone", &in.phone},
-                                std::pair{"citizen_id", &in.citizen_id}}) {
-      if (!body->contains(name) || (*body)[name].is_null()) continue;
-      if (!(*body)[name].is_string()) return web::Site::api_error(400, "invalid_parameter", std::string("Trường \"") + name + "\" phải là chuỗi.");
-      *target = (*body)[name].get<std::string>();
-    }
-    if (body->contains("birth_year")) {
-      const auto& year = (*body)["birth_year"];
-      if (year.is_number_integer()) in.birth_year = std::to_string(year.get<std::int64_t>());
-      else if (year.is_string()) in.birth_year = year.get<std::string>();
-      else return web::Site::api_error(400, "invalid_parameter", "Trường \"birth_year\" phải là số.");
-    }
-    auto receipt = contests.register_participant(*id, in, core::now_unix());
-    if (!receipt) return error_response(receipt.error());
-    return json_response({{"participant_token", receipt->token},
-                          {"participant", {{"id", std::to_string(receipt->participant.id)}, {"name", receipt->participant.name},
-                                           {"identity", receipt->participant.identity_masked}}}},
-                         201);
-  });
+  site.add(web::api("POST", "/api/v1/contests/{id}/participants").accepting(4 * 1024),
+           [&contests](http::Request& r, web::Visitor&) { return post_participant(contests, r); });
 
   site.add(web::api("POST", "/api/v1/contests/{id}/attempts").accepting(1024), [&contests](http::Request& r, web::Visitor&) {
     auto who = bearer(contests, r);
