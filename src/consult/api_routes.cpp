@@ -62,12 +62,7 @@ http::Response post_question(Consultation& consult, http::Request& r, web::Visit
   auto in = question_of(*body);
   if (auto* refused = std::get_if<http::Response>(&in)) return std::move(*refused);
   auto receipt = consult.asking.ask(std::get<AskInput>(in), v.actor(), v.user);
-  if (!receipt) {
-    auto status = core::http_status(receipt.error().kind);
-    nlohmann::json j = {{"error", {{"code", receipt.error().code}, {"message", receipt.error().message}}}};
-    if (!receipt.error().fields.empty()) j["error"]["fields"] = receipt.error().fields;
-    return json_response(j, status == 422 ? 400 : status);
-  }
+  if (!receipt) return web::Site::api_error(receipt.error());
   return json_response({{"code", receipt->code}, {"token", receipt->token}}, 201);
 }
 

@@ -11,18 +11,8 @@ namespace learning {
 
 namespace {
 
-http::Response json_response(const nlohmann::json& j, int status = 200) {
-  auto r = http::Response::json(j.dump(), status);
-  r.set("Cache-Control", "no-store");
-  return r;
-}
-
-http::Response error_response(const core::ServiceError& e) {
-  auto status = core::http_status(e.kind);
-  nlohmann::json j = {{"error", {{"code", e.code}, {"message", e.message}}}};
-  if (!e.fields.empty()) j["error"]["fields"] = e.fields;
-  return json_response(j, status == 422 ? 400 : status);
-}
+// Every API response of the site is Cache-Control: no-store unless it says otherwise (web::Site).
+http::Response json_response(const nlohmann::json& j, int status = 200) { return http::Response::json(j.dump(), status); }
 
 std::optional<std::int64_t> id_param(http::Request& r, const char* name) { return web::parse_id(r.params[name]); }
 
@@ -76,7 +66,7 @@ http::Response post_participant(ContestService& contests, http::Request& r) {
     else return web::Site::api_error(400, "invalid_parameter", "Trường \"birth_year\" phải là số.");
   }
   auto receipt = contests.register_participant(*id, in, core::now_unix());
-  if (!receipt) return error_response(receipt.error());
+  if (!receipt) return web::Site::api_error(receipt.error());
   return json_response({{"participant_token", receipt->token},
                         {"participant", {{"id", std::to_string(receipt->participant.id)}, {"name", receipt->participant.name},
                                          {"identity", receipt->participant.identity_masked}}}},
@@ -117,7 +107,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     if (!id || *id != p.contest_id) return web::Site::api_error(404, "not_found", "Thí sinh không đăng ký cuộc thi này.");
     const auto now = core::now_unix_ms();
     auto attempt = contests.start_attempt(p, now);
-    if (!attempt) return error_response(attempt.error());
+    if (!attempt) return web::Site::api_error(attempt.error());
     return json_response(attempt_json(*attempt, now), 201);
   });
 
@@ -127,7 +117,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     auto id = id_param(r, "attempt_id");
     if (!id) return web::Site::api_error(404, "not_found", "Không có bài thi này.");
     auto attempt = contests.attempt(std::get<Participant>(who), *id);
-    if (!attempt) return error_response(attempt.error());
+    if (!attempt) return web::Site::api_error(attempt.error());
     return json_response(attempt_json(*attempt, core::now_unix_ms()));
   });
 
@@ -145,7 +135,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
              if (auto* refused = std::get_if<http::Response>(&labels)) return std::move(*refused);
              auto saved = contests.save_answer(std::get<Participant>(who), *attempt_id, *question_id,
                                                std::get<std::vector<std::string>>(labels), core::now_unix_ms());
-             if (!saved) return error_response(saved.error());
+             if (!saved) return web::Site::api_error(saved.error());
              return json_response({{"saved", true}});
            });
 
@@ -166,7 +156,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
       }
     }
     auto result = contests.submit(std::get<Participant>(who), *attempt_id, prediction, core::now_unix_ms());
-    if (!result) return error_response(result.error());
+    if (!result) return web::Site::api_error(result.error());
     return json_response(result_json(*result));
   });
 
@@ -179,7 +169,7 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     auto limit = round ? web::int_param(r, "limit", 100, 1, 1000, error) : std::nullopt;
     if (!round || !limit) return web::Site::api_error(400, "invalid_parameter", error.message);
     auto board = contests.leaderboard(*contest, static_cast<int>(*round), static_cast<int>(*limit), core::now_unix());
-    if (!board) return error_response(board.error());
+    if (!board) return web::Site::api_error(board.error());
     return json_response(leaderboard_json(*board));
   });
 }

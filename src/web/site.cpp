@@ -292,6 +292,13 @@ http::Response Site::api_error(int status, const std::string& code, const std::s
   return http::Response::json(j.dump(), status);
 }
 
+http::Response Site::api_error(const core::ServiceError& e) {
+  const int status = core::http_status(e.kind);
+  nlohmann::json j = {{"error", {{"code", e.code}, {"message", e.message}}}};
+  if (!e.fields.empty()) j["error"]["fields"] = e.fields;
+  return http::Response::json(j.dump(), status == 422 ? 400 : status);
+}
+
 void Site::invalidate() {
   cache_.clear();
   std::lock_guard lock(nav_cache_->mutex);

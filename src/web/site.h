@@ -6,6 +6,7 @@
 // enforces them before the handler runs.
 #include "auth/auth_service.h"
 #include "core/config.h"
+#include "core/error.h"
 #include "db/database.h"
 #include "http/client_throttle.h"
 #include "http/form.h"
@@ -64,6 +65,9 @@ class Site {
   // A login redirect for anonymous visitors, 403 for logged-in visitors without the role.
   http::Response deny(const http::Request& request, const Visitor& visitor) const;
   static http::Response api_error(int status, const std::string& code, const std::string& message);
+  // A service's refusal as the API's error: its status (422, a form's re-render, is 400 here),
+  // code, message and, when it has them, per-field messages under "fields".
+  static http::Response api_error(const core::ServiceError& e);
 
   // Clears cached pages and menus (a change-feed listener).
   void invalidate();
