@@ -106,7 +106,7 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   import_units->add_option("file", commands.units_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
 
   auto* create_contest = commands.create_contest =
-      cli.add_subcommand("create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (docs/contests.md)");
+      cli.add_subcommand("create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (README, mục Online contests)");
   add_data_options(create_contest, flags);
   create_contest->add_option("file", commands.contest_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
 

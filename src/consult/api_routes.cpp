@@ -113,9 +113,7 @@ void register_consult_api_routes(web::Site& site, Consultation& consult, const Q
     if (key.token.empty()) key.token = r.query_param("token").value_or("");
     auto q = consult.asking.open(key);
     if (!q) return web::Site::api_error(404, "not_found", "Không tìm thấy câu hỏi.");
-    auto res = json_response(asker_view(*q));
-    res.set("Referrer-Policy", "no-referrer");
-    return res;
+    return web::private_page(json_response(asker_view(*q)));
   });
 
   site.add(web::api("GET", "/api/v1/qa"), [&consult, &qa](http::Request& r, web::Visitor&) { return list_qa(consult, qa, r); });

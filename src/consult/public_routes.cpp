@@ -23,13 +23,7 @@ struct Deps {
   const answer::AnswerService& answers;
 };
 
-// Pages that carry a secret token: no caching anywhere, and the token never leaks to another
-// site through the Referer header.
-http::Response private_page(http::Response r) {
-  r.set("Cache-Control", "no-store");
-  r.set("Referrer-Policy", "no-referrer");
-  return r;
-}
+using web::private_page;
 
 AskInput ask_input(const http::Form& f) {
   AskInput in;

@@ -28,14 +28,14 @@ class GroupCommit {
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
-  // Runs `work` on the committing connection inside the shared transaction and returns its value
-  // once that transaction has committed. If `work` throws, its own changes are rolled back (the
-  // others' are kept) and the exception is rethrown here. If the commit itself fails, every
-  // caller of the batch gets the exception and nothing of the batch is stored.
   // Transactions committed so far, and pieces of work waiting: figures for tests and benchmarks.
   std::size_t transactions() const { return transactions_.load(); }
   std::size_t waiting();
 
+  // Runs `work` on the committing connection inside the shared transaction and returns its value
+  // once that transaction has committed. If `work` throws, its own changes are rolled back (the
+  // others' are kept) and the exception is rethrown here. If the commit itself fails, every
+  // caller of the batch gets the exception and nothing of the batch is stored.
   template <typename Work>
   auto run(Work work) -> decltype(work(std::declval<Connection&>())) {
     using T = decltype(work(std::declval<Connection&>()));

@@ -124,7 +124,12 @@ class SqliteConnection final : public Connection {
     release_writer();
   }
   void rollback() override {
-    if (in_transaction()) execute_script("ROLLBACK");
+    try {
+      if (in_transaction()) execute_script("ROLLBACK");
+    } catch (...) {
+      release_writer();  // a pooled connection must never keep the other writers out
+      throw;
+    }
     release_writer();
   }
   bool in_transaction() const override { return sqlite3_get_autocommit(db_) == 0; }

@@ -70,10 +70,7 @@ void register_contest_admin_routes(web::Site& site, ContestService& contests) {
     if (extension == "xlsx") return attachment(core::to_xlsx(results_tables(*board)), kXlsxType, name + ".xlsx");
     auto view = site.base_view(v, "Kết quả – " + contest.title);
     view["contest"] = contest_page_view(contest, now);
-    auto j = leaderboard_json(*board);
-    for (auto& p : j["people"]) p["time"] = duration_vn(p["time_ms"].get<std::int64_t>());
-    for (auto& u : j["units"]) u["average"] = fmt::format("{:.1f}", u["average_score"].get<double>());
-    view["board"] = j;
+    view["board"] = leaderboard_page_view(*board);
     view["empty"] = board->people.empty();
     view["shown"] = kShownPeople;
     const auto base = "/quan-tri/cuoc-thi/" + std::to_string(contest.id);

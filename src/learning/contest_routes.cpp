@@ -5,9 +5,6 @@
 #include "learning/contest_views.h"
 #include "web/params.h"
 
-#include <fmt/format.h>
-
-#include <chrono>
 #include <memory>
 
 namespace learning {
@@ -22,12 +19,7 @@ struct Deps {
 
 std::string cookie_name(std::int64_t contest_id) { return "pb_thi_" + std::to_string(contest_id); }
 
-// Pages about one participant: never cached, and their links never leak through Referer.
-http::Response private_page(http::Response r) {
-  r.set("Cache-Control", "no-store");
-  r.set("Referrer-Policy", "no-referrer");
-  return r;
-}
+using web::private_page;  // every page about one participant
 
 std::optional<Participant> participant_of(Deps& d, const http::Request& r, const Contest& c) {
   auto token = r.cookie(cookie_name(c.id));
@@ -301,10 +293,7 @@ http::Response get_leaderboard(Deps& d, http::Request& r, web::Visitor& v) {
   if (!board) return d.site.not_found_page(v);
   auto view = d.site.base_view(v, "Bảng xếp hạng – " + contest->title);
   view["contest"] = contest_page_view(*contest, now);
-  auto j = leaderboard_json(*board);
-  for (auto& p : j["people"]) p["time"] = duration_vn(p["time_ms"].get<std::int64_t>());
-  for (auto& u : j["units"]) u["average"] = fmt::format("{:.1f}", u["average_score"].get<double>());
-  view["board"] = j;
+  view["board"] = leaderboard_page_view(*board);
   view["empty"] = board->people.empty();
   nlohmann::json rounds = nlohmann::json::array();
   for (const auto& rd : contest->rounds)

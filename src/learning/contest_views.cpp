@@ -79,6 +79,13 @@ nlohmann::json leaderboard_json(const Leaderboard& board) {
   return {{"round", board.round_number}, {"full_marks", board.full_marks}, {"people", people}, {"units", units}};
 }
 
+nlohmann::json leaderboard_page_view(const Leaderboard& board) {
+  auto j = leaderboard_json(board);
+  for (auto& p : j["people"]) p["time"] = duration_vn(p["time_ms"].get<std::int64_t>());
+  for (auto& u : j["units"]) u["average"] = fmt::format("{:.1f}", u["average_score"].get<double>());
+  return j;
+}
+
 std::vector<core::Table> results_tables(const Leaderboard& board) {
   core::Table people{fmt::format("Vòng {} - cá nhân", board.round_number),
                      {"Hạng", "Họ và tên", "Năm sinh", "Đơn vị", "Số giấy tờ (đã che)", "Điểm", "Số câu đúng", "Số câu",

@@ -30,6 +30,10 @@ nlohmann::json leaderboard_json(const Leaderboard& board);
 // best attempt in ranking order, then the figures by province.
 std::vector<core::Table> results_tables(const Leaderboard& board);
 
+// leaderboard_json with what the pages show besides: each time as "12 phút 05 giây", each
+// province's average to one decimal.
+nlohmann::json leaderboard_page_view(const Leaderboard& board);
+
 // For the templates: the contest with its rounds in Vietnamese time and its state.
 nlohmann::json contest_page_view(const Contest& c, std::int64_t now);
 // "12 phút 05 giây"

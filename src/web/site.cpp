@@ -292,6 +292,12 @@ http::Response Site::api_error(int status, const std::string& code, const std::s
   return http::Response::json(j.dump(), status);
 }
 
+http::Response private_page(http::Response r) {
+  r.set("Cache-Control", "no-store");
+  r.set("Referrer-Policy", "no-referrer");
+  return r;
+}
+
 http::Response Site::api_error(const core::ServiceError& e) {
   const int status = core::http_status(e.kind);
   nlohmann::json j = {{"error", {{"code", e.code}, {"message", e.message}}}};

@@ -97,6 +97,10 @@ class Site {
   std::unique_ptr<NavCache> nav_cache_;
 };
 
+// A page that carries a secret (a token in its links, one person's answers): never cached, and
+// its address never leaks to another site through the Referer header.
+http::Response private_page(http::Response r);
+
 constexpr const char* kSessionCookie = "pb_session";
 constexpr const char* kCsrfCookie = "pb_csrf";
 constexpr const char* kCsrfField = "_csrf";
