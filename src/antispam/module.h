@@ -10,7 +10,6 @@ class AntispamModule : public web::Module {
  public:
   explicit AntispamModule(const web::ModuleContext& context) : database_(context.database) {}
   std::string_view name() const override { return "antispam"; }
-  void register_routes(web::Site&) override {}
   std::vector<web::Duty> duties() override;
   static std::vector<web::BackupTable> tables();
 

@@ -4,7 +4,6 @@
 
 namespace auth {
 
-namespace {
 constexpr auto kRoleNames = std::to_array<core::EnumName<Role>>({
     {Role::admin, "admin", "Quản trị hệ thống"},
     {Role::editor, "editor", "Biên tập viên"},
@@ -15,7 +14,6 @@ constexpr auto kRoleNames = std::to_array<core::EnumName<Role>>({
     {Role::citizen, "citizen", "Công dân"},
 });
 static_assert(kRoleNames.size() == kRoleCount);
-}  // namespace
 
 std::string_view role_slug(Role r) { return core::slug_of(kRoleNames, r, "citizen"); }
 

@@ -10,7 +10,6 @@ const char* const kConsentText =
     "câu hỏi, theo Nghị định 13/2023/NĐ-CP. Tôi có thể rút lại sự đồng ý và yêu cầu xóa câu hỏi bất cứ lúc nào "
     "bằng đường dẫn theo dõi.";
 
-namespace {
 constexpr auto kStatusNames = std::to_array<core::EnumName<Status>>({
     {Status::fresh, "new", "Mới gửi"},
     {Status::triaged, "triaged", "Đã phân loại, chờ phân công"},
@@ -28,7 +27,6 @@ constexpr auto kExpertKindNames = std::to_array<core::EnumName<ExpertKind>>({
     {ExpertKind::jurist, "jurist", "Luật gia"},
     {ExpertKind::legal_aid, "legal-aid", "Trợ giúp viên pháp lý"},
 });
-}  // namespace
 
 std::string_view status_slug(Status s) { return core::slug_of(kStatusNames, s, "new"); }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The names of a small enum, kept in one table: for each value the slug stored in the database
 // (and used in URLs and the API) and the Vietnamese label shown to people. The lookups below
-// replace a switch per name and a loop per parse; a table is declared with std::to_array:
+// replace a switch per name and a loop per parse. A table is declared with std::to_array at
+// namespace scope in the module's .cpp (constexpr gives it internal linkage):
 //   constexpr auto kNames = std::to_array<core::EnumName<Role>>({{Role::admin, "admin", "Quản trị"}, ...});
 #include <array>
 #include <cstddef>

@@ -37,42 +37,52 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+namespace {
+icu::UnicodeString unicode(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::unique_ptr<icu::Transliterator> transliterator(const char* rules) {
+  UErrorCode status = U_ZERO_ERROR;
+  return std::unique_ptr<icu::Transliterator>(icu::Transliterator::createInstance(rules, UTRANS_FORWARD, status));
+}
+
+// Drops the combining marks with `t`; đ/Đ are letters of their own, not a base letter with a
+// mark, so they become d (and D, unless `capital_d` is false).
+std::string without_marks(std::string_view s, icu::Transliterator& t, bool capital_d) {
+  icu::UnicodeString u = unicode(s);
+  t.transliterate(u);
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0111)), icu::UnicodeString("d"));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0110)), icu::UnicodeString(capital_d ? "D" : "d"));
+  return utf8(u);
+}
+}  // namespace
+
 std::string nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString in = unicode(s);
   if (norm->isNormalized(in, status) && U_SUCCESS(status)) return std::string(s);
   status = U_ZERO_ERROR;
-  icu::UnicodeString out = norm->normalize(in, status);
-  std::string result;
-  out.toUTF8String(result);
-  return result;
+  return utf8(norm->normalize(in, status));
 }
 
-namespace {
-// Decompose, drop combining marks, lower-case. The ICU transliterator is not thread-safe, so
-// each thread keeps its own instance.
-icu::Transliterator& folding_transliterator() {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
-    return tr;
-  }();
-  return *t;
-}
-}  // namespace
-
+// An ICU transliterator is not thread-safe, so each thread keeps its own.
 std::string fold_vietnamese(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  folding_transliterator().transliterate(u);
-  // đ/Đ are letters of their own, not a base letter with a mark.
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0111)), icu::UnicodeString("d"));
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0110)), icu::UnicodeString("d"));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  thread_local auto t = transliterator("NFD; [:Nonspacing Mark:] Remove; Lower; NFC");
+  return without_marks(s, *t, false);
+}
+
+std::string remove_diacritics(std::string_view s) {
+  thread_local auto t = transliterator("NFD; [:Nonspacing Mark:] Remove; NFC");
+  return without_marks(s, *t, true);
 }
 
 std::string slugify(std::string_view s, std::size_t max_len) {
@@ -131,52 +141,21 @@ std::string clean_text(std::string_view s) {
   return out.substr(first, last - first + 1);
 }
 
-}  // namespace core
-
-namespace core {
-
 std::string to_lower(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u = unicode(s);
   u.toLower(icu::Locale("vi"));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return utf8(u);
 }
 
 std::string sentence_case(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u = unicode(s);
   u.toLower(icu::Locale("vi"));
   if (u.length() > 0) {
     UChar32 first = u.char32At(0);
     u.replace(0, U16_LENGTH(first), icu::UnicodeString(static_cast<UChar32>(u_toupper(first))));
   }
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return utf8(u);
 }
-
-}  // namespace core
-
-namespace core {
-
-std::string remove_diacritics(std::string_view s) {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    return std::unique_ptr<icu::Transliterator>(
-        icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
-  }();
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  t->transliterate(u);
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0111)), icu::UnicodeString("d"));
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0110)), icu::UnicodeString("D"));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-}  // namespace core
-
-namespace core {
 
 std::string vietnamese_sort_key(std::string_view s) {
   // A Collator is not thread-safe to share; each thread keeps its own.
@@ -186,7 +165,7 @@ std::string vietnamese_sort_key(std::string_view s) {
     return U_SUCCESS(status) ? std::move(c) : nullptr;
   }();
   if (!collator) return std::string(s);
-  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  auto text = unicode(s);
   std::string key(static_cast<std::size_t>(collator->getSortKey(text, nullptr, 0)), '\0');
   collator->getSortKey(text, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
   if (!key.empty() && key.back() == '\0') key.pop_back();  // the key's terminating NUL

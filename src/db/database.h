@@ -57,6 +57,9 @@ Value opt(const std::optional<T>& v) {
   return Value(*v);
 }
 
+// NULL for an empty text: for optional columns a form leaves blank.
+inline Value text_or_null(const std::string& s) { return s.empty() ? Value(Null{}) : Value(s); }
+
 class Row {
  public:
   explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}

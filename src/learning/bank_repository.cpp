@@ -26,9 +26,9 @@ std::int64_t BankRepository::insert(const BankQuestion& q, std::optional<std::in
   const std::int64_t id = c_.query_int(
       "INSERT INTO bank_questions (kind, text, explanation, field_slug, law, difficulty, tags, status, review_note, source_ref, "
       "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {std::string(kind_slug(q.kind)), q.text, q.explanation, q.field_slug.empty() ? db::Value(db::Null{}) : db::Value(q.field_slug),
+      {std::string(kind_slug(q.kind)), q.text, q.explanation, db::text_or_null(q.field_slug),
        q.law, std::int64_t(q.difficulty), join_tags(q.tags), std::string(status_slug(q.status)), q.review_note,
-       q.source_ref.empty() ? db::Value(db::Null{}) : db::Value(q.source_ref), db::opt(created_by), now, now});
+       db::text_or_null(q.source_ref), db::opt(created_by), now, now});
   for (std::size_t i = 0; i < q.choices.size(); ++i)
     c_.execute("INSERT INTO bank_choices (question_id, position, label, text, correct) VALUES (?, ?, ?, ?, ?)",
                {id, static_cast<std::int64_t>(i), q.choices[i].label, q.choices[i].text, std::int64_t(q.choices[i].correct)});

@@ -4,13 +4,11 @@
 
 namespace learning {
 
-namespace {
 constexpr auto kAttemptStatusNames = std::to_array<core::EnumName<AttemptStatus>>({
     {AttemptStatus::open, "open", "Đang làm"},
     {AttemptStatus::submitted, "submitted", "Đã nộp"},
     {AttemptStatus::expired, "expired", "Hết giờ"},
 });
-}  // namespace
 
 const ContestRound* Contest::round_at(std::int64_t now) const {
   for (const auto& r : rounds)

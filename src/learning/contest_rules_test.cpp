@@ -2,22 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
 namespace {
 
 using learning::Choice;
 using learning::QuestionKind;
 
 TEST(ContestRules, PhoneNumbersAreReadAsPeopleWriteThem) {
-  EXPECT_EQ(learning::normalize_phone("0912345678"), "0912345678");
-  EXPECT_EQ(learning::normalize_phone("0912 345 678"), "0912345678");
-  EXPECT_EQ(learning::normalize_phone("+84 912.345.678"), "0912345678");
-  EXPECT_EQ(learning::normalize_phone("84912345678"), "0912345678");
-  EXPECT_EQ(learning::normalize_phone("(024) 3825-1234"), "02438251234");
-  EXPECT_FALSE(learning::normalize_phone("912345678")) << "nine digits without the leading 0";
-  EXPECT_FALSE(learning::normalize_phone("09123456789012"));
-  EXPECT_FALSE(learning::normalize_phone("0912a45678"));
-  EXPECT_FALSE(learning::normalize_phone("09+12345678"));
-  EXPECT_FALSE(learning::normalize_phone(""));
+  const std::pair<const char*, const char*> read_as[] = {
+      {"0912345678", "0912345678"},   {"0912 345 678", "0912345678"},   {"+84 912.345.678", "0912345678"},
+      {"84912345678", "0912345678"},  {"(024) 3825-1234", "02438251234"},
+  };
+  for (const auto& [written, phone] : read_as) EXPECT_EQ(learning::normalize_phone(written), phone) << written;
+  // Nine digits without the leading 0, too long, letters, a + inside, nothing.
+  for (const char* refused : {"912345678", "09123456789012", "0912a45678", "09+12345678", ""})
+    EXPECT_FALSE(learning::normalize_phone(refused)) << refused;
+}
+
+TEST(ContestRules, CitizenIdsHaveNineOrTwelveDigitsAndAreShownMasked) {
   EXPECT_EQ(learning::normalize_citizen_id("001 090 012 345"), "001090012345");
   EXPECT_EQ(learning::normalize_citizen_id("123456789"), "123456789");
   EXPECT_FALSE(learning::normalize_citizen_id("+84123456789"));

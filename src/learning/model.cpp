@@ -4,7 +4,6 @@
 
 namespace learning {
 
-namespace {
 constexpr auto kKindNames = std::to_array<core::EnumName<QuestionKind>>({
     {QuestionKind::single, "single", "Trắc nghiệm một đáp án"},
     {QuestionKind::multiple, "multiple", "Trắc nghiệm nhiều đáp án"},
@@ -16,7 +15,6 @@ constexpr auto kStatusNames = std::to_array<core::EnumName<BankStatus>>({
     {BankStatus::published, "published", "Đã duyệt"},
     {BankStatus::returned, "returned", "Trả lại"},
 });
-}  // namespace
 
 std::string_view kind_slug(QuestionKind k) { return core::slug_of(kKindNames, k, "single"); }
 std::string_view kind_label(QuestionKind k) { return core::label_of(kKindNames, k); }

@@ -5,7 +5,6 @@
 
 namespace library {
 
-namespace {
 constexpr auto kNodeKindNames = std::to_array<core::EnumName<NodeKind>>({
     {NodeKind::part, "phan", "Phần"},
     {NodeKind::chapter, "chuong", "Chương"},
@@ -29,7 +28,6 @@ constexpr auto kRelationNames = std::to_array<core::EnumName<RelationKind>>({
     {RelationKind::guides, "guides", "Hướng dẫn, quy định chi tiết"},
     {RelationKind::cites, "cites", "Dẫn chiếu"},
 });
-}  // namespace
 
 std::string_view kind_slug(NodeKind k) { return core::slug_of(kNodeKindNames, k, "dieu"); }
 std::string_view kind_label(NodeKind k) { return core::label_of(kNodeKindNames, k); }

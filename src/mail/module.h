@@ -14,7 +14,6 @@ class MailModule : public web::Module {
   explicit MailModule(const web::ModuleContext& context)
       : worker_(std::make_unique<MailWorker>(context.config.section<Settings>(), context.database)) {}
   std::string_view name() const override { return "mail"; }
-  void register_routes(web::Site&) override {}
   void start() override { worker_->start(); }
   void stop() override { worker_->stop(); }
   // Kept in backups as the record of what was sent; a mail still queued in a backup is not sent

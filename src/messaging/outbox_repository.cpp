@@ -15,7 +15,7 @@ int OutboxRepository::enqueue(const std::vector<InboundMessage>& messages, std::
     auto row = c_.query_one(
         "INSERT INTO messaging_inbound (channel, sender_id, platform_message_id, text, created_at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT DO NOTHING RETURNING id",
-        {channel, m.sender_id, m.platform_message_id.empty() ? db::Value(db::Null{}) : db::Value(m.platform_message_id), m.text, now});
+        {channel, m.sender_id, db::text_or_null(m.platform_message_id), m.text, now});
     if (!row) continue;
     reply_queue().enqueue(c_, {{"inbound_id", row->int64(0)}, {"channel", channel}, {"recipient_id", m.sender_id}}, now);
     ++queued;

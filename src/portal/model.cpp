@@ -4,14 +4,12 @@
 
 namespace portal {
 
-namespace {
 constexpr auto kStatusNames = std::to_array<core::EnumName<PostStatus>>({
     {PostStatus::draft, "draft", "Bản nháp"},
     {PostStatus::pending, "pending", "Chờ duyệt"},
     {PostStatus::published, "published", "Đã xuất bản"},
     {PostStatus::returned, "returned", "Trả lại"},
 });
-}  // namespace
 
 std::string_view status_slug(PostStatus s) { return core::slug_of(kStatusNames, s, "draft"); }
 

@@ -4,13 +4,11 @@
 
 namespace units {
 
-namespace {
 constexpr auto kLevelNames = std::to_array<core::EnumName<UnitLevel>>({
     {UnitLevel::province, "province", "Tỉnh, thành phố"},
     {UnitLevel::commune, "commune", "Xã, phường, đặc khu"},
     {UnitLevel::agency, "agency", "Cơ quan cấp tỉnh"},
 });
-}  // namespace
 
 std::string_view level_slug(UnitLevel level) { return core::slug_of(kLevelNames, level, "province"); }
 std::optional<UnitLevel> parse_level(std::string_view slug) { return core::parse_slug(kLevelNames, slug); }

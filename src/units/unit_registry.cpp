@@ -21,18 +21,15 @@ UnitImportResult UnitRegistry::import(const ParsedUnits& parsed, const auth::Act
 }
 
 std::optional<AdminUnit> UnitRegistry::find(const std::string& code) {
-  auto c = database_.acquire();
-  return UnitRepository(*c).find(code);
+  return UnitRepository(*database_.acquire()).find(code);
 }
 
 std::vector<AdminUnit> UnitRegistry::provinces() {
-  auto c = database_.acquire();
-  return UnitRepository(*c).provinces();
+  return UnitRepository(*database_.acquire()).provinces();
 }
 
 std::vector<AdminUnit> UnitRegistry::children(const std::string& province_code) {
-  auto c = database_.acquire();
-  return UnitRepository(*c).children(province_code);
+  return UnitRepository(*database_.acquire()).children(province_code);
 }
 
 std::string UnitRegistry::full_name(const std::string& code) {

@@ -20,7 +20,7 @@ AdminUnit unit_from_row(const db::Row& r) {
 }  // namespace
 
 bool UnitRepository::upsert(const AdminUnit& unit) {
-  auto parent = unit.parent_code.empty() ? db::Value(db::Null{}) : db::Value(unit.parent_code);
+  auto parent = db::text_or_null(unit.parent_code);
   return c_.execute(
              "INSERT INTO admin_units (code, name, level, parent_code) VALUES (?, ?, ?, ?) "
              "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code "

@@ -79,7 +79,7 @@ class Module {
  public:
   virtual ~Module() = default;
   virtual std::string_view name() const = 0;
-  virtual void register_routes(Site& site) = 0;
+  virtual void register_routes(Site&) {}  // modules without pages (mail, antispam) keep this
   // Called when the menu is (re)built: after any change in the change log.
   virtual std::vector<MenuEntry> public_menu() const { return {}; }
   virtual std::vector<BackOfficeLink> back_office_links() const { return {}; }
