@@ -36,6 +36,13 @@ std::string format_vn_date(std::int64_t t) {
   return fmt::format("{:02}/{:02}/{:04}", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
 }
 
+std::string format_vn_duration(std::int64_t ms) {
+  const std::int64_t seconds = ms / 1000;
+  if (seconds >= 3600) return fmt::format("{} giờ {:02} phút {:02} giây", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+  if (seconds >= 60) return fmt::format("{} phút {:02} giây", seconds / 60, seconds % 60);
+  return fmt::format("{},{} giây", seconds, ms % 1000 / 100);
+}
+
 std::string format_rfc3339(std::int64_t t) {
   std::tm tm = utc_tm(t);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,

@@ -15,6 +15,8 @@ std::int64_t now_unix_ms();
 std::string format_vn_datetime(std::int64_t unix_seconds);
 // "28/11/2026".
 std::string format_vn_date(std::int64_t unix_seconds);
+// A duration in Vietnamese: "1 giờ 02 phút 05 giây", "12 phút 05 giây", "8,4 giây".
+std::string format_vn_duration(std::int64_t milliseconds);
 // RFC 3339 in UTC, for Atom, sitemaps and the API: "2026-11-28T09:05:00Z".
 std::string format_rfc3339(std::int64_t unix_seconds);
 // RFC 822, for RSS: "Sat, 28 Nov 2026 09:05:00 GMT".

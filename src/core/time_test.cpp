@@ -12,6 +12,12 @@ TEST(Time, FormatsInVietnamTime) {
   EXPECT_EQ(format_rfc822(t), "Sat, 28 Nov 2026 09:05:00 GMT");
 }
 
+TEST(Time, DurationsReadAsPeopleSayThem) {
+  EXPECT_EQ(format_vn_duration(8'400), "8,4 giây");
+  EXPECT_EQ(format_vn_duration(725'000), "12 phút 05 giây");
+  EXPECT_EQ(format_vn_duration(3'725'000), "1 giờ 02 phút 05 giây");
+}
+
 TEST(Time, DatetimeLocalRoundTripsAndRejectsNonsense) {
   auto t = parse_vn_datetime_local("2026-11-28T16:05");
   ASSERT_TRUE(t);

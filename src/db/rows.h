@@ -1,8 +1,8 @@
 #pragma once
 // Reading query results without numbering columns by hand. read_row(r, a, b, c) puts column 0
 // into a, column 1 into b, ... converting by the field's type (see read_cell); map_rows and
-// map_row turn rows into values with a row mapper. The SELECT list and the fields passed to
-// read_row name the columns in the same order.
+// map_row turn rows into values with a row mapper (one of its own, or db::into). The SELECT
+// list and the fields passed to read_row name the columns in the same order.
 #include "db/database.h"
 
 #include <cstdint>
@@ -34,6 +34,17 @@ template <typename... Fields>
 void read_row(const Row& r, Fields&... fields) {
   std::size_t i = 0;
   (read_cell(r, i++, fields), ...);
+}
+
+// A row mapper filling a T's members in SELECT order, for map_rows and map_row:
+//   db::map_row(c.query_one("SELECT code, title FROM …"), db::into<Certificate>(&Certificate::code, &Certificate::title));
+template <typename T, typename... Types>
+auto into(Types T::*... members) {
+  return [=](const Row& r) {
+    T out{};
+    read_row(r, (out.*members)...);
+    return out;
+  };
 }
 
 // Every row through `read`, in order.

@@ -1,6 +1,7 @@
 #include "learning/contest_api_routes.h"
 
 #include "core/time.h"
+#include "learning/certificate_views.h"
 #include "learning/contest_views.h"
 #include "web/json_body.h"
 #include "web/params.h"
@@ -73,9 +74,20 @@ http::Response post_participant(ContestService& contests, http::Request& r) {
                        201);
 }
 
+// POST /api/v1/attempts/{attempt_id}/certificate: the finished attempt's certificate (issued once).
+http::Response post_certificate(web::Site& site, ContestService& contests, CertificateService& certificates, http::Request& r) {
+  auto who = bearer(contests, r);
+  if (auto* refused = std::get_if<http::Response>(&who)) return std::move(*refused);
+  auto attempt_id = id_param(r, "attempt_id");
+  if (!attempt_id) return web::Site::api_error(404, "not_found", "Không có bài thi này.");
+  auto cert = certificates.issue_for_attempt(std::get<Participant>(who), *attempt_id, core::now_unix());
+  if (!cert) return web::Site::api_error(cert.error());
+  return json_response(certificate_json(*cert, site.absolute_url(cert->subject_url), site.absolute_url(certificate_url(*cert))));
+}
+
 }  // namespace
 
-void register_contest_api_routes(web::Site& site, ContestService& contests) {
+void register_contest_api_routes(web::Site& site, ContestService& contests, CertificateService& certificates) {
   site.add(web::api("GET", "/api/v1/contests"), [&contests](http::Request& r, web::Visitor&) {
     web::ParamError error;
     auto limit = web::int_param(r, "limit", 20, 1, 100, error);
@@ -159,6 +171,9 @@ void register_contest_api_routes(web::Site& site, ContestService& contests) {
     if (!result) return web::Site::api_error(result.error());
     return json_response(result_json(*result));
   });
+
+  site.add(web::api("POST", "/api/v1/attempts/{attempt_id}/certificate").accepting(1024),
+           [&site, &contests, &certificates](http::Request& r, web::Visitor&) { return post_certificate(site, contests, certificates, r); });
 
   site.add(web::api("GET", "/api/v1/contests/{id}/leaderboard"), [&contests](http::Request& r, web::Visitor&) {
     auto id = id_param(r, "id");

@@ -16,6 +16,8 @@ const ContestRound* Contest::round_at(std::int64_t now) const {
   return nullptr;
 }
 
+std::string contest_url(const Contest& c) { return "/cuoc-thi/" + c.slug; }
+
 std::string_view attempt_status_slug(AttemptStatus s) { return core::slug_of(kAttemptStatusNames, s, "open"); }
 std::optional<AttemptStatus> parse_attempt_status(std::string_view slug) { return core::parse_slug(kAttemptStatusNames, slug); }
 

@@ -53,6 +53,9 @@ struct Contest {
   const ContestRound* round_at(std::int64_t now) const;
 };
 
+// The contest's page: "/cuoc-thi/<slug>".
+std::string contest_url(const Contest& c);
+
 enum class IdentityKind { phone, citizen_id };
 
 struct Participant {

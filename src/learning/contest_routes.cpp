@@ -2,6 +2,7 @@
 
 #include "core/time.h"
 #include "core/utf8.h"
+#include "learning/certificate_views.h"
 #include "learning/contest_views.h"
 #include "web/params.h"
 
@@ -14,6 +15,7 @@ namespace {
 struct Deps {
   web::Site& site;
   ContestService& contests;
+  CertificateService& certificates;
   units::UnitRegistry& units;
 };
 
@@ -131,7 +133,7 @@ http::Response render_question(Deps& d, web::Visitor& v, const Contest& c, const
   for (const auto& x : a.questions) answered += x.answer.empty() ? 0 : 1;
   view["answered"] = answered;
   view["overdue"] = now > a.attempt.deadline_ms;
-  view["remaining"] = duration_vn(std::max<std::int64_t>(0, a.attempt.deadline_ms - now));
+  view["remaining"] = core::format_vn_duration(std::max<std::int64_t>(0, a.attempt.deadline_ms - now));
   view["deadline"] = core::format_vn_datetime(a.attempt.deadline_ms / 1000);
   nlohmann::json choices = nlohmann::json::array();
   for (const auto& choice : q.choices)
@@ -221,7 +223,7 @@ http::Response get_summary(Deps& d, http::Request& r, web::Visitor& v) {
   view["has_unanswered"] = answered < static_cast<int>(attempt.questions.size());  // a 0 would show in a section
   const auto now = core::now_unix_ms();
   view["overdue"] = now > attempt.attempt.deadline_ms;
-  view["remaining"] = duration_vn(std::max<std::int64_t>(0, attempt.attempt.deadline_ms - now));
+  view["remaining"] = core::format_vn_duration(std::max<std::int64_t>(0, attempt.attempt.deadline_ms - now));
   view["deadline"] = core::format_vn_datetime(attempt.attempt.deadline_ms / 1000);
   if (r.query_param("du-doan-sai")) view["error"] = "Số dự đoán là một số nguyên từ 0 đến 100.000.000.";
   return private_page(d.site.page("learning/summary", view));
@@ -252,14 +254,25 @@ http::Response get_result(Deps& d, http::Request& r, web::Visitor& v) {
   if (a.status == AttemptStatus::open) return private_page(http::Response::redirect(attempt_url(contest, a.id) + "/nop-bai"));
   auto view = d.site.base_view(v, "Kết quả – " + contest.title);
   view["contest"] = contest_page_view(contest, core::now_unix());
+  view["attempt_url"] = attempt_url(contest, a.id);
   view["result"] = {{"score", a.score()},
                     {"correct", a.correct},
                     {"total", a.total},
-                    {"time", duration_vn(a.time_ms.value_or(0))},
+                    {"time", core::format_vn_duration(a.time_ms.value_or(0))},
                     {"expired", a.status == AttemptStatus::expired},
                     {"round", a.round_number},
                     {"prediction", a.prediction ? nlohmann::json(*a.prediction) : nlohmann::json()}};
   return private_page(d.site.page("learning/result", view));
+}
+
+// The certificate of a finished attempt, issued on the first request: the printable page.
+http::Response post_certificate(Deps& d, http::Request& r, web::Visitor& v) {
+  auto ctx = attempt_context(d, r, v, false);
+  if (auto* page = std::get_if<http::Response>(&ctx)) return std::move(*page);
+  auto& [contest, participant, attempt] = std::get<AttemptContext>(ctx);
+  auto cert = d.certificates.issue_for_attempt(participant, attempt.attempt.id, core::now_unix());
+  if (!cert) return private_page(http::Response::redirect(attempt_url(contest, attempt.attempt.id) + "/nop-bai"));
+  return private_page(http::Response::redirect(certificate_url(*cert)));
 }
 
 // ---- Lists ---------------------------------------------------------------------------------------
@@ -305,8 +318,9 @@ http::Response get_leaderboard(Deps& d, http::Request& r, web::Visitor& v) {
 
 }  // namespace
 
-void register_contest_routes(web::Site& site, ContestService& contests, units::UnitRegistry& units) {
-  auto d = std::make_shared<Deps>(Deps{site, contests, units});
+void register_contest_routes(web::Site& site, ContestService& contests, CertificateService& certificates,
+                             units::UnitRegistry& units) {
+  auto d = std::make_shared<Deps>(Deps{site, contests, certificates, units});
   site.add(web::page("/cuoc-thi"), [d](http::Request& r, web::Visitor& v) { return get_contests(*d, r, v); });
   site.add(web::page("/cuoc-thi/{slug}"), [d](http::Request& r, web::Visitor& v) {
     auto contest = d->contests.find_by_slug(r.params["slug"]);
@@ -338,6 +352,8 @@ void register_contest_routes(web::Site& site, ContestService& contests, units::U
   site.add(web::form("/cuoc-thi/{slug}/bai-thi/{attempt}/nop-bai").accepting(1024),
            [d](http::Request& r, web::Visitor& v) { return post_submit(*d, r, v); });
   site.add(web::page("/cuoc-thi/{slug}/bai-thi/{attempt}/ket-qua"), [d](http::Request& r, web::Visitor& v) { return get_result(*d, r, v); });
+  site.add(web::form("/cuoc-thi/{slug}/bai-thi/{attempt}/chung-nhan").accepting(1024),
+           [d](http::Request& r, web::Visitor& v) { return post_certificate(*d, r, v); });
   site.add(web::page("/cuoc-thi/{slug}/xep-hang"), [d](http::Request& r, web::Visitor& v) { return get_leaderboard(*d, r, v); });
 }
 

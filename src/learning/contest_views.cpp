@@ -12,7 +12,6 @@ std::string contest_state(const Contest& c, std::int64_t now) {
   return "open";
 }
 
-std::string contest_url(const Contest& c) { return "/cuoc-thi/" + c.slug; }
 
 nlohmann::json contest_json(const Contest& c, std::int64_t now) {
   nlohmann::json rounds = nlohmann::json::array();
@@ -81,7 +80,7 @@ nlohmann::json leaderboard_json(const Leaderboard& board) {
 
 nlohmann::json leaderboard_page_view(const Leaderboard& board) {
   auto j = leaderboard_json(board);
-  for (auto& p : j["people"]) p["time"] = duration_vn(p["time_ms"].get<std::int64_t>());
+  for (auto& p : j["people"]) p["time"] = core::format_vn_duration(p["time_ms"].get<std::int64_t>());
   for (auto& u : j["units"]) u["average"] = fmt::format("{:.1f}", u["average_score"].get<double>());
   return j;
 }
@@ -102,13 +101,6 @@ std::vector<core::Table> results_tables(const Leaderboard& board) {
   for (const auto& u : board.units)
     units.rows.push_back({u.unit_code, u.unit_name, u.participants, u.attempts, u.average_score, u.full_marks});
   return {people, units};
-}
-
-std::string duration_vn(std::int64_t ms) {
-  const std::int64_t seconds = ms / 1000;
-  if (seconds >= 3600) return fmt::format("{} giờ {:02} phút {:02} giây", seconds / 3600, seconds % 3600 / 60, seconds % 60);
-  if (seconds >= 60) return fmt::format("{} phút {:02} giây", seconds / 60, seconds % 60);
-  return fmt::format("{},{} giây", seconds, ms % 1000 / 100);
 }
 
 nlohmann::json contest_page_view(const Contest& c, std::int64_t now) {

@@ -15,7 +15,6 @@ namespace learning {
 
 // "open", "upcoming" or "closed" at `now` (Unix seconds).
 std::string contest_state(const Contest& c, std::int64_t now);
-std::string contest_url(const Contest& c);
 
 // The API's contest: id, title, opens_at, closes_at (RFC 3339), url, state, rounds, questions
 // per attempt, time limit.
@@ -36,7 +35,5 @@ nlohmann::json leaderboard_page_view(const Leaderboard& board);
 
 // For the templates: the contest with its rounds in Vietnamese time and its state.
 nlohmann::json contest_page_view(const Contest& c, std::int64_t now);
-// "12 phút 05 giây"
-std::string duration_vn(std::int64_t ms);
 
 }  // namespace learning

@@ -1,6 +1,7 @@
 #include "learning/module.h"
 
 #include "antispam/site_secret.h"
+#include "learning/certificate_routes.h"
 #include "learning/contest_admin_routes.h"
 #include "learning/contest_api_routes.h"
 #include "learning/contest_routes.h"
@@ -14,11 +15,13 @@ LearningModule::LearningModule(const web::ModuleContext& context, units::UnitReg
     : units_(units),
       bank_(std::make_unique<QuestionBank>(context.database)),
       contests_(std::make_unique<ContestService>(context.database, units, antispam::site_secret(context.database))),
+      certificates_(std::make_unique<CertificateService>(context.database, units)),
       exam_guard_(std::make_unique<OpenContestQuestions>(context.database)) {}
 
 void LearningModule::register_routes(web::Site& site) {
-  register_contest_routes(site, *contests_, units_);
-  register_contest_api_routes(site, *contests_);
+  register_contest_routes(site, *contests_, *certificates_, units_);
+  register_contest_api_routes(site, *contests_, *certificates_);
+  register_certificate_routes(site, *certificates_);
   register_contest_admin_routes(site, *contests_);
 }
 
@@ -35,7 +38,8 @@ std::vector<web::Duty> LearningModule::duties() {
 
 std::vector<web::BackupTable> LearningModule::tables() {
   return {"bank_questions", "bank_choices",         "bank_question_articles", "contests",         "contest_rounds",
-          "contest_quotas", "contest_participants", "contest_attempts",       "attempt_questions"};
+          "contest_quotas", "contest_participants", "contest_attempts",       "attempt_questions",
+          "certificates"};
 }
 
 }  // namespace learning

@@ -1,7 +1,8 @@
 #pragma once
-// Learning law online: question banks (`phobien import-bank`) and online contests on legal
-// knowledge (`phobien create-contest`, the pages under /cuoc-thi and /api/v1/contests); courses
-// come next (issue 12).
+// Learning law online: question banks (`phobien import-bank`), online contests on legal
+// knowledge (`phobien create-contest`, the pages under /cuoc-thi and /api/v1/contests) and their
+// certificates (/chung-nhan); courses come next (issue 12).
+#include "learning/certificates.h"
 #include "learning/contests.h"
 #include "learning/exam_guard.h"
 #include "learning/question_bank.h"
@@ -31,6 +32,7 @@ class LearningModule : public web::Module {
   units::UnitRegistry& units_;
   std::unique_ptr<QuestionBank> bank_;
   std::unique_ptr<ContestService> contests_;
+  std::unique_ptr<CertificateService> certificates_;
   std::unique_ptr<OpenContestQuestions> exam_guard_;
 };
 

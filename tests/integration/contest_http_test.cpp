@@ -15,7 +15,6 @@
 
 #include <chrono>
 #include <regex>
-#include <tuple>
 #include <thread>
 
 namespace {
@@ -68,6 +67,23 @@ class ContestHttpTest : public ::testing::TestWithParam<std::string> {
     std::map<std::string, std::string> headers = {{"Content-Type", "application/json"}};
     if (!token.empty()) headers["Authorization"] = "Bearer " + token;
     return c.request(method, path, body.is_null() ? "" : body.dump(), headers);
+  }
+
+  // A participant registered through the API with a submitted attempt, all right or all wrong:
+  // {token, attempt id}.
+  std::pair<std::string, std::string> finished_attempt(HttpClient& c, const std::string& name, const std::string& phone, bool right) {
+    auto reg = send_json(c, "POST", api("/participants"), {{"name", name}, {"birth_year", 1990}, {"unit_code", "00004"}, {"phone", phone}});
+    EXPECT_EQ(reg.status, 201) << reg.body;
+    const std::string token = json::parse(reg.body).value("participant_token", "");
+    auto attempt = json::parse(send_json(c, "POST", api("/attempts"), nullptr, token).body);
+    const std::string id = attempt.value("attempt_id", "");
+    for (const auto& q : attempt["questions"]) {
+      const bool tf = q["kind"] == "true_false";
+      send_json(c, "PUT", "/api/v1/attempts/" + id + "/answers/" + q["id"].get<std::string>(),
+                {{"choice", right ? (tf ? "Đúng" : "B") : (tf ? "Sai" : "A")}}, token);
+    }
+    EXPECT_EQ(send_json(c, "POST", "/api/v1/attempts/" + id + "/submit", {{"prediction", 1}}, token).status, 200);
+    return {token, id};
   }
 
   std::unique_ptr<TestServer> server_;
@@ -207,6 +223,13 @@ TEST_P(ContestHttpTest, APersonRegistersAndTakesTheContestWithoutJavaScript) {
   ASSERT_EQ(result.status, 200);
   EXPECT_TRUE(has(result.body, "<td>20</td>")) << result.body;
   EXPECT_TRUE(has(result.body, "<td>2/2</td>"));
+  EXPECT_TRUE(has(result.body, "Nhận giấy chứng nhận"));
+  auto certificate = c.post_form(attempt_url + "/chung-nhan", {{"_csrf", c.csrf()}});
+  ASSERT_EQ(certificate.status, 303);
+  EXPECT_TRUE(std::regex_match(*certificate.header("location"), std::regex("/chung-nhan/[0-9A-Z]{10}"))) << *certificate.header("location");
+  auto paper = c.get(*certificate.header("location"));
+  EXPECT_EQ(paper.status, 200);
+  EXPECT_TRUE(has(paper.body, "Vũ Thị Giang") && has(paper.body, "Sinh năm 2001 · Phường Ngọc Hà, Thành phố Hà Nội")) << paper.body;
   auto board = c.get(url + "/xep-hang");
   EXPECT_TRUE(has(board.body, "Vũ Thị Giang"));
   EXPECT_TRUE(has(board.body, "Phường Ngọc Hà, Thành phố Hà Nội"));
@@ -239,20 +262,8 @@ TEST_P(ContestHttpTest, TheAnsweringServiceGivesNoChoiceForAnOpenContestsQuestio
 
 TEST_P(ContestHttpTest, OfficialsExportTheResultsAndReadThemBack) {
   auto c = server_->client();
-  for (const auto& [name, phone, right] : std::vector<std::tuple<std::string, std::string, bool>>{
-           {"Nguyễn Thị Hoa", "0911000001", true}, {"Trần \"Văn\", Nam", "0911000002", false}}) {
-    auto reg = send_json(c, "POST", api("/participants"), {{"name", name}, {"birth_year", 1990}, {"unit_code", "00004"}, {"phone", phone}});
-    ASSERT_EQ(reg.status, 201) << reg.body;
-    const std::string token = json::parse(reg.body)["participant_token"];
-    auto attempt = json::parse(send_json(c, "POST", api("/attempts"), nullptr, token).body);
-    const std::string id = attempt["attempt_id"];
-    for (const auto& q : attempt["questions"]) {
-      const bool tf = q["kind"] == "true_false";
-      send_json(c, "PUT", "/api/v1/attempts/" + id + "/answers/" + q["id"].get<std::string>(),
-                {{"choice", right ? (tf ? "Đúng" : "B") : (tf ? "Sai" : "A")}}, token);
-    }
-    ASSERT_EQ(send_json(c, "POST", "/api/v1/attempts/" + id + "/submit", {{"prediction", 1}}, token).status, 200);
-  }
+  finished_attempt(c, "Nguyễn Thị Hoa", "0911000001", true);
+  finished_attempt(c, "Trần \"Văn\", Nam", "0911000002", false);
   server_->add_user("thongke@tinh.gov.vn", auth::Role::reporter);
   server_->add_user("dan@tinh.gov.vn", auth::Role::citizen);
   auto citizen = server_->client();
@@ -289,6 +300,57 @@ TEST_P(ContestHttpTest, OfficialsExportTheResultsAndReadThemBack) {
   EXPECT_EQ(xlsx.header("content-type").value_or(""), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
   EXPECT_EQ(official.get(base + "/ket-qua.csv?vong=9").status, 404);
+}
+
+TEST_P(ContestHttpTest, AParticipantsCertificateCanBeCheckedByAnyone) {
+  auto c = server_->client();
+  auto [token, attempt_id] = finished_attempt(c, "Đặng Thị Lan", "0911000003", true);
+  const std::string path = "/api/v1/attempts/" + attempt_id + "/certificate";
+  auto issued = send_json(c, "POST", path, nullptr, token);
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  auto cert = json::parse(issued.body);
+  const std::string code = cert["code"];
+  EXPECT_EQ(cert["holder_name"], "Đặng Thị Lan");
+  EXPECT_EQ(cert["holder_detail"], "Sinh năm 1990 · Phường Ba Đình, Thành phố Hà Nội");
+  EXPECT_EQ(cert["title"], contest_.title);
+  EXPECT_TRUE(has(cert["achievement"].get<std::string>(), "20 điểm, 2/2 câu trả lời đúng")) << cert.dump();
+  EXPECT_TRUE(cert["verify_url"].get<std::string>().ends_with("/chung-nhan/" + code));
+  EXPECT_EQ(json::parse(send_json(c, "POST", path, nullptr, token).body)["code"], code) << "one certificate an attempt";
+
+  // Anyone checks it, typing the code as printed or carelessly.
+  auto stranger = server_->client();
+  auto checked = stranger.get("/api/v1/certificates/" + code);
+  ASSERT_EQ(checked.status, 200);
+  EXPECT_EQ(json::parse(checked.body)["holder_name"], "Đặng Thị Lan");
+  const std::string typed = code.substr(0, 5) + "-" + code.substr(5);
+  std::string lower = typed;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  auto found = stranger.get("/chung-nhan?ma=" + lower);
+  ASSERT_EQ(found.status, 303);
+  EXPECT_EQ(*found.header("location"), "/chung-nhan/" + code);
+  auto paper = stranger.get("/chung-nhan/" + code);
+  ASSERT_EQ(paper.status, 200);
+  EXPECT_TRUE(has(paper.body, "GIẤY CHỨNG NHẬN") && has(paper.body, "Giấy chứng nhận hợp lệ") && has(paper.body, typed)) << paper.body;
+  EXPECT_EQ(paper.header("x-robots-tag"), "noindex");
+  EXPECT_EQ(paper.header("cache-control"), "no-store");
+
+  // Codes that are not a certificate's, and people who are not the participant.
+  EXPECT_EQ(stranger.get("/chung-nhan?ma=abc").status, 400);
+  EXPECT_EQ(stranger.get("/chung-nhan?ma=" + std::string(200, 'A')).status, 400);
+  auto unknown = stranger.get("/chung-nhan?ma=ZZZZZ-ZZZZZ");
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_TRUE(has(unknown.body, "Không có giấy chứng nhận nào mang mã này")) << unknown.body;
+  EXPECT_EQ(stranger.get("/api/v1/certificates/ZZZZZZZZZZ").status, 404);
+  EXPECT_EQ(send_json(c, "POST", path, nullptr).status, 401);
+  auto [other_token, other_attempt] = finished_attempt(c, "Lý Văn Minh", "0911000004", false);
+  EXPECT_EQ(send_json(c, "POST", path, nullptr, other_token).status, 404) << "only the participant gets their certificate";
+  EXPECT_EQ(send_json(c, "POST", "/api/v1/attempts/abc/certificate", nullptr, other_token).status, 404);
+  auto late = send_json(c, "POST", api("/participants"), {{"name", "Chu Văn An"}, {"birth_year", 1985}, {"unit_code", "01"}, {"phone", "0911000005"}});
+  const std::string late_token = json::parse(late.body)["participant_token"];
+  const std::string open_attempt = json::parse(send_json(c, "POST", api("/attempts"), nullptr, late_token).body)["attempt_id"];
+  auto too_early = send_json(c, "POST", "/api/v1/attempts/" + open_attempt + "/certificate", nullptr, late_token);
+  EXPECT_EQ(too_early.status, 409) << "no certificate before the attempt is submitted";
+  EXPECT_TRUE(has(too_early.body, "chưa nộp")) << too_early.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ContestHttpTest, ::testing::ValuesIn(backends()), backend_name);

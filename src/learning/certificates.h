@@ -1,0 +1,32 @@
+#pragma once
+// Issuing and checking certificates. A participant's finished attempt (submitted, or expired and
+// scored as saved) gets one certificate, issued the first time it is asked for and the same one
+// after; anyone with its code can check it.
+#include "core/error.h"
+#include "db/database.h"
+#include "learning/certificate_model.h"
+#include "learning/contest_model.h"
+#include "units/unit_registry.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace learning {
+
+class CertificateService {
+ public:
+  CertificateService(db::Database& database, units::UnitRegistry& units) : database_(database), units_(units) {}
+
+  // The certificate of `p`'s attempt, issued at `now` (Unix seconds) when it has none yet.
+  // 404 for an attempt that is not p's; 409 while the attempt is still open.
+  core::Result<Certificate> issue_for_attempt(const Participant& p, std::int64_t attempt_id, std::int64_t now);
+  // The certificate whose code this is, as a person types it (certificate_code.h).
+  std::optional<Certificate> find(std::string_view typed_code);
+
+ private:
+  db::Database& database_;
+  units::UnitRegistry& units_;
+};
+
+}  // namespace learning
