@@ -35,7 +35,7 @@ Modules build_modules(const web::ModuleContext& context) {
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
   auto* units = add(std::make_unique<units::UnitsModule>(context));
-  auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry()));
+  auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry(), library->service()));
   answer->service().set_exam_guard(&learning->exam_guard());  // no choice for open contests' questions
   return m;
 }

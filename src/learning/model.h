@@ -48,6 +48,7 @@ struct BankQuestion {
   BankStatus status = BankStatus::draft;
   std::string review_note;
   std::string source_ref;  // "" when written in the back office
+  std::int64_t updated_at = 0;  // Unix seconds: a form sends it back, so a stale edit is refused
 };
 
 // The two choices of a true/false question whose right answer is `is_true`.

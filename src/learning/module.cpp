@@ -1,6 +1,7 @@
 #include "learning/module.h"
 
 #include "antispam/site_secret.h"
+#include "learning/bank_admin_routes.h"
 #include "learning/certificate_routes.h"
 #include "learning/contest_admin_routes.h"
 #include "learning/contest_api_routes.h"
@@ -11,9 +12,11 @@
 
 namespace learning {
 
-LearningModule::LearningModule(const web::ModuleContext& context, units::UnitRegistry& units)
+LearningModule::LearningModule(const web::ModuleContext& context, units::UnitRegistry& units,
+                               library::LibraryService& library)
     : units_(units),
       bank_(std::make_unique<QuestionBank>(context.database)),
+      bank_editor_(std::make_unique<BankEditor>(context.database, library)),
       contests_(std::make_unique<ContestService>(context.database, units, antispam::site_secret(context.database))),
       certificates_(std::make_unique<CertificateService>(context.database, units)),
       exam_guard_(std::make_unique<OpenContestQuestions>(context.database)) {}
@@ -22,13 +25,15 @@ void LearningModule::register_routes(web::Site& site) {
   register_contest_routes(site, *contests_, *certificates_, units_);
   register_contest_api_routes(site, *contests_, *certificates_);
   register_certificate_routes(site, *certificates_);
+  register_bank_admin_routes(site, *bank_editor_);
   register_contest_admin_routes(site, *contests_);
 }
 
 std::vector<web::MenuEntry> LearningModule::public_menu() const { return {{150, "Cuộc thi", "/cuoc-thi"}}; }
 
 std::vector<web::BackOfficeLink> LearningModule::back_office_links() const {
-  return {{40, "Cuộc thi", "/quan-tri/cuoc-thi", web::needs(perm::manage_contests)}};
+  return {{40, "Cuộc thi", "/quan-tri/cuoc-thi", web::needs(perm::manage_contests)},
+          {41, "Ngân hàng câu hỏi", "/quan-tri/cau-hoi", web::needs(perm::write_questions)}};
 }
 
 std::vector<web::Duty> LearningModule::duties() {

@@ -1,7 +1,9 @@
 #pragma once
-// Learning law online: question banks (`phobien import-bank`), online contests on legal
+// Learning law online: question banks (`phobien import-bank`, written and reviewed under
+// /quan-tri/cau-hoi), online contests on legal
 // knowledge (`phobien create-contest`, the pages under /cuoc-thi and /api/v1/contests) and their
 // certificates (/chung-nhan); courses come next (issue 12).
+#include "learning/bank_editor.h"
 #include "learning/certificates.h"
 #include "learning/contests.h"
 #include "learning/exam_guard.h"
@@ -15,7 +17,7 @@ namespace learning {
 
 class LearningModule : public web::Module {
  public:
-  LearningModule(const web::ModuleContext& context, units::UnitRegistry& units);
+  LearningModule(const web::ModuleContext& context, units::UnitRegistry& units, library::LibraryService& library);
   std::string_view name() const override { return "learning"; }
   void register_routes(web::Site& site) override;
   std::vector<web::MenuEntry> public_menu() const override;
@@ -31,6 +33,7 @@ class LearningModule : public web::Module {
  private:
   units::UnitRegistry& units_;
   std::unique_ptr<QuestionBank> bank_;
+  std::unique_ptr<BankEditor> bank_editor_;
   std::unique_ptr<ContestService> contests_;
   std::unique_ptr<CertificateService> certificates_;
   std::unique_ptr<OpenContestQuestions> exam_guard_;

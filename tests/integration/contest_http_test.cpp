@@ -5,9 +5,8 @@
 #include "core/time.h"
 #include "learning/contests.h"
 #include "learning/question_bank.h"
-#include "library/library_service.h"
 #include "support/fixtures.h"
-#include "support/test_server.h"
+#include "support/learning_fixtures.h"
 #include "units/unit_registry.h"
 
 #include <gtest/gtest.h>
@@ -22,8 +21,6 @@ namespace {
 using namespace testing_support;
 using json = nlohmann::json;
 
-const char* kLaws = R"([{"id": "Luật Cư trú", "articles": [
-  {"id": "2", "text": "Giải thích từ ngữ\n\n1. Chỗ ở hợp pháp là nơi được sử dụng để sinh sống."}]}])";
 const char* kBank = R"([
   {"question_id": "1", "question_type": "Đúng/Sai", "text": "Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, đúng hay sai?", "answer": "Đúng",
    "relevant_articles": [{"law_id": "Luật Cư trú", "article_id": "2"}]},
@@ -36,14 +33,11 @@ const char* kUnits = R"([
 
 bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
-class ContestHttpTest : public ::testing::TestWithParam<std::string> {
+class ContestHttpTest : public LearningHttpTest {
  protected:
   void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
-    if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
-    db::ChangeFeed feed;
-    library::LibraryService library(server_->database(), feed);
-    ASSERT_TRUE(library.import_file(kLaws, "laws.json", {std::nullopt, "test"}).ok());
+    LearningHttpTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     learning::QuestionBank bank(server_->database());
     ASSERT_TRUE(bank.import(learning::parse_alqac_bank(kBank, "http"), {true, {std::nullopt, "test"}}, core::now_unix()).problems.empty());
     units::UnitRegistry units(server_->database());
@@ -86,7 +80,6 @@ class ContestHttpTest : public ::testing::TestWithParam<std::string> {
     return {token, id};
   }
 
-  std::unique_ptr<TestServer> server_;
   learning::Contest contest_;
 };
 

@@ -1,0 +1,145 @@
+// Bank questions written and reviewed in the back office, over HTTP on both databases: a writer
+// drafts and submits, a reviewer returns with a note or publishes, bad input comes back as the
+// form with Vietnamese errors and what was typed, a stale form and a question already drawn into
+// a contest attempt cannot be edited.
+#include "core/time.h"
+#include "learning/contests.h"
+#include "support/fixtures.h"
+#include "support/learning_fixtures.h"
+#include "units/unit_registry.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+namespace {
+
+using namespace testing_support;
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+class BankEditorHttpTest : public LearningHttpTest {
+ protected:
+  void SetUp() override {
+    LearningHttpTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    server_->add_user("bientap@tinh.gov.vn", auth::Role::editor);
+    server_->add_user("duyet@tinh.gov.vn", auth::Role::reviewer);
+  }
+
+  HttpClient logged_in(const std::string& email) {
+    auto c = server_->client();
+    EXPECT_TRUE(c.login(email, kPassword));
+    return c;
+  }
+
+  static Fields question_form(HttpClient& c, const std::string& text, const std::string& action) {
+    return {{"_csrf", c.csrf()},      {"kind", "single"},
+            {"text", text},           {"choice_A", "Nơi làm việc"},
+            {"choice_B", "Nơi được sử dụng để sinh sống"}, {"correct_B", "1"},
+            {"choice_C", "Nơi tạm trú"}, {"explanation", "Theo khoản 1 Điều 2 Luật Cư trú."},
+            {"citations", "Điều 2 Luật Cư trú"}, {"law", "Luật Cư trú"},
+            {"difficulty", "2"},      {"tags", "cư trú, tuần 1"},
+            {"action", action}};
+  }
+};
+
+TEST_P(BankEditorHttpTest, AWriterDraftsAndAReviewerReturnsThenPublishes) {
+  auto editor = logged_in("bientap@tinh.gov.vn");
+  auto reviewer = logged_in("duyet@tinh.gov.vn");
+  EXPECT_EQ(editor.get("/quan-tri/cau-hoi/moi").status, 200);
+  EXPECT_EQ(server_->client().get("/quan-tri/cau-hoi").status, 303) << "anonymous visitors go to the login page";
+
+  // Bad input: the form comes back with each problem and what was typed.
+  Fields bad = {{"_csrf", editor.csrf()}, {"kind", "single"}, {"text", "Chỗ ở hợp pháp là gì?"}, {"choice_A", "Chỉ một lựa chọn"},
+                {"citations", "Điều 99 Luật Cư trú"}, {"difficulty", "7"}, {"field", "khong-co"}};
+  auto refused = editor.post_form("/quan-tri/cau-hoi", bad);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, "Câu hỏi trắc nghiệm cần từ 2 đến 8 lựa chọn")) << refused.body;
+  EXPECT_TRUE(has(refused.body, "Độ khó là 1 (dễ)"));
+  EXPECT_TRUE(has(refused.body, "Lĩnh vực này không có"));
+  EXPECT_TRUE(has(refused.body, "err-citations"));
+  EXPECT_TRUE(has(refused.body, "Chỉ một lựa chọn")) << "what was typed is kept";
+  auto huge = editor.post_form("/quan-tri/cau-hoi", {{"_csrf", editor.csrf()}, {"text", std::string(70 * 1024, 'a')}});
+  EXPECT_EQ(huge.status, 413);
+
+  auto saved = editor.post_form("/quan-tri/cau-hoi", question_form(editor, "Chỗ ở hợp pháp là gì?", "submit"));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  std::smatch m;
+  const std::string location = *saved.header("location");
+  ASSERT_TRUE(std::regex_match(location, m, std::regex("/quan-tri/cau-hoi/([0-9]+)\\?da-luu=1"))) << location;
+  const std::string url = "/quan-tri/cau-hoi/" + m[1].str();
+  auto page = editor.get(url);
+  EXPECT_TRUE(has(page.body, "Chờ duyệt")) << page.body;
+  EXPECT_TRUE(has(page.body, "Nơi được sử dụng để sinh sống\" maxlength=\"500\">")) << "the choices refill the form";
+  EXPECT_TRUE(has(page.body, "Điều 2 Luật Cư trú"));
+
+  EXPECT_EQ(editor.post_form(url + "/duyet", {{"_csrf", editor.csrf()}}).status, 403) << "writers do not publish";
+  auto no_reason = reviewer.post_form(url + "/tra-lai", {{"_csrf", reviewer.csrf()}, {"comment", "  "}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_TRUE(has(no_reason.body, "Vui lòng ghi lý do trả lại"));
+  ASSERT_EQ(reviewer.post_form(url + "/tra-lai", {{"_csrf", reviewer.csrf()}, {"comment", "Thêm lựa chọn D."}}).status, 303);
+  page = editor.get(url);
+  EXPECT_TRUE(has(page.body, "Trả lại") && has(page.body, "Thêm lựa chọn D.")) << page.body;
+
+  // A stale form is refused; the current one is saved and goes back to review.
+  auto stale = question_form(editor, "Chỗ ở hợp pháp là gì? (sửa)", "submit");
+  stale.emplace_back("loaded_at", "1");
+  EXPECT_EQ(editor.post_form(url, stale).status, 409);
+  std::smatch loaded;
+  ASSERT_TRUE(std::regex_search(page.body, loaded, std::regex("name=\"loaded_at\" value=\"([0-9]+)\"")));
+  auto fresh = question_form(editor, "Chỗ ở hợp pháp là gì? (sửa)", "submit");
+  fresh.emplace_back("choice_D", "Nơi ở nhờ");
+  fresh.emplace_back("loaded_at", loaded[1].str());
+  ASSERT_EQ(editor.post_form(url, fresh).status, 303);
+  ASSERT_EQ(reviewer.post_form(url + "/duyet", {{"_csrf", reviewer.csrf()}}).status, 303);
+  EXPECT_EQ(reviewer.post_form(url + "/duyet", {{"_csrf", reviewer.csrf()}}).status, 409) << "published once";
+
+  auto published = editor.get("/quan-tri/cau-hoi?trang-thai=published&q=" + std::string("(s%E1%BB%ADa)"));
+  ASSERT_EQ(published.status, 200);
+  EXPECT_TRUE(has(published.body, "Chỗ ở hợp pháp là gì? (sửa)")) << published.body;
+  EXPECT_FALSE(has(editor.get("/quan-tri/cau-hoi?trang-thai=draft").body, "Chỗ ở hợp pháp"));
+  EXPECT_EQ(editor.get("/quan-tri/cau-hoi?trang-thai=xoa").status, 400);
+  EXPECT_EQ(editor.get("/quan-tri/cau-hoi?trang=0").status, 400);
+  EXPECT_EQ(editor.get("/quan-tri/cau-hoi/abc").status, 404);
+}
+
+TEST_P(BankEditorHttpTest, AQuestionDrawnIntoAnAttemptCannotBeEdited) {
+  auto editor = logged_in("bientap@tinh.gov.vn");
+  auto reviewer = logged_in("duyet@tinh.gov.vn");
+  auto saved = editor.post_form("/quan-tri/cau-hoi", question_form(editor, "Chỗ ở hợp pháp là gì?", "submit"));
+  ASSERT_EQ(saved.status, 303);
+  const std::string url = saved.header("location")->substr(0, saved.header("location")->find('?'));
+  ASSERT_EQ(reviewer.post_form(url + "/duyet", {{"_csrf", reviewer.csrf()}}).status, 303);
+
+  units::UnitRegistry units(server_->database());
+  ASSERT_TRUE(units.import(units::parse_vn_units(R"([{"Code": "01", "FullName": "Thành phố Hà Nội", "Wards": []}])"),
+                           {std::nullopt, "test"}).problems.empty());
+  learning::ContestService contests(server_->database(), units, "khóa");
+  learning::Contest c;
+  c.title = "Tìm hiểu Luật Cư trú";
+  c.time_limit_seconds = 600;
+  c.quotas = {{"cư trú", "", "", 0, 1}};
+  c.questions_per_attempt = 1;
+  const auto now = core::now_unix();
+  c.rounds = {{0, 1, now - 60, now + 3600}};
+  auto contest = contests.create(c, {std::nullopt, "test"}, now);
+  ASSERT_TRUE(contest) << contest.error().message;
+  auto receipt = contests.register_participant(contest->id, {"Nguyễn Văn A", "1990", "01", "0912345678", ""}, now);
+  ASSERT_TRUE(receipt) << receipt.error().message;
+  ASSERT_TRUE(contests.start_attempt(receipt->participant, now * 1000));
+
+  auto page = editor.get(url);
+  EXPECT_TRUE(has(page.body, "đã được dùng trong bài thi")) << page.body;
+  EXPECT_FALSE(has(page.body, "name=\"choice_A\"")) << "no form for a question that is part of a score";
+  auto edited = editor.post_form(url, question_form(editor, "Sửa sau khi đã thi", "save"));
+  EXPECT_EQ(edited.status, 409);
+  EXPECT_TRUE(has(edited.body, "không sửa được"));
+  EXPECT_EQ(reviewer.post_form(url + "/tra-lai", {{"_csrf", reviewer.csrf()}, {"comment", "Đáp án cần xem lại."}}).status, 303)
+      << "a reviewer still takes it out of the draw";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, BankEditorHttpTest, ::testing::ValuesIn(backends()), backend_name);
+
+}  // namespace
