@@ -24,7 +24,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$ROOT/build-fuzz
-ALL_TARGETS=(image_strip pdf_strip attachment http_form http_misc http_router json_body library_import structure legal_refs query_plan markdown)
+ALL_TARGETS=(image_strip pdf_strip attachment http_form http_misc http_router json_body library_import structure legal_refs query_plan markdown xlsx_reader)
 SECONDS_EACH=600
 JOBS=${JOBS:-2}
 LOGS=${FUZZ_LOGS:-$BUILD/fuzz-logs}
@@ -48,6 +48,7 @@ dict_of() {
     json_body) echo json ;;
     library_import | structure | legal_refs | query_plan) echo legal ;;
     markdown) echo markdown ;;
+    xlsx_reader) echo xlsx ;;
   esac
 }
 

@@ -3,7 +3,8 @@
 // Writes the seed corpus of every fuzz target to OUT_DIR/<target>/ (bench/fuzz.sh uses
 // build-fuzz/corpus): the fixtures of the unit tests, built by the tests' own builders where
 // those are shared (tests/support/attachment_fixtures.h: the JPEG, PNG, WebP and PDF files of
-// core/attachment_test.cpp and pdf_metadata_test.cpp; tests/support/gzip.h), copied here where
+// core/attachment_test.cpp and pdf_metadata_test.cpp; tests/support/gzip.h; the XLSX template of
+// tests/support/xlsx_fixtures.h, with a workbook of core::to_xlsx), copied here where
 // they are strings inline in a test (the http, JSON and Markdown tests), read from the tests'
 // testdata files where they live there (structure.test, citations.test, search_cases.test),
 // and a few small pieces of ../shared/data (default: PHOBIEN_SOURCE_DIR/../shared/data): the
@@ -11,8 +12,10 @@
 // structured code (also gzip-compressed), some real questions. Shared data is only read; the
 // corpus lives in the build folder.
 #include "core/inflate.h"
+#include "core/spreadsheet.h"
 #include "support/attachment_fixtures.h"
 #include "support/gzip.h"
+#include "support/xlsx_fixtures.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -362,6 +365,23 @@ void library_seeds(const fs::path& source, const std::optional<fs::path>& shared
   questions("qa/natural-dev-questions.json", "text", "natural");
 }
 
+// ---- XLSX: workbooks whole (to_xlsx's, the reader tests' template) and as parts --------------
+
+void xlsx_seeds() {
+  using core::Cell;
+  core::Table questions{"Câu hỏi", {"STT", "Câu hỏi", "Điểm"}, {}};
+  questions.rows.push_back({Cell{std::int64_t{1}}, Cell{"Thủ tục đăng ký kết hôn?"s}, Cell{2.5}});
+  questions.rows.push_back({Cell{}, Cell{"Dòng 1\nDòng 2"s}, Cell{std::int64_t{-3}}});
+  seed("xlsx_reader", "to-xlsx.xlsx", core::to_xlsx({questions, core::Table{"Trống", {"Ghi chú"}, {}}}));
+  seed("xlsx_reader", "template.xlsx", xlsx_fixtures::template_workbook());
+  // Parts mode: shared strings on the first line (their line breaks as character references).
+  std::string strings;
+  for (char c : xlsx_fixtures::template_strings()) strings += c == '\n' ? "&#10;"s : std::string(1, c);
+  seed("xlsx_reader", "template-parts", strings + "\n" + xlsx_fixtures::template_questions());
+  seed("xlsx_reader", "doctype-parts",
+       "<si><t>&lol;</t></si>\n<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY lol \"lol\">]><worksheet><sheetData/></worksheet>"s);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -380,6 +400,7 @@ int main(int argc, char** argv) {
   http_seeds();
   json_and_markdown_seeds(shared);
   library_seeds(source, shared);
+  xlsx_seeds();
   for (const auto& [target, n] : counts) std::cout << target << ": " << n << " seeds\n";
   return 0;
 }

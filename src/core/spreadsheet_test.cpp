@@ -1,10 +1,10 @@
 #include "core/spreadsheet.h"
 
+#include "core/zip_reader.h"
+
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cstdint>
-#include <optional>
 
 namespace {
 
@@ -37,40 +37,9 @@ TEST(Csv, SeveralTablesAreTitledAndSeparatedByAnEmptyLine) {
             kBom + "Tổng hợp\r\nChỉ tiêu,Giá trị\r\nCâu hỏi,4\r\n\r\nChuyên gia\r\nHọ tên\r\nHà Thị Hoa\r\n");
 }
 
-// Reads one member of a zip archive through its central directory (sizes there are always
-// right, whatever the writer put in local headers) and inflates it with zlib.
-std::optional<std::string> zip_member(const std::string& zip, const std::string& name) {
-  auto u16 = [&](std::size_t p) -> std::uint32_t {
-    return static_cast<unsigned char>(zip.at(p)) | static_cast<unsigned char>(zip.at(p + 1)) << 8;
-  };
-  auto u32 = [&](std::size_t p) -> std::uint32_t { return u16(p) | u16(p + 2) << 16; };
-  auto eocd = zip.rfind(std::string("PK\x05\x06", 4));
-  if (eocd == std::string::npos) return std::nullopt;
-  std::size_t entries = u16(eocd + 10), p = u32(eocd + 16);
-  for (std::size_t i = 0; i < entries; ++i) {
-    if (u32(p) != 0x02014b50) return std::nullopt;
-    std::uint32_t method = u16(p + 10), packed = u32(p + 20), size = u32(p + 24);
-    std::size_t name_len = u16(p + 28), extra_len = u16(p + 30), comment_len = u16(p + 32), local = u32(p + 42);
-    if (zip.substr(p + 46, name_len) == name) {
-      std::size_t data = local + 30 + u16(local + 26) + u16(local + 28);
-      std::string raw = zip.substr(data, packed);
-      if (method == 0) return raw;
-      if (method != 8) return std::nullopt;
-      std::string out(size, '\0');
-      z_stream z{};
-      if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return std::nullopt;
-      z.next_in = reinterpret_cast<Bytef*>(raw.data());
-      z.avail_in = static_cast<uInt>(raw.size());
-      z.next_out = reinterpret_cast<Bytef*>(out.data());
-      z.avail_out = static_cast<uInt>(out.size());
-      int rc = inflate(&z, Z_FINISH);
-      inflateEnd(&z);
-      if (rc != Z_STREAM_END) return std::nullopt;
-      return out;
-    }
-    p += 46 + name_len + extra_len + comment_len;
-  }
-  return std::nullopt;
+// One member of the workbook's zip archive (core::ZipArchive, tested in zip_reader_test.cpp).
+tl::expected<std::string, core::ZipFailure> zip_member(const std::string& zip, const std::string& name) {
+  return core::read_zip_entry(zip, name, 16 << 20);
 }
 
 TEST(Xlsx, IsAZipWithVietnameseTextBoldHeadersAndNumbers) {
