@@ -3,7 +3,7 @@
 #include "consult/archive_import.h"
 #include "core/time.h"
 #include "db/change_feed.h"
-#include "learning/bank_import.h"
+#include "learning/bank_files.h"
 #include "learning/question_bank.h"
 #include "library/library_service.h"
 
@@ -123,6 +123,12 @@ int import_bank_files(db::Database& database, const std::vector<std::string>& pa
   learning::QuestionBank bank(database);
   int failures = 0;
   for (const auto& path : paths) {
+    std::error_code size_error;
+    if (fs::file_size(path, size_error) > learning::kMaxBankFileBytes && !size_error) {
+      out << "✗ " << path << ": tệp lớn quá " << (learning::kMaxBankFileBytes >> 20) << " MB (file too large)\n";
+      ++failures;
+      continue;
+    }
     std::ifstream in(path, std::ios::binary);
     std::string text;
     if (in) {
@@ -135,8 +141,7 @@ int import_bank_files(db::Database& database, const std::vector<std::string>& pa
       ++failures;
       continue;
     }
-    auto name = fs::path(path).filename().string();
-    auto parsed = learning::parse_alqac_bank(text, name.substr(0, name.find('.')));
+    auto parsed = learning::parse_bank_file(text, fs::path(path).filename().string());
     auto result = bank.import(parsed, {publish, {std::nullopt, "cli"}}, core::now_unix());
     if (!result.problems.empty()) {
       out << "✗ " << path << ": " << result.problems.size() << " lỗi, không nhập câu nào (" << result.problems.size()
@@ -147,7 +152,7 @@ int import_bank_files(db::Database& database, const std::vector<std::string>& pa
           out << "  … và " << result.problems.size() - 50 << " lỗi khác\n";
           break;
         }
-        out << "  " << learning::describe(p) << "\n";
+        out << "  " << learning::describe(p, parsed.row_word) << "\n";
       }
       ++failures;
       continue;

@@ -91,11 +91,11 @@ void declare_commands(CLI::App& cli, Commands& commands) {
 
   auto* import_qa = commands.import_qa = cli.add_subcommand("import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
   add_data_options(import_qa, flags);
-  import_qa->add_option("file", commands.qa_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+  import_qa->add_option("file", commands.qa_file, "Tệp .xlsx, .csv hoặc .json")->required()->check(CLI::ExistingFile);
   import_qa->add_flag("--publish", commands.qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
 
   auto* import_bank = commands.import_bank =
-      cli.add_subcommand("import-bank", "Nhập ngân hàng câu hỏi thi tìm hiểu pháp luật (JSON kiểu ALQAC: Trắc nghiệm, Đúng/Sai)");
+      cli.add_subcommand("import-bank", "Nhập ngân hàng câu hỏi thi tìm hiểu pháp luật (bảng tính .xlsx/.csv theo mẫu, hoặc JSON kiểu ALQAC)");
   add_data_options(import_bank, flags);
   import_bank->add_option("files", commands.bank_files, "Tệp JSON")->required()->check(CLI::ExistingFile);
   import_bank->add_flag("--publish", commands.bank_publish, "Duyệt ngay để dùng cho cuộc thi (mặc định: chờ duyệt)");

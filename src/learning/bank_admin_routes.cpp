@@ -2,6 +2,9 @@
 
 #include "core/time.h"
 #include "core/utf8.h"
+#include "core/spreadsheet.h"
+#include "learning/bank_files.h"
+#include "learning/bank_sheet.h"
 #include "learning/bank_views.h"
 #include "learning/permissions.h"
 #include "web/pagination.h"
@@ -113,11 +116,69 @@ http::Response workflow(web::Site& site, BankEditor& editor, http::Request& r, w
   return edit_page(site, editor, v, input_of(*stored), *stored, extra, core::http_status(done.error().kind));
 }
 
+// ---- Importing a file ------------------------------------------------------------------------------
+
+constexpr std::size_t kShownProblems = 200;
+
+http::Response import_page(web::Site& site, const web::Visitor& v, const nlohmann::json& extra, int status) {
+  auto view = site.base_view(v, "Nhập câu hỏi từ tệp");
+  view["can_publish"] = perm::review_questions.allows(v.user->role);
+  view["max_mb"] = kMaxBankFileBytes >> 20;
+  view.update(extra);
+  return site.page("learning/admin_bank_import", view, status);
+}
+
+http::Response post_import(web::Site& site, QuestionBank& bank, web::Visitor& v) {
+  const auto* file = v.form.file("file");
+  if (!file) return import_page(site, v, {{"error", "Hãy chọn tệp câu hỏi (.xlsx, .csv hoặc .json)."}}, 422);
+  const auto parsed = parse_bank_file(file->data, file->filename);
+  const bool publish = v.form.get("publish") == "1" && perm::review_questions.allows(v.user->role);
+  const auto result = bank.import(parsed, {publish, v.actor()}, core::now_unix());
+  if (!result.problems.empty()) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (std::size_t i = 0; i < result.problems.size() && i < kShownProblems; ++i)
+      problems.push_back(describe(result.problems[i], parsed.row_word));
+    return import_page(site, v,
+                       {{"error", "Tệp có " + std::to_string(result.problems.size()) + " lỗi nên chưa câu hỏi nào được nhập. Sửa các lỗi dưới đây rồi nhập lại."},
+                        {"problems", problems},
+                        {"has_problems", true},
+                        {"more_problems", result.problems.size() > kShownProblems}},
+                       422);
+  }
+  return http::Response::redirect(std::string(kBase) + "/nhap?da-nhap=" + std::to_string(result.imported) +
+                                  "&da-co=" + std::to_string(result.already) + "&tu-luan=" + std::to_string(result.skipped));
+}
+
+http::Response get_import(web::Site& site, http::Request& r, web::Visitor& v) {
+  auto imported = r.query_param("da-nhap");
+  if (!imported) return import_page(site, v, nlohmann::json::object(), 200);
+  auto count = [&](const char* name) { return web::parse_id(r.query_param(name).value_or("")).value_or(0); };
+  return import_page(site, v,
+                     {{"notice", "Đã nhập " + std::to_string(count("da-nhap")) + " câu hỏi mới; " + std::to_string(count("da-co")) +
+                                     " câu đã có từ trước, " + std::to_string(count("tu-luan")) + " câu tự luận được bỏ qua."}},
+                     200);
+}
+
+http::Response template_file(BankEditor& editor, const std::string& extension) {
+  const auto tables = bank_sheet_template(editor.fields());
+  const bool xlsx = extension == "xlsx";
+  auto r = http::Response::text(xlsx ? core::to_xlsx(tables) : core::to_csv(tables.front()),
+                                200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8");
+  r.set("Content-Disposition", "attachment; filename=\"mau-ngan-hang-cau-hoi." + extension + "\"");
+  return r;
+}
+
 }  // namespace
 
-void register_bank_admin_routes(web::Site& site, BankEditor& editor) {
+void register_bank_admin_routes(web::Site& site, BankEditor& editor, QuestionBank& bank) {
   const auto writers = web::needs(perm::write_questions);
   site.add(web::page(kBase, writers), [&site, &editor](http::Request& r, web::Visitor& v) { return list_page(site, editor, r, v); });
+  site.add(web::page(std::string(kBase) + "/nhap", writers), [&site](http::Request& r, web::Visitor& v) { return get_import(site, r, v); });
+  site.add(web::upload(std::string(kBase) + "/nhap", writers, kMaxBankFileBytes + 64 * 1024),
+           [&site, &bank](http::Request&, web::Visitor& v) { return post_import(site, bank, v); });
+  for (const std::string extension : {"xlsx", "csv"})
+    site.add(web::page(std::string(kBase) + "/mau." + extension, writers),
+             [&editor, extension](http::Request&, web::Visitor&) { return template_file(editor, extension); });
   site.add(web::page(std::string(kBase) + "/moi", writers), [&site, &editor](http::Request&, web::Visitor& v) {
     return edit_page(site, editor, v, QuestionInput{}, std::nullopt, nlohmann::json::object(), 200);
   });

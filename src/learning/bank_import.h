@@ -40,6 +40,11 @@ struct ParsedBank {
   std::vector<ImportedQuestion> questions;
   std::size_t skipped = 0;  // essay questions, left out
   std::vector<RowProblem> problems;
+  // How the file names a row and the columns checked against the database: JSON items and
+  // keys, or a spreadsheet's lines and column names.
+  std::string_view row_word = "mục";
+  std::string_view field_column = "field";
+  std::string_view articles_column = "relevant_articles";
 };
 
 // `source` names the file (its name without extension) and prefixes each source_ref.

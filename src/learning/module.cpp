@@ -25,7 +25,7 @@ void LearningModule::register_routes(web::Site& site) {
   register_contest_routes(site, *contests_, *certificates_, units_);
   register_contest_api_routes(site, *contests_, *certificates_);
   register_certificate_routes(site, *certificates_);
-  register_bank_admin_routes(site, *bank_editor_);
+  register_bank_admin_routes(site, *bank_editor_, *bank_);
   register_contest_admin_routes(site, *contests_);
 }
 

@@ -23,13 +23,13 @@ BankImportResult QuestionBank::import(const ParsedBank& bank, const BankImportOp
     auto problem = [&](std::string field, std::string message) { result.problems.push_back({item.row, std::move(field), std::move(message)}); };
     BankQuestion q = item.question;
     if (!q.field_slug.empty() && !repo.field_exists(q.field_slug))
-      problem("field", fmt::format("Lĩnh vực «{}» không có trong danh mục lĩnh vực pháp luật.", q.field_slug));
+      problem(std::string(bank.field_column), fmt::format("Lĩnh vực «{}» không có trong danh mục lĩnh vực pháp luật.", q.field_slug));
     for (const auto& [law, article] : item.cited) {
       library::ArticleCitation a;
       a.article = article;
       if (auto doc = documents.find(law)) a.document_id = *doc;
       if (a.document_id == 0 || !library::complete_citation(a, *c))
-        problem("relevant_articles",
+        problem(std::string(bank.articles_column),
                 fmt::format("Điều {} của «{}» không có trong tủ sách pháp luật: hãy nhập văn bản đó trước.", article, law));
       else
         q.articles.push_back(std::move(a));

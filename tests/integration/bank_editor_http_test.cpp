@@ -2,7 +2,9 @@
 // drafts and submits, a reviewer returns with a note or publishes, bad input comes back as the
 // form with Vietnamese errors and what was typed, a stale form and a question already drawn into
 // a contest attempt cannot be edited.
+#include "core/spreadsheet.h"
 #include "core/time.h"
+#include "core/xlsx_reader.h"
 #include "learning/contests.h"
 #include "support/fixtures.h"
 #include "support/learning_fixtures.h"
@@ -138,6 +140,55 @@ TEST_P(BankEditorHttpTest, AQuestionDrawnIntoAnAttemptCannotBeEdited) {
   EXPECT_TRUE(has(edited.body, "không sửa được"));
   EXPECT_EQ(reviewer.post_form(url + "/tra-lai", {{"_csrf", reviewer.csrf()}, {"comment", "Đáp án cần xem lại."}}).status, 303)
       << "a reviewer still takes it out of the draw";
+}
+
+TEST_P(BankEditorHttpTest, OfficialsImportASpreadsheetAllOrNothing) {
+  auto editor = logged_in("bientap@tinh.gov.vn");
+  editor.get("/quan-tri/cau-hoi/nhap");
+  auto blank = editor.get("/quan-tri/cau-hoi/mau.xlsx");
+  ASSERT_EQ(blank.status, 200);
+  auto sheets = core::read_xlsx(blank.body);
+  ASSERT_TRUE(sheets) << "the template reads back";
+  ASSERT_EQ(sheets->size(), 3u);
+  EXPECT_EQ((*sheets)[0].name, "Câu hỏi");
+  EXPECT_TRUE((*sheets)[0].rows.empty()) << "no example row to import by mistake";
+  EXPECT_FALSE((*sheets)[2].rows.empty()) << "the legal fields one may use";
+
+  // The template filled in, as an official saves it.
+  core::Table filled = (*sheets)[0];
+  auto row = [&](std::vector<std::pair<std::string, std::string>> cells) {
+    std::vector<core::Cell> r(filled.headers.size());
+    for (const auto& [column, value] : cells)
+      for (std::size_t i = 0; i < filled.headers.size(); ++i)
+        if (filled.headers[i] == column) r[i] = value;
+    filled.rows.push_back(r);
+  };
+  row({{"Mã câu hỏi", "T1-01"}, {"Loại câu hỏi", "Một đáp án"}, {"Nội dung câu hỏi", "Chỗ ở hợp pháp là gì?"},
+       {"Lựa chọn A", "Nơi làm việc"}, {"Lựa chọn B", "Nơi được sử dụng để sinh sống"}, {"Đáp án", "B"}, {"Văn bản", "Luật Cư trú"}, {"Điều", "2"}});
+  row({{"Mã câu hỏi", "T1-02"}, {"Loại câu hỏi", "Đúng/Sai"}, {"Nội dung câu hỏi", "Nơi tạm trú luôn là chỗ ở hợp pháp."}, {"Đáp án", "Sai"},
+       {"Độ khó", "Khó"}});
+  auto upload = [&](const std::string& name, const std::string& data) {
+    return editor.post_multipart("/quan-tri/cau-hoi/nhap", {{"_csrf", editor.csrf()}, {"publish", "1"}}, "file", name, data);
+  };
+  auto imported = upload("tuan-1.xlsx", core::to_xlsx({filled}));
+  ASSERT_EQ(imported.status, 303) << imported.body;
+  auto done = editor.get(*imported.header("location"));
+  EXPECT_TRUE(has(done.body, "Đã nhập 2 câu hỏi mới")) << done.body;
+  EXPECT_TRUE(has(editor.get("/quan-tri/cau-hoi?trang-thai=pending").body, "Nơi tạm trú luôn là chỗ ở hợp pháp."))
+      << "a writer's import waits for review, whatever the form says";
+  auto again = upload("tuan-1.xlsx", core::to_xlsx({filled}));
+  EXPECT_TRUE(has(*again.header("location"), "da-nhap=0&da-co=2"));
+
+  // One bad line: nothing of the file is stored, and the line is named.
+  auto csv = "Loại câu hỏi,Nội dung câu hỏi,Lựa chọn A,Lựa chọn B,Đáp án,Văn bản,Điều\r\n"
+             "Đúng/Sai,Câu hỏi mới hoàn toàn,,,Đúng,,\r\n"
+             "Một đáp án,Câu hỏi dẫn điều không có,Một,Hai,A,Luật Cư trú,99\r\n";
+  auto refused = upload("tuan-2.csv", csv);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, "dòng 3, trường Điều: Điều 99")) << refused.body;
+  EXPECT_FALSE(has(editor.get("/quan-tri/cau-hoi").body, "Câu hỏi mới hoàn toàn")) << "all or nothing";
+  EXPECT_TRUE(has(upload("hong.xlsx", "PK\x03\x04 không phải bảng tính").body, "bị hỏng"));
+  EXPECT_EQ(editor.post_multipart("/quan-tri/cau-hoi/nhap", {{"_csrf", editor.csrf()}}, "file", "", "").status, 422);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BankEditorHttpTest, ::testing::ValuesIn(backends()), backend_name);

@@ -80,6 +80,12 @@ TEST(Cli, ImportBankReportsEveryProblemAndStoresNothingOfABrokenFile) {
   auto again = run_phobien({"import-bank", "--data", dir, good});
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("đã nhập 0 câu hỏi (chờ duyệt), đã có từ trước 1"), std::string::npos) << again.output;
+  // The spreadsheet template saved as CSV by Vietnamese Excel: semicolons.
+  auto sheet = write("tuan-1.csv", "Loại câu hỏi;Nội dung câu hỏi;Đáp án\r\nĐúng/Sai;Công dân có quyền tự do cư trú.;Đúng\r\n"
+                                   "Một đáp án;Thiếu lựa chọn;B\r\n");
+  auto csv = run_phobien({"import-bank", "--data", dir, sheet});
+  EXPECT_EQ(csv.exit_code, 1) << csv.output;
+  EXPECT_NE(csv.output.find("dòng 3, trường Đáp án:"), std::string::npos) << "spreadsheet rows are lines: " << csv.output;
 }
 
 class BackupTest : public ::testing::TestWithParam<std::string> {};

@@ -1,0 +1,77 @@
+#include "learning/bank_files.h"
+
+#include "core/csv_reader.h"
+#include "core/strings.h"
+#include "core/xlsx_reader.h"
+#include "learning/bank_sheet.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace learning {
+
+namespace {
+
+ParsedBank file_problem(std::string message) {
+  ParsedBank bank;
+  bank.problems.push_back({0, "", std::move(message)});
+  return bank;
+}
+
+std::string xlsx_failure(core::XlsxFailure f) {
+  switch (f) {
+    case core::XlsxFailure::xls_or_encrypted:
+      return "Tệp là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu: hãy lưu lại thành .xlsx không đặt mật khẩu.";
+    case core::XlsxFailure::not_xlsx: return "Tệp nén này không phải bảng tính .xlsx.";
+    case core::XlsxFailure::unsupported: return "Bảng tính dùng định dạng nén chưa hỗ trợ: hãy mở và lưu lại bằng Excel hoặc LibreOffice.";
+    case core::XlsxFailure::too_large: return "Bảng tính quá lớn; hãy chia thành nhiều tệp.";
+    case core::XlsxFailure::not_a_zip:
+    case core::XlsxFailure::corrupt: break;
+  }
+  return "Bảng tính .xlsx bị hỏng, không đọc được.";
+}
+
+std::string cell_text(const core::Cell& cell) {
+  if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&cell)) return fmt::format("{}", *d);
+  return "";
+}
+
+ParsedBank parse_xlsx(std::string_view bytes, const std::string& source) {
+  auto sheets = core::read_xlsx(bytes);
+  if (!sheets) return file_problem(xlsx_failure(sheets.error()));
+  const core::Table& sheet = sheets->front();  // the template's question sheet
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(sheet.rows.size() + 1);
+  rows.push_back(sheet.headers);
+  for (const auto& r : sheet.rows) {
+    auto& out = rows.emplace_back();
+    for (const auto& cell : r) out.push_back(cell_text(cell));
+  }
+  return parse_bank_sheet(rows, source);
+}
+
+}  // namespace
+
+ParsedBank parse_bank_file(std::string_view bytes, const std::string& filename) {
+  if (bytes.size() > kMaxBankFileBytes) return file_problem(fmt::format("Tệp lớn quá {} MB.", kMaxBankFileBytes >> 20));
+  const std::string source = std::filesystem::path(filename).stem().string();
+  ParsedBank bank;
+  if (bytes.starts_with("PK")) {
+    bank = parse_xlsx(bytes, source);
+  } else if (auto first = core::trim(bytes.substr(bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0), " \t\r\n"); first.starts_with("[") || first.starts_with("{")) {
+    return parse_alqac_bank(bytes, source);
+  } else if (auto rows = core::read_csv(bytes)) {
+    bank = parse_bank_sheet(*rows, source);
+  } else {
+    return file_problem(core::describe(rows.error()));
+  }
+  bank.row_word = "dòng";
+  bank.field_column = "Lĩnh vực";
+  bank.articles_column = "Điều";
+  return bank;
+}
+
+}  // namespace learning
