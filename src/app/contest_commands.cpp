@@ -5,6 +5,10 @@
 #include "learning/contest_rules.h"
 #include "learning/contest_views.h"
 #include "learning/contests.h"
+#include "learning/course_views.h"
+#include "learning/courses.h"
+#include "db/change_feed.h"
+#include "library/library_service.h"
 #include "units/unit_import.h"
 #include "units/unit_registry.h"
 
@@ -26,14 +30,25 @@ std::optional<std::string> read_file(const std::string& path, std::size_t limit)
   return text;
 }
 
+// The file's text, or nothing once `out` has been told why.
+std::optional<std::string> readable(const std::string& path, std::size_t limit, std::ostream& out) {
+  auto text = read_file(path, limit);
+  if (!text) out << "✗ " << path << ": không đọc được tệp hoặc tệp quá lớn (cannot read the file, or it is too large)\n";
+  return text;
+}
+
+// Prints a service's refusal with each field's problem; returns the command's exit code.
+int refused(const std::string& path, const core::ServiceError& e, std::ostream& out) {
+  out << "✗ " << path << ": " << e.message << "\n";
+  for (const auto& [field, message] : e.fields) out << "  " << field << ": " << message << "\n";
+  return 1;
+}
+
 }  // namespace
 
 int import_units_file(db::Database& database, const std::string& path, std::ostream& out) {
-  auto text = read_file(path, units::kMaxUnitsFileBytes);
-  if (!text) {
-    out << "✗ " << path << ": không đọc được tệp hoặc tệp quá lớn (cannot read the file, or it is too large)\n";
-    return 1;
-  }
+  auto text = readable(path, units::kMaxUnitsFileBytes, out);
+  if (!text) return 1;
   units::UnitRegistry registry(database);
   auto result = registry.import(units::parse_vn_units(*text), {std::nullopt, "cli"});
   if (!result.problems.empty()) {
@@ -46,25 +61,31 @@ int import_units_file(db::Database& database, const std::string& path, std::ostr
 }
 
 int create_contest_file(db::Database& database, const std::string& path, std::ostream& out) {
-  auto text = read_file(path, 256 * 1024);
-  if (!text) {
-    out << "✗ " << path << ": không đọc được tệp hoặc tệp quá lớn (cannot read the file, or it is too large)\n";
-    return 1;
-  }
+  auto text = readable(path, 256 * 1024, out);
+  if (!text) return 1;
   auto definition = learning::parse_contest_definition(*text);
-  if (!definition) {
-    out << "✗ " << path << ": " << definition.error().message << "\n";
-    return 1;
-  }
+  if (!definition) return refused(path, definition.error(), out);
   units::UnitRegistry registry(database);
   learning::ContestService contests(database, registry, antispam::site_secret(database));
   auto contest = contests.create(*definition, {std::nullopt, "cli"}, core::now_unix());
-  if (!contest) {
-    out << "✗ " << path << ": " << contest.error().message << "\n";
-    for (const auto& [field, message] : contest.error().fields) out << "  " << field << ": " << message << "\n";
-    return 1;
-  }
+  if (!contest) return refused(path, contest.error(), out);
   out << "✓ Đã tạo cuộc thi «" << contest->title << "» (id " << contest->id << "): " << learning::contest_url(*contest) << "\n";
+  return 0;
+}
+
+int create_course_file(db::Database& database, const std::string& path, std::ostream& out) {
+  auto text = readable(path, 1024 * 1024, out);
+  if (!text) return 1;
+  auto definition = learning::parse_course_definition(*text);
+  if (!definition) return refused(path, definition.error(), out);
+  units::UnitRegistry registry(database);
+  db::ChangeFeed feed;
+  library::LibraryService library(database, feed);
+  learning::CourseService courses(database, registry, library);
+  auto course = courses.create(std::move(*definition), {std::nullopt, "cli"}, core::now_unix());
+  if (!course) return refused(path, course.error(), out);
+  out << "✓ Đã tạo khóa học «" << course->title << "» (id " << course->id << ", " << course->lessons.size()
+      << " bài): " << learning::course_url(*course) << "\n";
   return 0;
 }
 

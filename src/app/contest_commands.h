@@ -1,5 +1,5 @@
 #pragma once
-// Commands for contests and the units their participants belong to.
+// Commands for contests, courses and the units their participants and learners belong to.
 #include "db/database.h"
 
 #include <ostream>
@@ -15,5 +15,10 @@ int import_units_file(db::Database& database, const std::string& path, std::ostr
 // `phobien create-contest FILE`: a contest from its JSON definition (learning::
 // parse_contest_definition). Prints its address; returns 1 with the problems when it is invalid.
 int create_contest_file(db::Database& database, const std::string& path, std::ostream& out);
+
+// `phobien create-course FILE`: a course from its JSON definition (learning::
+// parse_course_definition); its articles must be in the library. Prints its address; returns 1
+// with the problems when it is invalid.
+int create_course_file(db::Database& database, const std::string& path, std::ostream& out);
 
 }  // namespace app

@@ -51,7 +51,7 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *import_bank, *import_units, *create_contest, *eval_retrieval, *eval_answer, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *import_bank, *import_units, *create_contest, *create_course, *eval_retrieval, *eval_answer, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name;
   std::vector<std::string> import_files;
@@ -59,7 +59,7 @@ struct Commands {
   bool qa_publish = false;
   std::vector<std::string> bank_files;
   bool bank_publish = false;
-  std::string units_file, contest_file;
+  std::string units_file, contest_file, course_file;
   std::string eval_corpus, eval_questions, eval_archive;
   std::string backup_file;
 };
@@ -109,6 +109,11 @@ void declare_commands(CLI::App& cli, Commands& commands) {
       cli.add_subcommand("create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (README, mục Online contests)");
   add_data_options(create_contest, flags);
   create_contest->add_option("file", commands.contest_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+
+  auto* create_course = commands.create_course =
+      cli.add_subcommand("create-course", "Tạo khóa học pháp luật trực tuyến từ tệp định nghĩa JSON (README, mục Courses)");
+  add_data_options(create_course, flags);
+  create_course->add_option("file", commands.course_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
 
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
@@ -184,6 +189,7 @@ int run_command(const Commands& commands, const core::Config& config) {
     return app::import_bank_files(*database, commands.bank_files, commands.bank_publish, std::cout) == 0 ? 0 : 1;
   if (commands.import_units->parsed()) return app::import_units_file(*database, commands.units_file, std::cout);
   if (commands.create_contest->parsed()) return app::create_contest_file(*database, commands.contest_file, std::cout);
+  if (commands.create_course->parsed()) return app::create_course_file(*database, commands.course_file, std::cout);
   if (commands.backup->parsed()) {
     std::cout << app::backup(*database, config.uploads_dir(), commands.backup_file) << "\n";
     return 0;

@@ -7,6 +7,7 @@
 #include "learning/bank_sheet.h"
 #include "learning/bank_views.h"
 #include "learning/permissions.h"
+#include "web/download.h"
 #include "web/pagination.h"
 #include "web/params.h"
 
@@ -161,11 +162,8 @@ http::Response get_import(web::Site& site, http::Request& r, web::Visitor& v) {
 
 http::Response template_file(BankEditor& editor, const std::string& extension) {
   const auto tables = bank_sheet_template(editor.fields());
-  const bool xlsx = extension == "xlsx";
-  auto r = http::Response::text(xlsx ? core::to_xlsx(tables) : core::to_csv(tables.front()),
-                                200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8");
-  r.set("Content-Disposition", "attachment; filename=\"mau-ngan-hang-cau-hoi." + extension + "\"");
-  return r;
+  // The CSV holds the question sheet only: a CSV file has one table.
+  return web::tables_download(extension == "csv" ? std::vector<core::Table>{tables.front()} : tables, extension, "mau-ngan-hang-cau-hoi");
 }
 
 }  // namespace

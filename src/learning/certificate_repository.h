@@ -15,8 +15,10 @@ class CertificateRepository {
 
   std::optional<Certificate> find_by_code(const std::string& code);
   std::optional<Certificate> find_by_attempt(std::int64_t attempt_id);
-  // False when the attempt already has one, or (very unlikely) the code is taken.
-  bool insert_for_attempt(std::int64_t attempt_id, const Certificate& cert);
+  std::optional<Certificate> find_by_enrolment(std::int64_t enrolment_id);
+  // The certificate of a contest attempt or of a course enrolment (one of the two). False when
+  // that one has a certificate already, or (very unlikely) the code is taken.
+  bool insert(const Certificate& cert, std::optional<std::int64_t> attempt_id, std::optional<std::int64_t> enrolment_id);
 
  private:
   db::Connection& c_;

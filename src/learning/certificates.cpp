@@ -38,14 +38,19 @@ core::Result<Certificate> CertificateService::issue_for_attempt(const Participan
   if (!contest) return core::fail(core::ServiceError::not_found("Không có cuộc thi này."));
   Certificate cert = contest_certificate(*contest, p, *attempt, unit_name);
   cert.issued_at = now;
+  cert = store_certificate(certificates, std::move(cert), attempt_id, std::nullopt);
+  tx.commit();
+  return cert;
+}
+
+Certificate store_certificate(CertificateRepository& repo, Certificate cert, std::optional<std::int64_t> attempt_id,
+                              std::optional<std::int64_t> enrolment_id) {
   // A second request racing this one, or a code already taken (2^-50 a pair): read back or retry.
   for (int tries = 0; tries < 3; ++tries) {
     cert.code = new_certificate_code();
-    if (certificates.insert_for_attempt(attempt_id, cert)) {
-      tx.commit();
-      return cert;
-    }
-    if (auto issued = certificates.find_by_attempt(attempt_id)) return *issued;
+    if (repo.insert(cert, attempt_id, enrolment_id)) return cert;
+    auto issued = attempt_id ? repo.find_by_attempt(*attempt_id) : repo.find_by_enrolment(enrolment_id.value_or(0));
+    if (issued) return *issued;
   }
   throw std::runtime_error("certificate: no free code after three tries");
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Issuing and checking certificates. A participant's finished attempt (submitted, or expired and
 // scored as saved) gets one certificate, issued the first time it is asked for and the same one
-// after; anyone with its code can check it.
+// after; a finished course gets one when it is finished (courses.h). Anyone with its code can
+// check it.
 #include "core/error.h"
 #include "db/database.h"
 #include "learning/certificate_model.h"
@@ -13,6 +14,13 @@
 #include <string_view>
 
 namespace learning {
+
+class CertificateRepository;
+
+// Stores `cert` under a new code for the contest attempt or the course enrolment, in the caller's
+// transaction; returns what is stored for it (`cert`, or the certificate a racing request stored).
+Certificate store_certificate(CertificateRepository& repo, Certificate cert, std::optional<std::int64_t> attempt_id,
+                              std::optional<std::int64_t> enrolment_id);
 
 class CertificateService {
  public:

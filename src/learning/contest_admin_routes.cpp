@@ -4,6 +4,7 @@
 #include "core/time.h"
 #include "learning/contest_views.h"
 #include "learning/permissions.h"
+#include "web/download.h"
 #include "web/params.h"
 
 #include <fmt/format.h>
@@ -12,17 +13,10 @@ namespace learning {
 
 namespace {
 
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 // Every person of a round, in an export; a page shows the first ones.
 constexpr int kExportedPeople = 1'000'000;
 constexpr int kShownPeople = 50;
 
-http::Response attachment(std::string body, const std::string& content_type, const std::string& filename) {
-  auto r = http::Response::text(std::move(body), 200, content_type);
-  r.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.set("Cache-Control", "private, no-store");
-  return r;
-}
 
 // The contest of the URL and the round of ?vong= (0: the one opened last), or the page to send.
 struct Chosen {
@@ -66,8 +60,7 @@ void register_contest_admin_routes(web::Site& site, ContestService& contests) {
     auto board = contests.leaderboard(contest, round, extension.empty() ? kShownPeople : kExportedPeople, now);
     if (!board) return site.not_found_page(v);
     const auto name = fmt::format("ket-qua-{}-vong-{}", contest.slug, board->round_number);
-    if (extension == "csv") return attachment(core::to_csv(results_tables(*board)), "text/csv; charset=utf-8", name + ".csv");
-    if (extension == "xlsx") return attachment(core::to_xlsx(results_tables(*board)), kXlsxType, name + ".xlsx");
+    if (!extension.empty()) return web::tables_download(results_tables(*board), extension, name);
     auto view = site.base_view(v, "Kết quả – " + contest.title);
     view["contest"] = contest_page_view(contest, now);
     view["board"] = leaderboard_page_view(*board);

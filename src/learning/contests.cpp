@@ -5,12 +5,12 @@
 #include "db/group_commit.h"
 #include "learning/contest_repository.h"
 #include "learning/contest_rules.h"
+#include "learning/question_draw.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <ctime>
-#include <random>
 #include <set>
 
 namespace learning {
@@ -18,32 +18,6 @@ namespace learning {
 namespace {
 
 constexpr std::int64_t kSecondMs = 1000;
-
-std::mt19937_64& random_engine() {
-  thread_local std::mt19937_64 engine([] {
-    std::seed_seq seed{std::random_device{}(), std::random_device{}(), std::random_device{}(), std::random_device{}()};
-    return std::mt19937_64(seed);
-  }());
-  return engine;
-}
-
-// `count` questions for each quota, none twice; nothing when a quota cannot be filled.
-std::optional<std::vector<std::int64_t>> draw_questions(ContestRepository& repo, const std::vector<Quota>& quotas) {
-  std::vector<std::int64_t> drawn;
-  std::set<std::int64_t> taken;
-  for (const auto& quota : quotas) {
-    std::vector<std::int64_t> pool;
-    for (const auto& q : repo.drawable_questions(quota))
-      if (matches_tag(quota, q.tags) && !taken.count(q.id)) pool.push_back(q.id);
-    if (pool.size() < static_cast<std::size_t>(quota.count)) return std::nullopt;
-    std::shuffle(pool.begin(), pool.end(), random_engine());
-    for (int i = 0; i < quota.count; ++i) {
-      drawn.push_back(pool[i]);
-      taken.insert(pool[i]);
-    }
-  }
-  return drawn;
-}
 
 int current_year(std::int64_t now) {
   std::time_t t = static_cast<std::time_t>(now);

@@ -2,10 +2,12 @@
 // Learning law online: question banks (`phobien import-bank`, written and reviewed under
 // /quan-tri/cau-hoi), online contests on legal
 // knowledge (`phobien create-contest`, the pages under /cuoc-thi and /api/v1/contests) and their
-// certificates (/chung-nhan); courses come next (issue 12).
+// certificates (/chung-nhan), and courses with lessons and quizzes (`phobien create-course`,
+// /khoa-hoc), assigned to staff by unit and reported per unit.
 #include "learning/bank_editor.h"
 #include "learning/certificates.h"
 #include "learning/contests.h"
+#include "learning/courses.h"
 #include "learning/exam_guard.h"
 #include "learning/question_bank.h"
 #include "units/unit_registry.h"
@@ -32,10 +34,12 @@ class LearningModule : public web::Module {
 
  private:
   units::UnitRegistry& units_;
+  library::LibraryService& library_;
   std::unique_ptr<QuestionBank> bank_;
   std::unique_ptr<BankEditor> bank_editor_;
   std::unique_ptr<ContestService> contests_;
   std::unique_ptr<CertificateService> certificates_;
+  std::unique_ptr<CourseService> courses_;
   std::unique_ptr<OpenContestQuestions> exam_guard_;
 };
 

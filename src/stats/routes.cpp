@@ -5,6 +5,7 @@
 #include "core/time.h"
 #include "stats/permissions.h"
 #include "stats/views.h"
+#include "web/download.h"
 
 #include <fmt/format.h>
 
@@ -13,18 +14,9 @@ namespace stats {
 namespace {
 
 constexpr const char* kPagePath = "/quan-tri/tu-van/thong-ke";
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-std::string export_name(const PeriodChoice& p, const char* extension) {
-  return fmt::format("thong-ke-tu-van-{}-{}.{}", p.from_date, p.to_date, extension);
-}
-
-http::Response attachment(std::string body, const std::string& content_type, const std::string& filename) {
-  auto r = http::Response::text(std::move(body), 200, content_type);
-  r.set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.set("Cache-Control", "private, no-store");
-  return r;
-}
+// The export's name, without its extension.
+std::string export_name(const PeriodChoice& p) { return fmt::format("thong-ke-tu-van-{}-{}", p.from_date, p.to_date); }
 
 }  // namespace
 
@@ -42,9 +34,7 @@ void register_statistics_routes(web::Site& site, StatisticsService& statistics) 
     }
     const auto& p = std::get<PeriodChoice>(choice);
     auto stats = compute(p);
-    if (extension == "csv")
-      return attachment(core::to_csv(consultation_tables(stats)), "text/csv; charset=utf-8", export_name(p, "csv"));
-    if (extension == "xlsx") return attachment(core::to_xlsx(consultation_tables(stats)), kXlsxType, export_name(p, "xlsx"));
+    if (!extension.empty()) return web::tables_download(consultation_tables(stats), extension, export_name(p));
     view.update(consultation_page_view(stats, p, kPagePath, consult::perm::moderate_questions.allows(v.user->role)));
     view["tu"] = p.from_date;
     view["den"] = p.to_date;

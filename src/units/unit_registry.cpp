@@ -32,9 +32,10 @@ std::vector<AdminUnit> UnitRegistry::children(const std::string& province_code) 
   return UnitRepository(*database_.acquire()).children(province_code);
 }
 
-std::string UnitRegistry::full_name(const std::string& code) {
-  auto c = database_.acquire();
-  UnitRepository repo(*c);
+std::string UnitRegistry::full_name(const std::string& code) { return full_name(*database_.acquire(), code); }
+
+std::string UnitRegistry::full_name(db::Connection& c, const std::string& code) {
+  UnitRepository repo(c);
   auto unit = repo.find(code);
   if (!unit) return "";
   if (unit->parent_code.empty()) return unit->name;

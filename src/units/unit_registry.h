@@ -32,6 +32,8 @@ class UnitRegistry {
   // "Phường Ba Đình, Thành phố Hà Nội" for a commune or agency, the name for a province; "" when
   // the code is unknown.
   std::string full_name(const std::string& code);
+  // The same, inside a caller's transaction.
+  static std::string full_name(db::Connection& c, const std::string& code);
 
  private:
   db::Database& database_;
