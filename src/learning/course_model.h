@@ -33,8 +33,9 @@ struct Lesson {
   std::string url;   // pdf, video: an https address
   std::int64_t document_id = 0;  // article: the library document and the article's number
   std::string article;
-  int quiz_count = 0;  // quiz: questions drawn, by tag ("" any), and the score to pass
+  int quiz_count = 0;  // quiz: questions drawn, by tag and law ("" any), and the score to pass
   std::string quiz_tag;
+  std::string quiz_law;
   int pass_percent = 0;
 };
 
@@ -79,6 +80,7 @@ struct QuizResult {
     BankQuestion question;
     std::vector<std::string> answer;
     bool right = false;
+    bool withheld = false;  // an open contest may draw it: no key or explanation shown
   };
   std::vector<Marked> questions;
 };

@@ -34,10 +34,10 @@ std::int64_t CourseRepository::insert_course(const Course& course, std::optional
     c_.execute("INSERT INTO course_units (course_id, unit_code) VALUES (?, ?) ON CONFLICT DO NOTHING", {id, unit});
   for (const auto& l : course.lessons)
     c_.execute("INSERT INTO course_lessons (course_id, position, title, kind, body, url, document_id, article, quiz_count, quiz_tag, "
-               "pass_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "quiz_law, pass_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                {id, std::int64_t(l.position), l.title, std::string(lesson_kind_slug(l.kind)), l.body, l.url,
                 l.document_id ? db::Value(l.document_id) : db::Value(db::Null{}), l.article, std::int64_t(l.quiz_count), l.quiz_tag,
-                std::int64_t(l.pass_percent)});
+                l.quiz_law, std::int64_t(l.pass_percent)});
   return id;
 }
 
@@ -45,14 +45,15 @@ void CourseRepository::load_parts(Course& course) {
   course.unit_codes = db::map_rows(c_.query("SELECT unit_code FROM course_units WHERE course_id = ? ORDER BY unit_code", {course.id}),
                                    [](const db::Row& r) { return r.text(0); });
   course.lessons = db::map_rows(
-      c_.query("SELECT id, position, title, kind, body, url, COALESCE(document_id, 0), article, quiz_count, quiz_tag, pass_percent "
+      c_.query("SELECT id, position, title, kind, body, url, COALESCE(document_id, 0), article, quiz_count, quiz_tag, quiz_law, "
+               "pass_percent "
                "FROM course_lessons WHERE course_id = ? ORDER BY position",
                {course.id}),
       [](const db::Row& r) {
         Lesson l;
         std::string kind;
         db::read_row(r, l.id, l.position, l.title, kind, l.body, l.url, l.document_id, l.article, l.quiz_count, l.quiz_tag,
-                     l.pass_percent);
+                     l.quiz_law, l.pass_percent);
         l.kind = parse_lesson_kind(kind).value_or(LessonKind::text);
         return l;
       });

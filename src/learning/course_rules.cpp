@@ -35,6 +35,7 @@ core::Result<LessonSource> lesson_of(const json& item, int position) {
     l.kind = LessonKind::quiz;
     l.quiz_count = static_cast<int>(std::clamp<std::int64_t>(q["count"].get<std::int64_t>(), -1, 1000));
     l.quiz_tag = text_member(q, "tag");
+    l.quiz_law = text_member(q, "law");
     l.pass_percent = q.contains("pass_percent") && q["pass_percent"].is_number_integer()
                          ? static_cast<int>(std::clamp<std::int64_t>(q["pass_percent"].get<std::int64_t>(), -1, 1000))
                          : 80;

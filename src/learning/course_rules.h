@@ -25,7 +25,7 @@ struct CourseDefinition {
 // {"title", "summary", "audience": "public" | "staff", "units": ["01", …],
 //  "lessons": [{"title", "text"} | {"title", "article": "Điều 20 Luật Cư trú", "text"?}
 //              | {"title", "pdf": "https://…", "text"?} | {"title", "video": "https://…", "text"?}
-//              | {"title", "quiz": {"count", "tag"?, "pass_percent"?}}]}
+//              | {"title", "quiz": {"count", "tag"?, "law"?, "pass_percent"?}}]}
 // Structure only; course_problems checks the values.
 core::Result<CourseDefinition> parse_course_definition(std::string_view json);
 

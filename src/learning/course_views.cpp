@@ -79,6 +79,7 @@ nlohmann::json quiz_result_view(const QuizResult& result, int pass_percent) {
                             return key;
                           }())},
                          {"explanation", m.question.explanation},
+                         {"withheld", m.withheld},
                          {"choices", choices_view(m.question.choices, m.answer, true)}});
   return {{"correct", result.correct},      {"total", result.total},       {"percent", result.percent},
           {"passed", result.passed},        {"pass_percent", pass_percent}, {"course_completed", result.course_completed},

@@ -171,7 +171,7 @@ core::Result<std::vector<QuizQuestion>> CourseService::start_quiz(const Course& 
   if (!quiz) return core::fail(quiz.error());
   const Lesson* lesson = quiz->lesson;
   ContestRepository pool(*c);
-  auto drawn = draw_questions(pool, {Quota{lesson->quiz_tag, "", "", 0, lesson->quiz_count}});
+  auto drawn = draw_questions(pool, {Quota{lesson->quiz_tag, lesson->quiz_law, "", 0, lesson->quiz_count}});
   if (!drawn)
     return core::fail(core::ServiceError::unavailable("quiz_unavailable", "Ngân hàng câu hỏi chưa đủ câu cho bài kiểm tra này. Vui lòng quay lại sau."));
   repo.replace_quiz(quiz->enrolment.id, lesson->id, *drawn);
@@ -209,6 +209,11 @@ core::Result<QuizResult> CourseService::submit_quiz(const Course& course, const 
     if (auto given = answers.find(id); given != answers.end())
       if (auto checked = checked_answer(given->second, q->kind, q->choices)) marked.answer = *checked;
     marked.right = !marked.answer.empty() && is_correct(marked.answer, q->choices);
+    marked.withheld = exam_guard_ && exam_guard_->in_open_contest(q->text);
+    if (marked.withheld) {
+      for (auto& choice : marked.question.choices) choice.correct = false;
+      marked.question.explanation.clear();
+    }
     result.correct += marked.right ? 1 : 0;
     result.questions.push_back(std::move(marked));
   }

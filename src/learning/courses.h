@@ -3,6 +3,7 @@
 // in the library), who sees and who may enrol in which course, a person's progress lesson by
 // lesson, quizzes drawn from the published bank and scored, completion with its certificate, a
 // person's record of finished courses, and the per-unit report. Times are passed in.
+#include "answer/answer_service.h"
 #include "auth/audit_log.h"
 #include "auth/user.h"
 #include "core/error.h"
@@ -32,8 +33,11 @@ struct CourseWithProgress {
 
 class CourseService {
  public:
-  CourseService(db::Database& database, units::UnitRegistry& units, library::LibraryService& library)
-      : database_(database), units_(units), library_(library) {}
+  // `exam_guard`: the answer key and explanation of a quiz question that an open contest round
+  // may draw are not shown after the quiz (retrying a quiz must not collect a contest's key).
+  CourseService(db::Database& database, units::UnitRegistry& units, library::LibraryService& library,
+                const answer::ExamGuard* exam_guard = nullptr)
+      : database_(database), units_(units), library_(library), exam_guard_(exam_guard) {}
 
   // Checks the definition (course_problems), the units and the articles; 400 with the fields.
   core::Result<Course> create(CourseDefinition d, const auth::Actor& actor, std::int64_t now);
@@ -74,6 +78,7 @@ class CourseService {
   db::Database& database_;
   units::UnitRegistry& units_;
   library::LibraryService& library_;
+  const answer::ExamGuard* exam_guard_;
 };
 
 }  // namespace learning

@@ -35,12 +35,12 @@ class LearningModule : public web::Module {
  private:
   units::UnitRegistry& units_;
   library::LibraryService& library_;
+  std::unique_ptr<OpenContestQuestions> exam_guard_;  // before the services that use it
   std::unique_ptr<QuestionBank> bank_;
   std::unique_ptr<BankEditor> bank_editor_;
   std::unique_ptr<ContestService> contests_;
   std::unique_ptr<CertificateService> certificates_;
   std::unique_ptr<CourseService> courses_;
-  std::unique_ptr<OpenContestQuestions> exam_guard_;
 };
 
 }  // namespace learning

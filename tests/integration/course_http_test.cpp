@@ -3,6 +3,7 @@
 // then passed, completion with its certificate and the person's record, and the per-unit report
 // with its export read back. Bad input gets a 4xx.
 #include "core/time.h"
+#include "learning/contests.h"
 #include "learning/courses.h"
 #include "learning/question_bank.h"
 #include "support/fixtures.h"
@@ -52,7 +53,7 @@ class CourseHttpTest : public LearningHttpTest {
     public_ = course(R"({"title": "Tìm hiểu Luật Cư trú", "audience": "public", "lessons": [
       {"title": "Giới thiệu", "text": "Luật Cư trú quy định **quyền tự do cư trú** của công dân."},
       {"title": "Chỗ ở hợp pháp", "article": "Điều 2 Luật Cư trú"},
-      {"title": "Kiểm tra cuối khóa", "quiz": {"count": 2, "tag": "cư trú", "pass_percent": 100}}]})");
+      {"title": "Kiểm tra cuối khóa", "quiz": {"count": 2, "tag": "cư trú", "law": "Luật Cư trú", "pass_percent": 100}}]})");
     staff_ = course(R"({"title": "Sử dụng cổng thông tin PBGDPL", "audience": "staff", "units": ["01"],
       "lessons": [{"title": "Đăng nhập", "text": "Mở trang quản trị."}]})");
     server_->add_user("dan@tinh.gov.vn", auth::Role::citizen);
@@ -163,6 +164,29 @@ TEST_P(CourseHttpTest, StaffCoursesGoToStaffOfTheirUnits) {
   EXPECT_EQ(*done.header("location"), url + "?hoan-thanh");
   auto list = nlohmann::json::parse(server_->client().get("/api/v1/courses").body);
   ASSERT_EQ(list["items"].size(), 1u) << "programs see the public courses";
+}
+
+TEST_P(CourseHttpTest, AQuizDoesNotGiveAwayTheKeyOfAnOpenContest) {
+  units::UnitRegistry units(server_->database());
+  learning::ContestService contests(server_->database(), units, "khóa");
+  learning::Contest contest;
+  contest.title = "Tìm hiểu Luật Cư trú trên mạng";
+  contest.time_limit_seconds = 600;
+  contest.quotas = {{"", "", "", 0, 2}};
+  contest.questions_per_attempt = 2;
+  const auto now = core::now_unix();
+  contest.rounds = {{0, 1, now - 60, now + 3600}};
+  ASSERT_TRUE(contests.create(contest, {std::nullopt, "test"}, now));
+
+  auto c = logged_in("dan@tinh.gov.vn");
+  const std::string url = "/khoa-hoc/" + public_.slug;
+  c.post_form(url + "/dang-ky", {{"_csrf", c.csrf()}, {"unit_code", "01"}});
+  c.post_form(url + "/bai/3/bat-dau", {{"_csrf", c.csrf()}});
+  auto result = c.post_form(url + "/bai/3/nop-bai", answers(c, c.get(url + "/bai/3").body, false));
+  ASSERT_EQ(result.status, 200);
+  EXPECT_TRUE(has(result.body, "tạm không hiển thị")) << result.body;
+  EXPECT_FALSE(has(result.body, "Khoản 1 Điều 2 Luật Cư trú.")) << "no explanation either";
+  EXPECT_FALSE(has(result.body, "Đáp án: B")) << result.body;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CourseHttpTest, ::testing::ValuesIn(backends()), backend_name);

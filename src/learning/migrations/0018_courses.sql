@@ -31,6 +31,7 @@ CREATE TABLE course_lessons (
   article TEXT NOT NULL DEFAULT '',
   quiz_count INTEGER NOT NULL DEFAULT 0,
   quiz_tag TEXT NOT NULL DEFAULT '',
+  quiz_law TEXT NOT NULL DEFAULT '',
   pass_percent INTEGER NOT NULL DEFAULT 0,
   UNIQUE (course_id, position)
 );
