@@ -37,14 +37,22 @@ const std::vector<TypeWords>& type_words() {
   return types;
 }
 
-// Words that end a document name ("Luật Cư trú quy định", "Bộ luật Dân sự năm 2015").
-bool ends_name(std::string_view folded) {
+// Words that end a document name ("Luật Cư trú quy định", "Bộ luật Dân sự năm 2015"). Written
+// with diacritics they are told apart from name words that fold alike ("cần" ends a name,
+// "Luật Tiếp cận thông tin" goes on); written without, the folded list decides.
+bool ends_name(std::string_view lower, std::string_view folded) {
   static constexpr std::string_view kStops[] = {
+      "năm",  "số",  "này",  "quy",  "thì",  "là",   "có",   "được", "không", "phải", "mà",  "hoặc",
+      "những", "để", "khi",  "nếu",  "theo", "tại",  "của",  "điều", "khoản", "điểm", "chương", "mục",
+      "thuộc", "về", "trong", "đối", "với",  "cho",  "đến",  "từ",   "bị",    "sẽ",   "đã",  "đang",
+      "cần",  "nên", "sau",  "trước", "như", "hay",  "gì",   "nào",  "bao",   "ai",   "ở"};
+  static constexpr std::string_view kFoldedStops[] = {
       "nam",  "so",  "nay",  "quy",  "thi",  "la",   "co",  "duoc", "khong", "phai", "ma",  "hoac",
       "nhung", "de", "khi",  "neu",  "theo", "tai",  "cua", "dieu", "khoan", "diem", "chuong", "muc",
       "thuoc", "ve", "trong", "doi", "voi",  "cho",  "den", "tu",   "bi",    "se",   "da",  "dang",
       "can",  "nen", "sau",  "truoc", "nhu", "hay",  "gi",  "nao",  "bao",   "ai",   "o"};
-  return std::find(std::begin(kStops), std::end(kStops), folded) != std::end(kStops);
+  if (lower != folded) return std::find(std::begin(kStops), std::end(kStops), lower) != std::end(kStops);
+  return std::find(std::begin(kFoldedStops), std::end(kFoldedStops), folded) != std::end(kFoldedStops);
 }
 
 bool is_connector(std::string_view folded) {
@@ -276,7 +284,7 @@ class Parser {
       const auto& w = t_[name_end];
       bool comma_chong = w.folded == "chong" && gap_ok(name_end);  // "Luật Phòng, chống ma túy"
       if (!gap_ok(name_end, false) && !comma_chong) break;
-      if (ends_name(w.folded) || all_digits(w.lower) || find_abbreviation(w.lower)) break;
+      if (ends_name(w.lower, w.folded) || all_digits(w.lower) || find_abbreviation(w.lower)) break;
       ++name_end;
     }
     if (name_end == name_begin) return std::nullopt;  // "theo quy định của luật": no particular law

@@ -81,6 +81,19 @@ TEST(TextCitation, ParseCitationNormalisesFirst) {
   EXPECT_FALSE(parse_citation("quyền sử dụng đất"));
 }
 
+TEST(TextCitation, ANameWordIsNotTakenForAStopWordThatFoldsAlike) {
+  // "cận" folds to "can", as "cần" (need) does: only the latter ends a name.
+  auto c = parse_citation("Điều 3 Luật Tiếp cận thông tin");
+  ASSERT_TRUE(c && c->document);
+  EXPECT_EQ(c->document->name, "Tiếp cận thông tin");
+  auto stop = parse_citation("Điều 8 Luật Cư trú cần được hiểu");
+  ASSERT_TRUE(stop && stop->document);
+  EXPECT_EQ(stop->document->name, "Cư trú");
+  auto folded = parse_citation("dieu 8 luat cu tru can duoc hieu");
+  ASSERT_TRUE(folded && folded->document);
+  EXPECT_EQ(folded->document->title_keys().front(), "luat cu tru") << "without diacritics the folded list decides";
+}
+
 TEST(TextCitation, TitleKeysLongestFirst) {
   auto c = parse_citation("Điều 5 Luật Cư trú hiện hành");
   ASSERT_TRUE(c && c->document);

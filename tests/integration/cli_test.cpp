@@ -86,6 +86,18 @@ TEST(Cli, ImportBankReportsEveryProblemAndStoresNothingOfABrokenFile) {
   auto csv = run_phobien({"import-bank", "--data", dir, sheet});
   EXPECT_EQ(csv.exit_code, 1) << csv.output;
   EXPECT_NE(csv.output.find("dòng 3, trường Đáp án:"), std::string::npos) << "spreadsheet rows are lines: " << csv.output;
+
+  auto course = write("khoa-hoc.json", R"({"title": "Kỹ năng tin học cơ bản", "audience": "staff",
+    "lessons": [{"title": "Tệp và thư mục", "text": "Đặt tên tệp có ngày."}]})");
+  auto created = run_phobien({"create-course", "--data", dir, course});
+  EXPECT_EQ(created.exit_code, 0) << created.output;
+  EXPECT_NE(created.output.find("✓ Đã tạo khóa học «Kỹ năng tin học cơ bản» (id 1, 1 bài): /khoa-hoc/ky-nang-tin-hoc-co-ban"),
+            std::string::npos) << created.output;
+  auto missing = write("khong-co-dieu.json", R"({"title": "Tìm hiểu Luật Cư trú", "lessons": [{"title": "Điều 99", "article": "Điều 99 Luật Cư trú"}]})");
+  auto refused = run_phobien({"create-course", "--data", dir, missing});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.output.find("lessons.1: Không tìm thấy «Điều 99 Luật Cư trú» trong tủ sách pháp luật."), std::string::npos)
+      << refused.output;
 }
 
 class BackupTest : public ::testing::TestWithParam<std::string> {};
