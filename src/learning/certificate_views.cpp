@@ -14,6 +14,7 @@ nlohmann::json certificate_page_view(const Certificate& c, const std::string& ve
           {"title", c.title},
           {"achievement", c.achievement},
           {"subject_url", c.subject_url},
+          {"subject_label", c.subject_url.starts_with("/khoa-hoc/") ? "Về trang khóa học" : "Về trang cuộc thi"},
           {"issued", core::format_vn_date(c.issued_at)},
           {"verify_url", verify_url}};
 }

@@ -137,6 +137,7 @@ TEST_P(CourseHttpTest, APersonEnrolsLearnsPassesTheQuizAndGetsACertificate) {
   auto paper = anonymous.get(cert[1].str());
   EXPECT_EQ(paper.status, 200);
   EXPECT_TRUE(has(paper.body, "khóa học «Tìm hiểu Luật Cư trú»") && has(paper.body, "Phường Ba Đình, Thành phố Hà Nội")) << paper.body;
+  EXPECT_TRUE(has(paper.body, ">Về trang khóa học</a>"));
 
   auto reporter = logged_in("thongke@tinh.gov.vn");
   auto report = reporter.get("/quan-tri/khoa-hoc/" + std::to_string(public_.id));
