@@ -64,8 +64,13 @@ CREATE TABLE quiz_questions (
   question_id INTEGER NOT NULL REFERENCES bank_questions(id),
   PRIMARY KEY (enrolment_id, lesson_id, position)
 );
-CREATE INDEX quiz_questions_by_question ON quiz_questions (question_id);
 
 -- A finished course's certificate (contest attempts have theirs by attempt_id).
 ALTER TABLE certificates ADD COLUMN enrolment_id INTEGER REFERENCES enrolments(id) ON DELETE CASCADE;
 CREATE UNIQUE INDEX certificates_by_enrolment ON certificates (enrolment_id);
+
+-- The back office asks whether a bank question was ever drawn into a contest attempt (then it
+-- cannot be edited): without this index the question is looked for in every attempt's rows. Its
+-- second column matters: saving an answer looks up (attempt, question), and an index on the
+-- question alone would tempt SQLite's planner into scanning every attempt of that question.
+CREATE INDEX attempt_questions_by_question ON attempt_questions (question_id, attempt_id);
