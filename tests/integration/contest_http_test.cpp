@@ -2,7 +2,9 @@
 // JSON API of docs/api.md (register, 409 on a second entry, attempt without the key, answers,
 // submission, leaderboard, bad input as 4xx) and the pages (registration with the province then
 // the commune, one page per question, the summary, the result).
+#include "core/spreadsheet.h"
 #include "core/time.h"
+#include "core/xlsx_reader.h"
 #include "learning/contests.h"
 #include "learning/question_bank.h"
 #include "support/fixtures.h"
@@ -291,7 +293,17 @@ TEST_P(ContestHttpTest, OfficialsExportTheResultsAndReadThemBack) {
   auto xlsx = official.get(base + "/ket-qua.xlsx");
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.header("content-type").value_or(""), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  auto sheets = core::read_xlsx(xlsx.body);
+  ASSERT_TRUE(sheets) << "the workbook reads back";
+  ASSERT_EQ(sheets->size(), 2u);
+  EXPECT_EQ((*sheets)[0].name, "Vòng 1 - cá nhân");
+  ASSERT_EQ((*sheets)[0].rows.size(), 2u);
+  const auto& first = (*sheets)[0].rows[0];
+  EXPECT_EQ(first[0], core::Cell(std::int64_t{1}));
+  EXPECT_EQ(first[1], core::Cell(std::string("Nguyễn Thị Hoa")));
+  EXPECT_EQ(first[3], core::Cell(std::string("Phường Ba Đình, Thành phố Hà Nội")));
+  EXPECT_EQ(first[5], core::Cell(std::int64_t{20})) << "scores stay numbers";
+  EXPECT_EQ((*sheets)[1].rows[0][1], core::Cell(std::string("Thành phố Hà Nội")));
   EXPECT_EQ(official.get(base + "/ket-qua.csv?vong=9").status, 404);
 }
 

@@ -3,6 +3,7 @@
 // then passed, completion with its certificate and the person's record, and the per-unit report
 // with its export read back. Bad input gets a 4xx.
 #include "core/time.h"
+#include "core/xlsx_reader.h"
 #include "learning/contests.h"
 #include "learning/courses.h"
 #include "learning/question_bank.h"
@@ -147,6 +148,11 @@ TEST_P(CourseHttpTest, APersonEnrolsLearnsPassesTheQuizAndGetsACertificate) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_TRUE(has(csv.body, "\r\n01,Thành phố Hà Nội,1,1\r\n")) << csv.body;
   EXPECT_TRUE(has(csv.body, "Người thử dan,dan@tinh.gov.vn,Phường Ba Đình,")) << "who finished: " << csv.body;
+  auto xlsx = core::read_xlsx(reporter.get("/quan-tri/khoa-hoc/" + std::to_string(public_.id) + "/bao-cao.xlsx").body);
+  ASSERT_TRUE(xlsx);
+  ASSERT_EQ(xlsx->size(), 2u);
+  EXPECT_EQ((*xlsx)[0].rows.at(0), (std::vector<core::Cell>{std::string("01"), std::string("Thành phố Hà Nội"), std::int64_t{1}, std::int64_t{1}}));
+  EXPECT_EQ((*xlsx)[1].rows.at(0).at(4), core::Cell(std::int64_t{3})) << "three lessons done";
   EXPECT_EQ(c.get("/quan-tri/khoa-hoc").status, 403) << "citizens do not see reports";
   EXPECT_EQ(c.get(url + "/bai/99").status, 404);
   EXPECT_EQ(c.get(url + "/bai/abc").status, 404);
