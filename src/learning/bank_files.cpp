@@ -40,7 +40,12 @@ std::string cell_text(const core::Cell& cell) {
 }
 
 ParsedBank parse_xlsx(std::string_view bytes, const std::string& source) {
-  auto sheets = core::read_xlsx(bytes);
+  // A bank sheet has at most kMaxBankRows rows of the template's 17 columns: a budget with room
+  // for a few more columns, far below the reader's defaults.
+  core::XlsxLimits limits;
+  limits.max_total_bytes = 100 << 20;
+  limits.max_cells = (kMaxBankRows + 1) * 32;
+  auto sheets = core::read_xlsx(bytes, limits);
   if (!sheets) return file_problem(xlsx_failure(sheets.error()));
   const core::Table& sheet = sheets->front();  // the template's question sheet
   std::vector<std::vector<std::string>> rows;
