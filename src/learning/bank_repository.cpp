@@ -142,9 +142,4 @@ std::optional<BankQuestion> BankRepository::find(std::int64_t id) {
   return q;
 }
 
-std::int64_t BankRepository::count(std::optional<BankStatus> status) {
-  if (!status) return c_.query_int("SELECT COUNT(*) FROM bank_questions");
-  return c_.query_int("SELECT COUNT(*) FROM bank_questions WHERE status = ?", {std::string(status_slug(*status))});
-}
-
 }  // namespace learning

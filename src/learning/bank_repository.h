@@ -37,7 +37,6 @@ class BankRepository {
   std::int64_t insert(const BankQuestion& q, std::optional<std::int64_t> created_by, std::int64_t now);
   // With its choices in order and its articles, labels filled from the library.
   std::optional<BankQuestion> find(std::int64_t id);
-  std::int64_t count(std::optional<BankStatus> status);
   bool field_exists(const std::string& slug);
   // The shared list of legal fields: (slug, name), in their order.
   std::vector<std::pair<std::string, std::string>> fields();

@@ -4,6 +4,7 @@
 #include "learning/certificate_code.h"
 #include "learning/certificate_repository.h"
 #include "learning/contest_repository.h"
+#include "units/unit_registry.h"
 
 #include <fmt/format.h>
 
@@ -24,7 +25,6 @@ Certificate contest_certificate(const Contest& contest, const Participant& p, co
 }  // namespace
 
 core::Result<Certificate> CertificateService::issue_for_attempt(const Participant& p, std::int64_t attempt_id, std::int64_t now) {
-  const std::string unit_name = units_.full_name(p.unit_code);
   auto c = database_.acquire();
   db::Transaction tx(*c);
   CertificateRepository certificates(*c);
@@ -36,7 +36,7 @@ core::Result<Certificate> CertificateService::issue_for_attempt(const Participan
   if (auto issued = certificates.find_by_attempt(attempt_id)) return *issued;
   auto contest = contests.find_contest(attempt->contest_id);
   if (!contest) return core::fail(core::ServiceError::not_found("Không có cuộc thi này."));
-  Certificate cert = contest_certificate(*contest, p, *attempt, unit_name);
+  Certificate cert = contest_certificate(*contest, p, *attempt, units::UnitRegistry::full_name(*c, p.unit_code));
   cert.issued_at = now;
   cert = store_certificate(certificates, std::move(cert), attempt_id, std::nullopt);
   tx.commit();

@@ -7,7 +7,6 @@
 #include "db/database.h"
 #include "learning/certificate_model.h"
 #include "learning/contest_model.h"
-#include "units/unit_registry.h"
 
 #include <cstdint>
 #include <optional>
@@ -24,7 +23,7 @@ Certificate store_certificate(CertificateRepository& repo, Certificate cert, std
 
 class CertificateService {
  public:
-  CertificateService(db::Database& database, units::UnitRegistry& units) : database_(database), units_(units) {}
+  explicit CertificateService(db::Database& database) : database_(database) {}
 
   // The certificate of `p`'s attempt, issued at `now` (Unix seconds) when it has none yet.
   // 404 for an attempt that is not p's; 409 while the attempt is still open.
@@ -34,7 +33,6 @@ class CertificateService {
 
  private:
   db::Database& database_;
-  units::UnitRegistry& units_;
 };
 
 }  // namespace learning

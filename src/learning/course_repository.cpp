@@ -97,11 +97,6 @@ void CourseRepository::load_progress(Enrolment& e) {
                                 [](const db::Row& r) { return r.int64(0); });
 }
 
-std::optional<Enrolment> CourseRepository::enrolment_by_id(std::int64_t id) {
-  auto e = db::map_row(c_.query_one(std::string(kEnrolmentColumns) + "WHERE id = ?", {id}), enrolment_from_row);
-  return e ? enrolment(e->course_id, e->user_id) : std::nullopt;
-}
-
 std::optional<std::int64_t> CourseRepository::insert_enrolment(std::int64_t course_id, std::int64_t user_id, const std::string& unit_code,
                                                               std::int64_t now) {
   auto row = c_.query_one(

@@ -23,7 +23,6 @@ class CourseRepository {
   std::vector<Course> courses();
 
   std::optional<Enrolment> enrolment(std::int64_t course_id, std::int64_t user_id);
-  std::optional<Enrolment> enrolment_by_id(std::int64_t id);
   // Nothing when the person is enrolled already.
   std::optional<std::int64_t> insert_enrolment(std::int64_t course_id, std::int64_t user_id, const std::string& unit_code,
                                                std::int64_t now);

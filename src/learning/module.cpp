@@ -22,7 +22,7 @@ LearningModule::LearningModule(const web::ModuleContext& context, units::UnitReg
       bank_(std::make_unique<QuestionBank>(context.database)),
       bank_editor_(std::make_unique<BankEditor>(context.database, library)),
       contests_(std::make_unique<ContestService>(context.database, units, antispam::site_secret(context.database))),
-      certificates_(std::make_unique<CertificateService>(context.database, units)),
+      certificates_(std::make_unique<CertificateService>(context.database)),
       courses_(std::make_unique<CourseService>(context.database, units, library, exam_guard_.get())) {}
 
 void LearningModule::register_routes(web::Site& site) {

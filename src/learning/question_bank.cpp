@@ -57,7 +57,7 @@ std::optional<BankQuestion> QuestionBank::question(std::int64_t id) {
 
 std::int64_t QuestionBank::count(std::optional<BankStatus> status) {
   auto c = database_.acquire();
-  return BankRepository(*c).count(status);
+  return BankRepository(*c).count(BankQuery{status});
 }
 
 }  // namespace learning
