@@ -12,22 +12,11 @@
 // answer to a POST. Run: node --test contest.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { browserTests, runPhobien, axeViolations, formatViolations } from './harness.mjs';
-
-const LAW = 'Luật Cư trú';
-const CITED = [{ law_id: LAW, article_id: '2' }];
-const TRUE_FALSE = 'Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, đúng hay sai?';
-const SINGLE = 'Theo Luật Cư trú, chỗ ở hợp pháp là gì?';
-// The choice to pick for each question, by the radio button's accessible name.
-const ANSWERS = new Map([[TRUE_FALSE, /^Đúng$/], [SINGLE, /^B\b/]]);
+import { browserTests, runPhobien, PHONE, checkPhonePage } from './harness.mjs';
+import { prepareLearningData, ANSWERS, PROVINCE, WARD } from './learning_fixtures.mjs';
 
 const CONTEST = 'Cuộc thi tìm hiểu Luật Cư trú';
 const PREDICTION_QUESTION = 'Bao nhiêu người trả lời đúng tất cả?';
-const PROVINCE = 'Thành phố Hà Nội';
-const WARD = 'Phường Ba Đình';
 const PARTICIPANT = { name: 'Nguyễn Thị Lan', birthYear: '1990', phone: '0912345678' };
 
 // A time `hours` from now as Vietnam local time (UTC+7) in datetime-local form, 2026-12-07T08:00.
@@ -37,28 +26,7 @@ function vietnamTime(hours) {
 
 // Fills the data folder before the server starts, as an operator would.
 async function prepare(dataDir) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-contest-'));
-  try {
-    const file = async (name, value) => {
-      const full = path.join(dir, name);
-      await writeFile(full, JSON.stringify(value), 'utf8');
-      return full;
-    };
-    const law = await file('law.json', [{
-      id: LAW,
-      articles: [{ id: '2', text: 'Giải thích từ ngữ\n\n1. Chỗ ở hợp pháp là nơi được sử dụng để sinh sống.' }],
-    }]);
-    const bank = await file('bank.json', [
-      { question_id: '1', question_type: 'Đúng/Sai', text: TRUE_FALSE, answer: 'Đúng', relevant_articles: CITED },
-      {
-        question_id: '2', question_type: 'Trắc nghiệm', text: SINGLE,
-        choices: { A: 'Nơi làm việc của công dân', B: 'Nơi được sử dụng để sinh sống' }, answer: 'B',
-        relevant_articles: CITED,
-      },
-    ]);
-    const units = await file('units.json', [{
-      Code: '01', FullName: PROVINCE, Wards: [{ Code: '00004', FullName: WARD, ProvinceCode: '01' }],
-    }]);
+  await prepareLearningData(dataDir, async (file) => {
     const contest = await file('contest.json', {
       title: CONTEST,
       time_limit_minutes: 15,
@@ -67,17 +35,11 @@ async function prepare(dataDir) {
       rounds: [{ opens_at: vietnamTime(-1), closes_at: vietnamTime(24) }],
       quotas: [{ count: 2 }],
     });
-    runPhobien(['import', '--data', dataDir, law]);
-    runPhobien(['import-bank', '--data', dataDir, '--publish', bank]);
-    runPhobien(['import-units', '--data', dataDir, units]);
     assert.match(runPhobien(['create-contest', '--data', dataDir, contest]), /Đã tạo cuộc thi/);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 browserTests({ prepare }, (env) => {
-  const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
   test('on a 360 px phone without JavaScript: register, answer, submit, result, leaderboard; every page fits and passes axe', async () => {
     await env.withContexts('contest-phone', async (open) => {
@@ -85,25 +47,10 @@ browserTests({ prepare }, (env) => {
       const checker = await (await open({ ...PHONE, bypassCSP: true })).newPage();
       const checked = [];
 
-      // The page as the browser without JavaScript shows it: fits 360 px; then the same HTML at
-      // the same URL in the JavaScript-enabled page: fits too and has no axe violation.
+      // Every page of the way: fits 360 px and passes axe (harness.mjs, checkPhonePage).
       async function checkPage(label) {
         checked.push(label);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 360, `${label}: no horizontal scrolling at 360 px without JavaScript (scrollWidth ${width})`);
-        const url = page.url();
-        const html = await page.content();
-        const same = (u) => u.href === url;
-        await checker.route(same, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-        try {
-          await checker.goto(url);
-        } finally {
-          await checker.unroute(same);
-        }
-        const widthJs = await checker.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(widthJs <= 360, `${label}: no horizontal scrolling at 360 px with JavaScript (scrollWidth ${widthJs})`);
-        const found = await axeViolations(checker, { tags: null });  // every rule axe runs by default
-        assert.deepEqual(found, [], formatViolations(label, found));
+        await checkPhonePage(page, checker, label);
       }
 
       // 1. The list of contests.

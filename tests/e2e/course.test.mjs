@@ -16,52 +16,16 @@
 // Run: node --test course.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { browserTests, runPhobien, randomPassword, axeViolations, formatViolations } from './harness.mjs';
-
-const LAW = 'Luật Cư trú';
-const CITED = [{ law_id: LAW, article_id: '2' }];
-const ARTICLE_TEXT = 'Chỗ ở hợp pháp là nơi được sử dụng để sinh sống';
-const TRUE_FALSE = 'Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, đúng hay sai?';
-const SINGLE = 'Theo Luật Cư trú, chỗ ở hợp pháp là gì?';
-// The choice to pick for each question, by the radio button's accessible name.
-const ANSWERS = new Map([[TRUE_FALSE, /^Đúng$/], [SINGLE, /^B\b/]]);
+import { browserTests, runPhobien, randomPassword, PHONE, checkPhonePage } from './harness.mjs';
+import { prepareLearningData, LAW, ARTICLE_TEXT, EXPLANATION, ANSWERS, PROVINCE, WARD } from './learning_fixtures.mjs';
 
 const COURSE = 'Tìm hiểu Luật Cư trú cho người dân';
 const LESSONS = ['Quyền tự do cư trú', 'Chỗ ở hợp pháp', 'Kiểm tra cuối khóa'];
-const PROVINCE = 'Thành phố Hà Nội';
-const WARD = 'Phường Ba Đình';
 const LEARNER = { email: 'hocvien@example.vn', role: 'citizen', name: 'Trần Văn Học', password: randomPassword() };
 
 // Fills the data folder before the server starts, as an operator would.
 async function prepare(dataDir) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-course-'));
-  try {
-    const file = async (name, value) => {
-      const full = path.join(dir, name);
-      await writeFile(full, JSON.stringify(value), 'utf8');
-      return full;
-    };
-    const law = await file('law.json', [{
-      id: LAW,
-      articles: [{ id: '2', text: `Giải thích từ ngữ\n\n1. ${ARTICLE_TEXT}.` }],
-    }]);
-    const bank = await file('bank.json', [
-      {
-        question_id: '1', question_type: 'Đúng/Sai', text: TRUE_FALSE, answer: 'Đúng',
-        explanation: 'Khoản 1 Điều 2 Luật Cư trú.', relevant_articles: CITED,
-      },
-      {
-        question_id: '2', question_type: 'Trắc nghiệm', text: SINGLE,
-        choices: { A: 'Nơi làm việc của công dân', B: 'Nơi được sử dụng để sinh sống' }, answer: 'B',
-        relevant_articles: CITED,
-      },
-    ]);
-    const units = await file('units.json', [{
-      Code: '01', FullName: PROVINCE, Wards: [{ Code: '00004', FullName: WARD, ProvinceCode: '01' }],
-    }]);
+  await prepareLearningData(dataDir, async (file) => {
     const course = await file('course.json', {
       title: COURSE,
       summary: 'Khóa học ngắn về quyền tự do cư trú và chỗ ở hợp pháp, kèm bài kiểm tra.',
@@ -76,17 +40,11 @@ async function prepare(dataDir) {
         { title: LESSONS[2], quiz: { count: 2, law: LAW, pass_percent: 100 } },
       ],
     });
-    runPhobien(['import', '--data', dataDir, law]);
-    runPhobien(['import-bank', '--data', dataDir, '--publish', bank]);
-    runPhobien(['import-units', '--data', dataDir, units]);
     runPhobien(['create-course', '--data', dataDir, course]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 browserTests({ prepare, users: [LEARNER] }, (env) => {
-  const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
   test('on a 360 px phone without JavaScript: enrol, learn, pass the quiz, get the certificate; every page fits and passes axe', async () => {
     await env.withContexts('course-phone', async (open) => {
@@ -94,25 +52,10 @@ browserTests({ prepare, users: [LEARNER] }, (env) => {
       const checker = await (await open({ ...PHONE, bypassCSP: true })).newPage();
       const checked = [];
 
-      // The page as the browser without JavaScript shows it: fits 360 px; then the same HTML at
-      // the same URL in the JavaScript-enabled page: fits too and has no axe violation.
+      // Every page of the way: fits 360 px and passes axe (harness.mjs, checkPhonePage).
       async function checkPage(label) {
         checked.push(label);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 360, `${label}: no horizontal scrolling at 360 px without JavaScript (scrollWidth ${width})`);
-        const url = page.url();
-        const html = await page.content();
-        const same = (u) => u.href === url;
-        await checker.route(same, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-        try {
-          await checker.goto(url);
-        } finally {
-          await checker.unroute(same);
-        }
-        const widthJs = await checker.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(widthJs <= 360, `${label}: no horizontal scrolling at 360 px with JavaScript (scrollWidth ${widthJs})`);
-        const found = await axeViolations(checker, { tags: null });  // every rule axe runs by default
-        assert.deepEqual(found, [], formatViolations(label, found));
+        await checkPhonePage(page, checker, label);
       }
 
       // Tabs from the top of the page to the button named `name` (a submit button, alone of that
@@ -234,7 +177,7 @@ browserTests({ prepare, users: [LEARNER] }, (env) => {
       const results = page.locator('ol.quiz > li');
       assert.equal(await results.count(), 2);
       for (const li of await results.all()) assert.match(await li.innerText(), /\nĐúng\./, 'each answer is marked right');
-      await page.getByText('Khoản 1 Điều 2 Luật Cư trú.').waitFor();  // the explanation
+      await page.getByText(EXPLANATION).waitFor();  // the explanation
       await checkPage('quiz result');
 
       // 10. «Khóa học của tôi»: the course is finished, with its certificate.

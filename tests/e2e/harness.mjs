@@ -245,6 +245,31 @@ export function formatViolations(label, violations) {
     .join('\n');
 }
 
+// A phone as the no-JavaScript pages are tested on.
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+// The page as the browser without JavaScript (`page`) shows it must fit 360 px; then the same HTML
+// at the same URL in a JavaScript-enabled page (`checker`, a context with bypassCSP) must fit too
+// and have no axe violation of any impact, with every rule axe runs by default. axe needs
+// JavaScript: this is how pages without it, answers to POSTs included, are checked.
+export async function checkPhonePage(page, checker, label) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `${label}: no horizontal scrolling at 360 px without JavaScript (scrollWidth ${width})`);
+  const url = page.url();
+  const html = await page.content();
+  const same = (u) => u.href === url;
+  await checker.route(same, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await checker.goto(url);
+  } finally {
+    await checker.unroute(same);
+  }
+  const widthJs = await checker.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(widthJs <= 360, `${label}: no horizontal scrolling at 360 px with JavaScript (scrollWidth ${widthJs})`);
+  const found = await axeViolations(checker, { tags: null });
+  assert.deepEqual(found, [], formatViolations(label, found));
+}
+
 // On a failing step: screenshots of the open pages and the server log's tail, for CI.
 export async function saveDiagnostics(name, pages, server) {
   try {

@@ -30,12 +30,6 @@ class BankEditorHttpTest : public LearningHttpTest {
     server_->add_user("duyet@tinh.gov.vn", auth::Role::reviewer);
   }
 
-  HttpClient logged_in(const std::string& email) {
-    auto c = server_->client();
-    EXPECT_TRUE(c.login(email, kPassword));
-    return c;
-  }
-
   static Fields question_form(HttpClient& c, const std::string& text, const std::string& action) {
     return {{"_csrf", c.csrf()},      {"kind", "single"},
             {"text", text},           {"choice_A", "Nơi làm việc"},

@@ -61,12 +61,6 @@ class CourseHttpTest : public LearningHttpTest {
     server_->add_user("thongke@tinh.gov.vn", auth::Role::reporter);
   }
 
-  HttpClient logged_in(const std::string& email) {
-    auto c = server_->client();
-    EXPECT_TRUE(c.login(email, kPassword));
-    return c;
-  }
-
   // The right (or wrong) answer of each question of the quiz form on `page`.
   static std::vector<std::pair<std::string, std::string>> answers(HttpClient& c, const std::string& page, bool right) {
     std::vector<std::pair<std::string, std::string>> form = {{"_csrf", c.csrf()}};

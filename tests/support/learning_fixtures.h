@@ -2,6 +2,7 @@
 // Shared set-up of the learning module's HTTP tests (contests, question banks): a server on
 // each backend, rate limits off, with one article of the Luật Cư trú in its library.
 #include "library/library_service.h"
+#include "support/fixtures.h"
 #include "support/test_server.h"
 
 #include <gtest/gtest.h>
@@ -22,6 +23,13 @@ class LearningHttpTest : public ::testing::TestWithParam<std::string> {
     db::ChangeFeed feed;
     library::LibraryService library(server_->database(), feed);
     ASSERT_TRUE(library.import_file(kResidenceLaw, "laws.json", {std::nullopt, "test"}).ok());
+  }
+
+  // A client logged in as `email` (an account made with server_->add_user, password kPassword).
+  HttpClient logged_in(const std::string& email) {
+    auto c = server_->client();
+    EXPECT_TRUE(c.login(email, kPassword));
+    return c;
   }
 
   std::unique_ptr<TestServer> server_;
