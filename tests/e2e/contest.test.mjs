@@ -12,7 +12,7 @@
 // answer to a POST. Run: node --test contest.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTests, runPhobien, PHONE, checkPhonePage } from './harness.mjs';
+import { browserTests, runPhobien, openPhonePages } from './harness.mjs';
 import { prepareLearningData, ANSWERS, PROVINCE, WARD } from './learning_fixtures.mjs';
 
 const CONTEST = 'Cuộc thi tìm hiểu Luật Cư trú';
@@ -43,15 +43,8 @@ browserTests({ prepare }, (env) => {
 
   test('on a 360 px phone without JavaScript: register, answer, submit, result, leaderboard; every page fits and passes axe', async () => {
     await env.withContexts('contest-phone', async (open) => {
-      const page = await (await open({ ...PHONE, javaScriptEnabled: false })).newPage();
-      const checker = await (await open({ ...PHONE, bypassCSP: true })).newPage();
-      const checked = [];
-
       // Every page of the way: fits 360 px and passes axe (harness.mjs, checkPhonePage).
-      async function checkPage(label) {
-        checked.push(label);
-        await checkPhonePage(page, checker, label);
-      }
+      const { page, checked, checkPage } = await openPhonePages(open);
 
       // 1. The list of contests.
       await page.goto('/cuoc-thi');

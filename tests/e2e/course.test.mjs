@@ -16,7 +16,7 @@
 // Run: node --test course.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTests, runPhobien, randomPassword, PHONE, checkPhonePage } from './harness.mjs';
+import { browserTests, runPhobien, randomPassword, openPhonePages } from './harness.mjs';
 import { prepareLearningData, LAW, ARTICLE_TEXT, EXPLANATION, ANSWERS, PROVINCE, WARD } from './learning_fixtures.mjs';
 
 const COURSE = 'Tìm hiểu Luật Cư trú cho người dân';
@@ -48,15 +48,8 @@ browserTests({ prepare, users: [LEARNER] }, (env) => {
 
   test('on a 360 px phone without JavaScript: enrol, learn, pass the quiz, get the certificate; every page fits and passes axe', async () => {
     await env.withContexts('course-phone', async (open) => {
-      const page = await (await open({ ...PHONE, javaScriptEnabled: false })).newPage();
-      const checker = await (await open({ ...PHONE, bypassCSP: true })).newPage();
-      const checked = [];
-
       // Every page of the way: fits 360 px and passes axe (harness.mjs, checkPhonePage).
-      async function checkPage(label) {
-        checked.push(label);
-        await checkPhonePage(page, checker, label);
-      }
+      const { page, checked, checkPage } = await openPhonePages(open);
 
       // Tabs from the top of the page to the button named `name` (a submit button, alone of that
       // name): it must be reached, named, and show a focus outline; then presses Enter on it.

@@ -270,6 +270,20 @@ export async function checkPhonePage(page, checker, label) {
   assert.deepEqual(found, [], formatViolations(label, found));
 }
 
+// The two pages of a phone test, opened with withContexts' `open`: `page` without JavaScript, as
+// the visitor uses it, and `checker` for axe; `checkPage(label)` checks the page (checkPhonePage)
+// and adds its label to `checked`.
+export async function openPhonePages(open) {
+  const page = await (await open({ ...PHONE, javaScriptEnabled: false })).newPage();
+  const checker = await (await open({ ...PHONE, bypassCSP: true })).newPage();
+  const checked = [];
+  const checkPage = async (label) => {
+    checked.push(label);
+    await checkPhonePage(page, checker, label);
+  };
+  return { page, checker, checked, checkPage };
+}
+
 // On a failing step: screenshots of the open pages and the server log's tail, for CI.
 export async function saveDiagnostics(name, pages, server) {
   try {

@@ -112,17 +112,11 @@ TEST_P(BankEditorHttpTest, AQuestionDrawnIntoAnAttemptCannotBeEdited) {
   units::UnitRegistry units(server_->database());
   ASSERT_TRUE(units.import(units::parse_vn_units(R"([{"Code": "01", "FullName": "Thành phố Hà Nội", "Wards": []}])"),
                            {std::nullopt, "test"}).problems.empty());
+  auto contest = open_contest("Tìm hiểu Luật Cư trú", {"cư trú", "", "", 0, 1});
+  ASSERT_NE(contest.id, 0);
   learning::ContestService contests(server_->database(), units, "khóa");
-  learning::Contest c;
-  c.title = "Tìm hiểu Luật Cư trú";
-  c.time_limit_seconds = 600;
-  c.quotas = {{"cư trú", "", "", 0, 1}};
-  c.questions_per_attempt = 1;
   const auto now = core::now_unix();
-  c.rounds = {{0, 1, now - 60, now + 3600}};
-  auto contest = contests.create(c, {std::nullopt, "test"}, now);
-  ASSERT_TRUE(contest) << contest.error().message;
-  auto receipt = contests.register_participant(contest->id, {"Nguyễn Văn A", "1990", "01", "0912345678", ""}, now);
+  auto receipt = contests.register_participant(contest.id, {"Nguyễn Văn A", "1990", "01", "0912345678", ""}, now);
   ASSERT_TRUE(receipt) << receipt.error().message;
   ASSERT_TRUE(contests.start_attempt(receipt->participant, now * 1000));
 

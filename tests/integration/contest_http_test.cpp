@@ -44,18 +44,8 @@ class ContestHttpTest : public LearningHttpTest {
     ASSERT_TRUE(bank.import(learning::parse_alqac_bank(kBank, "http"), {true, {std::nullopt, "test"}}, core::now_unix()).problems.empty());
     units::UnitRegistry units(server_->database());
     ASSERT_TRUE(units.import(units::parse_vn_units(kUnits), {std::nullopt, "test"}).problems.empty());
-    learning::ContestService contests(server_->database(), units, "khóa");
-    learning::Contest c;
-    c.title = "Tìm hiểu Luật Cư trú trên mạng";
-    c.time_limit_seconds = 600;
-    c.prediction_question = "Bao nhiêu người trả lời đúng cả hai câu?";
-    c.quotas = {{"", "", "", 0, 2}};
-    c.questions_per_attempt = 2;
-    const auto now = core::now_unix();
-    c.rounds = {{0, 1, now - 3600, now + 86400}};
-    auto created = contests.create(c, {std::nullopt, "test"}, now);
-    ASSERT_TRUE(created) << created.error().message;
-    contest_ = *created;
+    contest_ = open_contest("Tìm hiểu Luật Cư trú trên mạng", {"", "", "", 0, 2}, "Bao nhiêu người trả lời đúng cả hai câu?");
+    ASSERT_NE(contest_.id, 0);
   }
   std::string api(const std::string& path) { return "/api/v1/contests/" + std::to_string(contest_.id) + path; }
   static HttpResponse send_json(HttpClient& c, const std::string& method, const std::string& path, const json& body,

@@ -4,7 +4,6 @@
 // with its export read back. Bad input gets a 4xx.
 #include "core/time.h"
 #include "core/xlsx_reader.h"
-#include "learning/contests.h"
 #include "learning/courses.h"
 #include "learning/question_bank.h"
 #include "support/fixtures.h"
@@ -168,16 +167,7 @@ TEST_P(CourseHttpTest, StaffCoursesGoToStaffOfTheirUnits) {
 }
 
 TEST_P(CourseHttpTest, AQuizDoesNotGiveAwayTheKeyOfAnOpenContest) {
-  units::UnitRegistry units(server_->database());
-  learning::ContestService contests(server_->database(), units, "khóa");
-  learning::Contest contest;
-  contest.title = "Tìm hiểu Luật Cư trú trên mạng";
-  contest.time_limit_seconds = 600;
-  contest.quotas = {{"", "", "", 0, 2}};
-  contest.questions_per_attempt = 2;
-  const auto now = core::now_unix();
-  contest.rounds = {{0, 1, now - 60, now + 3600}};
-  ASSERT_TRUE(contests.create(contest, {std::nullopt, "test"}, now));
+  ASSERT_NE(open_contest("Tìm hiểu Luật Cư trú trên mạng", {"", "", "", 0, 2}).id, 0);
 
   auto c = logged_in("dan@tinh.gov.vn");
   const std::string url = "/khoa-hoc/" + public_.slug;

@@ -1,9 +1,13 @@
 #pragma once
-// Shared set-up of the learning module's HTTP tests (contests, question banks): a server on
-// each backend, rate limits off, with one article of the Luật Cư trú in its library.
+// Shared set-up of the learning module's HTTP tests (contests, question banks, courses): a server
+// on each backend, rate limits off, with one article of the Luật Cư trú in its library; a
+// logged-in client; an open contest.
+#include "core/time.h"
+#include "learning/contests.h"
 #include "library/library_service.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
+#include "units/unit_registry.h"
 
 #include <gtest/gtest.h>
 
@@ -30,6 +34,25 @@ class LearningHttpTest : public ::testing::TestWithParam<std::string> {
     auto c = server_->client();
     EXPECT_TRUE(c.login(email, kPassword));
     return c;
+  }
+
+  // A contest drawing `quota`, its one round open from an hour ago to a day from now, ten minutes
+  // an attempt (the units it names must be imported); an empty Contest, and the test failed,
+  // when it cannot be created.
+  learning::Contest open_contest(const std::string& title, const learning::Quota& quota, const std::string& prediction = "") {
+    units::UnitRegistry units(server_->database());
+    learning::ContestService contests(server_->database(), units, "khóa");
+    learning::Contest c;
+    c.title = title;
+    c.time_limit_seconds = 600;
+    c.prediction_question = prediction;
+    c.quotas = {quota};
+    c.questions_per_attempt = quota.count;
+    const auto now = core::now_unix();
+    c.rounds = {{0, 1, now - 3600, now + 86400}};
+    auto created = contests.create(c, {std::nullopt, "test"}, now);
+    EXPECT_TRUE(created) << created.error().message;
+    return created ? *created : learning::Contest{};
   }
 
   std::unique_ptr<TestServer> server_;
