@@ -22,7 +22,7 @@ std::vector<web::Duty> AccountModule::duties() {
 }
 
 std::vector<web::BackupTable> AccountModule::tables() {
-  return {{"users"}, {"sessions"}, {"rate_limits"}, {"audit_log"}};
+  return {{"users"}, {"sessions"}, {"rate_limits"}, {"audit_log"}, {"api_tokens"}};
 }
 
 }  // namespace account

@@ -50,7 +50,7 @@ int import_units_file(db::Database& database, const std::string& path, std::ostr
   auto text = readable(path, units::kMaxUnitsFileBytes, out);
   if (!text) return 1;
   units::UnitRegistry registry(database);
-  auto result = registry.import(units::parse_vn_units(*text), {std::nullopt, "cli"});
+  auto result = registry.import(units::parse_units_file(*text), {std::nullopt, "cli"});
   if (!result.problems.empty()) {
     out << "✗ " << path << ": " << result.problems.size() << " lỗi, không nhập đơn vị nào (nothing imported):\n";
     for (std::size_t i = 0; i < result.problems.size() && i < 50; ++i) out << "  " << result.problems[i] << "\n";

@@ -82,7 +82,7 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   auto* user_add = commands.user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
   add_data_options(user_add, flags);
   user_add->add_option("--email", commands.email, "E-mail đăng nhập")->required();
-  user_add->add_option("--role", commands.role_name, "admin, editor, reviewer, moderator, expert, reporter hoặc citizen")->required();
+  user_add->add_option("--role", commands.role_name, "admin, editor, reviewer, moderator, expert, reporter, approver hoặc citizen")->required();
   user_add->add_option("--name", commands.display_name, "Họ và tên hiển thị");
 
   auto* import = commands.import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
@@ -101,7 +101,7 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   import_bank->add_flag("--publish", commands.bank_publish, "Duyệt ngay để dùng cho cuộc thi (mặc định: chờ duyệt)");
 
   auto* import_units = commands.import_units =
-      cli.add_subcommand("import-units", "Nhập danh mục đơn vị hành chính (tỉnh, xã; JSON như ../shared/data/admin-units/vn-units-2025.json)");
+      cli.add_subcommand("import-units", "Nhập danh mục đơn vị hành chính (JSON như ../shared/data/admin-units/vn-units-2025.json) hoặc cây đơn vị của tỉnh ({\"units\": [...]}: sở, ngành; huyện của cây cũ)");
   add_data_options(import_units, flags);
   import_units->add_option("file", commands.units_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
 

@@ -15,6 +15,7 @@
 #include "portal/module.h"
 #include "stats/module.h"
 #include "units/module.h"
+#include "units/settings.h"
 
 namespace app {
 
@@ -31,18 +32,24 @@ Modules build_modules(const web::ModuleContext& context) {
   auto* library = add(std::make_unique<library::LibraryModule>(context));
   auto* answer = add(std::make_unique<answer::AnswerModule>(context, library->search()));
   add(std::make_unique<antispam::AntispamModule>(context));
-  add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
+  auto* units = add(std::make_unique<units::UnitsModule>(context));
+  auto* stats = add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
-  auto* units = add(std::make_unique<units::UnitsModule>(context));
   auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry(), library->service()));
   answer->service().set_exam_guard(&learning->exam_guard());  // no choice for open contests' questions
+  // The PBGDPL reports fill in what every module counts.
+  std::vector<web::FigureSource> sources;
+  for (const auto& module : m.all)
+    for (auto& source : module->figure_sources()) sources.push_back(std::move(source));
+  stats->set_figure_sources(std::move(sources));
   return m;
 }
 
 const std::vector<core::SettingsSection>& settings_sections() {
   static const std::vector<core::SettingsSection> sections{mail::settings_section(), answer::settings_section(),
-                                                           consult::settings_section(), messaging::settings_section()};
+                                                           consult::settings_section(), messaging::settings_section(),
+                                                           units::settings_section()};
   return sections;
 }
 
@@ -51,8 +58,8 @@ const std::vector<web::BackupTable>& all_tables() {
     std::vector<web::BackupTable> all;
     for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
                       answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
-                      mail::MailModule::tables(), antispam::AntispamModule::tables(), stats::StatsModule::tables(),
-                      units::UnitsModule::tables(), learning::LearningModule::tables()})
+                      mail::MailModule::tables(), antispam::AntispamModule::tables(), units::UnitsModule::tables(),
+                      stats::StatsModule::tables(), learning::LearningModule::tables()})
       all.insert(all.end(), part.begin(), part.end());
     // The database layer's own.
     all.push_back({"change_log"});

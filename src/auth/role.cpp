@@ -10,7 +10,8 @@ constexpr auto kRoleNames = std::to_array<core::EnumName<Role>>({
     {Role::reviewer, "reviewer", "Người duyệt"},
     {Role::moderator, "moderator", "Kiểm duyệt viên"},
     {Role::expert, "expert", "Luật sư / luật gia tư vấn"},
-    {Role::reporter, "reporter", "Cán bộ thống kê"},
+    {Role::reporter, "reporter", "Cán bộ nhập số liệu"},
+    {Role::approver, "approver", "Lãnh đạo duyệt số liệu"},
     {Role::citizen, "citizen", "Công dân"},
 });
 static_assert(kRoleNames.size() == kRoleCount);

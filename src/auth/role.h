@@ -8,8 +8,9 @@
 
 namespace auth {
 
-enum class Role { admin, editor, reviewer, moderator, expert, reporter, citizen };
-inline constexpr unsigned kRoleCount = 7;
+// reporter enters a unit's PBGDPL figures; approver approves those of the units below theirs.
+enum class Role { admin, editor, reviewer, moderator, expert, reporter, approver, citizen };
+inline constexpr unsigned kRoleCount = 8;
 
 std::string_view role_slug(Role r);        // "admin", "editor", ..., stored in the database
 std::string_view role_label(Role r);       // Vietnamese name shown to people

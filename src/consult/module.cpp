@@ -4,6 +4,7 @@
 #include "consult/api_routes.h"
 #include "consult/permissions.h"
 #include "consult/public_routes.h"
+#include "consult/question_repository.h"
 #include "mail/mail_outbox.h"
 
 #include <spdlog/spdlog.h>
@@ -56,6 +57,12 @@ std::vector<web::BackupTable> ConsultModule::tables() {
   return {{"legal_fields"},      {"experts"},           {"expert_fields"},
           {"questions"},         {"question_citations"}, {"question_messages"},
           {"question_attachments"}, {"question_events"}};
+}
+
+std::vector<web::FigureSource> ConsultModule::figure_sources() const {
+  return {{"consult.questions_answered", "câu hỏi tư vấn trực tuyến đã trả lời", [](db::Connection& c, std::int64_t from, std::int64_t to) {
+             return web::UnitCounts{{"", QuestionRepository(c).count_answered(from, to)}};
+           }}};
 }
 
 }  // namespace consult

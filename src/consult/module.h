@@ -23,6 +23,7 @@ class ConsultModule : public web::Module {
   std::vector<web::MenuEntry> public_menu() const override;
   std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::Duty> duties() override;
+  std::vector<web::FigureSource> figure_sources() const override;
   void start() override { handoffs_->start(); }
   void stop() override { handoffs_->stop(); }
   static std::vector<web::BackupTable> tables();

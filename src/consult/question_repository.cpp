@@ -230,4 +230,8 @@ std::optional<LegalField> QuestionRepository::field(const std::string& slug) {
                      field_from_row);
 }
 
+std::int64_t QuestionRepository::count_answered(std::int64_t from, std::int64_t to) {
+  return c_.query_int("SELECT COUNT(*) FROM questions WHERE delivered_at >= ? AND delivered_at < ? AND source <> 'import'", {from, to});
+}
+
 }  // namespace consult

@@ -17,6 +17,9 @@ struct QuestionFilter {
 class QuestionRepository {
  public:
   explicit QuestionRepository(db::Connection& c) : c_(c) {}
+  // Answers delivered to askers in [from, to), imported questions left out: a figure of the
+  // PBGDPL reports.
+  std::int64_t count_answered(std::int64_t from, std::int64_t to);
 
   std::int64_t insert(const Question& q, const std::string& token_hash, std::int64_t consented_at);
   std::optional<Question> find(std::int64_t id);

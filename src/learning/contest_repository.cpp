@@ -289,4 +289,11 @@ std::vector<UnitStanding> ContestRepository::unit_standings(std::int64_t round_i
   return out;
 }
 
+std::map<std::string, std::int64_t> ContestRepository::participants_by_unit(std::int64_t from, std::int64_t to) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : c_.query("SELECT unit_code, COUNT(*) FROM contest_participants WHERE created_at >= ? AND created_at < ? GROUP BY unit_code", {from, to}))
+    out[r.text(0)] = r.int64(1);
+  return out;
+}
+
 }  // namespace learning

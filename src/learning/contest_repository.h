@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "learning/contest_model.h"
 
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -22,6 +23,8 @@ struct DrawableQuestion {
 class ContestRepository {
  public:
   explicit ContestRepository(db::Connection& c) : c_(c) {}
+  // People who entered a contest in [from, to), by their unit: a figure of the PBGDPL reports.
+  std::map<std::string, std::int64_t> participants_by_unit(std::int64_t from, std::int64_t to);
 
   std::vector<std::string> slugs_starting(const std::string& base);
   std::int64_t insert_contest(const Contest& contest, std::optional<std::int64_t> created_by, std::int64_t now);

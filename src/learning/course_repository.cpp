@@ -169,4 +169,11 @@ std::vector<CompletedCourse> CourseRepository::completed_courses(std::int64_t us
                                 &CompletedCourse::certificate_code));
 }
 
+std::map<std::string, std::int64_t> CourseRepository::completions_by_unit(std::int64_t from, std::int64_t to) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r : c_.query("SELECT unit_code, COUNT(*) FROM enrolments WHERE completed_at >= ? AND completed_at < ? GROUP BY unit_code", {from, to}))
+    out[r.text(0)] = r.int64(1);
+  return out;
+}
+
 }  // namespace learning

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "learning/course_model.h"
 
+#include <map>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +15,8 @@ namespace learning {
 class CourseRepository {
  public:
   explicit CourseRepository(db::Connection& c) : c_(c) {}
+  // Courses completed in [from, to), by the learner's unit: a figure of the PBGDPL reports.
+  std::map<std::string, std::int64_t> completions_by_unit(std::int64_t from, std::int64_t to);
 
   std::vector<std::string> slugs_starting(const std::string& base);
   std::int64_t insert_course(const Course& course, std::optional<std::int64_t> created_by, std::int64_t now);

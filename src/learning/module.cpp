@@ -8,6 +8,8 @@
 #include "learning/contest_routes.h"
 #include "learning/course_admin_routes.h"
 #include "learning/course_routes.h"
+#include "learning/contest_repository.h"
+#include "learning/course_repository.h"
 #include "learning/permissions.h"
 
 #include <chrono>
@@ -55,6 +57,13 @@ std::vector<web::BackupTable> LearningModule::tables() {
           "contest_quotas", "contest_participants", "contest_attempts",       "attempt_questions",
           "courses",        "course_units",         "course_lessons",         "enrolments",       "lesson_progress",
           "quiz_questions", "certificates"};
+}
+
+std::vector<web::FigureSource> LearningModule::figure_sources() const {
+  return {{"learning.contest_participants", "người dự thi trực tuyến thuộc đơn vị",
+           [](db::Connection& c, std::int64_t from, std::int64_t to) { return ContestRepository(c).participants_by_unit(from, to); }},
+          {"learning.course_completions", "lượt hoàn thành khóa học của người thuộc đơn vị",
+           [](db::Connection& c, std::int64_t from, std::int64_t to) { return CourseRepository(c).completions_by_unit(from, to); }}};
 }
 
 }  // namespace learning

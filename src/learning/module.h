@@ -25,6 +25,7 @@ class LearningModule : public web::Module {
   std::vector<web::MenuEntry> public_menu() const override;
   std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::Duty> duties() override;
+  std::vector<web::FigureSource> figure_sources() const override;
   static std::vector<web::BackupTable> tables();
 
   QuestionBank& bank() { return *bank_; }

@@ -3,6 +3,7 @@
 #include "portal/admin_routes.h"
 #include "portal/api_routes.h"
 #include "portal/permissions.h"
+#include "portal/post_repository.h"
 #include "portal/public_routes.h"
 #include "portal/views.h"
 
@@ -59,6 +60,12 @@ void PortalModule::publish_due_posts(std::int64_t now) {
 
 std::vector<web::BackupTable> PortalModule::tables() {
   return {{"categories"}, {"posts"}, {"post_tags"}, {"post_versions"}};
+}
+
+std::vector<web::FigureSource> PortalModule::figure_sources() const {
+  return {{"portal.posts_published", "tin, bài xuất bản trên cổng thông tin", [](db::Connection& c, std::int64_t from, std::int64_t to) {
+             return web::UnitCounts{{"", PostRepository(c).count_published(from, to)}};
+           }}};
 }
 
 }  // namespace portal

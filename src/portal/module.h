@@ -16,6 +16,7 @@ class PortalModule : public web::Module {
   std::vector<web::MenuEntry> public_menu() const override;
   std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::Duty> duties() override;
+  std::vector<web::FigureSource> figure_sources() const override;
   static std::vector<web::BackupTable> tables();
 
   PortalService& service() { return *service_; }

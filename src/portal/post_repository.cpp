@@ -153,4 +153,8 @@ std::optional<std::int64_t> PostRepository::next_scheduled(std::int64_t now) {
   return r->opt_int64(0);
 }
 
+std::int64_t PostRepository::count_published(std::int64_t from, std::int64_t to) {
+  return c_.query_int("SELECT COUNT(*) FROM posts WHERE status = 'published' AND publish_at >= ? AND publish_at < ?", {from, to});
+}
+
 }  // namespace portal

@@ -19,6 +19,8 @@ struct PostQuery {
 class PostRepository {
  public:
   explicit PostRepository(db::Connection& c) : c_(c) {}
+  // Posts published (by their publication time) in [from, to): a figure of the PBGDPL reports.
+  std::int64_t count_published(std::int64_t from, std::int64_t to);
   std::int64_t insert(const Post& p);  // throws db::ConstraintError on a duplicate slug
   void update(const Post& p);
   std::optional<Post> find(std::int64_t id);

@@ -1,14 +1,25 @@
 #include "stats/module.h"
 
 #include "stats/permissions.h"
+#include "stats/report_routes.h"
 #include "stats/routes.h"
+#include "units/settings.h"
 
 namespace stats {
 
-void StatsModule::register_routes(web::Site& site) { register_statistics_routes(site, *statistics_); }
+StatsModule::StatsModule(const web::ModuleContext& context)
+    : database_(context.database),
+      statistics_(std::make_unique<StatisticsService>(context.database)),
+      reports_(std::make_unique<ReportService>(context.database, context.config.section<units::Settings>().province)) {}
+
+void StatsModule::register_routes(web::Site& site) {
+  register_statistics_routes(site, *statistics_);
+  register_report_routes(site, *reports_, database_);
+}
 
 std::vector<web::BackOfficeLink> StatsModule::back_office_links() const {
-  return {{32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
+  return {{33, "Báo cáo thống kê PBGDPL", "/quan-tri/bao-cao", web::needs(perm::file_reports)},
+          {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
 }
 
 }  // namespace stats

@@ -53,4 +53,14 @@ std::string decimal_text(double v) {
   return s;
 }
 
+std::string count_text(std::int64_t v) {
+  std::string digits = std::to_string(v < 0 ? -v : v);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return v < 0 ? "-" + out : out;
+}
+
 }  // namespace stats

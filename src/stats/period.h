@@ -30,4 +30,7 @@ double round_hundredths(double v);
 // 26.5 → "26,5" (one decimal, Vietnamese decimal comma).
 std::string decimal_text(double v);
 
+// 1200000 → "1.200.000" (thousands grouped with dots, as Vietnamese writes them).
+std::string count_text(std::int64_t v);
+
 }  // namespace stats

@@ -7,6 +7,13 @@ namespace stats::perm {
 using auth::Role;
 
 // The statistics pages, their exports and the statistics API.
-inline constexpr auth::Permission view_stats{"stats.view", {Role::admin, Role::moderator, Role::reporter}};
+inline constexpr auth::Permission view_stats{"stats.view", {Role::admin, Role::moderator, Role::reporter, Role::approver}};
+
+// The PBGDPL reports: entering, approving and reading them. Which units each person may act on
+// follows the organisation tree (stats/report_rules.h): a reporter their own unit, an approver
+// the units below theirs, an admin every unit.
+inline constexpr auth::Permission file_reports{"reports.file", {Role::admin, Role::reporter, Role::approver}};
+// Reporting periods (open, deadline, lock) and the catalogue of indicators.
+inline constexpr auth::Permission manage_reporting{"reports.manage", {Role::admin}};
 
 }  // namespace stats::perm

@@ -14,10 +14,6 @@ nlohmann::json unit_json(const AdminUnit& u) {
   return j;
 }
 
-bool is_unit_code(const std::string& s) {
-  return !s.empty() && s.size() <= 16 && s.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-") == std::string::npos;
-}
-
 }  // namespace
 
 void UnitsModule::register_routes(web::Site& site) {

@@ -13,7 +13,7 @@ class UnitsModule : public web::Module {
   explicit UnitsModule(const web::ModuleContext& context) : registry_(std::make_unique<UnitRegistry>(context.database)) {}
   std::string_view name() const override { return "units"; }
   void register_routes(web::Site& site) override;
-  static std::vector<web::BackupTable> tables() { return {"admin_units"}; }
+  static std::vector<web::BackupTable> tables() { return {"admin_units", "unit_members"}; }
 
   UnitRegistry& registry() { return *registry_; }
 

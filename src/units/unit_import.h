@@ -24,4 +24,17 @@ struct ParsedUnits {
 // commune whose ProvinceCode is not its province.
 ParsedUnits parse_vn_units(std::string_view json);
 
+// A province's own tree: {"units": [{"code", "name", "level", "parent"}, …]}, for its agencies
+// (sở, ban, ngành) and for an older three-level tree (districts with their communes) kept for
+// historical reports. Codes are 2 to 16 of A–Z, 0–9 and "-" ("01-STP"); `level` is "province",
+// "agency", "district" or "commune"; `parent` (every unit but a province) must come earlier in
+// the file or already be stored (UnitRegistry::import checks the latter).
+ParsedUnits parse_unit_tree(std::string_view json);
+
+// Either format, told apart by the JSON: an array is the national list, an object a tree.
+ParsedUnits parse_units_file(std::string_view json);
+
+// "01", "00004", "01-STP": what a unit code may be.
+bool is_unit_code(std::string_view s);
+
 }  // namespace units

@@ -54,4 +54,27 @@ std::vector<AdminUnit> UnitRepository::children(const std::string& parent_code) 
 
 std::int64_t UnitRepository::count() { return c_.query_int("SELECT COUNT(*) FROM admin_units"); }
 
+std::vector<AdminUnit> UnitRepository::subtree(const std::string& root_code) {
+  return db::map_rows(c_.query(std::string("WITH RECURSIVE below(code) AS (SELECT code FROM admin_units WHERE code = ? "
+                                           "UNION SELECT u.code FROM admin_units u JOIN below b ON u.parent_code = b.code) "
+                                           "SELECT ") +
+                                   kColumns + " FROM admin_units WHERE code IN (SELECT code FROM below)",
+                               {root_code}),
+                      unit_from_row);
+}
+
+std::optional<std::string> UnitRepository::unit_of(std::int64_t user_id) {
+  auto row = c_.query_one("SELECT unit_code FROM unit_members WHERE user_id = ?", {user_id});
+  if (!row) return std::nullopt;
+  return row->text(0);
+}
+
+void UnitRepository::set_member(std::int64_t user_id, const std::string& unit_code, std::int64_t now) {
+  c_.execute("INSERT INTO unit_members (user_id, unit_code, assigned_at) VALUES (?, ?, ?) "
+             "ON CONFLICT (user_id) DO UPDATE SET unit_code = excluded.unit_code, assigned_at = excluded.assigned_at",
+             {user_id, unit_code, now});
+}
+
+void UnitRepository::remove_member(std::int64_t user_id) { c_.execute("DELETE FROM unit_members WHERE user_id = ?", {user_id}); }
+
 }  // namespace units

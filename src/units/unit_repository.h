@@ -1,5 +1,5 @@
 #pragma once
-// All SQL of the administrative units (table admin_units).
+// All SQL of the administrative units and their members (tables admin_units, unit_members).
 #include "db/database.h"
 #include "units/model.h"
 
@@ -21,6 +21,13 @@ class UnitRepository {
   // A province's agencies, then its communes, each in Vietnamese alphabetical order.
   std::vector<AdminUnit> children(const std::string& parent_code);
   std::int64_t count();
+  // `root_code` and every unit below it, at any depth.
+  std::vector<AdminUnit> subtree(const std::string& root_code);
+
+  // Membership: the unit an account works for.
+  std::optional<std::string> unit_of(std::int64_t user_id);
+  void set_member(std::int64_t user_id, const std::string& unit_code, std::int64_t now);
+  void remove_member(std::int64_t user_id);
 
  private:
   db::Connection& c_;

@@ -12,10 +12,12 @@
 // - its tables, for backups: each table is either backed up or left out with the reason
 //   (`BackupTable`, static, so `phobien backup` needs no running module);
 // - its settings section (core/settings.h) and its migrations (`src/<module>/migrations/`, found
-//   by db::migrate), both static too.
+//   by db::migrate), both static too;
+// - the figures it counts for the PBGDPL reports (web/figures.h).
 #include "core/config.h"
 #include "db/change_feed.h"
 #include "db/database.h"
+#include "web/figures.h"
 #include "web/route.h"
 
 #include <chrono>
@@ -84,6 +86,7 @@ class Module {
   virtual std::vector<MenuEntry> public_menu() const { return {}; }
   virtual std::vector<BackOfficeLink> back_office_links() const { return {}; }
   virtual std::vector<Duty> duties() { return {}; }
+  virtual std::vector<FigureSource> figure_sources() const { return {}; }
   virtual void start() {}  // after the server listens
   virtual void stop() {}   // before the module is destroyed
 };

@@ -62,9 +62,14 @@ std::string render_parsed(std::string_view name, mu::mustache& t, const mu::data
   return out;
 }
 
+// The shared partials (templates/partials/NAME: {{> NAME}}) and a module's own
+// (templates/MODULE/partials/NAME: {{> MODULE/NAME}}).
 void add_partials(mu::data& d) {
-  for (const auto* r : core::resources_under("templates/partials/")) {
-    std::string file = r->path.substr(std::string("templates/partials/").size());
+  for (const auto* r : core::resources_under("templates/")) {
+    std::string path = r->path.substr(std::string("templates/").size());
+    auto at = path.find("partials/");
+    if (at == std::string::npos || (at != 0 && path[at - 1] != '/')) continue;
+    std::string file = path.substr(0, at) + path.substr(at + std::string("partials/").size());
     std::string name = file.substr(0, file.find('.'));
     std::string text(r->data);
     d.set(name, mu::partial([text] { return text; }));

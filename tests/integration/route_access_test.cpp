@@ -9,6 +9,8 @@
 // 401 and 403 are the JSON refusals of API routes, 403 the page for roles without the right.
 #include "support/fixtures.h"
 #include "support/test_server.h"
+#include "units/settings.h"
+#include "units/unit_registry.h"
 
 #include <gtest/gtest.h>
 
@@ -20,7 +22,7 @@ namespace {
 
 using namespace testing_support;
 
-const std::vector<std::string> kVisitors = {"anonymous", "citizen", "editor", "reviewer", "moderator", "expert", "reporter", "admin"};
+const std::vector<std::string> kVisitors = {"anonymous", "citizen", "editor", "reviewer", "moderator", "expert", "reporter", "approver", "admin"};
 
 struct Row {
   std::string path;              // what is requested
@@ -51,7 +53,14 @@ std::string concrete(const std::string& pattern) {
 }
 
 TEST(RouteAccess, EveryRouteByEveryRole) {
-  TestServer server("sqlite", [](core::Config& c) { c.rate_limits_enabled = false; });
+  // A province with one commune, so that the PBGDPL reports' pages answer as they would in use.
+  TestServer server("sqlite", [](core::Config& c) {
+    c.rate_limits_enabled = false;
+    c.section<units::Settings>().province = "01";
+  });
+  units::UnitRegistry(server.database())
+      .import({{{"01", "Tỉnh Mẫu", units::UnitLevel::province, ""}, {"00100", "Xã Mẫu", units::UnitLevel::commune, "01"}}, {}},
+              {std::nullopt, "test"});
   std::map<std::string, HttpClient> clients;
   std::map<std::string, std::string> accounts;
   for (const auto& visitor : kVisitors) {
@@ -97,7 +106,7 @@ TEST(RouteAccess, EveryRouteByEveryRole) {
       ADD_FAILURE() << "route without a row in route_access_table.inc: " << key;
       continue;
     }
-    EXPECT_EQ(actual, row->second.expected) << key << " (visitors: anonymous, citizen, editor, reviewer, moderator, expert, reporter, admin)";
+    EXPECT_EQ(actual, row->second.expected) << key << " (visitors: anonymous, citizen, editor, reviewer, moderator, expert, reporter, approver, admin)";
   }
   for (const auto& [key, row] : table()) EXPECT_TRUE(seen.count(key)) << "row for a route that is not registered: " << key;
   if (HasFailure()) std::cerr << "The table as the server answers now:\n" << actual_table.str();

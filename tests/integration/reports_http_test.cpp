@@ -1,0 +1,273 @@
+// The PBGDPL reports end to end over HTTP on both databases: a commune reporter enters and
+// submits, the provincial approver returns it with a comment, the reporter corrects it and the
+// approver approves; the tree decides who may act where; figures are checked in Vietnamese; an
+// approved report and a locked period no longer change; approved figures roll up and a machine
+// client reads them with an API token; figures the platform counted are filled in.
+#include "auth/api_tokens.h"
+#include "auth/audit_log.h"
+#include "core/time.h"
+#include "support/fixtures.h"
+#include "support/test_server.h"
+#include "units/settings.h"
+#include "units/unit_registry.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using namespace testing_support;
+
+const std::string kPeriod = "/quan-tri/bao-cao/2026-H2";
+
+class ReportsHttpTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) {
+      c.rate_limits_enabled = false;
+      c.section<units::Settings>().province = "01";
+    });
+    if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    units::UnitRegistry registry(server_->database());
+    using units::UnitLevel;
+    auto imported = registry.import({{{"01", "Tỉnh Mẫu", UnitLevel::province, ""},
+                                      {"01-STP", "Sở Tư pháp", UnitLevel::agency, "01"},
+                                      {"00100", "Xã Một", UnitLevel::commune, "01"},
+                                      {"00200", "Xã Hai", UnitLevel::commune, "01"},
+                                      {"02", "Tỉnh Khác", UnitLevel::province, ""}},
+                                     {}},
+                                    {std::nullopt, "test"});
+    ASSERT_TRUE(imported.problems.empty());
+    auto member = [&](const std::string& email, auth::Role role, const std::string& unit) {
+      auto user = server_->add_user(email, role);
+      ASSERT_TRUE(registry.assign(user.id, unit, {std::nullopt, "test"}, core::now_unix()));
+    };
+    member("xa1@x.vn", auth::Role::reporter, "00100");
+    member("xa2@x.vn", auth::Role::reporter, "00200");
+    member("tinh@x.vn", auth::Role::approver, "01");
+    member("duyetxa@x.vn", auth::Role::approver, "00100");
+    server_->add_user("admin@x.vn", auth::Role::admin);
+    admin_ = logged_in("admin@x.vn");
+    auto opened = admin_.post_form("/quan-tri/bao-cao", {{"_csrf", admin_.csrf()}, {"code", "2026-H2"}, {"due_on", ""}});
+    ASSERT_EQ(opened.status, 303) << opened.body;
+    EXPECT_EQ(*opened.header("location"), kPeriod);
+  }
+
+  HttpClient logged_in(const std::string& email) {
+    auto c = server_->client();
+    EXPECT_TRUE(c.login(email, kPassword));
+    return c;
+  }
+
+  // The version the unit's form carries now.
+  std::string version_of(HttpClient& c, const std::string& unit) {
+    auto page = c.get(kPeriod + "/" + unit);
+    const std::string needle = "name=\"version\" value=\"";
+    auto at = page.body.find(needle);
+    if (at == std::string::npos) return "";
+    at += needle.size();
+    return page.body.substr(at, page.body.find('"', at) - at);
+  }
+
+  HttpResponse save(HttpClient& c, const std::string& unit, std::vector<std::pair<std::string, std::string>> figures,
+                    const std::string& action, const std::string& version) {
+    figures.insert(figures.begin(), {{"_csrf", c.csrf()}, {"action", action}, {"version", version}});
+    return c.post_form(kPeriod + "/" + unit, figures);
+  }
+
+  // `version` "": the one the approver's page carries.
+  HttpResponse decide(HttpClient& c, const std::string& unit, const std::string& step, const std::string& reason = "",
+                      std::string version = "") {
+    if (version.empty()) version = version_of(c, unit);
+    return c.post_form(kPeriod + "/" + unit + "/" + step, {{"_csrf", c.csrf()}, {"version", version}, {"reason", reason}});
+  }
+
+  std::unique_ptr<TestServer> server_;
+  HttpClient admin_{0};
+};
+
+TEST_P(ReportsHttpTest, ReporterSubmitsApproverReturnsReporterCorrectsApproverApproves) {
+  auto reporter = logged_in("xa1@x.vn");
+  auto approver = logged_in("tinh@x.vn");
+
+  auto form = reporter.get(kPeriod + "/00100");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Số cuộc tuyên truyền, phổ biến pháp luật trực tiếp"), std::string::npos);
+  EXPECT_NE(form.body.find("Chưa nhập"), std::string::npos);
+
+  // A part larger than its total, and a negative figure: refused, in Vietnamese, nothing stored.
+  auto bad = save(reporter, "00100", {{"f_TT_SO_CUOC", "3"}, {"f_TT_TAP_HUAN", "5"}, {"f_KP_TONG", "-1"}}, "submit", "0");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("không được lớn hơn «Số cuộc tuyên truyền, phổ biến pháp luật trực tiếp» (3)"), std::string::npos);
+  EXPECT_NE(bad.body.find("không được là số âm"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"5\""), std::string::npos);  // what was typed comes back
+  EXPECT_EQ(version_of(reporter, "00100"), "0");
+
+  ASSERT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "3"}, {"f_TT_LUOT_NGUOI", "1.250"}}, "save", "0").status, 303);
+  auto v = version_of(reporter, "00100");
+  auto submitted = save(reporter, "00100", {{"f_TT_SO_CUOC", "4"}, {"f_TT_TAP_HUAN", "2"}, {"f_TT_LUOT_NGUOI", "1.250"}}, "submit", v);
+  ASSERT_EQ(submitted.status, 303);
+  EXPECT_EQ(*submitted.header("location"), kPeriod + "/00100?da-gui=1");
+  // Submitted: no more changes by the reporter (whose page has no form now: version 2 is the
+  // report's after a save and a submission).
+  EXPECT_EQ(version_of(reporter, "00100"), "");
+  EXPECT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "9"}}, "save", "2").status, 409);
+
+  // Returned without a reason: refused; with one: the reporter sees it.
+  EXPECT_EQ(decide(approver, "00100", "tra-lai", "").status, 422);
+  ASSERT_EQ(decide(approver, "00100", "tra-lai", "Số lượt người chưa khớp với biên bản").status, 303);
+  auto returned = reporter.get(kPeriod + "/00100");
+  EXPECT_NE(returned.body.find("Bị trả lại"), std::string::npos);
+  EXPECT_NE(returned.body.find("Số lượt người chưa khớp với biên bản"), std::string::npos);
+
+  // A form built before someone else's change is refused, not merged.
+  auto stale = save(reporter, "00100", {{"f_TT_SO_CUOC", "4"}}, "submit", v);
+  EXPECT_EQ(stale.status, 409);
+  ASSERT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "4"}, {"f_TT_TAP_HUAN", "2"}, {"f_TT_LUOT_NGUOI", "1.200"}}, "submit",
+                 version_of(reporter, "00100"))
+                .status,
+            303);
+  ASSERT_EQ(decide(approver, "00100", "duyet").status, 303);
+  auto approved = reporter.get(kPeriod + "/00100");
+  EXPECT_NE(approved.body.find("Đã duyệt"), std::string::npos);
+  EXPECT_EQ(approved.body.find("name=\"f_TT_SO_CUOC\""), std::string::npos);  // read-only now
+  EXPECT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "1"}}, "save", "5").status, 409);  // returned, resubmitted, approved
+
+  // The province's overview rolls the approved figures up.
+  auto overview = approver.get(kPeriod);
+  ASSERT_EQ(overview.status, 200);
+  EXPECT_NE(overview.body.find("1/4 đơn vị đã được duyệt"), std::string::npos);
+  EXPECT_NE(overview.body.find("<td class=\"number\">1.200</td>"), std::string::npos);
+
+  // Every step is in the audit log.
+  std::vector<std::string> actions;
+  for (const auto& e : auth::list_audit(*server_->database().acquire(), 50, 0))
+    if (e.target == "report:2026-H2/00100") actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"reports.approve", "reports.submit", "reports.return", "reports.submit", "reports.save"}));
+}
+
+TEST_P(ReportsHttpTest, TheTreeDecidesWhoActsWhere) {
+  auto reporter = logged_in("xa1@x.vn");
+  EXPECT_EQ(reporter.get(kPeriod + "/00200").status, 403);  // another commune
+  EXPECT_EQ(reporter.get(kPeriod + "/01").status, 403);     // the province above
+  EXPECT_EQ(save(reporter, "00200", {{"f_TT_SO_CUOC", "1"}}, "save", "0").status, 403);
+  EXPECT_EQ(reporter.get(kPeriod + "/02").status, 404);     // not in this province's tree
+
+  auto other = logged_in("xa2@x.vn");
+  ASSERT_EQ(save(other, "00200", {{"f_TT_SO_CUOC", "1"}}, "submit", "0").status, 303);
+  // An approver of a commune has nothing below it; the provincial approver enters nothing.
+  auto commune_approver = logged_in("duyetxa@x.vn");
+  EXPECT_EQ(decide(commune_approver, "00200", "duyet", "", "1").status, 403);
+  auto approver = logged_in("tinh@x.vn");
+  EXPECT_EQ(save(approver, "00200", {{"f_TT_SO_CUOC", "1"}}, "save", "1").status, 403);
+  EXPECT_EQ(decide(approver, "00200", "duyet").status, 303);
+  // Only admins open and lock periods.
+  EXPECT_EQ(approver.post_form("/quan-tri/bao-cao", {{"_csrf", approver.csrf()}, {"code", "2027-H1"}}).status, 403);
+  auto bad_code = admin_.post_form("/quan-tri/bao-cao", {{"_csrf", admin_.csrf()}, {"code", "2026-H3"}});
+  EXPECT_EQ(bad_code.status, 422);
+  EXPECT_NE(bad_code.body.find("Ghi năm và nửa năm"), std::string::npos);
+  EXPECT_EQ(admin_.post_form("/quan-tri/bao-cao", {{"_csrf", admin_.csrf()}, {"code", "2026-H2"}}).status, 409);
+}
+
+TEST_P(ReportsHttpTest, ALockedPeriodChangesNoMore) {
+  auto reporter = logged_in("xa1@x.vn");
+  ASSERT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "2"}}, "submit", "0").status, 303);
+  ASSERT_EQ(admin_.post_form(kPeriod + "/khoa", {{"_csrf", admin_.csrf()}}).status, 303);
+  auto locked = reporter.get(kPeriod + "/00200");
+  EXPECT_EQ(locked.status, 403);
+  auto other = logged_in("xa2@x.vn");
+  auto refused = save(other, "00200", {{"f_TT_SO_CUOC", "1"}}, "save", "0");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("Kỳ báo cáo đã khóa"), std::string::npos);
+  auto approver = logged_in("tinh@x.vn");
+  EXPECT_EQ(decide(approver, "00100", "duyet", "", "1").status, 409);
+  EXPECT_EQ(admin_.post_form(kPeriod + "/khoa", {{"_csrf", admin_.csrf()}}).status, 409);
+}
+
+TEST_P(ReportsHttpTest, AMachineClientReadsApprovedFiguresWithAToken) {
+  auto reporter = logged_in("xa1@x.vn");
+  auto other = logged_in("xa2@x.vn");
+  auto approver = logged_in("tinh@x.vn");
+  ASSERT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "4"}, {"f_KP_TONG", "2.000.000"}}, "submit", "0").status, 303);
+  ASSERT_EQ(save(other, "00200", {{"f_TT_SO_CUOC", "6"}}, "submit", "0").status, 303);
+  ASSERT_EQ(decide(approver, "00100", "duyet").status, 303);
+  ASSERT_EQ(decide(approver, "00200", "duyet").status, 303);
+
+  std::string province_token, commune_token;
+  {
+    auto c = server_->database().acquire();
+    province_token = auth::add_api_token(*c, "Bộ Tư pháp", "01", "stats:read", core::now_unix());
+    commune_token = auth::add_api_token(*c, "Xã Hai", "00200", "stats:read", core::now_unix());
+  }
+  auto client = server_->client();
+  EXPECT_EQ(client.get("/api/v1/stats/reports").status, 401);
+  EXPECT_EQ(client.get("/api/v1/stats/reports", {{"Authorization", "Bearer pbt_khong-dung"}}).status, 401);
+  // A browser session is not a token.
+  EXPECT_EQ(admin_.get("/api/v1/stats/reports").status, 401);
+
+  auto read = client.get("/api/v1/stats/reports?period=2026-H2", {{"Authorization", "Bearer " + province_token}});
+  ASSERT_EQ(read.status, 200) << read.body;
+  auto doc = nlohmann::json::parse(read.body);
+  EXPECT_EQ(doc["format"], "phobien.pbgdpl-report");
+  EXPECT_EQ(doc["report_key"], "01:2026-H2:01");
+  EXPECT_EQ(doc["unit"]["code"], "01");
+  EXPECT_EQ(doc["figures"]["TT_SO_CUOC"], 10);
+  EXPECT_EQ(doc["figures"]["KP_TONG"], 2000000);
+  EXPECT_EQ(doc["coverage"]["approved"], 2);
+  EXPECT_EQ(doc["coverage"]["units"], 4);
+  ASSERT_EQ(doc["units_below"].size(), 3u);  // the agency, then the two communes
+  EXPECT_EQ(doc["units_below"][2]["code"], "00100");
+  EXPECT_EQ(doc["units_below"][2]["figures"]["TT_SO_CUOC"], 4);
+  // The period defaults to the latest with approved figures; the unit to the token's.
+  auto latest = client.get("/api/v1/stats/reports", {{"Authorization", "Bearer " + commune_token}});
+  ASSERT_EQ(latest.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(latest.body)["figures"]["TT_SO_CUOC"], 6);
+  // A commune's token reads nothing above it; bad parameters are 400.
+  EXPECT_EQ(client.get("/api/v1/stats/reports?unit=01", {{"Authorization", "Bearer " + commune_token}}).status, 403);
+  EXPECT_EQ(client.get("/api/v1/stats/reports?period=2026-H9", {{"Authorization", "Bearer " + province_token}}).status, 400);
+  EXPECT_EQ(client.get("/api/v1/stats/reports?unit=%27x", {{"Authorization", "Bearer " + province_token}}).status, 400);
+  EXPECT_EQ(client.get("/api/v1/stats/reports?period=2025", {{"Authorization", "Bearer " + province_token}}).status, 404);
+  // A revoked token is refused.
+  {
+    auto c = server_->database().acquire();
+    ASSERT_TRUE(auth::revoke_api_token(*c, auth::list_api_tokens(*c).at(1).id, core::now_unix()));
+  }
+  EXPECT_EQ(client.get("/api/v1/stats/reports", {{"Authorization", "Bearer " + commune_token}}).status, 401);
+}
+
+TEST_P(ReportsHttpTest, TheUnitTreeIsPublicJson) {
+  auto r = server_->client().get("/api/v1/stats/units");
+  ASSERT_EQ(r.status, 200);
+  auto tree = nlohmann::json::parse(r.body);
+  EXPECT_EQ(tree["code"], "01");
+  EXPECT_EQ(tree["level"], "province");
+  ASSERT_EQ(tree["children"].size(), 3u);
+  EXPECT_EQ(tree["children"][0]["code"], "01-STP");
+  EXPECT_EQ(tree["children"][0]["level"], "agency");
+  EXPECT_TRUE(tree["children"][1]["children"].empty());
+}
+
+TEST_P(ReportsHttpTest, FiguresThePlatformCountedAreFilledInForTheReporterToConfirm) {
+  const auto now = core::now_unix();
+  server_->database().acquire()->execute(
+      "INSERT INTO questions (code, token_hash, title, body, consented_at, source, status, delivered_at, created_at, updated_at) "
+      "VALUES ('TV-DEM', 'x', 'Câu hỏi thử', 'Nội dung câu hỏi thử nghiệm', ?, 'form', 'answered', ?, ?, ?)",
+      {now, now, now, now});
+  // Questions answered on the province's portal belong to the province's own report.
+  auto form = admin_.get(kPeriod + "/01");
+  ASSERT_EQ(form.status, 200);
+  auto at = form.body.find("id=\"f_MS_HOI_DAP\"");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(form.body.substr(at, 200).find("value=\"1\""), std::string::npos);
+  EXPECT_NE(form.body.find("Hệ thống ghi nhận trong kỳ: 1"), std::string::npos);
+  // Not in a commune's.
+  auto reporter = logged_in("xa1@x.vn");
+  auto commune = reporter.get(kPeriod + "/00100");
+  at = commune.body.find("id=\"f_MS_HOI_DAP\"");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(commune.body.substr(at, 200).find("value=\"0\""), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReportsHttpTest, ::testing::ValuesIn(backends()), backend_name);
+
+}  // namespace
