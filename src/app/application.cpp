@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include "app/demo_content.h"
+#include "app/reporting_demo.h"
 #include "app/modules.h"
 #include "auth/auth_service.h"
 #include "core/polling_thread.h"
@@ -10,6 +11,7 @@
 #include "db/migrate.h"
 #include "http/server.h"
 #include "portal/module.h"
+#include "stats/module.h"
 #include "web/site.h"
 #include "web/templates.h"
 
@@ -119,7 +121,10 @@ void Application::start(bool demo) {
   }
   s.site = std::make_unique<web::Site>(s.config, *s.database, *s.auth);
   s.modules = build_modules({s.config, *s.database, s.changes});
-  if (demo) seed_demo_content(*s.database, *s.auth, s.modules.portal->service());
+  if (demo) {
+    seed_demo_content(*s.database, *s.auth, s.modules.portal->service());
+    seed_reporting_demo(*s.database, *s.auth, s.modules.stats->reports(), core::now_unix());
+  }
 
   s.changes.add_listener([site = s.site.get()](const std::string&) { site->invalidate(); });
   s.changes.poll(*s.database);  // sets the mark: later polls report only new changes

@@ -5,6 +5,8 @@
 #include "app/contest_commands.h"
 #include "app/import_command.h"
 #include "app/modules.h"
+#include "app/reporting_commands.h"
+#include "units/unit_registry.h"
 #include "auth/auth_service.h"
 #include "core/config.h"
 #include "core/confined_process.h"
@@ -51,9 +53,11 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *import, *import_qa, *import_bank, *import_units, *create_contest, *create_course, *eval_retrieval, *eval_answer, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *create_contest, *create_course, *eval_retrieval, *eval_answer, *backup, *restore;
   bool demo = false;
-  std::string email, role_name, display_name;
+  std::string email, role_name, display_name, unit;
+  std::string token_scope, token_label;
+  std::int64_t token_id = 0;
   std::vector<std::string> import_files;
   std::string qa_file;
   bool qa_publish = false;
@@ -84,6 +88,20 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   user_add->add_option("--email", commands.email, "E-mail đăng nhập")->required();
   user_add->add_option("--role", commands.role_name, "admin, editor, reviewer, moderator, expert, reporter, approver hoặc citizen")->required();
   user_add->add_option("--name", commands.display_name, "Họ và tên hiển thị");
+  user_add->add_option("--unit", commands.unit, "Mã đơn vị công tác (báo cáo viên nhập số liệu, lãnh đạo duyệt số liệu)");
+
+  auto* token = cli.add_subcommand("token", "Mã truy cập API cho hệ thống khác (không phải trình duyệt)");
+  token->require_subcommand(1);
+  auto* token_add = commands.token_add = token->add_subcommand("add", "Tạo mã truy cập (in ra một lần)");
+  add_data_options(token_add, flags);
+  token_add->add_option("--unit", commands.unit, "Mã đơn vị mà mã truy cập đọc số liệu")->required();
+  token_add->add_option("--scope", commands.token_scope, "Phạm vi: stats:read")->required();
+  token_add->add_option("--label", commands.token_label, "Tên gợi nhớ, ví dụ «Cổng PBGDPL quốc gia»");
+  commands.token_list = token->add_subcommand("list", "Liệt kê mã truy cập");
+  add_data_options(commands.token_list, flags);
+  auto* token_revoke = commands.token_revoke = token->add_subcommand("revoke", "Thu hồi mã truy cập");
+  add_data_options(token_revoke, flags);
+  token_revoke->add_option("id", commands.token_id, "Số của mã truy cập (phobien token list)")->required();
 
   auto* import = commands.import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
   add_data_options(import, flags);
@@ -157,6 +175,8 @@ int migrate_command(db::Database& database) {
 int user_add_command(db::Database& database, const core::Config& config, const Commands& commands) {
   auto role = auth::parse_role(commands.role_name);
   if (!role) return fail("vai trò không hợp lệ: " + commands.role_name);
+  if (!commands.unit.empty() && !units::UnitRegistry(database).find(commands.unit))
+    return fail("không có đơn vị mang mã " + commands.unit + " (nhập danh mục đơn vị trước: phobien import-units)");
   auth::AuthService auth_service(database, config);
   auth::User u;
   u.email = commands.email;
@@ -169,6 +189,7 @@ int user_add_command(db::Database& database, const core::Config& config, const C
     return fail(msg);
   }
   std::cout << "Đã tạo tài khoản " << created->email << " (" << auth::role_label(created->role) << ")\n";
+  if (!commands.unit.empty()) return app::assign_unit(database, created->email, commands.unit, std::cout);
   return 0;
 }
 
@@ -183,6 +204,10 @@ int run_command(const Commands& commands, const core::Config& config) {
   if (commands.migrate->parsed()) return migrate_command(*database);
   db::migrate(*database);
   if (commands.user_add->parsed()) return user_add_command(*database, config, commands);
+  if (commands.token_add->parsed())
+    return app::token_add(*database, commands.unit, commands.token_scope, commands.token_label, std::cout);
+  if (commands.token_list->parsed()) return app::token_list(*database, std::cout);
+  if (commands.token_revoke->parsed()) return app::token_revoke(*database, commands.token_id, std::cout);
   if (commands.import->parsed()) return app::import_paths(*database, commands.import_files, std::cout) == 0 ? 0 : 1;
   if (commands.import_qa->parsed()) return app::import_qa_file(*database, commands.qa_file, commands.qa_publish, std::cout);
   if (commands.import_bank->parsed())

@@ -33,7 +33,7 @@ Modules build_modules(const web::ModuleContext& context) {
   auto* answer = add(std::make_unique<answer::AnswerModule>(context, library->search()));
   add(std::make_unique<antispam::AntispamModule>(context));
   auto* units = add(std::make_unique<units::UnitsModule>(context));
-  auto* stats = add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
+  auto* stats = m.stats = add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
   add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
   auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry(), library->service()));

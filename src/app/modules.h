@@ -10,12 +10,16 @@
 namespace portal {
 class PortalModule;
 }
+namespace stats {
+class StatsModule;
+}
 
 namespace app {
 
 struct Modules {
   std::vector<std::unique_ptr<web::Module>> all;  // in the order their routes are registered
   portal::PortalModule* portal = nullptr;         // for the demo content
+  stats::StatsModule* stats = nullptr;            // for the demo reports
 };
 
 // Builds every module; each gets the services of the modules it uses.

@@ -18,7 +18,7 @@ void StatsModule::register_routes(web::Site& site) {
 }
 
 std::vector<web::BackOfficeLink> StatsModule::back_office_links() const {
-  return {{33, "Báo cáo thống kê PBGDPL", "/quan-tri/bao-cao", web::needs(perm::file_reports)},
+  return {{29, "Báo cáo thống kê PBGDPL", "/quan-tri/bao-cao", web::needs(perm::file_reports)},
           {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
 }
 

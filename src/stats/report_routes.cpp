@@ -38,7 +38,10 @@ http::Response periods_page(web::Site& site, ReportService& reports, const web::
   view["can_manage"] = perm::manage_reporting.allows(v.user->role);
   auto actor = reports.actor_of(*v.user);
   auto tree = reports.tree();
-  if (actor.unit && tree.contains(*actor.unit)) view["own_unit"] = tree.find(*actor.unit)->name;
+  if (actor.unit && tree.contains(*actor.unit)) {
+    view["own_unit"] = tree.find(*actor.unit)->name;
+    view["files_reports"] = v.user->role == auth::Role::reporter;
+  }
   view["code"] = today().substr(0, 4) + (today().substr(5, 2) <= "06" ? "-H1" : "-H2");
   if (extra.is_object()) view.update(extra);
   return site.page("stats/reports", view, status);

@@ -86,7 +86,7 @@ core::Result<std::vector<PeriodLine>> ReportService::periods(const auth::User& u
   std::vector<PeriodLine> out;
   for (auto& p : repo.periods()) {
     PeriodLine line{std::move(p), std::nullopt, false};
-    if (unit) {
+    if (unit && user.role == auth::Role::reporter) {
       if (auto r = repo.find_report(line.period.id, *unit)) line.own_status = r->status;
       line.own_late = !line.period.locked_at && late(line.period, line.own_status, today);
     }

@@ -59,10 +59,10 @@ struct ApprovedFigures {
   std::vector<std::pair<units::AdminUnit, RollUp>> below;
 };
 
-// A period in the list, with the actor's own unit's state.
+// A period in the list, with the state of a reporter's own unit's report.
 struct PeriodLine {
   ReportPeriod period;
-  std::optional<ReportStatus> own_status;
+  std::optional<ReportStatus> own_status;  // none also for those who do not file reports
   bool own_late = false;
 };
 
