@@ -1,5 +1,8 @@
 #include "units/module.h"
 
+#include "units/admin_routes.h"
+#include "units/permissions.h"
+#include "units/settings.h"
 #include "web/site.h"
 
 #include <nlohmann/json.hpp>
@@ -16,7 +19,15 @@ nlohmann::json unit_json(const AdminUnit& u) {
 
 }  // namespace
 
+UnitsModule::UnitsModule(const web::ModuleContext& context)
+    : registry_(std::make_unique<UnitRegistry>(context.database)), province_(context.config.section<Settings>().province) {}
+
+std::vector<web::BackOfficeLink> UnitsModule::back_office_links() const {
+  return {{34, "Cây đơn vị", "/quan-tri/don-vi", web::needs(perm::manage_units)}};
+}
+
 void UnitsModule::register_routes(web::Site& site) {
+  register_admin_routes(site, *registry_, province_);
   // GET /api/v1/units: the provinces; ?parent=CODE: a province's agencies and communes.
   site.add(web::api("GET", "/api/v1/units"), [this](http::Request& r, web::Visitor&) {
     auto parent = r.query_param("parent");

@@ -7,11 +7,21 @@
 #include "units/unit_import.h"
 #include "units/unit_tree.h"
 
+#include "core/error.h"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace units {
+
+// An account of a unit, for the back office.
+struct UnitMember {
+  std::int64_t user_id = 0;
+  std::string email;
+  std::string name;
+  std::string role;  // the role's Vietnamese label
+};
 
 struct UnitImportResult {
   std::size_t added_or_changed = 0;
@@ -46,6 +56,25 @@ class UnitRegistry {
   static std::optional<std::string> unit_of(db::Connection& c, std::int64_t user_id);
   // Puts the account in `unit_code` (audited); false when the unit is unknown.
   bool assign(std::int64_t user_id, const std::string& unit_code, const auth::Actor& actor, std::int64_t now);
+
+  // Editing the tree under `root_code` (the configured province), each change audited:
+  // - add: a unit with a new code (2–16 of A–Z, 0–9, "-"), a name, a level other than province,
+  //   and a parent in the tree; a commune sits under the province or a district, a district
+  //   under the province, an agency under either;
+  // - rename or move: a unit of the tree other than the root, never under itself or a unit
+  //   below it.
+  // Refusals are Vietnamese, keyed by form field (code, name, level, parent).
+  core::Result<AdminUnit> add_unit(const std::string& root_code, const AdminUnit& unit, const auth::Actor& actor);
+  core::Result<AdminUnit> change_unit(const std::string& root_code, const std::string& code, const std::string& name,
+                                      const std::string& parent_code, const auth::Actor& actor);
+
+  std::vector<UnitMember> members(const std::string& unit_code);
+  // Puts the account with this e-mail in the unit (moving it from any other); refused when the
+  // e-mail names no account or the unit is not in the tree.
+  core::Result<UnitMember> assign_by_email(const std::string& root_code, const std::string& unit_code, const std::string& email,
+                                           const auth::Actor& actor, std::int64_t now);
+  // False when the account is not in that unit.
+  bool remove_member(const std::string& unit_code, std::int64_t user_id, const auth::Actor& actor);
 
  private:
   db::Database& database_;

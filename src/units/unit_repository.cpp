@@ -77,4 +77,19 @@ void UnitRepository::set_member(std::int64_t user_id, const std::string& unit_co
 
 void UnitRepository::remove_member(std::int64_t user_id) { c_.execute("DELETE FROM unit_members WHERE user_id = ?", {user_id}); }
 
+std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> UnitRepository::members(const std::string& unit_code) {
+  std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> out;
+  for (const auto& r : c_.query("SELECT u.id, u.email, u.display_name, u.role FROM unit_members m JOIN users u ON u.id = m.user_id "
+                                "WHERE m.unit_code = ? ORDER BY u.display_name, u.id",
+                                {unit_code}))
+    out.emplace_back(r.int64(0), r.text(1), r.text(2), r.text(3));
+  return out;
+}
+
+std::optional<std::int64_t> UnitRepository::user_by_email(const std::string& email) {
+  auto row = c_.query_one("SELECT id FROM users WHERE email = ? AND active = 1", {email});
+  if (!row) return std::nullopt;
+  return row->int64(0);
+}
+
 }  // namespace units

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace units {
@@ -28,6 +29,10 @@ class UnitRepository {
   std::optional<std::string> unit_of(std::int64_t user_id);
   void set_member(std::int64_t user_id, const std::string& unit_code, std::int64_t now);
   void remove_member(std::int64_t user_id);
+  // Accounts of a unit: id, e-mail, display name and role slug, by name.
+  std::vector<std::tuple<std::int64_t, std::string, std::string, std::string>> members(const std::string& unit_code);
+  // The active account with this e-mail (already lower-case), if any.
+  std::optional<std::int64_t> user_by_email(const std::string& email);
 
  private:
   db::Connection& c_;
