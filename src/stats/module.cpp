@@ -1,5 +1,6 @@
 #include "stats/module.h"
 
+#include "stats/indicator_routes.h"
 #include "stats/permissions.h"
 #include "stats/report_routes.h"
 #include "stats/routes.h"
@@ -15,10 +16,12 @@ StatsModule::StatsModule(const web::ModuleContext& context)
 void StatsModule::register_routes(web::Site& site) {
   register_statistics_routes(site, *statistics_);
   register_report_routes(site, *reports_, database_);
+  register_indicator_routes(site, *reports_);
 }
 
 std::vector<web::BackOfficeLink> StatsModule::back_office_links() const {
-  return {{29, "Báo cáo thống kê PBGDPL", "/quan-tri/bao-cao", web::needs(perm::file_reports)},
+  return {{28, "Báo cáo thống kê PBGDPL", "/quan-tri/bao-cao", web::needs(perm::file_reports)},
+          {29, "Chỉ tiêu thống kê", "/quan-tri/chi-tieu", web::needs(perm::manage_reporting)},
           {32, "Thống kê tư vấn", "/quan-tri/tu-van/thong-ke", web::needs(perm::view_stats)}};
 }
 

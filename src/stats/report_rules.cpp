@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace stats {
@@ -77,6 +78,31 @@ ReadFigures read_figures(const std::vector<Indicator>& indicators, const std::ma
   // Parts against totals, among the figures that could be read.
   for (auto& [code, problem] : check_figures(indicators, out.figures)) out.problems.emplace(code, problem);
   return out;
+}
+
+std::map<std::string, std::string> check_indicator(const Indicator& in, const std::vector<Indicator>& catalogue,
+                                                   const std::vector<std::string>& source_keys, bool is_new) {
+  static const std::regex code_shape(R"([A-Z0-9_]{1,40})");
+  std::map<std::string, std::string> problems;
+  auto find = [&](const std::string& code) -> const Indicator* {
+    for (const auto& i : catalogue)
+      if (i.code == code) return &i;
+    return nullptr;
+  };
+  if (!std::regex_match(in.code, code_shape)) problems["code"] = "Mã gồm 1 đến 40 ký tự A–Z, 0–9 hoặc «_», ví dụ TT_SO_CUOC.";
+  else if (is_new && find(in.code)) problems["code"] = "Mã này đã có trong danh mục.";
+  if (in.group.empty() || in.group.size() > 300) problems["group"] = "Nhóm chỉ tiêu phải có từ 1 đến 300 ký tự.";
+  if (in.name.empty() || in.name.size() > 300) problems["name"] = "Tên chỉ tiêu phải có từ 1 đến 300 ký tự.";
+  if (in.measure.empty() || in.measure.size() > 50) problems["measure"] = "Đơn vị tính phải có từ 1 đến 50 ký tự, ví dụ «cuộc».";
+  if (!in.part_of.empty()) {
+    const Indicator* total = find(in.part_of);
+    if (!total || in.part_of == in.code) problems["part_of"] = "Hãy chọn một chỉ tiêu khác trong danh mục.";
+    else if (!total->part_of.empty()) problems["part_of"] = "«" + total->name + "» đã là một phần của chỉ tiêu khác.";
+  }
+  if (!in.source_key.empty() && std::find(source_keys.begin(), source_keys.end(), in.source_key) == source_keys.end())
+    problems["source_key"] = "Nguồn số liệu không có trong hệ thống.";
+  if (in.position < 0 || in.position > 100000) problems["position"] = "Thứ tự phải từ 0 đến 100.000.";
+  return problems;
 }
 
 bool can_read(const ReportActor& actor, const units::UnitTree& tree, const std::string& unit) {

@@ -28,6 +28,13 @@ ReadFigures read_figures(const std::vector<Indicator>& indicators, const std::ma
 // The same checks for figures that are already numbers (imports, the API).
 std::map<std::string, std::string> check_figures(const std::vector<Indicator>& indicators, const Figures& figures);
 
+// An indicator as the catalogue's editor sends it, checked against the catalogue: a code of
+// A–Z, 0–9 and "_" (at most 40) not yet used (`is_new`), a group and a name (1–300 bytes), a
+// measure (1–50), a total it is part of that exists, is not itself and is not a part, a source
+// among `source_keys`, a position 0–100000. Problems in Vietnamese, keyed by field.
+std::map<std::string, std::string> check_indicator(const Indicator& indicator, const std::vector<Indicator>& catalogue,
+                                                   const std::vector<std::string>& source_keys, bool is_new);
+
 // Who is acting: their role and the unit they work for.
 struct ReportActor {
   auth::Role role = auth::Role::citizen;

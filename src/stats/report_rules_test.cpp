@@ -68,6 +68,22 @@ TEST(CheckFigures, NamesUnknownCodesAndNegativeValues) {
   EXPECT_EQ(problems.at("KP_TONG"), "không được là số âm");
 }
 
+TEST(CheckIndicator, RefusesEachBadFieldByName) {
+  Indicator ok{0, "TT_MOI", "1", "Chỉ tiêu mới", "cuộc", "TT_SO_CUOC", "portal.posts_published", 5, true};
+  EXPECT_TRUE(check_indicator(ok, catalogue(), {"portal.posts_published"}, true).empty());
+  Indicator bad{0, "tt moi", "", "", "", "TT_TAP_HUAN", "khong.co", -1, true};
+  auto problems = check_indicator(bad, catalogue(), {}, true);
+  for (const char* field : {"code", "group", "name", "measure", "part_of", "source_key", "position"}) EXPECT_TRUE(problems.count(field)) << field;
+  EXPECT_EQ(problems.at("part_of"), "«Trong đó: tập huấn» đã là một phần của chỉ tiêu khác.");
+  Indicator taken = ok;
+  taken.code = "KP_TONG";
+  EXPECT_EQ(check_indicator(taken, catalogue(), {"portal.posts_published"}, true).at("code"), "Mã này đã có trong danh mục.");
+  EXPECT_FALSE(check_indicator(taken, catalogue(), {"portal.posts_published"}, false).count("code"));  // changing it: its own code
+  Indicator self = ok;
+  self.code = "TT_SO_CUOC";
+  EXPECT_TRUE(check_indicator(self, catalogue(), {"portal.posts_published"}, false).count("part_of"));
+}
+
 TEST(ReportAccess, ReporterEntersOnlyTheirOwnUnit) {
   auto tree = two_levels();
   ReportActor commune{Role::reporter, "00100"};

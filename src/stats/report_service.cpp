@@ -78,6 +78,33 @@ std::vector<Indicator> ReportService::indicators(bool with_inactive) {
   return ReportRepository(*database_.acquire()).indicators(with_inactive);
 }
 
+std::vector<std::pair<std::string, std::string>> ReportService::sources() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& s : sources_) out.emplace_back(s.key, s.label);
+  return out;
+}
+
+core::Result<Indicator> ReportService::save_indicator(const Indicator& indicator, bool is_new, const auth::Actor& actor) {
+  std::vector<std::string> keys;
+  for (const auto& s : sources_) keys.push_back(s.key);
+  auto c = database_.acquire();
+  db::Transaction tx(*c);
+  ReportRepository repo(*c);
+  auto catalogue = repo.indicators(true);
+  if (!is_new && !repo.find_indicator(indicator.code)) return core::fail(core::ServiceError::not_found("Không có chỉ tiêu này."));
+  auto problems = check_indicator(indicator, catalogue, keys, is_new);
+  // A total that has parts may not become a part itself.
+  if (!indicator.part_of.empty() && !problems.count("part_of"))
+    for (const auto& i : catalogue)
+      if (i.part_of == indicator.code) problems["part_of"] = "Chỉ tiêu này đang có chỉ tiêu «Trong đó» nên không thể là một phần của chỉ tiêu khác.";
+  if (!problems.empty()) return core::fail(core::ServiceError::invalid("Thông tin chỉ tiêu chưa hợp lệ.", problems));
+  if (is_new) repo.insert_indicator(indicator);
+  else repo.update_indicator(indicator);
+  auth::record_audit(*c, actor, is_new ? "reports.indicator_add" : "reports.indicator_change", "indicator:" + indicator.code, indicator.name);
+  tx.commit();
+  return indicator;
+}
+
 core::Result<std::vector<PeriodLine>> ReportService::periods(const auth::User& user, const std::string& today) {
   if (auto ok = configured(); !ok) return core::fail(ok.error());
   auto c = database_.acquire();

@@ -78,6 +78,11 @@ class ReportService {
   ReportActor actor_of(const auth::User& user);
 
   std::vector<Indicator> indicators(bool with_inactive = false);
+  // The figure sources indicators may name (key, Vietnamese label).
+  std::vector<std::pair<std::string, std::string>> sources() const;
+  // Adds an indicator to the catalogue, or changes one (by its code, which never changes), after
+  // check_indicator; audited. A change never touches figures already reported.
+  core::Result<Indicator> save_indicator(const Indicator& indicator, bool is_new, const auth::Actor& actor);
   core::Result<std::vector<PeriodLine>> periods(const auth::User& user, const std::string& today);
   // Opens a period by its code ("2026-H2", "2026"): names and dates as standard_period gives,
   // the deadline `due_on` when not empty.

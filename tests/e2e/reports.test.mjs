@@ -289,7 +289,26 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await checkPage('approved report');
       }
 
-      // 7. A machine client (the ministry's system) reads the approved figures with an API token,
+      // 7. The administrator's other pages of the reports: the catalogue of indicators with one
+      //    indicator's form, and the organisation tree with one unit's accounts.
+      {
+        const { page, checkPage } = admin;
+        await page.goto('/quan-tri/chi-tieu');
+        await page.getByRole('heading', { level: 1, name: 'Danh mục chỉ tiêu thống kê PBGDPL' }).waitFor();
+        await checkPage('indicator catalogue');
+        await page.getByRole('link', { name: TOTAL }).click();
+        await page.getByRole('textbox', { name: 'Tên chỉ tiêu' }).waitFor();
+        await checkPage('one indicator');
+        await page.goto('/quan-tri/don-vi');
+        await page.getByRole('link', { name: WARD.name }).click();
+        await page.getByRole('heading', { level: 1, name: WARD.name }).waitFor();
+        assert.match(await page.locator('main').innerText(), new RegExp(REPORTER.email.replace(/\./g, '\\.')));
+        await checkPage('one unit with its accounts');
+        await page.goto('/quan-tri/don-vi');
+        await checkPage('organisation tree');
+      }
+
+      // 8. A machine client (the ministry's system) reads the approved figures with an API token,
       //    in the exchange format, valid against docs/schemas/stats-exchange.schema.json.
       {
         const api = `${env.server.baseURL}/api/v1/stats/reports?period=${PERIOD}`;
@@ -311,7 +330,7 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         assert.equal(validate({ ...doc, figures: { TT_SO_CUOC: -1 } }), false);
       }
 
-      assert.equal(checked.length, 20, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 24, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

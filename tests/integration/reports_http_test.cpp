@@ -268,6 +268,34 @@ TEST_P(ReportsHttpTest, FiguresThePlatformCountedAreFilledInForTheReporterToConf
   EXPECT_NE(commune.body.substr(at, 200).find("value=\"0\""), std::string::npos);
 }
 
+TEST_P(ReportsHttpTest, AdminsEditTheCatalogueAndNewIndicatorsAreAskedFor) {
+  auto added = admin_.post_form("/quan-tri/chi-tieu", {{"_csrf", admin_.csrf()}, {"code", "TT_NGAY_PL"}, {"group", "1. Phổ biến pháp luật trực tiếp"},
+                                                       {"name", "Trong đó: hưởng ứng Ngày Pháp luật"}, {"measure", "cuộc"},
+                                                       {"part_of", "TT_SO_CUOC"}, {"source_key", ""}, {"position", "13"}, {"active", "1"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  auto form = logged_in("xa1@x.vn").get(kPeriod + "/00100");
+  EXPECT_NE(form.body.find("id=\"f_TT_NGAY_PL\""), std::string::npos);
+  // Refusals name the field: a code in use, a part of a part, an unknown source.
+  auto refused = admin_.post_form("/quan-tri/chi-tieu", {{"_csrf", admin_.csrf()}, {"code", "TT_NGAY_PL"}, {"group", "1"}, {"name", "X"},
+                                                         {"measure", "cuộc"}, {"part_of", "TT_TAP_HUAN"}, {"source_key", "khong.co"}, {"position", "1"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Mã này đã có trong danh mục."), std::string::npos);
+  EXPECT_NE(refused.body.find("đã là một phần của chỉ tiêu khác"), std::string::npos);
+  EXPECT_NE(refused.body.find("Nguồn số liệu không có trong hệ thống."), std::string::npos);
+  // A total with parts cannot become a part; deactivating removes the field from forms.
+  auto total_as_part = admin_.post_form("/quan-tri/chi-tieu/TT_SO_CUOC", {{"_csrf", admin_.csrf()}, {"group", "1"}, {"name", "Số cuộc"},
+                                                                         {"measure", "cuộc"}, {"part_of", "THI_SO_CUOC"}, {"position", "10"}, {"active", "1"}});
+  EXPECT_EQ(total_as_part.status, 422);
+  ASSERT_EQ(admin_.post_form("/quan-tri/chi-tieu/TT_NGAY_PL", {{"_csrf", admin_.csrf()}, {"group", "1. Phổ biến pháp luật trực tiếp"},
+                                                               {"name", "Trong đó: hưởng ứng Ngày Pháp luật"}, {"measure", "cuộc"},
+                                                               {"part_of", "TT_SO_CUOC"}, {"position", "13"}})
+                .status,
+            303);
+  EXPECT_EQ(logged_in("xa1@x.vn").get(kPeriod + "/00100").body.find("id=\"f_TT_NGAY_PL\""), std::string::npos);
+  EXPECT_EQ(admin_.get("/quan-tri/chi-tieu/KHONG_CO").status, 404);
+  EXPECT_EQ(logged_in("tinh@x.vn").get("/quan-tri/chi-tieu").status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReportsHttpTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace
