@@ -6,6 +6,7 @@
 #include "stats/permissions.h"
 #include "stats/report_views.h"
 #include "units/unit_import.h"
+#include "web/download.h"
 
 namespace stats {
 
@@ -128,8 +129,24 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
     view.update(overview_view(*overview));
     view["can_lock"] = perm::manage_reporting.allows(v.user->role) && !overview->period.locked_at;
     view["lock_url"] = period_url(overview->period.code) + "/khoa";
+    const std::string scope = unit.empty() ? "" : "?don-vi=" + unit;
+    view["csv_url"] = period_url(overview->period.code) + "/tong-hop.csv" + scope;
+    view["xlsx_url"] = period_url(overview->period.code) + "/tong-hop.xlsx" + scope;
     return site.page("stats/period", view);
   });
+  // The period's figures and progress to take away, for the same units as the overview.
+  for (const std::string extension : {"csv", "xlsx"}) {
+    site.add(web::page(periods_url() + "/{period}/tong-hop." + extension, file), [&site, &reports, extension](http::Request& r, web::Visitor& v) {
+      auto unit = r.query_param("don-vi").value_or("");
+      if (!unit.empty() && !units::is_unit_code(unit)) return site.not_found_page(v);
+      auto overview = reports.overview(*v.user, r.params["period"], unit, today());
+      if (!overview) return refused_page(site, v, overview.error(), "Báo cáo thống kê PBGDPL");
+      auto approved = reports.approved(overview->period.code, overview->unit.code);
+      if (!approved) return refused_page(site, v, approved.error(), "Báo cáo thống kê PBGDPL");
+      return web::tables_download(period_tables(*overview, *approved), extension,
+                                  "bao-cao-pbgdpl-" + overview->period.code + "-" + overview->unit.code);
+    });
+  }
   // Before …/{unit}: "khoa" is not a unit code, but the router takes the first pattern that fits.
   site.add(web::form(periods_url() + "/{period}/khoa", manage), [&site, &reports](http::Request& r, web::Visitor& v) {
     auto locked = reports.lock_period(r.params["period"], v.actor(), core::now_unix());

@@ -125,6 +125,26 @@ nlohmann::json report_form_view(const ReportForm& form, const std::map<std::stri
   return v;
 }
 
+std::vector<core::Table> period_tables(const PeriodOverview& o, const ApprovedFigures& a) {
+  core::Table figures{"Tổng hợp", {"Mã chỉ tiêu", "Nhóm", "Chỉ tiêu", "Đơn vị tính", a.unit.name + " (tổng hợp)"}, {}};
+  for (const auto& [unit, rolled] : a.below) figures.headers.push_back(unit.name);
+  auto value = [](const Figures& f, const std::string& code) -> core::Cell {
+    auto it = f.find(code);
+    return it == f.end() ? std::int64_t{0} : it->second;
+  };
+  for (const auto& i : a.indicators) {
+    std::vector<core::Cell> row{i.code, i.group, i.name, i.measure, value(a.total.totals, i.code)};
+    for (const auto& [unit, rolled] : a.below) row.push_back(value(rolled.totals, i.code));
+    figures.rows.push_back(std::move(row));
+  }
+  core::Table progress{"Tình hình báo cáo", {"Mã đơn vị", "Đơn vị", "Cấp", "Trạng thái", "Quá hạn"}, {}};
+  for (const auto& line : o.units)
+    progress.rows.push_back({line.unit.code, std::string(line.depth, ' ') + line.unit.name, std::string(units::level_label(line.unit.level)),
+                             line.status ? std::string(status_label(*line.status)) : std::string("Chưa nhập"),
+                             std::string(line.late ? "Quá hạn" : "")});
+  return {figures, progress};
+}
+
 nlohmann::json unit_tree_json(const units::UnitTree& tree, const std::string& code) {
   const auto* u = tree.find(code);
   if (!u) return nullptr;

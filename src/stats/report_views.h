@@ -1,6 +1,7 @@
 #pragma once
 // What the PBGDPL report pages show (templates/stats/reports, period, report) and the JSON of the
 // reports API, built from the service's values.
+#include "core/spreadsheet.h"
 #include "stats/report_service.h"
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,11 @@ nlohmann::json report_form_view(const ReportForm& form, const std::map<std::stri
                                  const std::map<std::string, std::string>& problems);
 // Indicators grouped under their headings with the figures given (`values`): the roll-up tables.
 nlohmann::json figure_groups_view(const std::vector<Indicator>& indicators, const Figures& values);
+
+// A period's export (the province's layout): "Tổng hợp", one row per indicator with the approved
+// figures of the top unit (summed over the tree) and of each unit directly below it; and "Tình
+// hình báo cáo", each unit of the overview with its status and whether it is late.
+std::vector<core::Table> period_tables(const PeriodOverview& overview, const ApprovedFigures& approved);
 
 // The tree as GET /api/v1/stats/units gives it: {"code", "name", "level", "children"}.
 nlohmann::json unit_tree_json(const units::UnitTree& tree, const std::string& code);

@@ -6,6 +6,7 @@
 #include "auth/api_tokens.h"
 #include "auth/audit_log.h"
 #include "core/time.h"
+#include "core/xlsx_reader.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
 #include "units/settings.h"
@@ -233,6 +234,39 @@ TEST_P(ReportsHttpTest, AMachineClientReadsApprovedFiguresWithAToken) {
     ASSERT_TRUE(auth::revoke_api_token(*c, auth::list_api_tokens(*c).at(1).id, core::now_unix()));
   }
   EXPECT_EQ(client.get("/api/v1/stats/reports", {{"Authorization", "Bearer " + commune_token}}).status, 401);
+}
+
+TEST_P(ReportsHttpTest, ThePeriodIsExportedInTheProvincesLayoutAndReadsBack) {
+  auto reporter = logged_in("xa1@x.vn");
+  auto approver = logged_in("tinh@x.vn");
+  ASSERT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "4"}, {"f_KP_TONG", "2.000.000"}}, "submit", "0").status, 303);
+  ASSERT_EQ(decide(approver, "00100", "duyet").status, 303);
+  auto xlsx = approver.get(kPeriod + "/tong-hop.xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  auto sheets = core::read_xlsx(xlsx.body);
+  ASSERT_TRUE(sheets) << "the workbook reads back";
+  ASSERT_EQ(sheets->size(), 2u);
+  const auto& figures = (*sheets)[0];
+  EXPECT_EQ(figures.name, "Tổng hợp");
+  EXPECT_EQ(figures.headers, (std::vector<std::string>{"Mã chỉ tiêu", "Nhóm", "Chỉ tiêu", "Đơn vị tính", "Tỉnh Mẫu (tổng hợp)",
+                                                       "Sở Tư pháp", "Xã Hai", "Xã Một"}));
+  ASSERT_FALSE(figures.rows.empty());
+  EXPECT_EQ(figures.rows[0][0], core::Cell(std::string("TT_SO_CUOC")));
+  EXPECT_EQ(figures.rows[0][4], core::Cell(std::int64_t{4}));
+  EXPECT_EQ(figures.rows[0][7], core::Cell(std::int64_t{4}));
+  EXPECT_EQ(figures.rows[0][6], core::Cell(std::int64_t{0}));
+  const auto& progress = (*sheets)[1];
+  ASSERT_EQ(progress.rows.size(), 4u);
+  EXPECT_EQ(progress.rows[3][3], core::Cell(std::string("Đã duyệt")));
+  auto csv = approver.get(kPeriod + "/tong-hop.csv");
+  ASSERT_EQ(csv.status, 200);
+  // A comma inside a name is quoted; figures stay plain integers.
+  EXPECT_NE(csv.body.find("KP_TONG,9. Kinh phí,\"Tổng kinh phí bảo đảm cho công tác phổ biến, giáo dục pháp luật\",đồng,2000000"),
+            std::string::npos);
+  // A commune's reporter exports only their commune; another commune is refused.
+  auto own = reporter.get(kPeriod + "/tong-hop.csv");
+  EXPECT_EQ(own.status, 200);
+  EXPECT_EQ(reporter.get(kPeriod + "/tong-hop.csv?don-vi=00200").status, 403);
 }
 
 TEST_P(ReportsHttpTest, TheUnitTreeIsPublicJson) {
