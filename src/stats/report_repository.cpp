@@ -60,11 +60,6 @@ std::int64_t ReportRepository::insert_period(const ReportPeriod& p) {
       .int64(0);
 }
 
-void ReportRepository::update_period(const ReportPeriod& p) {
-  c_.execute("UPDATE report_periods SET name = ?, starts_on = ?, ends_on = ?, due_on = ? WHERE id = ?",
-             {p.name, p.starts_on, p.ends_on, p.due_on, p.id});
-}
-
 void ReportRepository::lock_period(std::int64_t period_id, std::int64_t now) {
   c_.execute("UPDATE report_periods SET locked_at = ? WHERE id = ? AND locked_at IS NULL", {now, period_id});
 }

@@ -24,7 +24,6 @@ class ReportRepository {
   std::vector<ReportPeriod> periods();
   std::optional<ReportPeriod> find_period(const std::string& code);
   std::int64_t insert_period(const ReportPeriod& p);
-  void update_period(const ReportPeriod& p);  // name and dates, by id
   void lock_period(std::int64_t period_id, std::int64_t now);
 
   // A report with its figures.

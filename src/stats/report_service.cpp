@@ -139,7 +139,11 @@ core::Result<ReportPeriod> ReportService::open_period(const std::string& code, c
   db::Transaction tx(*c);
   ReportRepository repo(*c);
   if (repo.find_period(code)) return core::fail(core::ServiceError::conflict("Kỳ báo cáo này đã được mở."));
-  period->id = repo.insert_period(*period);
+  try {
+    period->id = repo.insert_period(*period);
+  } catch (const db::ConstraintError&) {
+    return core::fail(core::ServiceError::conflict("Kỳ báo cáo này đã được mở."));  // by someone else meanwhile
+  }
   auth::record_audit(*c, actor, "reports.period_open", "period:" + code, period->name + ", hạn nộp " + period->due_on);
   tx.commit();
   return *period;
@@ -242,7 +246,11 @@ core::Result<UnitReport> ReportService::save(const auth::User& user, const auth:
   auto report = repo.find_report(period->id, unit);
   if (!report) {
     if (version != 0) return core::fail(stale());
-    repo.insert_report(period->id, unit, actor.user_id, now);
+    try {
+      repo.insert_report(period->id, unit, actor.user_id, now);
+    } catch (const db::ConstraintError&) {
+      return core::fail(stale());  // another first save of the same report committed meanwhile
+    }
     report = repo.find_report(period->id, unit);
   } else if (report->version != version) {
     return core::fail(stale());
