@@ -1,7 +1,9 @@
 #include "answer/module.h"
 
+#include "answer/answer_counts.h"
 #include "answer/answer_routes.h"
 #include "answer/settings.h"
+#include "core/time.h"
 
 namespace answer {
 
@@ -14,7 +16,15 @@ std::vector<web::MenuEntry> AnswerModule::public_menu() const { return {{120, "H
 
 std::vector<web::BackupTable> AnswerModule::tables() {
   return {{"answer_handoffs"},
+          {"answer_counts"},
           {"answer_turns", "conversation memory, kept for minutes to days on purpose (personal data)"}};
+}
+
+std::vector<web::FigureSource> AnswerModule::figure_sources() const {
+  return {{"answer.answers_given", "lượt hỏi đáp tự động", [](db::Connection& c, std::int64_t from, std::int64_t to) {
+             auto day = [](std::int64_t t) { return core::format_vn_datetime_local(t).substr(0, 10); };
+             return web::UnitCounts{{"", AnswerCountRepository(c).count(day(from), day(to))}};
+           }}};
 }
 
 }  // namespace answer

@@ -14,6 +14,7 @@ class AnswerModule : public web::Module {
   std::string_view name() const override { return "answer"; }
   void register_routes(web::Site& site) override;
   std::vector<web::MenuEntry> public_menu() const override;
+  std::vector<web::FigureSource> figure_sources() const override;
   static std::vector<web::BackupTable> tables();
 
   AnswerService& service() { return *service_; }

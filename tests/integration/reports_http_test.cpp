@@ -287,6 +287,13 @@ TEST_P(ReportsHttpTest, FiguresThePlatformCountedAreFilledInForTheReporterToConf
       "INSERT INTO questions (code, token_hash, title, body, consented_at, source, status, delivered_at, created_at, updated_at) "
       "VALUES ('TV-DEM', 'x', 'Câu hỏi thử', 'Nội dung câu hỏi thử nghiệm', ?, 'form', 'answered', ?, ?, ?)",
       {now, now, now, now});
+  // Two automated answers in a conversation (the chat panel's API).
+  auto client = server_->client();
+  for (int i = 0; i < 2; ++i)
+    ASSERT_EQ(client.request("POST", "/api/v1/answer", R"({"question": "Thủ tục đăng ký thường trú cần giấy tờ gì?"})",
+                             {{"Content-Type", "application/json"}})
+                  .status,
+              200);
   // Questions answered on the province's portal belong to the province's own report.
   auto form = admin_.get(kPeriod + "/01");
   ASSERT_EQ(form.status, 200);
@@ -294,6 +301,9 @@ TEST_P(ReportsHttpTest, FiguresThePlatformCountedAreFilledInForTheReporterToConf
   ASSERT_NE(at, std::string::npos);
   EXPECT_NE(form.body.substr(at, 200).find("value=\"1\""), std::string::npos);
   EXPECT_NE(form.body.find("Hệ thống ghi nhận trong kỳ: 1"), std::string::npos);
+  at = form.body.find("id=\"f_MS_TRA_LOI_TU_DONG\"");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_NE(form.body.substr(at, 200).find("value=\"2\""), std::string::npos);
   // Not in a commune's.
   auto reporter = logged_in("xa1@x.vn");
   auto commune = reporter.get(kPeriod + "/00100");
