@@ -315,7 +315,7 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
   std::string remembered = context.empty() ? text : context + "\n" + text;
   if (remembered.size() > 2 * kMaxQuestionChars) remembered = text;
   if (conversation_ttl_ > 0) conn->execute("INSERT INTO answer_turns (conversation_id, context, created_at) VALUES (?, ?, ?)", {conversation, remembered, now});
-  AnswerCountRepository(*conn).add_one(core::format_vn_datetime_local(now).substr(0, 10));
+  AnswerCountRepository(*conn).add_one(core::format_vn_iso_date(now));
   return a;
 }
 

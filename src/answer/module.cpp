@@ -22,8 +22,7 @@ std::vector<web::BackupTable> AnswerModule::tables() {
 
 std::vector<web::FigureSource> AnswerModule::figure_sources() const {
   return {{"answer.answers_given", "lượt hỏi đáp tự động", [](db::Connection& c, std::int64_t from, std::int64_t to) {
-             auto day = [](std::int64_t t) { return core::format_vn_datetime_local(t).substr(0, 10); };
-             return web::UnitCounts{{"", AnswerCountRepository(c).count(day(from), day(to))}};
+             return web::UnitCounts{{"", AnswerCountRepository(c).count(core::format_vn_iso_date(from), core::format_vn_iso_date(to))}};
            }}};
 }
 

@@ -26,7 +26,7 @@ std::vector<units::AdminUnit> agencies(const units::AdminUnit& p) {
 
 // "2026-H1" for the half-year `months_back` months before `now`.
 std::string half_year(std::int64_t now, int months_back) {
-  const auto date = core::format_vn_datetime_local(now);
+  const auto date = core::format_vn_iso_date(now);
   int year = std::stoi(date.substr(0, 4));
   int month = std::stoi(date.substr(5, 2)) - months_back;
   while (month < 1) month += 12, --year;

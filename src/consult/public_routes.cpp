@@ -88,8 +88,7 @@ http::Response post_question(Deps& d, web::Visitor& v) {
   if (auto refused = form_refusal(d.site, v.form)) return render_ask(d, v, in, {{"error", *refused}}, 400);
   auto receipt = d.consult.asking.ask(in, v.actor(), v.user);
   if (!receipt) {
-    nlohmann::json extra = {{"error", receipt.error().message}, {"errors", receipt.error().fields}};
-    return render_ask(d, v, in, extra, core::http_status(receipt.error().kind));
+    return render_ask(d, v, in, web::Site::refusal_view(receipt.error()), core::http_status(receipt.error().kind));
   }
   auto view = d.site.base_view(v, "Đã gửi câu hỏi");
   view["code"] = receipt->code;

@@ -82,4 +82,6 @@ std::string format_vn_datetime_local(std::int64_t t) {
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
+std::string format_vn_iso_date(std::int64_t t) { return format_vn_datetime_local(t).substr(0, 10); }
+
 }  // namespace core

@@ -25,5 +25,8 @@ std::string format_rfc822(std::int64_t unix_seconds);
 std::optional<std::int64_t> parse_vn_datetime_local(std::string_view s);
 // The inverse of parse_vn_datetime_local, to refill a form.
 std::string format_vn_datetime_local(std::int64_t unix_seconds);
+// The day in Vietnam time as an ISO date, "2026-11-28": what date inputs, periods and daily
+// counts hold.
+std::string format_vn_iso_date(std::int64_t unix_seconds);
 
 }  // namespace core

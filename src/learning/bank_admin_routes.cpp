@@ -72,10 +72,6 @@ http::Response edit_page(web::Site& site, BankEditor& editor, web::Visitor& v, c
   return site.page("learning/admin_question", view, status);
 }
 
-nlohmann::json errors_of(const core::ServiceError& e) {
-  return {{"error", e.message}, {"errors", e.fields}};
-}
-
 http::Response save(web::Site& site, BankEditor& editor, http::Request& r, web::Visitor& v) {
   const auto in = question_input(v.form);
   const bool submit = v.form.get("action") == "submit";
@@ -89,11 +85,11 @@ http::Response save(web::Site& site, BankEditor& editor, http::Request& r, web::
       if (updated.error().kind == core::ErrorKind::not_found) return site.not_found_page(v);
       auto stored = editor.editable(*v.user, *id);
       if (!stored) return site.not_found_page(v);
-      return edit_page(site, editor, v, in, *stored, errors_of(updated.error()), core::http_status(updated.error().kind));
+      return edit_page(site, editor, v, in, *stored, web::Site::refusal_view(updated.error()), core::http_status(updated.error().kind));
     }
   } else {
     auto created = editor.create(*v.user, v.actor(), in, submit, now);
-    if (!created) return edit_page(site, editor, v, in, std::nullopt, errors_of(created.error()), core::http_status(created.error().kind));
+    if (!created) return edit_page(site, editor, v, in, std::nullopt, web::Site::refusal_view(created.error()), core::http_status(created.error().kind));
     id = *created;
   }
   return http::Response::redirect(question_url(*id) + "?da-luu=1");
@@ -112,7 +108,7 @@ http::Response workflow(web::Site& site, BankEditor& editor, http::Request& r, w
   if (done.error().kind == core::ErrorKind::forbidden) return site.forbidden_page(v);
   auto stored = editor.editable(*v.user, *id);
   if (!stored) return site.not_found_page(v);
-  auto extra = errors_of(done.error());
+  auto extra = web::Site::refusal_view(done.error());
   extra["comment"] = v.form.get("comment");
   return edit_page(site, editor, v, input_of(*stored), *stored, extra, core::http_status(done.error().kind));
 }

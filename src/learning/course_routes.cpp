@@ -186,8 +186,7 @@ void register_course_routes(web::Site& site, CourseService& courses, units::Unit
     if (!course) return d->site.not_found_page(v);
     auto enrolled = d->courses.enrol(*course, *v.user, v.form.get("unit_code"), core::now_unix());
     if (!enrolled)
-      return course_page(*d, v, *course, {{"error", enrolled.error().message}, {"errors", enrolled.error().fields}},
-                         core::http_status(enrolled.error().kind));
+      return course_page(*d, v, *course, web::Site::refusal_view(enrolled.error()), core::http_status(enrolled.error().kind));
     return web::private_page(http::Response::redirect(lesson_url(*course, 1)));
   });
   site.add(web::page("/khoa-hoc/{slug}/bai/{n}", web::signed_in), [d](http::Request& r, web::Visitor& v) {

@@ -62,8 +62,6 @@ http::Response indicator_page(web::Site& site, ReportService& reports, const web
   return site.page("stats/indicator", view, status);
 }
 
-nlohmann::json refusal(const core::ServiceError& e) { return {{"error", e.message}, {"errors", e.fields}}; }
-
 }  // namespace
 
 void register_indicator_routes(web::Site& site, ReportService& reports) {
@@ -78,7 +76,7 @@ void register_indicator_routes(web::Site& site, ReportService& reports) {
   site.add(web::form(kCatalogueUrl, manage), [&site, &reports](http::Request&, web::Visitor& v) {
     auto draft = indicator_from_form(v.form, core::clean_text(v.form.get("code")));
     auto saved = reports.save_indicator(draft, true, v.actor());
-    if (!saved) return catalogue_page(site, reports, v, draft, refusal(saved.error()), core::http_status(saved.error().kind));
+    if (!saved) return catalogue_page(site, reports, v, draft, web::Site::refusal_view(saved.error()), core::http_status(saved.error().kind));
     return http::Response::redirect(std::string(kCatalogueUrl) + "?da-luu=1");
   });
   site.add(web::page(std::string(kCatalogueUrl) + "/{code}", manage), [&site, &reports](http::Request& r, web::Visitor& v) {
@@ -91,7 +89,7 @@ void register_indicator_routes(web::Site& site, ReportService& reports) {
     auto saved = reports.save_indicator(changed, false, v.actor());
     if (!saved) {
       if (saved.error().kind == core::ErrorKind::not_found) return site.not_found_page(v);
-      return indicator_page(site, reports, v, changed, refusal(saved.error()), core::http_status(saved.error().kind));
+      return indicator_page(site, reports, v, changed, web::Site::refusal_view(saved.error()), core::http_status(saved.error().kind));
     }
     return http::Response::redirect(std::string(kCatalogueUrl) + "?da-luu=1");
   });

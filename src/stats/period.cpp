@@ -21,8 +21,6 @@ std::optional<std::int64_t> parse_date(const std::string& s) {
   return core::parse_vn_datetime_local(s + "T00:00");
 }
 
-std::string iso_date(std::int64_t t) { return core::format_vn_datetime_local(t).substr(0, 10); }
-
 std::optional<std::string> present(const std::optional<std::string>& s) {
   if (!s || s->empty()) return std::nullopt;
   return s;
@@ -32,7 +30,7 @@ std::optional<std::string> present(const std::optional<std::string>& s) {
 
 std::variant<PeriodChoice, std::string> choose_period(const std::optional<std::string>& from_text,
                                                       const std::optional<std::string>& to_text, std::int64_t now) {
-  const std::string today = iso_date(now);
+  const std::string today = core::format_vn_iso_date(now);
   PeriodChoice p;
   p.from_date = present(from_text).value_or(today.substr(0, 4) + "-01-01");
   p.to_date = present(to_text).value_or(today);

@@ -12,7 +12,7 @@ namespace stats {
 
 namespace {
 
-std::string today() { return core::format_vn_datetime_local(core::now_unix()).substr(0, 10); }
+std::string today() { return core::format_vn_iso_date(core::now_unix()); }
 
 // A refusal of the service as a page: 404 and 403 as the site's own, the rest on `template_name`
 // with the message.
@@ -62,12 +62,6 @@ http::Response report_page(web::Site& site, ReportService& reports, const web::V
   return site.page("stats/report", view, status);
 }
 
-nlohmann::json errors_of(const core::ServiceError& e) {
-  nlohmann::json out = {{"error", e.message}};
-  if (!e.fields.empty()) out["errors"] = e.fields;
-  return out;
-}
-
 std::optional<int> version_of(const http::Form& form) {
   const auto text = form.get("version");
   if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
@@ -113,7 +107,7 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
   site.add(web::form(periods_url(), manage), [&site, &reports](http::Request&, web::Visitor& v) {
     auto opened = reports.open_period(v.form.get("code"), v.form.get("due_on"), v.actor());
     if (!opened) {
-      auto extra = errors_of(opened.error());
+      auto extra = web::Site::refusal_view(opened.error());
       extra["code"] = v.form.get("code");
       extra["due_on"] = v.form.get("due_on");
       return periods_page(site, reports, v, extra, core::http_status(opened.error().kind));
@@ -175,7 +169,7 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
     if (!saved) {
       const auto& e = saved.error();
       if (e.kind == core::ErrorKind::not_found || e.kind == core::ErrorKind::forbidden) return refused_page(site, v, e, "Báo cáo thống kê PBGDPL");
-      return report_page(site, reports, v, period, unit, typed, errors_of(e), core::http_status(e.kind));
+      return report_page(site, reports, v, period, unit, typed, web::Site::refusal_view(e), core::http_status(e.kind));
     }
     return http::Response::redirect(report_url(period, unit) + (submit ? "?da-gui=1" : "?da-luu=1"));
   });
@@ -192,7 +186,7 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
       if (!done) {
         const auto& e = done.error();
         if (e.kind == core::ErrorKind::not_found || e.kind == core::ErrorKind::forbidden) return refused_page(site, v, e, "Báo cáo thống kê PBGDPL");
-        auto extra = errors_of(e);
+        auto extra = web::Site::refusal_view(e);
         extra["reason"] = v.form.get("reason");
         return report_page(site, reports, v, period, unit, {}, extra, core::http_status(e.kind));
       }

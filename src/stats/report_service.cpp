@@ -41,10 +41,16 @@ struct Scope {
   ReportActor actor;
 };
 
-// The period by its code and the tree under `root`, which must hold `unit`; `user` may be null
-// (a machine client, whose rights the caller has checked).
+core::ServiceError not_configured() {
+  return core::ServiceError::unavailable("province_not_configured",
+                                         "Chưa chọn tỉnh, thành phố cho hệ thống báo cáo (thiết lập province, biến PHOBIEN_PROVINCE).");
+}
+
+// The period by its code and the tree under `root` (503 when no province is configured), which
+// must hold `unit`; `user` may be null (a machine client, whose rights the caller has checked).
 core::Result<Scope> open_scope(db::Connection& c, ReportRepository& repo, const std::string& root, const std::string& period_code,
                                const std::string& unit, const auth::User* user) {
+  if (root.empty()) return core::fail(not_configured());
   auto period = repo.find_period(period_code);
   if (!period) return core::fail(no_period());
   Scope scope{std::move(*period), units::UnitRegistry::tree(c, root), {}};
@@ -59,9 +65,7 @@ ReportService::ReportService(db::Database& database, std::string root_code, std:
     : database_(database), root_code_(std::move(root_code)), sources_(std::move(sources)) {}
 
 core::Result<void> ReportService::configured() const {
-  if (root_code_.empty())
-    return core::fail(core::ServiceError::unavailable(
-        "province_not_configured", "Chưa chọn tỉnh, thành phố cho hệ thống báo cáo (thiết lập province, biến PHOBIEN_PROVINCE)."));
+  if (root_code_.empty()) return core::fail(not_configured());
   return {};
 }
 
@@ -206,7 +210,6 @@ core::Result<PeriodOverview> ReportService::overview(const auth::User& user, con
 }
 
 core::Result<ReportForm> ReportService::form(const auth::User& user, const std::string& period_code, const std::string& unit) {
-  if (auto ok = configured(); !ok) return core::fail(ok.error());
   auto c = database_.acquire();
   ReportRepository repo(*c);
   auto scope = open_scope(*c, repo, root_code_, period_code, unit, &user);
@@ -231,7 +234,6 @@ core::Result<ReportForm> ReportService::form(const auth::User& user, const std::
 core::Result<UnitReport> ReportService::save(const auth::User& user, const auth::Actor& actor, const std::string& period_code,
                                              const std::string& unit, const std::map<std::string, std::string>& raw,
                                              const std::string& note, int version, bool submit, std::int64_t now) {
-  if (auto ok = configured(); !ok) return core::fail(ok.error());
   if (note.size() > kMaxNoteBytes)
     return core::fail(core::ServiceError::invalid("Ghi chú quá dài.", {{"note", "Ghi chú tối đa 2.000 ký tự."}}));
   auto c = database_.acquire();
@@ -292,7 +294,6 @@ core::Result<UnitReport> ReportService::decide(const auth::User& user, const aut
                                                const std::string& unit, int version, const std::optional<std::string>& return_reason,
                                                std::int64_t now) {
   const bool approving = !return_reason;
-  if (auto ok = configured(); !ok) return core::fail(ok.error());
   auto c = database_.acquire();
   db::Transaction tx(*c);
   ReportRepository repo(*c);
@@ -322,7 +323,6 @@ core::Result<UnitReport> ReportService::decide(const auth::User& user, const aut
 }
 
 core::Result<ApprovedFigures> ReportService::approved(const std::string& period_code, const std::string& unit) {
-  if (auto ok = configured(); !ok) return core::fail(ok.error());
   auto c = database_.acquire();
   ReportRepository repo(*c);
   auto scope = open_scope(*c, repo, root_code_, period_code, unit, nullptr);

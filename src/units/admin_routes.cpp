@@ -41,8 +41,6 @@ http::Response unit_page(web::Site& site, UnitRegistry& registry, const std::str
   return site.page("units/admin_unit", view, status);
 }
 
-nlohmann::json refusal(const core::ServiceError& e) { return {{"error", e.message}, {"errors", e.fields}}; }
-
 }  // namespace
 
 void register_admin_routes(web::Site& site, UnitRegistry& registry, const std::string& province) {
@@ -57,13 +55,13 @@ void register_admin_routes(web::Site& site, UnitRegistry& registry, const std::s
     nlohmann::json typed = {{"code", unit.code}, {"name", unit.name}, {"parent", unit.parent_code}, {"level", v.form.get("level")}};
     auto level = parse_level(v.form.get("level"));
     if (!level || *level == UnitLevel::province) {
-      typed.update(refusal(core::ServiceError::invalid("Thông tin đơn vị chưa hợp lệ.", {{"level", "Hãy chọn cấp của đơn vị."}})));
+      typed.update(web::Site::refusal_view(core::ServiceError::invalid("Thông tin đơn vị chưa hợp lệ.", {{"level", "Hãy chọn cấp của đơn vị."}})));
       return tree_page(site, registry, province, v, typed, 422);
     }
     unit.level = *level;
     auto added = registry.add_unit(province, unit, v.actor());
     if (!added) {
-      typed.update(refusal(added.error()));
+      typed.update(web::Site::refusal_view(added.error()));
       return tree_page(site, registry, province, v, typed, core::http_status(added.error().kind));
     }
     return http::Response::redirect(unit_admin_url(added->code) + "?da-them=1");
@@ -79,7 +77,7 @@ void register_admin_routes(web::Site& site, UnitRegistry& registry, const std::s
     auto changed = registry.change_unit(province, code, v.form.get("name"), v.form.get("parent"), v.actor());
     if (!changed) {
       if (changed.error().kind == core::ErrorKind::not_found) return site.not_found_page(v);
-      auto extra = refusal(changed.error());
+      auto extra = web::Site::refusal_view(changed.error());
       extra["name"] = v.form.get("name");
       extra["parent"] = v.form.get("parent");
       return unit_page(site, registry, province, v, code, extra, core::http_status(changed.error().kind));
@@ -91,7 +89,7 @@ void register_admin_routes(web::Site& site, UnitRegistry& registry, const std::s
     auto added = registry.assign_by_email(province, code, v.form.get("email"), v.actor(), core::now_unix());
     if (!added) {
       if (added.error().kind == core::ErrorKind::not_found) return site.not_found_page(v);
-      auto extra = refusal(added.error());
+      auto extra = web::Site::refusal_view(added.error());
       extra["email"] = v.form.get("email");
       return unit_page(site, registry, province, v, code, extra, core::http_status(added.error().kind));
     }

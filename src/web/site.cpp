@@ -298,6 +298,8 @@ http::Response private_page(http::Response r) {
   return r;
 }
 
+nlohmann::json Site::refusal_view(const core::ServiceError& e) { return {{"error", e.message}, {"errors", e.fields}}; }
+
 http::Response Site::api_error(const core::ServiceError& e) {
   const int status = core::http_status(e.kind);
   nlohmann::json j = {{"error", {{"code", e.code}, {"message", e.message}}}};

@@ -68,6 +68,9 @@ class Site {
   // A service's refusal as the API's error: its status (422, a form's re-render, is 400 here),
   // code, message and, when it has them, per-field messages under "fields".
   static http::Response api_error(const core::ServiceError& e);
+  // A service's refusal for a page that shows its form again: {"error": message, "errors":
+  // {field: message}} (templates/partials/form_error and each field's message).
+  static nlohmann::json refusal_view(const core::ServiceError& e);
 
   // Clears cached pages and menus (a change-feed listener).
   void invalidate();
