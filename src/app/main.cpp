@@ -94,8 +94,8 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   token->require_subcommand(1);
   auto* token_add = commands.token_add = token->add_subcommand("add", "Tạo mã truy cập (in ra một lần)");
   add_data_options(token_add, flags);
-  token_add->add_option("--unit", commands.unit, "Mã đơn vị mà mã truy cập đọc số liệu")->required();
-  token_add->add_option("--scope", commands.token_scope, "Phạm vi: stats:read")->required();
+  token_add->add_option("--unit", commands.unit, "Mã đơn vị mà mã truy cập đọc số liệu (stats:read) hoặc mã tỉnh gửi báo cáo (stats:submit)")->required();
+  token_add->add_option("--scope", commands.token_scope, "Phạm vi: stats:read (đọc số liệu đã duyệt) hoặc stats:submit (tỉnh gửi báo cáo lên nơi này)")->required();
   token_add->add_option("--label", commands.token_label, "Tên gợi nhớ, ví dụ «Cổng PBGDPL quốc gia»");
   commands.token_list = token->add_subcommand("list", "Liệt kê mã truy cập");
   add_data_options(commands.token_list, flags);

@@ -14,6 +14,7 @@
 #include "messaging/settings.h"
 #include "portal/module.h"
 #include "stats/module.h"
+#include "stats/settings.h"
 #include "units/module.h"
 #include "units/settings.h"
 
@@ -49,7 +50,7 @@ Modules build_modules(const web::ModuleContext& context) {
 const std::vector<core::SettingsSection>& settings_sections() {
   static const std::vector<core::SettingsSection> sections{mail::settings_section(), answer::settings_section(),
                                                            consult::settings_section(), messaging::settings_section(),
-                                                           units::settings_section()};
+                                                           units::settings_section(), stats::settings_section()};
   return sections;
 }
 

@@ -3,17 +3,24 @@
 #include "auth/api_tokens.h"
 #include "auth/user_repository.h"
 #include "core/time.h"
+#include "units/unit_import.h"
 #include "units/unit_registry.h"
 
 namespace app {
 
 int token_add(db::Database& database, const std::string& unit, const std::string& scope, const std::string& label, std::ostream& out) {
   if (!auth::is_api_scope(scope)) {
-    out << "✗ Phạm vi «" << scope << "» không hợp lệ (có: stats:read).\n";
+    out << "✗ Phạm vi «" << scope << "» không hợp lệ (có: stats:read, stats:submit).\n";
     return 1;
   }
   auto c = database.acquire();
-  if (!units::UnitRegistry::tree(*c, unit).contains(unit)) {
+  // A sending province is not in the receiver's own tree: its code is enough.
+  const bool sender = scope == "stats:submit";
+  if (sender && !units::is_unit_code(unit)) {
+    out << "✗ «" << unit << "» không phải mã tỉnh, thành phố (ví dụ 46).\n";
+    return 1;
+  }
+  if (!sender && !units::UnitRegistry::tree(*c, unit).contains(unit)) {
     out << "✗ Không có đơn vị mang mã «" << unit << "» (nhập danh mục đơn vị trước: phobien import-units).\n";
     return 1;
   }

@@ -3,12 +3,14 @@
 #include "app/modules.h"
 #include "mail/settings.h"
 #include "messaging/settings.h"
+#include "stats/settings.h"
 #include "support/process.h"
 #include "support/settings.h"
 #include "support/test_database.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 namespace {
@@ -42,6 +44,25 @@ TEST(ProgramSettings, ModuleSectionsMeetInOneFile) {
   EXPECT_EQ(c.worker_threads, 2u);
   EXPECT_EQ(c.section<mail::Settings>().smtp.host, "smtp.example");
   EXPECT_TRUE(c.section<messaging::Settings>().messenger.enabled());
+}
+
+TEST(ProgramSettings, SendingReportsUpwardsNeedsAnAddressAndAToken) {
+  auto environment = [](std::map<std::string, std::string> vars) {
+    return [vars](const std::string& name) -> std::optional<std::string> {
+      auto it = vars.find(name);
+      return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+  };
+  auto c = core::load_config("", environment({{"PHOBIEN_UPLINK_URL", "https://bo.example/api/v1/stats/exchange"}, {"PHOBIEN_UPLINK_TOKEN", "pbt_x"}}),
+                             app::settings_sections());
+  EXPECT_TRUE(c.section<stats::Settings>().uplink.enabled());
+  EXPECT_EQ(c.section<stats::Settings>().uplink.max_attempts, 12);
+  EXPECT_FALSE(core::load_config("", no_environment, app::settings_sections()).section<stats::Settings>().uplink.enabled());
+  EXPECT_THROW(core::load_config("", environment({{"PHOBIEN_UPLINK_URL", "https://bo.example/x"}}), app::settings_sections()),
+               std::invalid_argument);
+  EXPECT_THROW(core::load_config("", environment({{"PHOBIEN_UPLINK_URL", "ftp://bo.example/x"}, {"PHOBIEN_UPLINK_TOKEN", "t"}}),
+                                 app::settings_sections()),
+               std::invalid_argument);
 }
 
 TEST(ProgramSettings, ServeRefusesAFileWithAnUnknownKey) {

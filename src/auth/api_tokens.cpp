@@ -12,7 +12,7 @@ const auto token_from_row = db::into<ApiToken>(&ApiToken::id, &ApiToken::label, 
                                                &ApiToken::created_at, &ApiToken::revoked_at);
 }  // namespace
 
-bool is_api_scope(std::string_view scope) { return scope == "stats:read"; }
+bool is_api_scope(std::string_view scope) { return scope == "stats:read" || scope == "stats:submit"; }
 
 std::string add_api_token(db::Connection& c, const std::string& label, const std::string& unit_code, const std::string& scope,
                           std::int64_t now) {

@@ -1,7 +1,8 @@
 #pragma once
 // API tokens for machine clients (not browser sessions): `phobien token add` makes one, prints it
 // once and stores only its SHA-256; a route that accepts them reads "Authorization: Bearer …".
-// A token names a unit (whose data it reads by default) and one scope, e.g. "stats:read".
+// A token names a unit and one scope: "stats:read" reads that unit's approved figures (and those
+// below it); "stats:submit", on a receiving installation, sends that province's reports to it.
 #include "db/database.h"
 
 #include <optional>
@@ -19,7 +20,7 @@ struct ApiToken {
   std::optional<std::int64_t> revoked_at;
 };
 
-// "stats:read": the scopes there are.
+// "stats:read", "stats:submit": the scopes there are.
 bool is_api_scope(std::string_view scope);
 
 // Makes a token; returns its secret ("pbt_" and 43 URL-safe characters), never stored.

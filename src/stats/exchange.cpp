@@ -37,7 +37,8 @@ std::string revision_text(const nlohmann::json& totals, const nlohmann::json& be
 }
 
 constexpr std::size_t kMaxIndicators = 500;
-constexpr std::int64_t kMaxFigure = 1'000'000'000'000'000;  // 10^15: more than any budget in đồng
+// A rolled-up figure: the sum of many units' figures (each at most kMaxFigure), so larger.
+constexpr std::int64_t kMaxRolledUpFigure = 1'000'000'000'000'000'000;
 
 core::ServiceError bad_document(const std::string& what) {
   return core::ServiceError::invalid("Tài liệu báo cáo không hợp lệ: " + what + ".");
@@ -102,7 +103,7 @@ core::Result<IncomingReport> read_exchange_document(const nlohmann::json& doc) {
       return tl::unexpected(bad_document("mỗi chỉ tiêu phải có \"code\" (A–Z, 0–9, «_») và \"name\""));
     if (!seen.insert(*code).second) return tl::unexpected(bad_document("chỉ tiêu " + *code + " có hai lần"));
     auto value = figures->find(*code);
-    if (value == figures->end() || !value->is_number_integer() || value->get<std::int64_t>() < 0 || value->get<std::int64_t>() > kMaxFigure)
+    if (value == figures->end() || !value->is_number_integer() || value->get<std::int64_t>() < 0 || value->get<std::int64_t>() > kMaxRolledUpFigure)
       return tl::unexpected(bad_document("số liệu của " + *code + " phải là số nguyên từ 0"));
     in.figures.push_back({*code, *name, value->get<std::int64_t>()});
   }

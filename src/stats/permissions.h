@@ -13,7 +13,9 @@ inline constexpr auth::Permission view_stats{"stats.view", {Role::admin, Role::m
 // follows the organisation tree (stats/report_rules.h): a reporter their own unit, an approver
 // the units below theirs, an admin every unit.
 inline constexpr auth::Permission file_reports{"reports.file", {Role::admin, Role::reporter, Role::approver}};
-// Reporting periods (open, deadline, lock) and the catalogue of indicators.
+// Reports received from provinces (on a ministry's or the national installation).
+inline constexpr auth::Permission read_received{"reports.received", {Role::admin, Role::approver}};
+// Reporting periods (open, deadline, lock, sending upwards) and the catalogue of indicators.
 inline constexpr auth::Permission manage_reporting{"reports.manage", {Role::admin}};
 
 }  // namespace stats::perm

@@ -37,6 +37,7 @@ http::Response periods_page(web::Site& site, ReportService& reports, const web::
   view["periods"] = periods_view(*lines);
   view["has_periods"] = !lines->empty();
   view["can_manage"] = perm::manage_reporting.allows(v.user->role);
+  view["reads_received"] = perm::read_received.allows(v.user->role);
   auto actor = reports.actor_of(*v.user);
   auto tree = reports.tree();
   if (actor.unit && tree.contains(*actor.unit)) {
@@ -99,7 +100,7 @@ http::Response reports_api(ReportService& reports, db::Database& database, http:
 
 }  // namespace
 
-void register_report_routes(web::Site& site, ReportService& reports, db::Database& database) {
+void register_report_routes(web::Site& site, ReportService& reports, UplinkService& uplink, db::Database& database) {
   const auto file = web::needs(perm::file_reports);
   const auto manage = web::needs(perm::manage_reporting);
 
@@ -114,7 +115,7 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
     }
     return http::Response::redirect(period_url(opened->code));
   });
-  site.add(web::page(periods_url() + "/{period}", file), [&site, &reports](http::Request& r, web::Visitor& v) {
+  site.add(web::page(periods_url() + "/{period}", file), [&site, &reports, &uplink](http::Request& r, web::Visitor& v) {
     auto unit = r.query_param("don-vi").value_or("");
     if (!unit.empty() && !units::is_unit_code(unit)) return site.not_found_page(v);
     auto overview = reports.overview(*v.user, r.params["period"], unit, today());
@@ -126,6 +127,16 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
     const std::string scope = unit.empty() ? "" : "?don-vi=" + unit;
     view["csv_url"] = period_url(overview->period.code) + "/tong-hop.csv" + scope;
     view["xlsx_url"] = period_url(overview->period.code) + "/tong-hop.xlsx" + scope;
+    // Sending upwards is the province's, done by its admins from the province's overview.
+    if (perm::manage_reporting.allows(v.user->role) && overview->unit.code == reports.root_code()) {
+      const auto dispatches = uplink.dispatches(overview->period.code);
+      view["uplink"] = {{"enabled", uplink.enabled()},
+                        {"destination", uplink.destination()},
+                        {"send_url", period_url(overview->period.code) + "/gui"},
+                        {"queued", r.query_param("da-gui-len").has_value()},
+                        {"has_dispatches", !dispatches.empty()},
+                        {"dispatches", dispatches_view(dispatches)}};
+    }
     return site.page("stats/period", view);
   });
   // The period's figures and progress to take away, for the same units as the overview.
@@ -142,10 +153,19 @@ void register_report_routes(web::Site& site, ReportService& reports, db::Databas
     });
   }
   // Before …/{unit}: "khoa" is not a unit code, but the router takes the first pattern that fits.
-  site.add(web::form(periods_url() + "/{period}/khoa", manage), [&site, &reports](http::Request& r, web::Visitor& v) {
-    auto locked = reports.lock_period(r.params["period"], v.actor(), core::now_unix());
+  site.add(web::form(periods_url() + "/{period}/khoa", manage), [&site, &reports, &uplink](http::Request& r, web::Visitor& v) {
+    const auto now = core::now_unix();
+    auto locked = reports.lock_period(r.params["period"], v.actor(), now);
     if (!locked) return refused_page(site, v, locked.error(), "Khóa kỳ báo cáo");
-    return http::Response::redirect(period_url(locked->code) + "?da-khoa=1");
+    // A locked period's figures are final: they go upwards at once when sending is configured
+    // (and something was approved; otherwise there is nothing to send).
+    const bool queued = uplink.enabled() && uplink.send(locked->code, v.actor(), now, true).has_value();
+    return http::Response::redirect(period_url(locked->code) + (queued ? "?da-khoa=1&da-gui-len=1" : "?da-khoa=1"));
+  });
+  site.add(web::form(periods_url() + "/{period}/gui", manage), [&site, &uplink](http::Request& r, web::Visitor& v) {
+    auto queued = uplink.send(r.params["period"], v.actor(), core::now_unix());
+    if (!queued) return refused_page(site, v, queued.error(), "Gửi báo cáo lên cấp trên");
+    return http::Response::redirect(period_url(r.params["period"]) + "?da-gui-len=1");
   });
   site.add(web::page(periods_url() + "/{period}/{unit}", file), [&site, &reports](http::Request& r, web::Visitor& v) {
     if (!units::is_unit_code(r.params["unit"])) return site.not_found_page(v);

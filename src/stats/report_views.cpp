@@ -80,6 +80,30 @@ nlohmann::json overview_view(const PeriodOverview& o) {
           {"groups", figure_groups_view(o.indicators, o.rolled_up.totals)}};
 }
 
+nlohmann::json dispatches_view(const std::vector<Dispatch>& dispatches) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : dispatches) {
+    std::string state = d.status == DispatchStatus::sent     ? "Đã gửi"
+                        : d.status == DispatchStatus::failed ? "Không gửi được"
+                        : d.attempts > 0                     ? "Đang chờ gửi lại"
+                                                             : "Đang chờ gửi";
+    std::string receipt;
+    if (d.receipt == "created") receipt = "Nơi nhận đã ghi nhận báo cáo.";
+    else if (d.receipt == "replaced") receipt = "Nơi nhận đã thay số liệu gửi trước bằng số liệu này.";
+    else if (d.receipt == "unchanged") receipt = "Nơi nhận đã có đúng số liệu này (không tính hai lần).";
+    out.push_back({{"created", core::format_vn_datetime(d.created_at)},
+                   {"state", state},
+                   {"slug", d.status == DispatchStatus::sent ? "sent" : d.status == DispatchStatus::failed ? "failed" : "waiting"},
+                   {"attempts", d.attempts},
+                   {"by_lock", d.on_lock},
+                   {"sent", d.sent_at ? core::format_vn_datetime(*d.sent_at) : ""},
+                   {"receipt", receipt},
+                   {"error", d.status == DispatchStatus::sent ? "" : d.last_error.value_or("")},
+                   {"revision", d.revision.substr(0, 12)}});
+  }
+  return out;
+}
+
 nlohmann::json report_form_view(const ReportForm& form, const std::map<std::string, std::string>& typed,
                                 const std::map<std::string, std::string>& problems) {
   const Figures stored = form.report ? form.report->figures : Figures{};

@@ -2,6 +2,7 @@
 // What the PBGDPL report pages show (templates/stats/reports, period, report) and the JSON of the
 // reports API, built from the service's values.
 #include "core/spreadsheet.h"
+#include "stats/dispatch_repository.h"
 #include "stats/report_service.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,8 @@ nlohmann::json overview_view(const PeriodOverview& overview);
 // The form; `typed` (indicator code → text) and `problems` refill it after a refused save.
 nlohmann::json report_form_view(const ReportForm& form, const std::map<std::string, std::string>& typed,
                                  const std::map<std::string, std::string>& problems);
+// A period's sendings upwards, newest first: when, state, attempts, the receiver's word.
+nlohmann::json dispatches_view(const std::vector<Dispatch>& dispatches);
 // Indicators grouped under their headings with the figures given (`values`): the roll-up tables.
 nlohmann::json figure_groups_view(const std::vector<Indicator>& indicators, const Figures& values);
 

@@ -328,9 +328,36 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         assert.equal(doc.units_below.find((u) => u.code === WARD.code).figures.TT_SO_CUOC, 12);
         // A document that breaks the format is caught by the schema (the check can fail).
         assert.equal(validate({ ...doc, figures: { TT_SO_CUOC: -1 } }), false);
+
+        // 9. The same document sent upwards to a receiving installation (this one plays the
+        //    ministry): stored once however often it arrives, listed with the sums.
+        const submit = runPhobien(['token', 'add', '--data', env.server.dataDir, '--unit', CITY.code, '--scope', 'stats:submit']);
+        const submitToken = submit.match(/pbt_[A-Za-z0-9_-]+/)?.[0];
+        assert.ok(submitToken, submit);
+        const send = () => fetch(`${env.server.baseURL}/api/v1/stats/exchange`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${submitToken}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(doc),
+        });
+        const first = await send();
+        assert.equal(first.status, 201, await first.text());
+        const second = await send();
+        assert.equal(second.status, 200);
+        assert.equal((await second.json()).status, 'unchanged');
+      }
+      {
+        const { page, checkPage } = admin;
+        await page.goto(OVERVIEW_URL);
+        await page.getByRole('heading', { level: 2, name: 'Gửi báo cáo lên cấp trên' }).waitFor();
+        await checkPage('period overview with sending upwards');
+        await page.goto('/quan-tri/bao-cao-nhan');
+        await page.getByRole('link', { name: '6 tháng cuối năm 2026' }).click();
+        await page.getByRole('heading', { level: 1 }).filter({ hasText: 'báo cáo nhận từ các tỉnh, thành phố' }).waitFor();
+        assert.match(await page.locator('main').innerText(), /Đã nhận báo cáo của 1 tỉnh, thành phố/);
+        await checkPage('reports received from provinces');
       }
 
-      assert.equal(checked.length, 24, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 26, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

@@ -98,6 +98,11 @@ TEST(Cli, TokensArePrintedOnceListedAndRevoked) {
   EXPECT_EQ(run_phobien({"token", "revoke", "--data", dir, "1"}).exit_code, 0);
   EXPECT_NE(run_phobien({"token", "list", "--data", dir}).output.find("đã thu hồi"), std::string::npos);
   EXPECT_EQ(run_phobien({"token", "revoke", "--data", dir, "1"}).exit_code, 1);
+  // A receiver's token for a province that sends to it: the province is not in its own tree.
+  auto sender = run_phobien({"token", "add", "--data", dir, "--unit", "79", "--scope", "stats:submit"});
+  EXPECT_EQ(sender.exit_code, 0) << sender.output;
+  EXPECT_NE(run_phobien({"token", "list", "--data", dir}).output.find("79\tstats:submit"), std::string::npos);
+  EXPECT_EQ(run_phobien({"token", "add", "--data", dir, "--unit", "'; x", "--scope", "stats:submit"}).exit_code, 1);
 }
 
 TEST(Cli, MigrateIsIdempotent) {

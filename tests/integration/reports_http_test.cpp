@@ -7,8 +7,7 @@
 #include "auth/audit_log.h"
 #include "core/time.h"
 #include "core/xlsx_reader.h"
-#include "support/fixtures.h"
-#include "support/test_server.h"
+#include "support/report_fixtures.h"
 #include "units/settings.h"
 #include "units/unit_registry.h"
 
@@ -19,7 +18,7 @@ namespace {
 
 using namespace testing_support;
 
-const std::string kPeriod = "/quan-tri/bao-cao/2026-H2";
+const std::string& kPeriod = kReportPeriod;
 
 class ReportsHttpTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -29,62 +28,23 @@ class ReportsHttpTest : public ::testing::TestWithParam<std::string> {
       c.section<units::Settings>().province = "01";
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
-    units::UnitRegistry registry(server_->database());
-    using units::UnitLevel;
-    auto imported = registry.import({{{"01", "Tỉnh Mẫu", UnitLevel::province, ""},
-                                      {"01-STP", "Sở Tư pháp", UnitLevel::agency, "01"},
-                                      {"00100", "Xã Một", UnitLevel::commune, "01"},
-                                      {"00200", "Xã Hai", UnitLevel::commune, "01"},
-                                      {"02", "Tỉnh Khác", UnitLevel::province, ""}},
-                                     {}},
-                                    {std::nullopt, "test"});
-    ASSERT_TRUE(imported.problems.empty());
-    auto member = [&](const std::string& email, auth::Role role, const std::string& unit) {
-      auto user = server_->add_user(email, role);
-      ASSERT_TRUE(registry.assign(user.id, unit, {std::nullopt, "test"}, core::now_unix()));
-    };
-    member("xa1@x.vn", auth::Role::reporter, "00100");
-    member("xa2@x.vn", auth::Role::reporter, "00200");
-    member("tinh@x.vn", auth::Role::approver, "01");
-    member("duyetxa@x.vn", auth::Role::approver, "00100");
-    server_->add_user("admin@x.vn", auth::Role::admin);
-    admin_ = logged_in("admin@x.vn");
-    auto opened = admin_.post_form("/quan-tri/bao-cao", {{"_csrf", admin_.csrf()}, {"code", "2026-H2"}, {"due_on", ""}});
-    ASSERT_EQ(opened.status, 303) << opened.body;
-    EXPECT_EQ(*opened.header("location"), kPeriod);
+    province_ = std::make_unique<SampleProvince>(*server_);
+    ASSERT_TRUE(province_->ok());
   }
 
-  HttpClient logged_in(const std::string& email) {
-    auto c = server_->client();
-    EXPECT_TRUE(c.login(email, kPassword));
-    return c;
-  }
-
-  // The version the unit's form carries now.
-  std::string version_of(HttpClient& c, const std::string& unit) {
-    auto page = c.get(kPeriod + "/" + unit);
-    const std::string needle = "name=\"version\" value=\"";
-    auto at = page.body.find(needle);
-    if (at == std::string::npos) return "";
-    at += needle.size();
-    return page.body.substr(at, page.body.find('"', at) - at);
-  }
-
+  HttpClient logged_in(const std::string& email) { return province_->logged_in(email); }
+  std::string version_of(HttpClient& c, const std::string& unit) { return province_->version_of(c, unit); }
   HttpResponse save(HttpClient& c, const std::string& unit, std::vector<std::pair<std::string, std::string>> figures,
                     const std::string& action, const std::string& version) {
-    figures.insert(figures.begin(), {{"_csrf", c.csrf()}, {"action", action}, {"version", version}});
-    return c.post_form(kPeriod + "/" + unit, figures);
+    return province_->save(c, unit, std::move(figures), action, version);
   }
-
-  // `version` "": the one the approver's page carries.
   HttpResponse decide(HttpClient& c, const std::string& unit, const std::string& step, const std::string& reason = "",
                       std::string version = "") {
-    if (version.empty()) version = version_of(c, unit);
-    return c.post_form(kPeriod + "/" + unit + "/" + step, {{"_csrf", c.csrf()}, {"version", version}, {"reason", reason}});
+    return province_->decide(c, unit, step, reason, std::move(version));
   }
 
   std::unique_ptr<TestServer> server_;
-  HttpClient admin_{0};
+  std::unique_ptr<SampleProvince> province_;
 };
 
 TEST_P(ReportsHttpTest, ReporterSubmitsApproverReturnsReporterCorrectsApproverApproves) {
@@ -164,16 +124,16 @@ TEST_P(ReportsHttpTest, TheTreeDecidesWhoActsWhere) {
   EXPECT_EQ(decide(approver, "00200", "duyet").status, 303);
   // Only admins open and lock periods.
   EXPECT_EQ(approver.post_form("/quan-tri/bao-cao", {{"_csrf", approver.csrf()}, {"code", "2027-H1"}}).status, 403);
-  auto bad_code = admin_.post_form("/quan-tri/bao-cao", {{"_csrf", admin_.csrf()}, {"code", "2026-H3"}});
+  auto bad_code = province_->admin.post_form("/quan-tri/bao-cao", {{"_csrf", province_->admin.csrf()}, {"code", "2026-H3"}});
   EXPECT_EQ(bad_code.status, 422);
   EXPECT_NE(bad_code.body.find("Ghi năm và nửa năm"), std::string::npos);
-  EXPECT_EQ(admin_.post_form("/quan-tri/bao-cao", {{"_csrf", admin_.csrf()}, {"code", "2026-H2"}}).status, 409);
+  EXPECT_EQ(province_->admin.post_form("/quan-tri/bao-cao", {{"_csrf", province_->admin.csrf()}, {"code", "2026-H2"}}).status, 409);
 }
 
 TEST_P(ReportsHttpTest, ALockedPeriodChangesNoMore) {
   auto reporter = logged_in("xa1@x.vn");
   ASSERT_EQ(save(reporter, "00100", {{"f_TT_SO_CUOC", "2"}}, "submit", "0").status, 303);
-  ASSERT_EQ(admin_.post_form(kPeriod + "/khoa", {{"_csrf", admin_.csrf()}}).status, 303);
+  ASSERT_EQ(province_->admin.post_form(kPeriod + "/khoa", {{"_csrf", province_->admin.csrf()}}).status, 303);
   auto locked = reporter.get(kPeriod + "/00200");
   EXPECT_EQ(locked.status, 403);
   auto other = logged_in("xa2@x.vn");
@@ -182,7 +142,7 @@ TEST_P(ReportsHttpTest, ALockedPeriodChangesNoMore) {
   EXPECT_NE(refused.body.find("Kỳ báo cáo đã khóa"), std::string::npos);
   auto approver = logged_in("tinh@x.vn");
   EXPECT_EQ(decide(approver, "00100", "duyet", "", "1").status, 409);
-  EXPECT_EQ(admin_.post_form(kPeriod + "/khoa", {{"_csrf", admin_.csrf()}}).status, 409);
+  EXPECT_EQ(province_->admin.post_form(kPeriod + "/khoa", {{"_csrf", province_->admin.csrf()}}).status, 409);
 }
 
 TEST_P(ReportsHttpTest, AMachineClientReadsApprovedFiguresWithAToken) {
@@ -204,7 +164,7 @@ TEST_P(ReportsHttpTest, AMachineClientReadsApprovedFiguresWithAToken) {
   EXPECT_EQ(client.get("/api/v1/stats/reports").status, 401);
   EXPECT_EQ(client.get("/api/v1/stats/reports", {{"Authorization", "Bearer pbt_khong-dung"}}).status, 401);
   // A browser session is not a token.
-  EXPECT_EQ(admin_.get("/api/v1/stats/reports").status, 401);
+  EXPECT_EQ(province_->admin.get("/api/v1/stats/reports").status, 401);
 
   auto read = client.get("/api/v1/stats/reports?period=2026-H2", {{"Authorization", "Bearer " + province_token}});
   ASSERT_EQ(read.status, 200) << read.body;
@@ -295,7 +255,7 @@ TEST_P(ReportsHttpTest, FiguresThePlatformCountedAreFilledInForTheReporterToConf
                   .status,
               200);
   // Questions answered on the province's portal belong to the province's own report.
-  auto form = admin_.get(kPeriod + "/01");
+  auto form = province_->admin.get(kPeriod + "/01");
   ASSERT_EQ(form.status, 200);
   auto at = form.body.find("id=\"f_MS_HOI_DAP\"");
   ASSERT_NE(at, std::string::npos);
@@ -313,30 +273,30 @@ TEST_P(ReportsHttpTest, FiguresThePlatformCountedAreFilledInForTheReporterToConf
 }
 
 TEST_P(ReportsHttpTest, AdminsEditTheCatalogueAndNewIndicatorsAreAskedFor) {
-  auto added = admin_.post_form("/quan-tri/chi-tieu", {{"_csrf", admin_.csrf()}, {"code", "TT_NGAY_PL"}, {"group", "1. Phổ biến pháp luật trực tiếp"},
+  auto added = province_->admin.post_form("/quan-tri/chi-tieu", {{"_csrf", province_->admin.csrf()}, {"code", "TT_NGAY_PL"}, {"group", "1. Phổ biến pháp luật trực tiếp"},
                                                        {"name", "Trong đó: hưởng ứng Ngày Pháp luật"}, {"measure", "cuộc"},
                                                        {"part_of", "TT_SO_CUOC"}, {"source_key", ""}, {"position", "13"}, {"active", "1"}});
   ASSERT_EQ(added.status, 303) << added.body;
   auto form = logged_in("xa1@x.vn").get(kPeriod + "/00100");
   EXPECT_NE(form.body.find("id=\"f_TT_NGAY_PL\""), std::string::npos);
   // Refusals name the field: a code in use, a part of a part, an unknown source.
-  auto refused = admin_.post_form("/quan-tri/chi-tieu", {{"_csrf", admin_.csrf()}, {"code", "TT_NGAY_PL"}, {"group", "1"}, {"name", "X"},
+  auto refused = province_->admin.post_form("/quan-tri/chi-tieu", {{"_csrf", province_->admin.csrf()}, {"code", "TT_NGAY_PL"}, {"group", "1"}, {"name", "X"},
                                                          {"measure", "cuộc"}, {"part_of", "TT_TAP_HUAN"}, {"source_key", "khong.co"}, {"position", "1"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find("Mã này đã có trong danh mục."), std::string::npos);
   EXPECT_NE(refused.body.find("đã là một phần của chỉ tiêu khác"), std::string::npos);
   EXPECT_NE(refused.body.find("Nguồn số liệu không có trong hệ thống."), std::string::npos);
   // A total with parts cannot become a part; deactivating removes the field from forms.
-  auto total_as_part = admin_.post_form("/quan-tri/chi-tieu/TT_SO_CUOC", {{"_csrf", admin_.csrf()}, {"group", "1"}, {"name", "Số cuộc"},
+  auto total_as_part = province_->admin.post_form("/quan-tri/chi-tieu/TT_SO_CUOC", {{"_csrf", province_->admin.csrf()}, {"group", "1"}, {"name", "Số cuộc"},
                                                                          {"measure", "cuộc"}, {"part_of", "THI_SO_CUOC"}, {"position", "10"}, {"active", "1"}});
   EXPECT_EQ(total_as_part.status, 422);
-  ASSERT_EQ(admin_.post_form("/quan-tri/chi-tieu/TT_NGAY_PL", {{"_csrf", admin_.csrf()}, {"group", "1. Phổ biến pháp luật trực tiếp"},
+  ASSERT_EQ(province_->admin.post_form("/quan-tri/chi-tieu/TT_NGAY_PL", {{"_csrf", province_->admin.csrf()}, {"group", "1. Phổ biến pháp luật trực tiếp"},
                                                                {"name", "Trong đó: hưởng ứng Ngày Pháp luật"}, {"measure", "cuộc"},
                                                                {"part_of", "TT_SO_CUOC"}, {"position", "13"}})
                 .status,
             303);
   EXPECT_EQ(logged_in("xa1@x.vn").get(kPeriod + "/00100").body.find("id=\"f_TT_NGAY_PL\""), std::string::npos);
-  EXPECT_EQ(admin_.get("/quan-tri/chi-tieu/KHONG_CO").status, 404);
+  EXPECT_EQ(province_->admin.get("/quan-tri/chi-tieu/KHONG_CO").status, 404);
   EXPECT_EQ(logged_in("tinh@x.vn").get("/quan-tri/chi-tieu").status, 403);
 }
 
