@@ -3,6 +3,7 @@
 #include "auth/api_tokens.h"
 #include "core/time.h"
 #include "stats/exchange.h"
+#include "stats/dashboard_views.h"
 #include "stats/permissions.h"
 #include "stats/report_views.h"
 #include "units/unit_import.h"
@@ -115,6 +116,19 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
     }
     return http::Response::redirect(period_url(opened->code));
   });
+  // Before …/{period}: the router takes the first pattern that fits.
+  site.add(web::page(periods_url() + "/bieu-do", file), [&site, &reports](http::Request& r, web::Visitor& v) {
+    const auto unit = r.query_param("don-vi").value_or("");
+    const auto indicator = r.query_param("chi-tieu").value_or("");
+    const auto period = r.query_param("ky").value_or("");
+    if ((!unit.empty() && !units::is_unit_code(unit)) || indicator.size() > 40 || (!period.empty() && !standard_period(period)))
+      return site.not_found_page(v);
+    auto dashboard = reports.dashboard(*v.user, unit, indicator, period);
+    if (!dashboard) return refused_page(site, v, dashboard.error(), "Biểu đồ số liệu PBGDPL");
+    auto view = site.base_view(v, "Biểu đồ số liệu PBGDPL: " + dashboard->unit.name);
+    view.update(dashboard_view(*dashboard));
+    return site.page("stats/dashboard", view);
+  });
   site.add(web::page(periods_url() + "/{period}", file), [&site, &reports, &uplink](http::Request& r, web::Visitor& v) {
     auto unit = r.query_param("don-vi").value_or("");
     if (!unit.empty() && !units::is_unit_code(unit)) return site.not_found_page(v);
@@ -127,6 +141,7 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
     const std::string scope = unit.empty() ? "" : "?don-vi=" + unit;
     view["csv_url"] = period_url(overview->period.code) + "/tong-hop.csv" + scope;
     view["xlsx_url"] = period_url(overview->period.code) + "/tong-hop.xlsx" + scope;
+    view["dashboard_url"] = dashboard_url(unit, "", overview->period.code);
     // Sending upwards is the province's, done by its admins from the province's overview.
     if (perm::manage_reporting.allows(v.user->role) && overview->unit.code == reports.root_code()) {
       const auto dispatches = uplink.dispatches(overview->period.code);

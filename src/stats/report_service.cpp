@@ -59,6 +59,18 @@ core::Result<Scope> open_scope(db::Connection& c, ReportRepository& repo, const 
   return scope;
 }
 
+// The tree and the unit a reader looks at: `unit`, else their own, else the root (404 outside
+// the tree, 403 outside what they oversee).
+core::Result<std::pair<units::UnitTree, std::string>> reader_view(db::Connection& c, const std::string& root, const auth::User& user,
+                                                                  const std::string& unit) {
+  auto tree = units::UnitRegistry::tree(c, root);
+  ReportActor actor{user.role, units::UnitRegistry::unit_of(c, user.id)};
+  std::string top = !unit.empty() ? unit : actor.unit && tree.contains(*actor.unit) ? *actor.unit : root;
+  if (!tree.contains(top)) return core::fail(no_unit());
+  if (!can_read(actor, tree, top)) return core::fail(core::ServiceError::forbidden("Bạn không phụ trách đơn vị này."));
+  return std::pair{std::move(tree), std::move(top)};
+}
+
 }  // namespace
 
 ReportService::ReportService(db::Database& database, std::string root_code, std::vector<web::FigureSource> sources)
@@ -191,11 +203,9 @@ core::Result<PeriodOverview> ReportService::overview(const auth::User& user, con
   ReportRepository repo(*c);
   auto period = repo.find_period(period_code);
   if (!period) return core::fail(no_period());
-  auto tree = units::UnitRegistry::tree(*c, root_code_);
-  ReportActor actor{user.role, units::UnitRegistry::unit_of(*c, user.id)};
-  std::string top = !unit.empty() ? unit : actor.unit && tree.contains(*actor.unit) ? *actor.unit : root_code_;
-  if (!tree.contains(top)) return core::fail(no_unit());
-  if (!can_read(actor, tree, top)) return core::fail(core::ServiceError::forbidden("Bạn không phụ trách đơn vị này."));
+  auto view = reader_view(*c, root_code_, user, unit);
+  if (!view) return core::fail(view.error());
+  const auto& [tree, top] = *view;
   PeriodOverview out{*period, *tree.find(top), repo.indicators(), {}, {}, 0};
   auto statuses = repo.statuses(period->id);
   for (const auto& [u, depth] : tree.walk(top)) {
@@ -206,6 +216,37 @@ core::Result<PeriodOverview> ReportService::overview(const auth::User& user, con
     out.units.push_back(std::move(line));
   }
   out.rolled_up = roll_up(tree, repo.approved_figures(period->id), top);
+  return out;
+}
+
+core::Result<Dashboard> ReportService::dashboard(const auth::User& user, const std::string& unit, const std::string& indicator,
+                                                 const std::string& period_code) {
+  if (auto ok = configured(); !ok) return core::fail(ok.error());
+  auto c = database_.acquire();
+  ReportRepository repo(*c);
+  auto view = reader_view(*c, root_code_, user, unit);
+  if (!view) return core::fail(view.error());
+  const auto& [tree, top] = *view;
+  Dashboard out;
+  out.unit = *tree.find(top);
+  out.indicators = repo.indicators();
+  auto chosen = std::find_if(out.indicators.begin(), out.indicators.end(), [&](const Indicator& i) { return i.code == indicator; });
+  if (!indicator.empty() && chosen == out.indicators.end()) return core::fail(core::ServiceError::not_found("Không có chỉ tiêu này."));
+  if (out.indicators.empty()) return core::fail(core::ServiceError::conflict("Danh mục chỉ tiêu đang trống."));
+  out.indicator = indicator.empty() ? out.indicators.front() : *chosen;
+  out.periods = repo.periods();
+  if (out.periods.empty()) return core::fail(core::ServiceError::conflict("Chưa có kỳ báo cáo nào được mở."));
+  std::optional<ReportPeriod> picked;
+  for (auto it = out.periods.rbegin(); it != out.periods.rend(); ++it) {
+    auto rolled = roll_up(tree, repo.approved_figures(it->id), top);
+    out.trend.emplace_back(*it, rolled);
+    if (period_code.empty() ? rolled.approved > 0 : it->code == period_code) picked = *it;
+  }
+  if (!period_code.empty() && !picked) return core::fail(no_period());
+  out.period = picked ? *picked : out.periods.front();
+  auto figures = repo.approved_figures(out.period.id);
+  out.total = roll_up(tree, figures, top);
+  for (const auto& child : tree.children(top)) out.below.emplace_back(*tree.find(child), roll_up(tree, figures, child));
   return out;
 }
 

@@ -59,6 +59,19 @@ struct ApprovedFigures {
   std::vector<std::pair<units::AdminUnit, RollUp>> below;
 };
 
+// The charts' figures: one indicator's approved figures, rolled up, for a unit and each unit
+// directly below it in one period, and for the unit in every period (the trend).
+struct Dashboard {
+  units::AdminUnit unit;
+  std::vector<Indicator> indicators;  // the catalogue, to choose from
+  Indicator indicator;
+  std::vector<ReportPeriod> periods;  // newest first, to choose from
+  ReportPeriod period;
+  RollUp total;                                                 // the unit in `period`
+  std::vector<std::pair<units::AdminUnit, RollUp>> below;       // each unit directly below, in `period`
+  std::vector<std::pair<ReportPeriod, RollUp>> trend;           // the unit in every period, oldest first
+};
+
 // A period in the list, with the state of a reporter's own unit's report.
 struct PeriodLine {
   ReportPeriod period;
@@ -105,6 +118,13 @@ class ReportService {
   // Returns a submitted report to its unit with `reason` (required, at most 2,000 bytes).
   core::Result<UnitReport> send_back(const auth::User& user, const auth::Actor& actor, const std::string& period_code,
                                      const std::string& unit, int version, const std::string& reason, std::int64_t now);
+
+  // The charts for a unit the user may read (`unit` "": as overview()), one indicator (`indicator`
+  // "": the first of the catalogue) and one period (`period_code` "": the latest with approved
+  // figures, else the newest). 404 for an unknown indicator, period or unit; 409 while no period
+  // is open.
+  core::Result<Dashboard> dashboard(const auth::User& user, const std::string& unit, const std::string& indicator,
+                                    const std::string& period_code);
 
   // Approved figures of `unit` and below for the period (no permission check: callers decide).
   core::Result<ApprovedFigures> approved(const std::string& period_code, const std::string& unit);

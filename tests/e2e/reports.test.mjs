@@ -350,6 +350,10 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await page.goto(OVERVIEW_URL);
         await page.getByRole('heading', { level: 2, name: 'Gửi báo cáo lên cấp trên' }).waitFor();
         await checkPage('period overview with sending upwards');
+        await page.getByRole('link', { name: 'Xem biểu đồ' }).click();
+        await page.getByRole('img', { name: /^Biểu đồ thanh: Số cuộc tuyên truyền/ }).waitFor();
+        await page.getByRole('img', { name: /^Biểu đồ cột: .* qua các kỳ báo cáo/ }).waitFor();
+        await checkPage('charts by unit and over the periods');
         await page.goto('/quan-tri/bao-cao-nhan');
         await page.getByRole('link', { name: '6 tháng cuối năm 2026' }).click();
         await page.getByRole('heading', { level: 1 }).filter({ hasText: 'báo cáo nhận từ các tỉnh, thành phố' }).waitFor();
@@ -357,7 +361,7 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await checkPage('reports received from provinces');
       }
 
-      assert.equal(checked.length, 26, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 27, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

@@ -300,6 +300,49 @@ TEST_P(ReportsHttpTest, AdminsEditTheCatalogueAndNewIndicatorsAreAskedFor) {
   EXPECT_EQ(logged_in("tinh@x.vn").get("/quan-tri/chi-tieu").status, 403);
 }
 
+TEST_P(ReportsHttpTest, TheDashboardChartsApprovedFiguresByUnitAndOverThePeriods) {
+  province_->approve("xa1@x.vn", "00100", {{"f_TT_SO_CUOC", "4"}, {"f_TT_LUOT_NGUOI", "1.000"}});
+  province_->approve("xa2@x.vn", "00200", {{"f_TT_SO_CUOC", "6"}});
+  auto& admin = province_->admin;
+  ASSERT_EQ(admin.post_form("/quan-tri/bao-cao", {{"_csrf", admin.csrf()}, {"code", "2026-H1"}, {"due_on", ""}}).status, 303);
+
+  auto approver = logged_in("tinh@x.vn");
+  auto page = approver.get("/quan-tri/bao-cao/bieu-do");
+  ASSERT_EQ(page.status, 200) << page.body;
+  // The first indicator, in the latest period with approved figures (not the newer, empty one).
+  EXPECT_NE(page.body.find("<option value=\"2026-H2\" selected>"), std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"TT_SO_CUOC\" selected>"), std::string::npos);
+  // The chart ranks the units with figures, largest first; the table has every unit.
+  EXPECT_NE(page.body.find("Biểu đồ thanh: Số cuộc tuyên truyền, phổ biến pháp luật trực tiếp (cuộc), 2 đơn vị trực thuộc Tỉnh Mẫu có số liệu lớn nhất"),
+            std::string::npos);
+  EXPECT_LT(page.body.find(">Xã Hai</text>"), page.body.find(">Xã Một</text>"));
+  EXPECT_EQ(page.body.find(">Sở Tư pháp</text>"), std::string::npos);
+  EXPECT_NE(page.body.find(">Sở Tư pháp</a></th>"), std::string::npos);
+  EXPECT_NE(page.body.find("<strong>10</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/quan-tri/bao-cao/bieu-do?don-vi=00100&amp;chi-tieu=TT_SO_CUOC&amp;ky=2026-H2\">Xã Một</a></th><td class=\"number\">4</td>"),
+            std::string::npos);
+  EXPECT_NE(page.body.find(">Xã Hai</a></th><td class=\"number\">6</td>"), std::string::npos);
+  // The trend: both periods, oldest first, each with its table row.
+  auto h1 = page.body.find("(2026-H1)</span></th><td class=\"number\">0</td>");
+  auto h2 = page.body.find("(2026-H2)</span></th><td class=\"number\">10</td>");
+  EXPECT_NE(h1, std::string::npos);
+  EXPECT_NE(h2, std::string::npos);
+  EXPECT_LT(h1, h2);
+
+  auto people = approver.get("/quan-tri/bao-cao/bieu-do?chi-tieu=TT_LUOT_NGUOI&ky=2026-H2");
+  EXPECT_NE(people.body.find("<strong>1.000</strong>"), std::string::npos);
+
+  // A commune's reporter sees their own commune, and nothing above it.
+  auto reporter = logged_in("xa1@x.vn");
+  auto own = reporter.get("/quan-tri/bao-cao/bieu-do");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("<h1>Biểu đồ số liệu PBGDPL: Xã Một</h1>"), std::string::npos);
+  EXPECT_EQ(own.body.find("Biểu đồ thanh"), std::string::npos);  // no units below
+  EXPECT_EQ(reporter.get("/quan-tri/bao-cao/bieu-do?don-vi=01").status, 403);
+  for (const auto* bad : {"?chi-tieu=KHONG_CO", "?ky=2026-H9", "?ky=2025", "?don-vi=%27x", "?don-vi=99"})
+    EXPECT_EQ(approver.get(std::string("/quan-tri/bao-cao/bieu-do") + bad).status, 404) << bad;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReportsHttpTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace
