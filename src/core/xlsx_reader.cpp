@@ -524,4 +524,17 @@ tl::expected<std::vector<Table>, XlsxFailure> read_xlsx(std::string_view bytes, 
   return Workbook(*zip, limits).read();
 }
 
+std::string xlsx_failure_message(XlsxFailure failure) {
+  switch (failure) {
+    case XlsxFailure::xls_or_encrypted:
+      return "Tệp là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu: hãy lưu lại thành .xlsx không đặt mật khẩu.";
+    case XlsxFailure::not_xlsx: return "Tệp nén này không phải bảng tính .xlsx.";
+    case XlsxFailure::unsupported: return "Bảng tính dùng định dạng nén chưa hỗ trợ: hãy mở và lưu lại bằng Excel hoặc LibreOffice.";
+    case XlsxFailure::too_large: return "Bảng tính quá lớn; hãy chia thành nhiều tệp.";
+    case XlsxFailure::not_a_zip:
+    case XlsxFailure::corrupt: break;
+  }
+  return "Bảng tính .xlsx bị hỏng, không đọc được.";
+}
+
 }  // namespace core

@@ -23,6 +23,7 @@
 #include <tl/expected.hpp>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,9 @@ struct XlsxLimits {
   std::size_t max_cells = 1'000'000;        // headers and rows of every sheet, empty cells included; also caps the shared strings
   std::size_t max_string_bytes = 32'767 * 3;  // one text, in UTF-8 bytes (Excel holds 32,767 characters)
 };
+
+// Why the file was refused, in Vietnamese, for the person who uploaded it.
+std::string xlsx_failure_message(XlsxFailure failure);
 
 // Every worksheet of the workbook in `bytes`. Memory stays within the limits: about one part's
 // bytes at a time, plus the cells (each counted in max_cells) and the shared strings.

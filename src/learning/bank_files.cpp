@@ -19,19 +19,6 @@ ParsedBank file_problem(std::string message) {
   return bank;
 }
 
-std::string xlsx_failure(core::XlsxFailure f) {
-  switch (f) {
-    case core::XlsxFailure::xls_or_encrypted:
-      return "Tệp là bảng tính Excel 97-2003 (.xls) hoặc có mật khẩu: hãy lưu lại thành .xlsx không đặt mật khẩu.";
-    case core::XlsxFailure::not_xlsx: return "Tệp nén này không phải bảng tính .xlsx.";
-    case core::XlsxFailure::unsupported: return "Bảng tính dùng định dạng nén chưa hỗ trợ: hãy mở và lưu lại bằng Excel hoặc LibreOffice.";
-    case core::XlsxFailure::too_large: return "Bảng tính quá lớn; hãy chia thành nhiều tệp.";
-    case core::XlsxFailure::not_a_zip:
-    case core::XlsxFailure::corrupt: break;
-  }
-  return "Bảng tính .xlsx bị hỏng, không đọc được.";
-}
-
 std::string cell_text(const core::Cell& cell) {
   if (const auto* s = std::get_if<std::string>(&cell)) return *s;
   if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
@@ -46,7 +33,7 @@ ParsedBank parse_xlsx(std::string_view bytes, const std::string& source) {
   limits.max_total_bytes = 100 << 20;
   limits.max_cells = (kMaxBankRows + 1) * 32;
   auto sheets = core::read_xlsx(bytes, limits);
-  if (!sheets) return file_problem(xlsx_failure(sheets.error()));
+  if (!sheets) return file_problem(core::xlsx_failure_message(sheets.error()));
   const core::Table& sheet = sheets->front();  // the template's question sheet
   std::vector<std::vector<std::string>> rows;
   rows.reserve(sheet.rows.size() + 1);

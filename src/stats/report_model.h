@@ -37,7 +37,7 @@ struct ReportPeriod {
 
 enum class ReportStatus { draft, submitted, approved, returned };
 std::string_view status_slug(ReportStatus s);   // stored
-std::string_view status_label(ReportStatus s);  // "Bản nháp", "Chờ duyệt", "Đã duyệt", "Bị trả lại"
+std::string_view status_label(ReportStatus s);  // "Đang nhập", "Chờ duyệt", "Đã duyệt", "Bị trả lại"
 std::optional<ReportStatus> parse_status(std::string_view slug);
 
 // indicator code → value.

@@ -2,9 +2,11 @@
 
 #include "auth/api_tokens.h"
 #include "core/time.h"
+#include "core/xlsx_reader.h"
 #include "stats/exchange.h"
 #include "stats/dashboard_views.h"
 #include "stats/permissions.h"
+#include "stats/report_sheet.h"
 #include "stats/report_views.h"
 #include "units/unit_import.h"
 #include "web/download.h"
@@ -12,6 +14,8 @@
 namespace stats {
 
 namespace {
+
+constexpr std::size_t kMaxSheetBytes = 2 << 20;  // the template filled in is a few kilobytes
 
 std::string today() { return core::format_vn_iso_date(core::now_unix()); }
 
@@ -188,6 +192,7 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
     if (r.query_param("da-luu")) extra["saved"] = true;
     if (r.query_param("da-gui")) extra["sent"] = true;
     if (r.query_param("da-duyet")) extra["decided"] = true;
+    if (r.query_param("da-nhap")) extra["imported"] = true;
     return report_page(site, reports, v, r.params["period"], r.params["unit"], {}, extra, 200);
   });
   site.add(web::form(periods_url() + "/{period}/{unit}", file), [&site, &reports](http::Request& r, web::Visitor& v) {
@@ -207,6 +212,39 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
       return report_page(site, reports, v, period, unit, typed, web::Site::refusal_view(e), core::http_status(e.kind));
     }
     return http::Response::redirect(report_url(period, unit) + (submit ? "?da-gui=1" : "?da-luu=1"));
+  });
+  // A unit's figures as a spreadsheet: the template, and a filled-in copy saved as a draft.
+  site.add(web::page(periods_url() + "/{period}/{unit}/mau.xlsx", file), [&site, &reports](http::Request& r, web::Visitor& v) {
+    if (!units::is_unit_code(r.params["unit"])) return site.not_found_page(v);
+    auto form = reports.form(*v.user, r.params["period"], r.params["unit"]);
+    if (!form) return refused_page(site, v, form.error(), "Báo cáo thống kê PBGDPL");
+    return web::tables_download(report_sheet(*form), "xlsx", "mau-bao-cao-pbgdpl-" + form->period.code + "-" + form->unit.code);
+  });
+  site.add(web::upload(periods_url() + "/{period}/{unit}/nhap", file, kMaxSheetBytes + 64 * 1024), [&site, &reports](http::Request& r, web::Visitor& v) {
+    const auto& period = r.params["period"];
+    const auto& unit = r.params["unit"];
+    if (!units::is_unit_code(unit)) return site.not_found_page(v);
+    auto refuse = [&](nlohmann::json extra) { return report_page(site, reports, v, period, unit, {}, extra, 422); };
+    auto version = version_of(v.form);
+    if (!version) return refuse({{"error", "Biểu mẫu không hợp lệ: hãy tải lại trang."}});
+    const auto* upload = v.form.file("tep");
+    if (!upload) return refuse({{"error", "Hãy chọn tệp Excel (.xlsx) đã điền số liệu."}});
+    if (upload->data.size() > kMaxSheetBytes) return refuse({{"error", "Tệp lớn hơn 2 MB: đây không phải tệp mẫu số liệu."}});
+    auto sheets = core::read_xlsx(upload->data, {.max_part_bytes = 8 << 20, .max_total_bytes = 16 << 20, .max_cells = 50'000});
+    if (!sheets) return refuse({{"error", core::xlsx_failure_message(sheets.error())}});
+    auto read = read_report_sheet(*sheets, reports.indicators());
+    if (!read.problems.empty())
+      return refuse({{"error", "Tệp có lỗi nên chưa nhập số liệu nào. Sửa các lỗi dưới đây rồi nhập lại."}, {"import_problems", read.problems}, {"has_import_problems", true}});
+    // The note stays as it was: the sheet carries figures only.
+    auto form = reports.form(*v.user, period, unit);
+    const std::string note = form && form->report ? form->report->note : "";
+    auto saved = reports.save(*v.user, v.actor(), period, unit, read.typed, note, *version, false, core::now_unix());
+    if (!saved) {
+      const auto& e = saved.error();
+      if (e.kind == core::ErrorKind::not_found || e.kind == core::ErrorKind::forbidden) return refused_page(site, v, e, "Báo cáo thống kê PBGDPL");
+      return report_page(site, reports, v, period, unit, read.typed, web::Site::refusal_view(e), core::http_status(e.kind));
+    }
+    return http::Response::redirect(report_url(period, unit) + "?da-nhap=1");
   });
   for (const std::string step : {"duyet", "tra-lai"}) {
     site.add(web::form(periods_url() + "/{period}/{unit}/" + step, file), [&site, &reports, step](http::Request& r, web::Visitor& v) {

@@ -73,6 +73,15 @@ core::Result<std::pair<units::UnitTree, std::string>> reader_view(db::Connection
 
 }  // namespace
 
+std::optional<std::int64_t> starting_figure(const ReportForm& form, const std::string& code) {
+  if (form.report) {
+    auto it = form.report->figures.find(code);
+    return it == form.report->figures.end() ? std::nullopt : std::optional(it->second);
+  }
+  auto it = form.counted.find(code);
+  return it == form.counted.end() ? std::nullopt : std::optional(it->second);
+}
+
 ReportService::ReportService(db::Database& database, std::string root_code, std::vector<web::FigureSource> sources)
     : database_(database), root_code_(std::move(root_code)), sources_(std::move(sources)) {}
 

@@ -32,6 +32,10 @@ struct ReportForm {
   RollUp rolled_up;          // approved figures of the unit and every unit below it
 };
 
+// The figure a form starts from: the stored one, else (a report never saved) what the platform
+// counted; nullopt when neither.
+std::optional<std::int64_t> starting_figure(const ReportForm& form, const std::string& code);
+
 // One line of a period's overview: a unit, its report's state and whether it is late.
 struct UnitProgress {
   units::AdminUnit unit;

@@ -116,8 +116,7 @@ nlohmann::json report_form_view(const ReportForm& form, const std::map<std::stri
     // The value shown: what was typed, else what is stored, else (a new report) what the
     // platform counted, for the reporter to confirm.
     if (auto t = typed.find(i.code); t != typed.end()) row["value"] = t->second;
-    else if (auto s = stored.find(i.code); s != stored.end()) row["value"] = std::to_string(s->second);
-    else if (!form.report && counted != form.counted.end()) row["value"] = std::to_string(counted->second);
+    else if (auto start = starting_figure(form, i.code)) row["value"] = std::to_string(*start);
     else row["value"] = form.report ? "0" : "";
     if (auto s = stored.find(i.code); s != stored.end()) row["shown"] = count_text(s->second);
     else row["shown"] = "—";

@@ -343,6 +343,51 @@ TEST_P(ReportsHttpTest, TheDashboardChartsApprovedFiguresByUnitAndOverThePeriods
     EXPECT_EQ(approver.get(std::string("/quan-tri/bao-cao/bieu-do") + bad).status, 404) << bad;
 }
 
+TEST_P(ReportsHttpTest, AUnitsFiguresComeFromTheSpreadsheetTemplateAsADraft) {
+  auto reporter = logged_in("xa1@x.vn");
+  auto download = reporter.get(kPeriod + "/00100/mau.xlsx");
+  ASSERT_EQ(download.status, 200);
+  auto sheets = core::read_xlsx(download.body);
+  ASSERT_TRUE(sheets);
+  auto filled = *sheets;
+  for (auto& row : filled.front().rows) {
+    if (row[0] == core::Cell(std::string("TT_SO_CUOC"))) row[4] = std::int64_t{7};
+    if (row[0] == core::Cell(std::string("TT_LUOT_NGUOI"))) row[4] = std::string("1.500");
+  }
+  auto upload = [&](const std::string& bytes, const std::string& version) {
+    return reporter.post_multipart(kPeriod + "/00100/nhap", {{"_csrf", reporter.csrf()}, {"version", version}}, "tep", "so-lieu.xlsx", bytes);
+  };
+  auto imported = upload(core::to_xlsx(filled), "0");
+  ASSERT_EQ(imported.status, 303) << imported.body;
+  EXPECT_EQ(*imported.header("location"), kPeriod + "/00100?da-nhap=1");
+  auto form = reporter.get(kPeriod + "/00100?da-nhap=1");
+  EXPECT_NE(form.body.find("Đã nhập số liệu từ tệp và lưu nháp"), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"f_TT_SO_CUOC\" value=\"7\""), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"f_TT_LUOT_NGUOI\" value=\"1500\""), std::string::npos);
+  EXPECT_NE(form.body.find("Đang nhập"), std::string::npos);  // saved, not submitted
+  // Someone else's unit: refused like its form.
+  EXPECT_EQ(reporter.get(kPeriod + "/00200/mau.xlsx").status, 403);
+
+  // Bad files: nothing stored, the reason in Vietnamese.
+  const auto version = version_of(reporter, "00100");
+  auto not_xlsx = upload("Mã chỉ tiêu,Số liệu\nTT_SO_CUOC,9\n", version);
+  EXPECT_EQ(not_xlsx.status, 422);
+  EXPECT_NE(not_xlsx.body.find("Bảng tính .xlsx bị hỏng"), std::string::npos);
+  auto broken = filled;
+  broken.front().rows.push_back({std::string("KHONG_CO"), std::string(""), std::string(""), std::string(""), std::int64_t{1}});
+  auto unknown = upload(core::to_xlsx(broken), version);
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find("không có chỉ tiêu mã «KHONG_CO»"), std::string::npos);
+  auto too_big = filled;
+  for (auto& row : too_big.front().rows)
+    if (row[0] == core::Cell(std::string("TT_TAP_HUAN"))) row[4] = std::int64_t{8};  // a part above its total of 7
+  auto refused = upload(core::to_xlsx(too_big), version);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("không được lớn hơn"), std::string::npos);
+  EXPECT_EQ(upload("", version).status, 422);
+  EXPECT_EQ(version_of(reporter, "00100"), version);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReportsHttpTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace
