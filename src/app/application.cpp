@@ -123,7 +123,7 @@ void Application::start(bool demo) {
   s.modules = build_modules({s.config, *s.database, s.changes});
   if (demo) {
     seed_demo_content(*s.database, *s.auth, s.modules.portal->service());
-    seed_reporting_demo(*s.database, *s.auth, s.modules.stats->reports(), core::now_unix());
+    seed_reporting_demo(*s.database, *s.auth, s.modules.stats->reports(), *s.modules.outreach, core::now_unix());
   }
 
   s.changes.add_listener([site = s.site.get()](const std::string&) { site->invalidate(); });

@@ -12,6 +12,7 @@
 #include "mail/settings.h"
 #include "messaging/module.h"
 #include "messaging/settings.h"
+#include "outreach/module.h"
 #include "portal/module.h"
 #include "stats/module.h"
 #include "stats/settings.h"
@@ -39,6 +40,7 @@ Modules build_modules(const web::ModuleContext& context) {
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
   auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry(), library->service()));
   answer->service().set_exam_guard(&learning->exam_guard());  // no choice for open contests' questions
+  m.outreach = add(std::make_unique<outreach::OutreachModule>(context, learning->courses()));
   // The PBGDPL reports fill in what every module counts.
   std::vector<web::FigureSource> sources;
   for (const auto& module : m.all)
@@ -60,7 +62,7 @@ const std::vector<web::BackupTable>& all_tables() {
     for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
                       answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
                       mail::MailModule::tables(), antispam::AntispamModule::tables(), units::UnitsModule::tables(),
-                      stats::StatsModule::tables(), learning::LearningModule::tables()})
+                      stats::StatsModule::tables(), learning::LearningModule::tables(), outreach::OutreachModule::tables()})
       all.insert(all.end(), part.begin(), part.end());
     // The database layer's own.
     all.push_back({"change_log"});

@@ -13,6 +13,9 @@ class PortalModule;
 namespace stats {
 class StatsModule;
 }
+namespace outreach {
+class OutreachModule;
+}
 
 namespace app {
 
@@ -20,6 +23,7 @@ struct Modules {
   std::vector<std::unique_ptr<web::Module>> all;  // in the order their routes are registered
   portal::PortalModule* portal = nullptr;         // for the demo content
   stats::StatsModule* stats = nullptr;            // for the demo reports
+  outreach::OutreachModule* outreach = nullptr;   // for the demo registry and activities
 };
 
 // Builds every module; each gets the services of the modules it uses.

@@ -43,9 +43,49 @@ std::map<std::string, std::string> figures(int scale, int seed) {
           {"KP_NGAN_SACH", n(12000000)}};
 }
 
+
+// The registry and the activity log of the first communes: a provincial legal reporter at the
+// Department of Justice (with a training), two propagandists per commune (one relieved), and two
+// activities a commune held, led by them.
+void seed_outreach(outreach::OutreachModule& outreach, const auth::User& approver, const auth::User& commune_reporter,
+                   const std::string& province, const std::vector<units::AdminUnit>& communes, std::int64_t now) {
+  const auth::Actor by{approver.id, "local"};
+  const auto day = [now](int days_ago) { return core::format_vn_iso_date(now - days_ago * 86400); };
+  auto person = [&](const std::string& name, const std::string& unit, const char* kind, const char* level, const std::string& fields,
+                    const std::string& position) -> std::optional<std::int64_t> {
+    auto added = outreach.registry().add(approver, by, {name, unit, kind, level, "215/QĐ-UBND", day(400), fields, position, "", ""}, now);
+    return added ? std::optional(added->id) : std::nullopt;
+  };
+  auto ha = person("Nguyễn Thị Thu Hà", province + "-STP", "bao-cao-vien", "cap-tinh", "Đất đai, dân sự, hòa giải ở cơ sở",
+                   "Phó Giám đốc Sở Tư pháp");
+  person("Trần Quốc Bảo", province + "-CA", "bao-cao-vien", "cap-tinh", "Trật tự, an toàn giao thông; phòng, chống ma túy",
+         "Phó Trưởng phòng Tham mưu");
+  if (ha) outreach.registry().add_training(approver, by, *ha, {"Bồi dưỡng kỹ năng phổ biến pháp luật cho báo cáo viên", day(120), "Bộ Tư pháp"}, now);
+  std::vector<std::int64_t> propagandists;
+  const char* names[][2] = {{"Lê Văn Hùng", "Phan Thị Mai"}, {"Đặng Minh Tuấn", "Hồ Thị Ngọc Ánh"}, {"Võ Văn Thành", "Ngô Thị Hằng"}};
+  for (std::size_t i = 0; i < 3 && i < communes.size(); ++i)
+    for (const auto* name : names[i])
+      if (auto id = person(name, communes[i].code, "tuyen-truyen-vien", "cap-xa", "Hôn nhân và gia đình; đất đai", "Công chức Tư pháp - Hộ tịch"))
+        propagandists.push_back(*id);
+  if (propagandists.size() > 5) outreach.registry().relieve(approver, by, propagandists[5], day(60), "Chuyển công tác", now);
+  if (propagandists.empty() || !ha) return;
+  const auth::Actor recorder{commune_reporter.id, "local"};
+  outreach.activities().record(commune_reporter, recorder,
+                               {communes[0].code, "hoi-nghi", "Hội nghị phổ biến Luật Đất đai năm 2024 cho cán bộ, nhân dân", day(25),
+                                "Hội trường UBND " + communes[0].name, "truc-tiep", "Cán bộ, công chức và nhân dân", "180",
+                                "Đề cương giới thiệu Luật Đất đai; 200 tờ gấp", {std::to_string(*ha), std::to_string(propagandists[0])}},
+                               now);
+  outreach.activities().record(commune_reporter, recorder,
+                               {communes[0].code, "ngay-phap-luat", "Hưởng ứng Ngày Pháp luật Việt Nam", day(10), "Nhà văn hóa thôn",
+                                "ket-hop", "Nhân dân, học sinh", "95", "Tờ gấp pháp luật về phòng, chống bạo lực gia đình",
+                                {std::to_string(propagandists[1])}},
+                               now);
+}
+
 }  // namespace
 
-void seed_reporting_demo(db::Database& database, auth::AuthService& auth, stats::ReportService& reports, std::int64_t now) {
+void seed_reporting_demo(db::Database& database, auth::AuthService& auth, stats::ReportService& reports, outreach::OutreachModule& outreach,
+                         std::int64_t now) {
   const std::string province = reports.root_code();
   units::UnitRegistry registry(database);
   auto root = province.empty() ? std::nullopt : registry.find(province);
@@ -104,6 +144,7 @@ void seed_reporting_demo(db::Database& database, auth::AuthService& auth, stats:
     reports.send_back(*approver, {approver->id, "local"}, previous, communes[2].code, 1,
                       "Số lượt người tham dự chưa khớp với biên bản các buổi tuyên truyền, đề nghị kiểm tra lại.", now);
   if (commune_reporters[0]) file(*commune_reporters[0], current, communes[0].code, 1, false);
+  if (commune_reporters[0]) seed_outreach(outreach, *approver, *commune_reporters[0], province, communes, now);
 }
 
 }  // namespace app

@@ -84,4 +84,11 @@ std::string format_vn_datetime_local(std::int64_t t) {
 
 std::string format_vn_iso_date(std::int64_t t) { return format_vn_datetime_local(t).substr(0, 10); }
 
+std::optional<std::int64_t> parse_vn_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  return parse_vn_datetime_local(std::string(s) + "T00:00");
+}
+
 }  // namespace core

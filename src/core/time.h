@@ -28,5 +28,8 @@ std::string format_vn_datetime_local(std::int64_t unix_seconds);
 // The day in Vietnam time as an ISO date, "2026-11-28": what date inputs, periods and daily
 // counts hold.
 std::string format_vn_iso_date(std::int64_t unix_seconds);
+// The inverse: midnight of "2026-11-28" in Vietnam time; nothing for any other shape or a day
+// that does not exist.
+std::optional<std::int64_t> parse_vn_iso_date(std::string_view s);
 
 }  // namespace core

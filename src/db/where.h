@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace db {
 
@@ -22,6 +23,8 @@ class Where {
   Where& add_if(std::string_view condition, const std::optional<T>& value) {
     return value ? add(condition, Value(*value)) : *this;
   }
+  // "column IN (?, ?, …)" with every value; no value matches nothing.
+  Where& add_in(std::string_view column, const std::vector<std::string>& values);
   const std::string& sql() const { return sql_; }
 
  private:

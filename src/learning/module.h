@@ -30,6 +30,7 @@ class LearningModule : public web::Module {
 
   QuestionBank& bank() { return *bank_; }
   ContestService& contests() { return *contests_; }
+  CourseService& courses() { return *courses_; }
   // For the answering service: no choice for the questions of open contests.
   const answer::ExamGuard& exam_guard() const { return *exam_guard_; }
 

@@ -13,14 +13,6 @@ namespace {
 
 constexpr std::int64_t kDay = 24 * 3600;
 
-// "2026-11-29" → midnight of that day in Vietnam time; only that exact shape is a date.
-std::optional<std::int64_t> parse_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  return core::parse_vn_datetime_local(s + "T00:00");
-}
-
 std::optional<std::string> present(const std::optional<std::string>& s) {
   if (!s || s->empty()) return std::nullopt;
   return s;
@@ -34,9 +26,9 @@ std::variant<PeriodChoice, std::string> choose_period(const std::optional<std::s
   PeriodChoice p;
   p.from_date = present(from_text).value_or(today.substr(0, 4) + "-01-01");
   p.to_date = present(to_text).value_or(today);
-  auto from = parse_date(p.from_date);
+  auto from = core::parse_vn_iso_date(p.from_date);
   if (!from) return fmt::format("Ngày bắt đầu «{}» không hợp lệ: hãy ghi theo dạng năm-tháng-ngày, ví dụ 2026-01-31.", p.from_date);
-  auto to = parse_date(p.to_date);
+  auto to = core::parse_vn_iso_date(p.to_date);
   if (!to) return fmt::format("Ngày kết thúc «{}» không hợp lệ: hãy ghi theo dạng năm-tháng-ngày, ví dụ 2026-12-31.", p.to_date);
   if (*to < *from) return std::string("Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.");
   p.period = {*from, *to + kDay};

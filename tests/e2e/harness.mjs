@@ -66,10 +66,11 @@ export async function freePort() {
   });
 }
 
-// `phobien user add` reads the password from standard input.
-export function createUser(dataDir, { email, role, name, password }) {
+// `phobien user add` reads the password from standard input; `unit`: the unit the account acts for.
+export function createUser(dataDir, { email, role, name, unit, password }) {
   const args = ['user', 'add', '--data', dataDir, '--email', email, '--role', role];
   if (name) args.push('--name', name);
+  if (unit) args.push('--unit', unit);
   const r = spawnSync(PHOBIEN_BIN, args, { input: `${password}\n`, encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0)
     throw new Error(`phobien user add ${email} failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}${r.stderr}`);
@@ -83,6 +84,18 @@ export async function importDocuments(dataDir, documents) {
     for (const d of documents) await writeFile(path.join(dir, d.name), d.content, 'utf8');
     const r = spawnSync(PHOBIEN_BIN, ['import', '--data', dataDir, dir], { encoding: 'utf8', timeout: 60_000 });
     if (r.status !== 0) throw new Error(`phobien import failed (status ${r.status}):\n${r.stdout}${r.stderr}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// `phobien import-units` of a province's tree ({"units": [{code, name, level, parent}]}).
+export async function importUnitTree(dataDir, tree) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-tree-'));
+  try {
+    const file = path.join(dir, 'tree.json');
+    await writeFile(file, JSON.stringify(tree), 'utf8');
+    runPhobien(['import-units', '--data', dataDir, file]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -28,11 +28,9 @@
 // Run: PHOBIEN_BIN=… node --test reports.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
-import os from 'node:os';
-import path from 'node:path';
-import { browserTests, runPhobien, randomPassword, openPhonePages } from './harness.mjs';
+import { browserTests, createUser, importUnitTree, runPhobien, randomPassword, openPhonePages } from './harness.mjs';
 
 const PERIOD = '2026-H2';
 const PERIODS_URL = '/quan-tri/bao-cao';
@@ -64,33 +62,19 @@ const PART = 'Trong đó: hội nghị, lớp tập huấn, bồi dưỡng';
 const PEOPLE = 'Số lượt người tham dự';
 const REASON = 'Số lượt người tham dự chưa khớp với biên bản các buổi tuyên truyền, đề nghị kiểm tra lại.';
 
-// `phobien user add`, with the unit the account acts for; the password on standard input.
-function addAccount(dataDir, { email, role, name, unit, password }) {
-  const args = ['user', 'add', '--data', dataDir, '--email', email, '--role', role, '--name', name];
-  if (unit) args.push('--unit', unit);
-  runPhobien(args, { input: `${password}\n` });
-}
-
 // Fills the data folder before the server starts, as an operator would: the tree, then the
 // accounts that act for its units.
 async function prepare(dataDir) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-reports-'));
-  try {
-    const tree = path.join(dir, 'tree.json');
-    await writeFile(tree, JSON.stringify(TREE), 'utf8');
-    runPhobien(['import-units', '--data', dataDir, tree]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  addAccount(dataDir, REPORTER);
-  addAccount(dataDir, APPROVER);
+  await importUnitTree(dataDir, TREE);
+  createUser(dataDir, REPORTER);
+  createUser(dataDir, APPROVER);
 }
 
 browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code } }, (env) => {
 
   test('on a 360 px phone without JavaScript: open a period, enter, return, correct, approve a report; every page fits and passes axe', async () => {
     // Once the server is up, not before: see the header.
-    addAccount(env.server.dataDir, ADMIN);
+    createUser(env.server.dataDir, ADMIN);
 
     await env.withContexts('reports-phone', async (open) => {
       const checked = [];

@@ -20,18 +20,8 @@ using namespace testing_support;
 
 const std::string& kPeriod = kReportPeriod;
 
-class ReportsHttpTest : public ::testing::TestWithParam<std::string> {
+class ReportsHttpTest : public SampleProvinceTest {
  protected:
-  void SetUp() override {
-    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) {
-      c.rate_limits_enabled = false;
-      c.section<units::Settings>().province = "01";
-    });
-    if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
-    province_ = std::make_unique<SampleProvince>(*server_);
-    ASSERT_TRUE(province_->ok());
-  }
-
   HttpClient logged_in(const std::string& email) { return province_->logged_in(email); }
   std::string version_of(HttpClient& c, const std::string& unit) { return province_->version_of(c, unit); }
   HttpResponse save(HttpClient& c, const std::string& unit, std::vector<std::pair<std::string, std::string>> figures,
@@ -43,8 +33,6 @@ class ReportsHttpTest : public ::testing::TestWithParam<std::string> {
     return province_->decide(c, unit, step, reason, std::move(version));
   }
 
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<SampleProvince> province_;
 };
 
 TEST_P(ReportsHttpTest, ReporterSubmitsApproverReturnsReporterCorrectsApproverApproves) {

@@ -7,10 +7,12 @@
 #include "core/time.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
+#include "units/settings.h"
 #include "units/unit_registry.h"
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -99,6 +101,23 @@ class SampleProvince {
  private:
   TestServer& server_;
   bool ok_ = false;
+};
+
+// A test on each database with the sample province on a server configured for it (rate limits off).
+class SampleProvinceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) {
+      c.rate_limits_enabled = false;
+      c.section<units::Settings>().province = "01";
+    });
+    if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    province_ = std::make_unique<SampleProvince>(*server_);
+    ASSERT_TRUE(province_->ok());
+  }
+
+  std::unique_ptr<TestServer> server_;
+  std::unique_ptr<SampleProvince> province_;
 };
 
 }  // namespace testing_support

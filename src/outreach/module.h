@@ -1,0 +1,30 @@
+#pragma once
+// The province's PBGDPL staff and activities: the registry of legal reporters and propagandists
+// (/quan-tri/bao-cao-vien) and the log of dissemination activities (/quan-tri/hoat-dong). Both
+// feed the PBGDPL reports: activities held and their participants, and the people serving.
+#include "learning/courses.h"
+#include "outreach/activity_service.h"
+#include "outreach/registry_service.h"
+#include "web/module.h"
+
+#include <memory>
+
+namespace outreach {
+
+class OutreachModule : public web::Module {
+ public:
+  OutreachModule(const web::ModuleContext& context, learning::CourseService& courses);
+  std::string_view name() const override { return "outreach"; }
+  void register_routes(web::Site& site) override;
+  std::vector<web::BackOfficeLink> back_office_links() const override;
+  std::vector<web::FigureSource> figure_sources() const override;
+  ReporterRegistry& registry() { return *registry_; }
+  ActivityLog& activities() { return *activities_; }
+  static std::vector<web::BackupTable> tables() { return {"legal_reporters", "reporter_trainings", "outreach_activities", "activity_leaders"}; }
+
+ private:
+  std::unique_ptr<ReporterRegistry> registry_;
+  std::unique_ptr<ActivityLog> activities_;
+};
+
+}  // namespace outreach

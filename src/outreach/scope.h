@@ -1,0 +1,20 @@
+#pragma once
+// The province's tree and a person's place in it, read on one connection: what the registry and
+// the activity log check every request against.
+#include "auth/user.h"
+#include "db/database.h"
+#include "outreach/rules.h"
+#include "units/unit_registry.h"
+
+namespace outreach {
+
+struct Scope {
+  units::UnitTree tree;
+  OutreachActor actor;
+};
+
+inline Scope scope_of(db::Connection& c, const std::string& root_code, const auth::User& user) {
+  return {units::UnitRegistry::tree(c, root_code), {user.role, units::UnitRegistry::unit_of(c, user.id)}};
+}
+
+}  // namespace outreach

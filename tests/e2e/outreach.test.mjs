@@ -1,0 +1,144 @@
+// The registry of legal reporters and propagandists (/quan-tri/bao-cao-vien) and the activity log
+// (/quan-tri/hoat-dong) on a 360 px phone with JavaScript turned off, against a real
+// `phobien serve` with PHOBIEN_PROVINCE=46 whose data folder holds a small tree (Thành phố Huế, its
+// Sở Tư pháp and a ward, `phobien import-units`), the city's approver and the ward's reporter
+// (`phobien user add --unit`).
+//
+//   1. the approver adds a propagandist of the ward with a level that does not fit (422, named in
+//      Vietnamese, what was typed kept), corrects it, and finds the person by a name typed without
+//      diacritics; records a training on their record;
+//   2. the ward's reporter records an activity the propagandist led, sends a bad number of
+//      participants first (422), then the right one, and finds it in the log;
+//   3. the propagandist's record lists the activity; the registry downloads as Excel.
+// Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
+// Run: PHOBIEN_BIN=… node --test outreach.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserTests, createUser, importUnitTree, randomPassword, openPhonePages } from './harness.mjs';
+
+const CITY = { code: '46', name: 'Thành phố Huế' };
+const WARD = { code: '19753', name: 'Phường Thuận Hóa' };
+const TREE = {
+  units: [
+    { code: CITY.code, name: CITY.name, level: 'province' },
+    { code: '46-STP', name: 'Sở Tư pháp', level: 'agency', parent: CITY.code },
+    { code: WARD.code, name: WARD.name, level: 'commune', parent: CITY.code },
+  ],
+};
+const APPROVER = { email: 'lanhdao.hue@example.vn', role: 'approver', name: 'Hoàng Văn Duyệt', unit: CITY.code, password: randomPassword() };
+const REPORTER = { email: 'tuphap.thuanhoa@example.vn', role: 'reporter', name: 'Lê Thị Báo Cáo', unit: WARD.code, password: randomPassword() };
+// Taken for admin@localhost so that --demo adds nothing to the tree (see reports.test.mjs).
+const PLACEHOLDER = { email: 'admin@localhost', role: 'citizen', name: 'Không dùng', password: randomPassword() };
+const PERSON = 'Phan Thị Ngọc Ánh';
+const ACTIVITY = 'Hưởng ứng Ngày Pháp luật Việt Nam tại tổ dân phố 5';
+
+
+async function prepare(dataDir) {
+  await importUnitTree(dataDir, TREE);
+  createUser(dataDir, APPROVER);
+  createUser(dataDir, REPORTER);
+}
+
+browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code } }, (env) => {
+  test('on a 360 px phone without JavaScript: add a propagandist, record an activity they led, find both; every page fits and passes axe', async () => {
+    await env.withContexts('outreach-phone', async (open) => {
+      const checked = [];
+      async function browserOf(user, who) {
+        const pages = await openPhonePages(open);
+        const page = pages.page;
+        const checkPage = async (label) => {
+          checked.push(`${who}: ${label}`);
+          await pages.checkPage(`${who}: ${label}`);
+        };
+        await page.goto('/dang-nhap');
+        await page.getByLabel('E-mail', { exact: true }).fill(user.email);
+        await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
+        await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+        await page.waitForURL((u) => u.pathname === '/quan-tri');
+        return { page, checkPage };
+      }
+      // Clicks a submit button and returns the status of the answer to its POST.
+      const submit = async (page, name) => {
+        const [answer] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          page.getByRole('button', { name, exact: true }).click(),
+        ]);
+        await page.waitForLoadState('load');
+        return answer.status();
+      };
+
+      // 1. The approver adds a propagandist of the ward.
+      const approver = await browserOf(APPROVER, 'approver');
+      {
+        const { page, checkPage } = approver;
+        await page.getByRole('link', { name: 'Báo cáo viên, tuyên truyền viên' }).first().click();
+        await page.getByRole('heading', { level: 1, name: 'Báo cáo viên, tuyên truyền viên pháp luật' }).waitFor();
+        await checkPage('empty registry');
+        await page.getByRole('link', { name: 'Thêm người vào danh sách' }).click();
+        await page.getByLabel('Họ và tên', { exact: true }).fill(PERSON);
+        await page.getByLabel('Loại', { exact: true }).selectOption({ label: 'Tuyên truyền viên pháp luật' });
+        await page.getByLabel('Cấp công nhận', { exact: true }).selectOption({ label: 'Cấp tỉnh' });
+        await page.getByLabel('Đơn vị', { exact: true }).selectOption(WARD.code);
+        await page.getByLabel('Số quyết định công nhận').fill('35/QĐ-UBND');
+        await page.getByLabel('Ngày quyết định').fill('2025-04-01');
+        await page.getByLabel('Lĩnh vực pháp luật phụ trách').fill('Hôn nhân và gia đình');
+        await checkPage('new person form');
+        assert.equal(await submit(page, 'Lưu vào danh sách'), 422);
+        await page.getByText('Tuyên truyền viên pháp luật được công nhận ở cấp xã.').waitFor();
+        assert.equal(await page.getByLabel('Họ và tên', { exact: true }).inputValue(), PERSON, 'what was typed comes back');
+        await checkPage('refused person form');
+        await page.getByLabel('Cấp công nhận', { exact: true }).selectOption({ label: 'Cấp xã' });
+        assert.equal(await submit(page, 'Lưu vào danh sách'), 303);
+        await page.getByRole('heading', { level: 1, name: PERSON }).waitFor();
+        await checkPage('person record');
+        await page.getByLabel('Tên khóa tập huấn, bồi dưỡng').fill('Tập huấn kỹ năng tuyên truyền pháp luật');
+        await page.getByLabel('Ngày tập huấn').fill('2026-05-20');
+        assert.equal(await submit(page, 'Ghi nhận'), 303);
+        await page.getByText('Tập huấn kỹ năng tuyên truyền pháp luật').waitFor();
+        // Found by a name typed without diacritics.
+        await page.goto('/quan-tri/bao-cao-vien');
+        await page.getByRole('searchbox', { name: 'Họ và tên (có dấu hoặc không dấu)' }).fill('ngoc anh');
+        await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+        await page.getByRole('link', { name: PERSON }).waitFor();
+        await checkPage('registry search without diacritics');
+      }
+
+      // 2. The ward's reporter records an activity the propagandist led.
+      const reporter = await browserOf(REPORTER, 'reporter');
+      {
+        const { page, checkPage } = reporter;
+        await page.goto('/quan-tri/hoat-dong/moi');
+        await page.getByLabel('Tên hoạt động').fill(ACTIVITY);
+        await page.getByLabel('Loại hoạt động').selectOption({ label: 'Ngày Pháp luật' });
+        await page.getByLabel('Ngày tổ chức').fill('2026-11-09');
+        await page.getByLabel('Địa điểm').fill('Nhà văn hóa tổ dân phố 5');
+        await page.getByLabel('Số người tham dự').fill('khoảng 100');
+        await page.getByRole('checkbox', { name: `${PERSON} (Tuyên truyền viên pháp luật)` }).check();
+        await checkPage('new activity form');
+        assert.equal(await submit(page, 'Lưu hoạt động'), 422);
+        await page.getByText('Số người tham dự là số nguyên từ 0 đến 10.000.000.').waitFor();
+        await checkPage('refused activity form');
+        await page.getByLabel('Số người tham dự').fill('120');
+        assert.equal(await submit(page, 'Lưu hoạt động'), 303);
+        await page.getByRole('heading', { level: 1, name: ACTIVITY }).waitFor();
+        await checkPage('activity');
+        await page.goto('/quan-tri/hoat-dong');
+        await page.getByRole('link', { name: ACTIVITY }).waitFor();
+        await checkPage('activity log');
+      }
+
+      // 3. The record lists the activity; the registry downloads as Excel.
+      {
+        const { page, checkPage } = approver;
+        await page.goto('/quan-tri/bao-cao-vien');
+        await page.getByRole('link', { name: PERSON }).click();
+        await page.getByRole('link', { name: ACTIVITY }).waitFor();
+        await checkPage('person record with an activity');
+        const download = await page.request.get('/quan-tri/bao-cao-vien/tai-ve.xlsx');
+        assert.equal(download.status(), 200);
+        assert.match(download.headers()['content-type'], /spreadsheetml/);
+      }
+      assert.equal(checked.length, 10, `pages checked:\n  ${checked.join('\n  ')}`);
+    });
+  });
+});
