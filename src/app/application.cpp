@@ -10,6 +10,7 @@
 #include "db/change_feed.h"
 #include "db/migrate.h"
 #include "http/server.h"
+#include "plans/module.h"
 #include "portal/module.h"
 #include "stats/module.h"
 #include "web/site.h"
@@ -123,7 +124,8 @@ void Application::start(bool demo) {
   s.modules = build_modules({s.config, *s.database, s.changes});
   if (demo) {
     seed_demo_content(*s.database, *s.auth, s.modules.portal->service());
-    seed_reporting_demo(*s.database, *s.auth, s.modules.stats->reports(), *s.modules.outreach, core::now_unix());
+    seed_reporting_demo(*s.database, *s.auth, s.modules.stats->reports(), *s.modules.outreach, s.modules.plans->service(),
+                        core::now_unix());
   }
 
   s.changes.add_listener([site = s.site.get()](const std::string&) { site->invalidate(); });

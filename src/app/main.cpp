@@ -6,6 +6,7 @@
 #include "app/import_command.h"
 #include "app/modules.h"
 #include "app/reporting_commands.h"
+#include "units/settings.h"
 #include "units/unit_registry.h"
 #include "auth/auth_service.h"
 #include "core/config.h"
@@ -53,7 +54,7 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *create_contest, *create_course, *eval_retrieval, *eval_answer, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name, unit;
   std::string token_scope, token_label;
@@ -63,7 +64,7 @@ struct Commands {
   bool qa_publish = false;
   std::vector<std::string> bank_files;
   bool bank_publish = false;
-  std::string units_file, contest_file, course_file;
+  std::string units_file, plan_file, contest_file, course_file;
   std::string eval_corpus, eval_questions, eval_archive;
   std::string backup_file;
 };
@@ -122,6 +123,11 @@ void declare_commands(CLI::App& cli, Commands& commands) {
       cli.add_subcommand("import-units", "Nhập danh mục đơn vị hành chính (JSON như ../shared/data/admin-units/vn-units-2025.json) hoặc cây đơn vị của tỉnh ({\"units\": [...]}: sở, ngành; huyện của cây cũ)");
   add_data_options(import_units, flags);
   import_units->add_option("file", commands.units_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+
+  auto* import_plan = commands.import_plan =
+      cli.add_subcommand("import-plan", "Nhập kế hoạch và các nhiệm vụ giao cho đơn vị (JSON như content/plans/kh-1655-ubnd.json)");
+  add_data_options(import_plan, flags);
+  import_plan->add_option("file", commands.plan_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
 
   auto* create_contest = commands.create_contest =
       cli.add_subcommand("create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (README, mục Online contests)");
@@ -213,6 +219,8 @@ int run_command(const Commands& commands, const core::Config& config) {
   if (commands.import_bank->parsed())
     return app::import_bank_files(*database, commands.bank_files, commands.bank_publish, std::cout) == 0 ? 0 : 1;
   if (commands.import_units->parsed()) return app::import_units_file(*database, commands.units_file, std::cout);
+  if (commands.import_plan->parsed())
+    return app::import_plan_file(*database, config.section<units::Settings>().province, commands.plan_file, std::cout);
   if (commands.create_contest->parsed()) return app::create_contest_file(*database, commands.contest_file, std::cout);
   if (commands.create_course->parsed()) return app::create_course_file(*database, commands.course_file, std::cout);
   if (commands.backup->parsed()) {

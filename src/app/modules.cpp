@@ -13,6 +13,7 @@
 #include "messaging/module.h"
 #include "messaging/settings.h"
 #include "outreach/module.h"
+#include "plans/module.h"
 #include "portal/module.h"
 #include "stats/module.h"
 #include "stats/settings.h"
@@ -41,6 +42,7 @@ Modules build_modules(const web::ModuleContext& context) {
   auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry(), library->service()));
   answer->service().set_exam_guard(&learning->exam_guard());  // no choice for open contests' questions
   m.outreach = add(std::make_unique<outreach::OutreachModule>(context, learning->courses()));
+  m.plans = add(std::make_unique<plans::PlansModule>(context));
   // The PBGDPL reports fill in what every module counts.
   std::vector<web::FigureSource> sources;
   for (const auto& module : m.all)
@@ -62,7 +64,8 @@ const std::vector<web::BackupTable>& all_tables() {
     for (auto part : {account::AccountModule::tables(), portal::PortalModule::tables(), library::LibraryModule::tables(),
                       answer::AnswerModule::tables(), messaging::MessagingModule::tables(), consult::ConsultModule::tables(),
                       mail::MailModule::tables(), antispam::AntispamModule::tables(), units::UnitsModule::tables(),
-                      stats::StatsModule::tables(), learning::LearningModule::tables(), outreach::OutreachModule::tables()})
+                      stats::StatsModule::tables(), learning::LearningModule::tables(), outreach::OutreachModule::tables(),
+                      plans::PlansModule::tables()})
       all.insert(all.end(), part.begin(), part.end());
     // The database layer's own.
     all.push_back({"change_log"});

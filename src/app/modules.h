@@ -16,6 +16,9 @@ class StatsModule;
 namespace outreach {
 class OutreachModule;
 }
+namespace plans {
+class PlansModule;
+}
 
 namespace app {
 
@@ -24,6 +27,7 @@ struct Modules {
   portal::PortalModule* portal = nullptr;         // for the demo content
   stats::StatsModule* stats = nullptr;            // for the demo reports
   outreach::OutreachModule* outreach = nullptr;   // for the demo registry and activities
+  plans::PlansModule* plans = nullptr;            // for the demo plan
 };
 
 // Builds every module; each gets the services of the modules it uses.

@@ -3,8 +3,12 @@
 #include "auth/api_tokens.h"
 #include "auth/user_repository.h"
 #include "core/time.h"
+#include "plans/plan_service.h"
 #include "units/unit_import.h"
 #include "units/unit_registry.h"
+
+#include <fstream>
+#include <iterator>
 
 namespace app {
 
@@ -65,6 +69,22 @@ int assign_unit(db::Database& database, const std::string& email, const std::str
     out << "✗ Không có đơn vị mang mã «" << unit << "».\n";
     return 1;
   }
+  return 0;
+}
+
+int import_plan_file(db::Database& database, const std::string& province, const std::string& path, std::ostream& out) {
+  std::ifstream in(path, std::ios::binary);
+  std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    out << "✗ Không đọc được tệp " << path << ".\n";
+    return 1;
+  }
+  auto imported = plans::PlanService(database, province).import(json, {std::nullopt, "cli"}, core::now_unix());
+  if (!imported) {
+    out << "✗ " << path << ": " << imported.error().message << "\n";
+    return 1;
+  }
+  out << "✓ Đã nhập kế hoạch " << imported->code << ": " << imported->tasks.size() << " nhiệm vụ.\n";
   return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "auth/password.h"
 #include "auth/user_repository.h"
+#include "core/resources.h"
 #include "core/time.h"
 #include "units/unit_registry.h"
 
@@ -82,10 +83,28 @@ void seed_outreach(outreach::OutreachModule& outreach, const auth::User& approve
                                now);
 }
 
+// The seed's own plan (content/plans/kh-1655-ubnd.json, built into the program), with the
+// Department of Justice's progress on its first tasks: one done with evidence, one under way.
+void seed_plan(plans::PlanService& plans, const auth::Actor& admin, const auth::User& justice, std::int64_t now) {
+  auto file = core::find_resource("content/plans/kh-1655-ubnd.json");
+  if (!file) return;
+  auto plan = plans.import(*file, admin, now);
+  if (!plan || plan->tasks.size() < 3) return;
+  auto stored = plans.plan(justice, plan->id, core::format_vn_iso_date(now), false);
+  if (!stored || stored->lines.size() < 3) return;
+  const auth::Actor by{justice.id, "local"};
+  plans.report(justice, by, stored->lines[0].task.id,
+               {"done", "Cổng thông tin phổ biến, giáo dục pháp luật của tỉnh đã vận hành; tin, bài được cập nhật hằng tuần.",
+                "https://pbgdpl.example.gov.vn/", ""},
+               now);
+  plans.report(justice, by, stored->lines[1].task.id,
+               {"in_progress", "Đã nhập văn bản pháp luật vào tủ sách điện tử; đang số hóa tài liệu của các xã, phường.", "", ""}, now);
+}
+
 }  // namespace
 
 void seed_reporting_demo(db::Database& database, auth::AuthService& auth, stats::ReportService& reports, outreach::OutreachModule& outreach,
-                         std::int64_t now) {
+                         plans::PlanService& plans, std::int64_t now) {
   const std::string province = reports.root_code();
   units::UnitRegistry registry(database);
   auto root = province.empty() ? std::nullopt : registry.find(province);
@@ -145,6 +164,7 @@ void seed_reporting_demo(db::Database& database, auth::AuthService& auth, stats:
                       "Số lượt người tham dự chưa khớp với biên bản các buổi tuyên truyền, đề nghị kiểm tra lại.", now);
   if (commune_reporters[0]) file(*commune_reporters[0], current, communes[0].code, 1, false);
   if (commune_reporters[0]) seed_outreach(outreach, *approver, *commune_reporters[0], province, communes, now);
+  seed_plan(plans, actor, *justice, now);
 }
 
 }  // namespace app

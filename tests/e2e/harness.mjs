@@ -101,10 +101,11 @@ export async function importUnitTree(dataDir, tree) {
   }
 }
 
-// Runs one `phobien` command (args after the binary, e.g. ['import-units', '--data', dir, file]) and
-// returns its standard output; throws with its output when it fails.
-export function runPhobien(args, { input, timeoutMs = 60_000 } = {}) {
-  const r = spawnSync(PHOBIEN_BIN, args, { input, encoding: 'utf8', timeout: timeoutMs });
+// Runs one `phobien` command (args after the binary, e.g. ['import-units', '--data', dir, file]),
+// `env` adding PHOBIEN_* settings, and returns its standard output; throws with its output when
+// it fails.
+export function runPhobien(args, { input, env = {}, timeoutMs = 60_000 } = {}) {
+  const r = spawnSync(PHOBIEN_BIN, args, { input, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, ...env } });
   if (r.status !== 0)
     throw new Error(`phobien ${args.join(' ')} failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}${r.stderr}`);
   return r.stdout;

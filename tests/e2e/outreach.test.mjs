@@ -1,5 +1,5 @@
-// The registry of legal reporters and propagandists (/quan-tri/bao-cao-vien) and the activity log
-// (/quan-tri/hoat-dong) on a 360 px phone with JavaScript turned off, against a real
+// The registry of legal reporters and propagandists (/quan-tri/bao-cao-vien), the activity log
+// (/quan-tri/hoat-dong) and the follow-up of plans (/quan-tri/ke-hoach) on a 360 px phone with JavaScript turned off, against a real
 // `phobien serve` with PHOBIEN_PROVINCE=46 whose data folder holds a small tree (Thành phố Huế, its
 // Sở Tư pháp and a ward, `phobien import-units`), the city's approver and the ward's reporter
 // (`phobien user add --unit`).
@@ -9,12 +9,17 @@
 //      diacritics; records a training on their record;
 //   2. the ward's reporter records an activity the propagandist led, sends a bad number of
 //      participants first (422), then the right one, and finds it in the log;
-//   3. the propagandist's record lists the activity; the registry downloads as Excel.
+//   3. the propagandist's record lists the activity; the registry downloads as Excel;
+//   4. the approver follows a plan (imported with `phobien import-plan`): its overdue task stands
+//      out, and progress is reported done only with evidence.
 // Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
 // Run: PHOBIEN_BIN=… node --test outreach.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTests, createUser, importUnitTree, randomPassword, openPhonePages } from './harness.mjs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { browserTests, createUser, importUnitTree, runPhobien, randomPassword, openPhonePages } from './harness.mjs';
 
 const CITY = { code: '46', name: 'Thành phố Huế' };
 const WARD = { code: '19753', name: 'Phường Thuận Hóa' };
@@ -33,10 +38,23 @@ const PERSON = 'Phan Thị Ngọc Ánh';
 const ACTIVITY = 'Hưởng ứng Ngày Pháp luật Việt Nam tại tổ dân phố 5';
 
 
+// A plan with one task for the Department of Justice, past its deadline.
+const PLAN = {
+  code: '7/KH-UBND', title: 'Kế hoạch phổ biến pháp luật trên môi trường số', issued_on: '2026-01-05',
+  tasks: [{ area: 'Cổng thông tin', title: 'Xây dựng chuyên mục hỏi đáp pháp luật', lead: '-STP', deadline: '2026-03-31' }],
+};
+
 async function prepare(dataDir) {
   await importUnitTree(dataDir, TREE);
   createUser(dataDir, APPROVER);
   createUser(dataDir, REPORTER);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-plan-'));
+  try {
+    await writeFile(path.join(dir, 'plan.json'), JSON.stringify(PLAN), 'utf8');
+    runPhobien(['import-plan', '--data', dataDir, path.join(dir, 'plan.json')], { env: { PHOBIEN_PROVINCE: CITY.code } });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code } }, (env) => {
@@ -138,7 +156,26 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         assert.equal(download.status(), 200);
         assert.match(download.headers()['content-type'], /spreadsheetml/);
       }
-      assert.equal(checked.length, 10, `pages checked:\n  ${checked.join('\n  ')}`);
+      // 4. The approver follows the plan: the overdue task stands out; progress reported with evidence.
+      {
+        const { page, checkPage } = approver;
+        await page.goto('/quan-tri/ke-hoach');
+        await checkPage('plans');
+        await page.getByRole('link', { name: PLAN.code }).click();
+        await page.getByText('1 nhiệm vụ quá hạn').waitFor();
+        await checkPage('plan with an overdue task');
+        await page.getByRole('link', { name: `1. ${PLAN.tasks[0].title}` }).click();
+        await page.getByLabel('Tình trạng').selectOption({ label: 'Đã hoàn thành' });
+        await page.getByLabel('Kết quả thực hiện').fill('Chuyên mục hỏi đáp pháp luật đã hoạt động.');
+        assert.equal(await submit(page, 'Gửi báo cáo tiến độ'), 422, 'done needs evidence');
+        await page.getByText('Báo cáo hoàn thành cần minh chứng').first().waitFor();
+        await checkPage('progress report refused');
+        await page.getByLabel('Đường dẫn minh chứng (văn bản, trang đã đăng)').fill('https://pbgdpl.example.gov.vn/hoi-dap');
+        assert.equal(await submit(page, 'Gửi báo cáo tiến độ'), 303);
+        await page.getByText('Đã ghi nhận báo cáo tiến độ.').waitFor();
+        await checkPage('task with its progress');
+      }
+      assert.equal(checked.length, 14, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

@@ -105,6 +105,27 @@ TEST(Cli, TokensArePrintedOnceListedAndRevoked) {
   EXPECT_EQ(run_phobien({"token", "add", "--data", dir, "--unit", "'; x", "--scope", "stats:submit"}).exit_code, 1);
 }
 
+TEST(Cli, ThePlanOfTheSeedImportsOnce) {
+  auto dir = make_temp_dir();
+  std::ofstream(dir + "/tree.json") << R"({"units": [{"code": "46", "name": "Thành phố Huế", "level": "province"},
+    {"code": "46-STP", "name": "Sở Tư pháp", "level": "agency", "parent": "46"},
+    {"code": "46-SVHTTDL", "name": "Sở Văn hóa, Thể thao và Du lịch", "level": "agency", "parent": "46"},
+    {"code": "46-SNV", "name": "Sở Nội vụ", "level": "agency", "parent": "46"},
+    {"code": "46-SKHCN", "name": "Sở Khoa học và Công nghệ", "level": "agency", "parent": "46"},
+    {"code": "46-SGDDT", "name": "Sở Giáo dục và Đào tạo", "level": "agency", "parent": "46"}]})";
+  ASSERT_EQ(run_phobien({"import-units", "--data", dir, dir + "/tree.json"}).exit_code, 0);
+  const auto plan = std::string(PHOBIEN_SOURCE_DIR) + "/content/plans/kh-1655-ubnd.json";
+  auto first = run_phobien({"import-plan", "--data", dir, plan}, "", {{"PHOBIEN_PROVINCE", "46"}});
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("✓ Đã nhập kế hoạch 1655/KH-UBND: 12 nhiệm vụ."), std::string::npos) << first.output;
+  auto again = run_phobien({"import-plan", "--data", dir, plan}, "", {{"PHOBIEN_PROVINCE", "46"}});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.output.find("Đã có kế hoạch số 1655/KH-UBND."), std::string::npos) << again.output;
+  // Without the province, its agencies are unknown: nothing is stored.
+  auto elsewhere = run_phobien({"import-plan", "--data", make_temp_dir(), plan});
+  EXPECT_EQ(elsewhere.exit_code, 1);
+}
+
 TEST(Cli, MigrateIsIdempotent) {
   auto dir = make_temp_dir();
   auto first = run_phobien({"migrate", "--data", dir});

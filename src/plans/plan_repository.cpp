@@ -1,0 +1,95 @@
+#include "plans/plan_repository.h"
+
+#include "db/rows.h"
+
+namespace plans {
+
+namespace {
+
+constexpr const char* kTaskColumns =
+    "id, plan_id, position, area, title, lead_unit, partners, deadline, expected_output, status, updated_at";
+
+PlanTask read_task(const db::Row& r) {
+  PlanTask t;
+  std::string status;
+  db::read_row(r, t.id, t.plan_id, t.position, t.area, t.title, t.lead_unit, t.partners, t.deadline, t.expected_output, status, t.updated_at);
+  t.status = parse_task_status(status).value_or(TaskStatus::not_started);
+  return t;
+}
+
+const auto read_plan = db::into<Plan>(&Plan::id, &Plan::code, &Plan::title, &Plan::basis, &Plan::issued_by, &Plan::issued_on);
+
+}  // namespace
+
+std::optional<std::int64_t> PlanRepository::find_id(const std::string& code) {
+  auto r = c_.query_one("SELECT id FROM plans WHERE code = ?", {code});
+  if (!r) return std::nullopt;
+  return r->int64(0);
+}
+
+std::int64_t PlanRepository::insert(const Plan& plan, std::int64_t now) {
+  auto id = c_.query_int("INSERT INTO plans (code, title, basis, issued_by, issued_on, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                         {plan.code, plan.title, plan.basis, plan.issued_by, plan.issued_on, now});
+  for (const auto& t : plan.tasks)
+    c_.execute(
+        "INSERT INTO plan_tasks (plan_id, position, area, title, lead_unit, partners, deadline, expected_output, status, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {id, std::int64_t{t.position}, t.area, t.title, t.lead_unit, t.partners, t.deadline, t.expected_output,
+         std::string(status_slug(t.status)), now});
+  return id;
+}
+
+std::vector<PlanSummary> PlanRepository::summaries(const std::string& today) {
+  return db::map_rows(
+      c_.query("SELECT p.id, p.code, p.title, p.basis, p.issued_by, p.issued_on, COUNT(t.id), "
+               "COALESCE(SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END), 0), "
+               "COALESCE(SUM(CASE WHEN t.status <> 'done' AND t.deadline < ? THEN 1 ELSE 0 END), 0) "
+               "FROM plans p LEFT JOIN plan_tasks t ON t.plan_id = p.id GROUP BY p.id, p.code, p.title, p.basis, p.issued_by, p.issued_on "
+               "ORDER BY p.issued_on DESC, p.id DESC",
+               {today}),
+      [](const db::Row& r) {
+        PlanSummary s;
+        db::read_row(r, s.plan.id, s.plan.code, s.plan.title, s.plan.basis, s.plan.issued_by, s.plan.issued_on, s.tasks, s.done, s.overdue);
+        return s;
+      });
+}
+
+std::optional<Plan> PlanRepository::find(std::int64_t id) {
+  auto plan = db::map_row(c_.query_one("SELECT id, code, title, basis, issued_by, issued_on FROM plans WHERE id = ?", {id}), read_plan);
+  if (!plan) return std::nullopt;
+  plan->tasks = db::map_rows(
+      c_.query(std::string("SELECT ") + kTaskColumns + " FROM plan_tasks WHERE plan_id = ? ORDER BY position, id", {id}), read_task);
+  return plan;
+}
+
+std::optional<PlanTask> PlanRepository::find_task(std::int64_t task_id) {
+  return db::map_row(c_.query_one(std::string("SELECT ") + kTaskColumns + " FROM plan_tasks WHERE id = ?", {task_id}), read_task);
+}
+
+std::vector<Progress> PlanRepository::progress(std::int64_t task_id) {
+  return db::map_rows(
+      c_.query("SELECT p.id, p.task_id, p.status, p.note, p.evidence_url, p.activity_id, COALESCE(a.title, ''), "
+               "COALESCE(u.display_name, ''), p.reported_at FROM task_progress p "
+               "LEFT JOIN outreach_activities a ON a.id = p.activity_id LEFT JOIN users u ON u.id = p.reported_by "
+               "WHERE p.task_id = ? ORDER BY p.reported_at DESC, p.id DESC",
+               {task_id}),
+      [](const db::Row& r) {
+        Progress p;
+        std::string status;
+        db::read_row(r, p.id, p.task_id, status, p.note, p.evidence_url, p.activity_id, p.activity_title, p.reported_by, p.reported_at);
+        p.status = parse_task_status(status).value_or(TaskStatus::in_progress);
+        return p;
+      });
+}
+
+void PlanRepository::add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now) {
+  c_.execute("INSERT INTO task_progress (task_id, status, note, evidence_url, activity_id, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+             {p.task_id, std::string(status_slug(p.status)), p.note, p.evidence_url, db::opt(p.activity_id), db::opt(user_id), now});
+  c_.execute("UPDATE plan_tasks SET status = ?, updated_at = ? WHERE id = ?", {std::string(status_slug(p.status)), now, p.task_id});
+}
+
+bool PlanRepository::activity_exists(std::int64_t activity_id) {
+  return c_.query_one("SELECT 1 FROM outreach_activities WHERE id = ?", {activity_id}).has_value();
+}
+
+}  // namespace plans

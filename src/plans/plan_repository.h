@@ -1,0 +1,39 @@
+#pragma once
+// All SQL of plans: plans, plan_tasks and task_progress (migration 0025).
+#include "db/database.h"
+#include "plans/model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plans {
+
+// A plan in the list with its tasks counted (`today`: what is overdue).
+struct PlanSummary {
+  Plan plan;  // without tasks
+  int tasks = 0, done = 0, overdue = 0;
+};
+
+class PlanRepository {
+ public:
+  explicit PlanRepository(db::Connection& c) : c_(c) {}
+
+  std::optional<std::int64_t> find_id(const std::string& code);
+  // Inserts the plan and its tasks (throws db::ConstraintError when its code came in first).
+  std::int64_t insert(const Plan& plan, std::int64_t now);
+  std::vector<PlanSummary> summaries(const std::string& today);
+  // With its tasks in the plan's order.
+  std::optional<Plan> find(std::int64_t id);
+  std::optional<PlanTask> find_task(std::int64_t task_id);
+  std::vector<Progress> progress(std::int64_t task_id);
+  // Records a report and sets the task's status, in the caller's transaction.
+  void add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now);
+  // Whether the activity exists (evidence must).
+  bool activity_exists(std::int64_t activity_id);
+
+ private:
+  db::Connection& c_;
+};
+
+}  // namespace plans

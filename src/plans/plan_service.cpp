@@ -1,0 +1,122 @@
+#include "plans/plan_service.h"
+
+#include "core/time.h"
+#include "core/utf8.h"
+#include "outreach/scope.h"
+#include "plans/plan_file.h"
+
+#include <fmt/format.h>
+
+namespace plans {
+
+namespace {
+
+core::ServiceError no_plan() { return core::ServiceError::not_found("Không có kế hoạch hoặc nhiệm vụ này."); }
+
+std::string unit_name(const units::UnitTree& tree, const std::string& code) {
+  const auto* unit = tree.find(code);
+  return unit ? unit->name : code;
+}
+
+TaskLine line_of(const PlanTask& task, const units::UnitTree& tree, const outreach::OutreachActor& actor, const std::string& today) {
+  return {task, unit_name(tree, task.lead_unit), overdue(task, today), outreach::may_act_on(actor, tree, task.lead_unit)};
+}
+
+}  // namespace
+
+core::Result<Plan> PlanService::import(std::string_view json, const auth::Actor& actor, std::int64_t now) {
+  auto c = database_.acquire();
+  const auto tree = root_code_.empty() ? units::UnitTree{} : units::UnitRegistry::tree(*c, root_code_);
+  auto parsed = parse_plan_file(json, tree);
+  if (!parsed.problems.empty()) {
+    std::string message = fmt::format("Tệp kế hoạch có {} lỗi nên chưa nhập gì:", parsed.problems.size());
+    for (std::size_t i = 0; i < parsed.problems.size() && i < 20; ++i) message += "\n- " + parsed.problems[i];
+    return core::fail(core::ServiceError::invalid(message));
+  }
+  PlanRepository repo(*c);
+  if (repo.find_id(parsed.plan.code)) return core::fail(core::ServiceError::conflict("Đã có kế hoạch số " + parsed.plan.code + "."));
+  try {
+    db::Transaction tx(*c);
+    parsed.plan.id = repo.insert(parsed.plan, now);
+    auth::record_audit(*c, actor, "plan.import", "plan:" + std::to_string(parsed.plan.id),
+                       fmt::format("{} ({} nhiệm vụ)", parsed.plan.code, parsed.plan.tasks.size()));
+    tx.commit();
+  } catch (const db::ConstraintError&) {
+    return core::fail(core::ServiceError::conflict("Đã có kế hoạch số " + parsed.plan.code + "."));
+  }
+  return parsed.plan;
+}
+
+std::vector<PlanSummary> PlanService::summaries(const std::string& today) {
+  auto c = database_.acquire();
+  return PlanRepository(*c).summaries(today);
+}
+
+core::Result<PlanPage> PlanService::plan(const auth::User& user, std::int64_t id, const std::string& today, bool only_overdue) {
+  auto c = database_.acquire();
+  auto plan = PlanRepository(*c).find(id);
+  if (!plan) return core::fail(no_plan());
+  const auto scope = outreach::scope_of(*c, root_code_, user);
+  PlanPage out{*plan, unit_name(scope.tree, plan->issued_by), {}, 0, 0};
+  out.plan.tasks.clear();
+  for (const auto& task : plan->tasks) {
+    auto line = line_of(task, scope.tree, scope.actor, today);
+    out.done += task.status == TaskStatus::done ? 1 : 0;
+    out.overdue += line.overdue ? 1 : 0;
+    if (!only_overdue || line.overdue) out.lines.push_back(std::move(line));
+  }
+  return out;
+}
+
+core::Result<TaskPage> PlanService::task(const auth::User& user, std::int64_t task_id, const std::string& today) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  auto task = repo.find_task(task_id);
+  if (!task) return core::fail(no_plan());
+  auto plan = repo.find(task->plan_id);
+  if (!plan) return core::fail(no_plan());
+  plan->tasks.clear();
+  const auto scope = outreach::scope_of(*c, root_code_, user);
+  return TaskPage{*plan, line_of(*task, scope.tree, scope.actor, today), repo.progress(task_id)};
+}
+
+core::Result<Progress> PlanService::report(const auth::User& user, const auth::Actor& actor, std::int64_t task_id, const ProgressForm& form,
+                                           std::int64_t now) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  auto task = repo.find_task(task_id);
+  if (!task) return core::fail(no_plan());
+  const auto scope = outreach::scope_of(*c, root_code_, user);
+  if (!outreach::may_act_on(scope.actor, scope.tree, task->lead_unit))
+    return core::fail(core::ServiceError::forbidden("Chỉ đơn vị chủ trì nhiệm vụ (hoặc cấp trên của đơn vị) báo cáo tiến độ."));
+  std::map<std::string, std::string> problems;
+  Progress p;
+  p.task_id = task_id;
+  if (auto status = parse_task_status(form.status)) p.status = *status;
+  else problems["status"] = "Hãy chọn tình trạng của nhiệm vụ.";
+  p.note = core::clean_text(form.note);
+  if (p.note.size() < 3 || p.note.size() > 2000) problems["note"] = "Nội dung báo cáo phải có từ 3 đến 2.000 ký tự.";
+  p.evidence_url = core::clean_text(form.evidence_url);
+  if (!p.evidence_url.empty() && (!(p.evidence_url.starts_with("https://") || p.evidence_url.starts_with("http://")) ||
+                                  p.evidence_url.size() > 500 || p.evidence_url.find(' ') != std::string::npos))
+    problems["evidence_url"] = "Đường dẫn minh chứng phải bắt đầu bằng http:// hoặc https:// (tối đa 500 ký tự).";
+  if (!form.activity_id.empty()) {
+    auto id = form.activity_id.size() <= 12 && form.activity_id.find_first_not_of("0123456789") == std::string::npos
+                  ? std::optional<std::int64_t>(std::stoll(form.activity_id))
+                  : std::nullopt;
+    if (!id || !repo.activity_exists(*id)) problems["activity_id"] = "Không có hoạt động mang số này trong sổ hoạt động.";
+    else p.activity_id = id;
+  }
+  if (p.status == TaskStatus::done && p.evidence_url.empty() && !p.activity_id && !problems.contains("activity_id") &&
+      !problems.contains("evidence_url"))
+    problems["evidence_url"] = "Báo cáo hoàn thành cần minh chứng: một đường dẫn hoặc số của hoạt động đã ghi nhận.";
+  if (!problems.empty()) return core::fail(core::ServiceError::invalid("Báo cáo tiến độ chưa hợp lệ: xem từng mục.", problems));
+  db::Transaction tx(*c);
+  repo.add_progress(p, actor.user_id, now);
+  auth::record_audit(*c, actor, "plan_task.progress", "plan_task:" + std::to_string(task_id), std::string(status_slug(p.status)));
+  tx.commit();
+  p.reported_at = now;
+  return p;
+}
+
+}  // namespace plans

@@ -1,0 +1,62 @@
+#pragma once
+// Plans and their follow-up: importing a plan (all or nothing), the list of plans with their
+// progress, a plan's tasks with the overdue ones marked, and progress reports with evidence.
+// Anyone who files reports reads the plans; a task's progress is reported by its lead unit's
+// people (or those above it, or an admin: outreach/rules.h), and a task is reported done only
+// with evidence (a link or an activity of the log). Every change is audited.
+#include "auth/audit_log.h"
+#include "auth/user.h"
+#include "core/error.h"
+#include "db/database.h"
+#include "plans/plan_repository.h"
+#include "units/unit_tree.h"
+
+#include <string>
+#include <vector>
+
+namespace plans {
+
+struct TaskLine {
+  PlanTask task;
+  std::string lead_name;
+  bool overdue = false;
+  bool may_report = false;
+};
+
+struct PlanPage {
+  Plan plan;  // tasks in `lines`
+  std::string issuer_name;
+  std::vector<TaskLine> lines;
+  int done = 0, overdue = 0;
+};
+
+struct TaskPage {
+  Plan plan;  // without tasks
+  TaskLine line;
+  std::vector<Progress> progress;
+};
+
+struct ProgressForm {
+  std::string status, note, evidence_url, activity_id;
+};
+
+class PlanService {
+ public:
+  PlanService(db::Database& database, std::string root_code) : database_(database), root_code_(std::move(root_code)) {}
+
+  // A plan file (plans/plan_file.h): 422 listing its problems, 409 when a plan with its code exists.
+  core::Result<Plan> import(std::string_view json, const auth::Actor& actor, std::int64_t now);
+  std::vector<PlanSummary> summaries(const std::string& today);
+  // `only_overdue`: the tasks past their deadline and not done.
+  core::Result<PlanPage> plan(const auth::User& user, std::int64_t id, const std::string& today, bool only_overdue);
+  core::Result<TaskPage> task(const auth::User& user, std::int64_t task_id, const std::string& today);
+  // 403 for someone who does not answer for the task's lead unit; 422 with the fields.
+  core::Result<Progress> report(const auth::User& user, const auth::Actor& actor, std::int64_t task_id, const ProgressForm& form,
+                                std::int64_t now);
+
+ private:
+  db::Database& database_;
+  std::string root_code_;
+};
+
+}  // namespace plans

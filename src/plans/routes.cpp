@@ -1,0 +1,90 @@
+#include "plans/routes.h"
+
+#include "core/time.h"
+#include "plans/permissions.h"
+#include "plans/views.h"
+#include "web/params.h"
+
+namespace plans {
+
+namespace {
+
+constexpr std::size_t kMaxPlanFileBytes = 1 << 20;
+
+std::string today() { return core::format_vn_iso_date(core::now_unix()); }
+
+http::Response plans_page(web::Site& site, PlanService& plans, const web::Visitor& v, const nlohmann::json& extra, int status) {
+  auto view = site.base_view(v, "Kế hoạch và theo dõi thực hiện");
+  const auto summaries = plans.summaries(today());
+  view["plans"] = summaries_view(summaries);
+  view["has_plans"] = !summaries.empty();
+  view["may_import"] = perm::manage_plans.allows(v.user->role);
+  view["max_mb"] = kMaxPlanFileBytes >> 20;
+  view.update(extra);
+  return site.page("plans/plans", view, status);
+}
+
+http::Response task_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t task_id, const ProgressForm& typed,
+                         const nlohmann::json& extra, int status) {
+  auto page = plans.task(*v.user, task_id, today());
+  if (!page) return site.not_found_page(v);
+  auto view = site.base_view(v, page->line.task.title);
+  view.update(task_view(*page));
+  view["statuses"] = status_options(typed.status.empty() ? std::string(status_slug(page->line.task.status)) : typed.status);
+  view["form"] = {{"note", typed.note}, {"evidence_url", typed.evidence_url}, {"activity_id", typed.activity_id}};
+  view.update(extra);
+  return site.page("plans/task", view, status);
+}
+
+}  // namespace
+
+void register_plan_routes(web::Site& site, PlanService& plans) {
+  const auto follow = web::needs(perm::follow_plans);
+  const std::string base = kPlansUrl;
+
+  site.add(web::page(base, follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    nlohmann::json extra = nlohmann::json::object();
+    if (r.query_param("da-nhap")) extra["notice"] = "Đã nhập kế hoạch.";
+    return plans_page(site, plans, v, extra, 200);
+  });
+  site.add(web::upload(base, web::needs(perm::manage_plans), kMaxPlanFileBytes + 64 * 1024), [&site, &plans, base](http::Request&, web::Visitor& v) {
+    const auto* file = v.form.file("tep");
+    if (!file) return plans_page(site, plans, v, {{"error", "Hãy chọn tệp kế hoạch (.json)."}}, 422);
+    auto imported = plans.import(file->data, v.actor(), core::now_unix());
+    if (!imported) return plans_page(site, plans, v, web::Site::refusal_view(imported.error()), core::http_status(imported.error().kind));
+    return http::Response::redirect(base + "/" + std::to_string(imported->id) + "?da-nhap=1");
+  });
+  site.add(web::page(base + "/{id}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    auto id = web::parse_id(r.params["id"]);
+    if (!id) return site.not_found_page(v);
+    const auto only_overdue = r.query_param("qua-han").value_or("") == "1";
+    auto page = plans.plan(*v.user, *id, today(), only_overdue);
+    if (!page) return site.not_found_page(v);
+    auto view = site.base_view(v, page->plan.code + ": " + page->plan.title);
+    view.update(plan_view(*page));
+    view["only_overdue"] = only_overdue;
+    if (r.query_param("da-nhap")) view["notice"] = "Đã nhập kế hoạch.";
+    return site.page("plans/plan", view);
+  });
+  site.add(web::page(base + "/{id}/nhiem-vu/{task}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    auto task = web::parse_id(r.params["task"]);
+    if (!task || !web::parse_id(r.params["id"])) return site.not_found_page(v);
+    nlohmann::json extra = nlohmann::json::object();
+    if (r.query_param("da-bao-cao")) extra["notice"] = "Đã ghi nhận báo cáo tiến độ.";
+    return task_page(site, plans, v, *task, {}, extra, 200);
+  });
+  site.add(web::form(base + "/{id}/nhiem-vu/{task}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    auto task = web::parse_id(r.params["task"]);
+    if (!task || !web::parse_id(r.params["id"])) return site.not_found_page(v);
+    const ProgressForm form{v.form.get("status"), v.form.get("note"), v.form.get("evidence_url"), v.form.get("activity_id")};
+    auto reported = plans.report(*v.user, v.actor(), *task, form, core::now_unix());
+    if (!reported) {
+      const auto& e = reported.error();
+      if (e.kind == core::ErrorKind::not_found) return site.not_found_page(v);
+      return task_page(site, plans, v, *task, form, web::Site::refusal_view(e), core::http_status(e.kind));
+    }
+    return http::Response::redirect(r.path + "?da-bao-cao=1");
+  });
+}
+
+}  // namespace plans

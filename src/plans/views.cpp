@@ -1,0 +1,75 @@
+#include "plans/views.h"
+
+#include "core/time.h"
+
+namespace plans {
+
+namespace {
+
+// "2026-06-30" → "30/06/2026".
+std::string vn_date(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+std::string plan_url(std::int64_t id) { return std::string(kPlansUrl) + "/" + std::to_string(id); }
+
+nlohmann::json line_view(const TaskLine& l) {
+  return {{"id", l.task.id},
+          {"url", plan_url(l.task.plan_id) + "/nhiem-vu/" + std::to_string(l.task.id)},
+          {"position", l.task.position},
+          {"area", l.task.area},
+          {"title", l.task.title},
+          {"lead", l.lead_name},
+          {"partners", l.task.partners},
+          {"deadline", vn_date(l.task.deadline)},
+          {"expected_output", l.task.expected_output},
+          {"status", {{"slug", std::string(status_slug(l.task.status))}, {"label", std::string(status_label(l.task.status))}}},
+          {"overdue", l.overdue},
+          {"may_report", l.may_report}};
+}
+
+}  // namespace
+
+nlohmann::json summaries_view(const std::vector<PlanSummary>& summaries) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : summaries)
+    out.push_back({{"url", plan_url(s.plan.id)}, {"code", s.plan.code}, {"title", s.plan.title}, {"issued_on", vn_date(s.plan.issued_on)},
+                   {"tasks", s.tasks}, {"done", s.done}, {"overdue", s.overdue}});
+  return out;
+}
+
+nlohmann::json plan_view(const PlanPage& p) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& l : p.lines) lines.push_back(line_view(l));
+  return {{"plan", {{"code", p.plan.code}, {"title", p.plan.title}, {"basis", p.plan.basis}, {"issuer", p.issuer_name},
+                    {"issued_on", vn_date(p.plan.issued_on)}, {"url", plan_url(p.plan.id)}}},
+          {"tasks", lines},
+          {"done", p.done},
+          {"overdue", p.overdue}};
+}
+
+nlohmann::json task_view(const TaskPage& p) {
+  nlohmann::json progress = nlohmann::json::array();
+  for (const auto& r : p.progress)
+    progress.push_back({{"status", std::string(status_label(r.status))},
+                        {"note", r.note},
+                        {"evidence_url", r.evidence_url},
+                        {"activity_url", r.activity_id ? "/quan-tri/hoat-dong/" + std::to_string(*r.activity_id) : ""},
+                        {"activity_title", r.activity_title},
+                        {"by", r.reported_by},
+                        {"at", core::format_vn_datetime(r.reported_at)}});
+  return {{"plan", {{"code", p.plan.code}, {"title", p.plan.title}, {"url", plan_url(p.plan.id)}}},
+          {"task", line_view(p.line)},
+          {"progress", progress},
+          {"has_progress", !progress.empty()}};
+}
+
+nlohmann::json status_options(const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (auto s : task_statuses())
+    out.push_back({{"slug", std::string(status_slug(s))}, {"label", std::string(status_label(s))}, {"selected", status_slug(s) == selected}});
+  return out;
+}
+
+}  // namespace plans

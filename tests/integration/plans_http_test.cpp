@@ -1,0 +1,96 @@
+// Plans and their follow-up over HTTP on both databases: an admin imports a plan file (all or
+// nothing, once), tasks past their deadline stand out, a unit reports progress on its own tasks
+// only, and a task is done only with evidence.
+#include "support/report_fixtures.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace testing_support;
+
+const std::string kPlans = "/quan-tri/ke-hoach";
+
+// Three tasks: the Department of Justice's, overdue; the first commune's and the second's, due later.
+const std::string kPlanFile = R"({"code": "12/KH-UBND", "title": "Kế hoạch chuyển đổi số trong phổ biến pháp luật", "issued_on": "2026-01-10",
+  "tasks": [
+    {"area": "Cổng thông tin", "title": "Xây dựng cổng thông tin phổ biến pháp luật", "lead": "-STP", "deadline": "2026-03-31", "expected_output": "Cổng hoạt động"},
+    {"title": "Số hóa tủ sách pháp luật của xã", "lead": "00100", "deadline": "2099-12-31"},
+    {"title": "Tuyên truyền trên loa truyền thanh", "lead": "00200", "deadline": "2099-12-31"}]})";
+
+class PlansHttpTest : public SampleProvinceTest {
+ protected:
+  HttpResponse upload(HttpClient& c, const std::string& json) {
+    return c.post_multipart(kPlans, {{"_csrf", c.csrf()}}, "tep", "ke-hoach.json", json);
+  }
+  HttpResponse report(HttpClient& c, const std::string& task_url, const std::string& status, const std::string& note,
+                      const std::string& url = "", const std::string& activity = "") {
+    return c.post_form(task_url, {{"_csrf", c.csrf()}, {"status", status}, {"note", note}, {"evidence_url", url}, {"activity_id", activity}});
+  }
+  // The address of task `n` (1-based) of the plan page.
+  static std::string task_url(const std::string& page, int n) {
+    std::size_t at = 0;
+    for (int i = 0; i < n; ++i) at = page.find("/nhiem-vu/", at + 1);
+    auto start = page.rfind('"', at) + 1;
+    return page.substr(start, page.find('"', at) - start);
+  }
+};
+
+TEST_P(PlansHttpTest, APlanIsImportedOnceAndItsUnitsReportProgressWithEvidence) {
+  auto& admin = province_->admin;
+  auto bad = upload(admin, R"({"code": "13/KH-UBND", "title": "Kế hoạch", "issued_on": "2026-01-10", "tasks": [{"title": "Việc", "lead": "99999", "deadline": "2026-01-01"}]})");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("nhiệm vụ 1: không có đơn vị chủ trì mang mã «99999»."), std::string::npos);
+  auto imported = upload(admin, kPlanFile);
+  ASSERT_EQ(imported.status, 303) << imported.body;
+  const auto plan_url = imported.header("location")->substr(0, imported.header("location")->find('?'));
+  EXPECT_EQ(upload(admin, kPlanFile).status, 409);
+  EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM plans"), 1);
+  // Only admins import.
+  auto reporter = province_->logged_in("xa1@x.vn");
+  EXPECT_EQ(upload(reporter, kPlanFile).status, 403);
+
+  auto list = reporter.get(kPlans);
+  EXPECT_NE(list.body.find("12/KH-UBND"), std::string::npos);
+  EXPECT_NE(list.body.find("0/3 hoàn thành"), std::string::npos);
+  EXPECT_NE(list.body.find("<strong class=\"late\">1</strong>"), std::string::npos);
+  auto page = reporter.get(plan_url);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("1 nhiệm vụ quá hạn"), std::string::npos);
+  auto overdue = reporter.get(plan_url + "?qua-han=1");
+  EXPECT_NE(overdue.body.find("Xây dựng cổng thông tin"), std::string::npos);
+  EXPECT_EQ(overdue.body.find("Số hóa tủ sách"), std::string::npos);
+
+  // The commune reports on its own task, not on the Department's.
+  const auto justice_task = task_url(page.body, 1), own_task = task_url(page.body, 2);
+  EXPECT_EQ(report(reporter, justice_task, "in_progress", "Đang làm").status, 403);
+  EXPECT_EQ(reporter.get(justice_task).body.find("Gửi báo cáo tiến độ"), std::string::npos);
+  auto no_evidence = report(reporter, own_task, "done", "Đã số hóa xong");
+  EXPECT_EQ(no_evidence.status, 422);
+  EXPECT_NE(no_evidence.body.find("Báo cáo hoàn thành cần minh chứng"), std::string::npos);
+  EXPECT_NE(no_evidence.body.find("Đã số hóa xong"), std::string::npos);  // what was typed comes back
+  EXPECT_EQ(report(reporter, own_task, "done", "Đã số hóa xong", "javascript:alert(1)").status, 422);
+  EXPECT_EQ(report(reporter, own_task, "done", "Đã số hóa xong", "", "424242").status, 422);
+  EXPECT_EQ(report(reporter, own_task, "xong", "Đã số hóa xong", "https://x.vn").status, 422);
+  ASSERT_EQ(report(reporter, own_task, "in_progress", "Đã số hóa 120 đầu sách").status, 303);
+  ASSERT_EQ(report(reporter, own_task, "done", "Đã số hóa 300 đầu sách", "https://xamot.example.gov.vn/tu-sach").status, 303);
+  auto task = reporter.get(own_task);
+  EXPECT_NE(task.body.find("Đã hoàn thành"), std::string::npos);
+  EXPECT_NE(task.body.find("href=\"https://xamot.example.gov.vn/tu-sach\""), std::string::npos);
+  EXPECT_LT(task.body.find("Đã số hóa 300 đầu sách"), task.body.find("Đã số hóa 120 đầu sách"));  // newest first
+  EXPECT_NE(reporter.get(kPlans).body.find("1/3 hoàn thành"), std::string::npos);
+
+  // The provincial approver answers for the Department below the province.
+  auto approver = province_->logged_in("tinh@x.vn");
+  ASSERT_EQ(report(approver, justice_task, "done", "Cổng đã vận hành", "https://pbgdpl.example.gov.vn").status, 303);
+  auto after = approver.get(plan_url);
+  EXPECT_EQ(after.body.find("1 nhiệm vụ quá hạn"), std::string::npos);
+  EXPECT_EQ(after.body.find("Quá hạn</strong>"), std::string::npos);
+  EXPECT_EQ(approver.get(kPlans + "/999999").status, 404);
+  EXPECT_EQ(approver.get(plan_url + "/nhiem-vu/abc").status, 404);
+  EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'plan_task.progress'"), 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PlansHttpTest, ::testing::ValuesIn(backends()), backend_name);
+
+}  // namespace
