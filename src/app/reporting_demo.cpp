@@ -47,7 +47,7 @@ std::map<std::string, std::string> figures(int scale, int seed) {
 
 // The registry and the activity log of the first communes: a provincial legal reporter at the
 // Department of Justice (with a training), two propagandists per commune (one relieved), and two
-// activities a commune held, led by them.
+// activities a commune held, led by them; two commendations of the commune (one awarded).
 void seed_outreach(outreach::OutreachModule& outreach, const auth::User& approver, const auth::User& commune_reporter,
                    const std::string& province, const std::vector<units::AdminUnit>& communes, std::int64_t now) {
   const auth::Actor by{approver.id, "local"};
@@ -81,11 +81,24 @@ void seed_outreach(outreach::OutreachModule& outreach, const auth::User& approve
                                 "ket-hop", "Nhân dân, học sinh", "95", "Tờ gấp pháp luật về phòng, chống bạo lực gia đình",
                                 {std::to_string(propagandists[1])}},
                                now);
+  const auto year = day(0).substr(0, 4);
+  auto proposed = outreach.commendations().propose(
+      commune_reporter, recorder,
+      {"unit:" + communes[0].code, "Giấy khen của Giám đốc Sở Tư pháp",
+       "Tổ chức tốt Hội nghị phổ biến Luật Đất đai và hưởng ứng Ngày Pháp luật, thu hút đông người dân tham gia.", year + "-01-01", day(0)},
+      now);
+  if (proposed) outreach.commendations().award({approver.id, "local"}, proposed->id, "35/QĐ-STP", now);
+  outreach.commendations().propose(commune_reporter, recorder,
+                                   {"person:" + std::to_string(propagandists[0]), "Giấy khen của Chủ tịch UBND " + communes[0].name,
+                                    "Chủ trì nhiều buổi tuyên truyền pháp luật về đất đai cho nhân dân.", year + "-01-01", day(0)},
+                                   now);
 }
 
 // The seed's own plan (content/plans/kh-1655-ubnd.json, built into the program), with the
-// Department of Justice's progress on its first tasks: one done with evidence, one under way.
-void seed_plan(plans::PlanService& plans, const auth::Actor& admin, const auth::User& justice, std::int64_t now) {
+// Department of Justice's progress on its first tasks (one done with evidence, one under way) and
+// the approver's interim review of it.
+void seed_plan(plans::PlanService& plans, const auth::Actor& admin, const auth::User& approver, const auth::User& justice,
+               const std::string& province, std::int64_t now) {
   auto file = core::find_resource("content/plans/kh-1655-ubnd.json");
   if (!file) return;
   auto plan = plans.import(*file, admin, now);
@@ -99,6 +112,11 @@ void seed_plan(plans::PlanService& plans, const auth::Actor& admin, const auth::
                now);
   plans.report(justice, by, stored->lines[1].task.id,
                {"in_progress", "Đã nhập văn bản pháp luật vào tủ sách điện tử; đang số hóa tài liệu của các xã, phường.", "", ""}, now);
+  plans.review(approver, {approver.id, "local"}, plan->id,
+               {"interim", core::format_vn_iso_date(now - 30 * 86400), province + "-STP",
+                "Cổng thông tin đã vận hành đúng hạn; tủ sách pháp luật điện tử còn chậm, nhiều xã chưa số hóa tài liệu.", "fair",
+                "Sở Tư pháp hướng dẫn các xã, phường số hóa tài liệu trong quý tới."},
+               now);
 }
 
 }  // namespace
@@ -164,7 +182,7 @@ void seed_reporting_demo(db::Database& database, auth::AuthService& auth, stats:
                       "Số lượt người tham dự chưa khớp với biên bản các buổi tuyên truyền, đề nghị kiểm tra lại.", now);
   if (commune_reporters[0]) file(*commune_reporters[0], current, communes[0].code, 1, false);
   if (commune_reporters[0]) seed_outreach(outreach, *approver, *commune_reporters[0], province, communes, now);
-  seed_plan(plans, actor, *justice, now);
+  seed_plan(plans, actor, *approver, *justice, province, now);
 }
 
 }  // namespace app

@@ -91,4 +91,9 @@ std::optional<std::int64_t> parse_vn_iso_date(std::string_view s) {
   return parse_vn_datetime_local(std::string(s) + "T00:00");
 }
 
+std::string iso_to_vn_date(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
 }  // namespace core

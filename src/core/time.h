@@ -28,7 +28,9 @@ std::string format_vn_datetime_local(std::int64_t unix_seconds);
 // The day in Vietnam time as an ISO date, "2026-11-28": what date inputs, periods and daily
 // counts hold.
 std::string format_vn_iso_date(std::int64_t unix_seconds);
-// The inverse: midnight of "2026-11-28" in Vietnam time; nothing for any other shape or a day
+// "2026-11-28" → "28/11/2026", as pages write a day; any other text as it is.
+std::string iso_to_vn_date(const std::string& iso);
+// The inverse of format_vn_iso_date: midnight of "2026-11-28" in Vietnam time; nothing for any other shape or a day
 // that does not exist.
 std::optional<std::int64_t> parse_vn_iso_date(std::string_view s);
 

@@ -26,7 +26,16 @@ constexpr auto kForms = std::to_array<core::EnumName<ActivityForm>>({
     {ActivityForm::online, "truc-tuyen", "Trực tuyến"},
     {ActivityForm::mixed, "ket-hop", "Kết hợp trực tiếp và trực tuyến"},
 });
+constexpr auto kCommendationStatuses = std::to_array<core::EnumName<CommendationStatus>>({
+    {CommendationStatus::proposed, "proposed", "Đang đề nghị"},
+    {CommendationStatus::awarded, "awarded", "Đã khen thưởng"},
+    {CommendationStatus::declined, "declined", "Không khen thưởng"},
+});
 }  // namespace
+
+std::string_view commendation_slug(CommendationStatus s) { return core::slug_of(kCommendationStatuses, s, "proposed"); }
+std::string_view commendation_label(CommendationStatus s) { return core::label_of(kCommendationStatuses, s); }
+std::optional<CommendationStatus> parse_commendation_status(std::string_view slug) { return core::parse_slug(kCommendationStatuses, slug); }
 
 std::string_view kind_slug(ReporterKind k) { return core::slug_of(kKinds, k, "bao-cao-vien"); }
 std::string_view kind_label(ReporterKind k) { return core::label_of(kKinds, k); }

@@ -14,6 +14,7 @@ enum class ReporterKind { reporter, propagandist };
 enum class ReporterLevel { central, provincial, commune };
 enum class ActivityKind { conference, session, training, law_day, other };
 enum class ActivityForm { in_person, online, mixed };
+enum class CommendationStatus { proposed, awarded, declined };
 
 // Slugs are stored and used in forms; labels are Vietnamese ("Báo cáo viên pháp luật").
 std::string_view kind_slug(ReporterKind k);
@@ -32,6 +33,9 @@ std::string_view form_slug(ActivityForm f);
 std::string_view form_label(ActivityForm f);  // "Trực tiếp", "Trực tuyến", "Kết hợp"
 std::optional<ActivityForm> parse_activity_form(std::string_view slug);
 std::vector<ActivityForm> activity_forms();
+std::string_view commendation_slug(CommendationStatus s);
+std::string_view commendation_label(CommendationStatus s);  // "Đang đề nghị", "Đã khen thưởng", "Không khen thưởng"
+std::optional<CommendationStatus> parse_commendation_status(std::string_view slug);
 
 struct LegalReporter {
   std::int64_t id = 0;

@@ -1,6 +1,7 @@
 #include "outreach/module.h"
 
 #include "outreach/activity_routes.h"
+#include "outreach/commendation_routes.h"
 #include "outreach/permissions.h"
 #include "outreach/registry_routes.h"
 #include "units/settings.h"
@@ -9,16 +10,19 @@ namespace outreach {
 
 OutreachModule::OutreachModule(const web::ModuleContext& context, learning::CourseService& courses)
     : registry_(std::make_unique<ReporterRegistry>(context.database, context.config.section<units::Settings>().province, courses)),
-      activities_(std::make_unique<ActivityLog>(context.database, context.config.section<units::Settings>().province)) {}
+      activities_(std::make_unique<ActivityLog>(context.database, context.config.section<units::Settings>().province)),
+      commendations_(std::make_unique<CommendationService>(context.database, context.config.section<units::Settings>().province)) {}
 
 void OutreachModule::register_routes(web::Site& site) {
   register_registry_routes(site, *registry_);
   register_activity_routes(site, *activities_, *registry_);
+  register_commendation_routes(site, *commendations_);
 }
 
 std::vector<web::BackOfficeLink> OutreachModule::back_office_links() const {
   return {{26, "Hoạt động phổ biến pháp luật", "/quan-tri/hoat-dong", web::needs(perm::record_activities)},
-          {27, "Báo cáo viên, tuyên truyền viên", "/quan-tri/bao-cao-vien", web::needs(perm::record_activities)}};
+          {27, "Báo cáo viên, tuyên truyền viên", "/quan-tri/bao-cao-vien", web::needs(perm::record_activities)},
+          {31, "Khen thưởng, tôn vinh", "/quan-tri/khen-thuong", web::needs(perm::record_activities)}};
 }
 
 std::vector<web::FigureSource> OutreachModule::figure_sources() const {

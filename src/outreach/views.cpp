@@ -13,12 +13,6 @@ std::string unit_name(const units::UnitTree& tree, const std::string& code) {
   return unit ? unit->name : code;
 }
 
-// "2026-11-09" → "09/11/2026".
-std::string vn_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
 }  // namespace
 
 nlohmann::json unit_options(const units::UnitTree& tree, const std::vector<std::string>& codes, const std::string& selected) {
@@ -40,13 +34,13 @@ nlohmann::json reporter_view(const LegalReporter& r, const units::UnitTree& tree
           {"unit", unit_name(tree, r.unit_code)},
           {"kind", std::string(kind_label(r.kind))},
           {"level", std::string(level_label(r.level))},
-          {"decision", r.decision_number + ", ngày " + vn_date(r.decision_date)},
+          {"decision", r.decision_number + ", ngày " + core::iso_to_vn_date(r.decision_date)},
           {"fields", r.fields},
           {"position", r.position},
           {"email", r.email},
           {"phone", r.phone},
           {"active", r.active()},
-          {"status", r.active() ? "Đang hoạt động" : "Đã miễn nhiệm ngày " + vn_date(*r.relieved_on)},
+          {"status", r.active() ? "Đang hoạt động" : "Đã miễn nhiệm ngày " + core::iso_to_vn_date(*r.relieved_on)},
           {"relieved_reason", r.relieved_reason}};
 }
 
@@ -70,7 +64,7 @@ nlohmann::json reporter_form_view(const ReporterForm& f) {
 nlohmann::json record_view(const ReporterRecord& record, const units::UnitTree& tree) {
   auto view = reporter_view(record.reporter, tree);
   nlohmann::json trainings = nlohmann::json::array();
-  for (const auto& t : record.trainings) trainings.push_back({{"title", t.title}, {"held_on", vn_date(t.held_on)}, {"organiser", t.organiser}});
+  for (const auto& t : record.trainings) trainings.push_back({{"title", t.title}, {"held_on", core::iso_to_vn_date(t.held_on)}, {"organiser", t.organiser}});
   for (const auto& c : record.courses)
     trainings.push_back({{"title", "Khóa học trực tuyến: " + c.course_title},
                          {"held_on", core::format_vn_date(c.completed_at)},
@@ -91,7 +85,7 @@ nlohmann::json activity_view(const Activity& a, const units::UnitTree& tree) {
           {"title", a.title},
           {"unit", unit_name(tree, a.unit_code)},
           {"kind", std::string(activity_label(a.kind))},
-          {"held_on", vn_date(a.held_on)},
+          {"held_on", core::iso_to_vn_date(a.held_on)},
           {"place", a.place},
           {"form", std::string(form_label(a.form))},
           {"audience", a.audience},

@@ -15,6 +15,18 @@ std::string_view status_label(TaskStatus s);  // "Chưa triển khai", "Đang th
 std::optional<TaskStatus> parse_task_status(std::string_view slug);
 std::vector<TaskStatus> task_statuses();
 
+enum class ReviewKind { inspection, interim, final_review, evaluation };
+std::string_view review_slug(ReviewKind k);
+std::string_view review_label(ReviewKind k);  // "Kiểm tra", "Sơ kết", "Tổng kết", "Đánh giá"
+std::optional<ReviewKind> parse_review_kind(std::string_view slug);
+std::vector<ReviewKind> review_kinds();
+
+enum class Rating { none, good, fair, average, poor };
+std::string_view rating_slug(Rating r);   // "" for none
+std::string_view rating_label(Rating r);  // "Tốt", "Khá", "Trung bình", "Yếu"; "" for none
+std::optional<Rating> parse_rating(std::string_view slug);
+std::vector<Rating> ratings();  // the four grades, best first
+
 struct PlanTask {
   std::int64_t id = 0;
   std::int64_t plan_id = 0;
@@ -50,6 +62,20 @@ struct Progress {
   std::string activity_title;  // when the activity is still in the log
   std::string reported_by;     // display name
   std::int64_t reported_at = 0;
+};
+
+// An inspection or evaluation of how a unit carries out the plan.
+struct Review {
+  std::int64_t id = 0;
+  std::int64_t plan_id = 0;
+  ReviewKind kind = ReviewKind::inspection;
+  std::string held_on;
+  std::string unit_code;
+  std::string findings;
+  Rating rating = Rating::none;
+  std::string recommendations;
+  std::string recorded_by;  // display name
+  std::int64_t recorded_at = 0;
 };
 
 // Past its deadline (strictly before `today`, ISO dates) and not done.

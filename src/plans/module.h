@@ -15,7 +15,7 @@ class PlansModule : public web::Module {
   std::string_view name() const override { return "plans"; }
   void register_routes(web::Site& site) override;
   std::vector<web::BackOfficeLink> back_office_links() const override;
-  static std::vector<web::BackupTable> tables() { return {"plans", "plan_tasks", "task_progress"}; }
+  static std::vector<web::BackupTable> tables() { return {"plans", "plan_tasks", "task_progress", "plan_reviews"}; }
   PlanService& service() { return *plans_; }
 
  private:

@@ -92,4 +92,28 @@ bool PlanRepository::activity_exists(std::int64_t activity_id) {
   return c_.query_one("SELECT 1 FROM outreach_activities WHERE id = ?", {activity_id}).has_value();
 }
 
+std::vector<Review> PlanRepository::reviews(std::int64_t plan_id) {
+  return db::map_rows(c_.query("SELECT r.id, r.plan_id, r.kind, r.held_on, r.unit_code, r.findings, r.rating, r.recommendations, "
+                               "COALESCE(u.display_name, ''), r.recorded_at FROM plan_reviews r LEFT JOIN users u ON u.id = r.recorded_by "
+                               "WHERE r.plan_id = ? ORDER BY r.held_on DESC, r.id DESC",
+                               {plan_id}),
+                      [](const db::Row& row) {
+                        Review r;
+                        std::string kind, rating;
+                        db::read_row(row, r.id, r.plan_id, kind, r.held_on, r.unit_code, r.findings, rating, r.recommendations, r.recorded_by,
+                                     r.recorded_at);
+                        r.kind = parse_review_kind(kind).value_or(ReviewKind::inspection);
+                        r.rating = parse_rating(rating).value_or(Rating::none);
+                        return r;
+                      });
+}
+
+void PlanRepository::add_review(const Review& r, std::optional<std::int64_t> user_id, std::int64_t now) {
+  c_.execute(
+      "INSERT INTO plan_reviews (plan_id, kind, held_on, unit_code, findings, rating, recommendations, recorded_by, recorded_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {r.plan_id, std::string(review_slug(r.kind)), r.held_on, r.unit_code, r.findings, std::string(rating_slug(r.rating)), r.recommendations,
+       db::opt(user_id), now});
+}
+
 }  // namespace plans

@@ -29,6 +29,8 @@ class PlanRepository {
   std::vector<Progress> progress(std::int64_t task_id);
   // Records a report and sets the task's status, in the caller's transaction.
   void add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now);
+  std::vector<Review> reviews(std::int64_t plan_id);
+  void add_review(const Review& r, std::optional<std::int64_t> user_id, std::int64_t now);
   // Whether the activity exists (evidence must).
   bool activity_exists(std::int64_t activity_id);
 

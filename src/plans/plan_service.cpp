@@ -57,7 +57,8 @@ core::Result<PlanPage> PlanService::plan(const auth::User& user, std::int64_t id
   auto plan = PlanRepository(*c).find(id);
   if (!plan) return core::fail(no_plan());
   const auto scope = outreach::scope_of(*c, root_code_, user);
-  PlanPage out{*plan, unit_name(scope.tree, plan->issued_by), {}, 0, 0};
+  PlanPage out{*plan, unit_name(scope.tree, plan->issued_by), {}, 0, 0, {}, outreach::units_in_view(scope.actor, scope.tree), scope.tree};
+  for (auto& r : PlanRepository(*c).reviews(id)) out.reviews.push_back({r, unit_name(scope.tree, r.unit_code)});
   out.plan.tasks.clear();
   for (const auto& task : plan->tasks) {
     auto line = line_of(task, scope.tree, scope.actor, today);
@@ -117,6 +118,36 @@ core::Result<Progress> PlanService::report(const auth::User& user, const auth::A
   tx.commit();
   p.reported_at = now;
   return p;
+}
+
+core::Result<Review> PlanService::review(const auth::User& user, const auth::Actor& actor, std::int64_t plan_id, const ReviewForm& form,
+                                         std::int64_t now) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  if (!repo.find(plan_id)) return core::fail(no_plan());
+  const auto scope = outreach::scope_of(*c, root_code_, user);
+  std::map<std::string, std::string> problems;
+  Review r;
+  r.plan_id = plan_id;
+  if (auto kind = parse_review_kind(form.kind)) r.kind = *kind;
+  else problems["kind"] = "Hãy chọn hình thức: kiểm tra, sơ kết, tổng kết hoặc đánh giá.";
+  r.held_on = form.held_on;
+  if (!core::parse_vn_iso_date(r.held_on) || r.held_on > core::format_vn_iso_date(now)) problems["held_on"] = "Ngày thực hiện phải là một ngày không sau hôm nay.";
+  r.unit_code = form.unit_code;
+  if (!outreach::may_act_on(scope.actor, scope.tree, r.unit_code)) problems["unit_code"] = "Hãy chọn một đơn vị bạn phụ trách.";
+  r.findings = core::clean_text(form.findings);
+  if (r.findings.size() < 3 || r.findings.size() > 4000) problems["findings"] = "Kết quả kiểm tra, đánh giá phải có từ 3 đến 4.000 ký tự.";
+  if (auto rating = parse_rating(form.rating)) r.rating = *rating;
+  else problems["rating"] = "Hãy chọn một mức xếp loại trong danh sách.";
+  r.recommendations = core::clean_text(form.recommendations);
+  if (r.recommendations.size() > 4000) problems["recommendations"] = "Kiến nghị tối đa 4.000 ký tự.";
+  if (!problems.empty()) return core::fail(core::ServiceError::invalid("Kết quả kiểm tra, đánh giá chưa hợp lệ: xem từng mục.", problems));
+  db::Transaction tx(*c);
+  repo.add_review(r, actor.user_id, now);
+  auth::record_audit(*c, actor, "plan.review", "plan:" + std::to_string(plan_id), std::string(review_slug(r.kind)) + " " + r.unit_code);
+  tx.commit();
+  r.recorded_at = now;
+  return r;
 }
 
 }  // namespace plans

@@ -1,6 +1,7 @@
 #pragma once
 // Plans and their follow-up: importing a plan (all or nothing), the list of plans with their
-// progress, a plan's tasks with the overdue ones marked, and progress reports with evidence.
+// progress, a plan's tasks with the overdue ones marked, progress reports with evidence, and
+// inspections and evaluations of how the units carry it out.
 // Anyone who files reports reads the plans; a task's progress is reported by its lead unit's
 // people (or those above it, or an admin: outreach/rules.h), and a task is reported done only
 // with evidence (a link or an activity of the log). Every change is audited.
@@ -23,11 +24,19 @@ struct TaskLine {
   bool may_report = false;
 };
 
+struct ReviewLine {
+  Review review;
+  std::string unit_name;
+};
+
 struct PlanPage {
   Plan plan;  // tasks in `lines`
   std::string issuer_name;
   std::vector<TaskLine> lines;
   int done = 0, overdue = 0;
+  std::vector<ReviewLine> reviews;   // newest first
+  std::vector<std::string> units;    // those the person may record a review of (tree order)
+  units::UnitTree tree;
 };
 
 struct TaskPage {
@@ -38,6 +47,10 @@ struct TaskPage {
 
 struct ProgressForm {
   std::string status, note, evidence_url, activity_id;
+};
+
+struct ReviewForm {
+  std::string kind, held_on, unit_code, findings, rating, recommendations;
 };
 
 class PlanService {
@@ -53,6 +66,11 @@ class PlanService {
   // 403 for someone who does not answer for the task's lead unit; 422 with the fields.
   core::Result<Progress> report(const auth::User& user, const auth::Actor& actor, std::int64_t task_id, const ProgressForm& form,
                                 std::int64_t now);
+  // An inspection or evaluation of a unit the person oversees (404 for an unknown plan; 422 with
+  // the fields: a kind, a day not after today, a unit, findings of 3–4,000 bytes, a rating or
+  // none, recommendations of at most 4,000).
+  core::Result<Review> review(const auth::User& user, const auth::Actor& actor, std::int64_t plan_id, const ReviewForm& form,
+                              std::int64_t now);
 
  private:
   db::Database& database_;

@@ -1,6 +1,7 @@
 #include "plans/routes.h"
 
 #include "core/time.h"
+#include "outreach/views.h"
 #include "plans/permissions.h"
 #include "plans/views.h"
 #include "web/params.h"
@@ -22,6 +23,30 @@ http::Response plans_page(web::Site& site, PlanService& plans, const web::Visito
   view["max_mb"] = kMaxPlanFileBytes >> 20;
   view.update(extra);
   return site.page("plans/plans", view, status);
+}
+
+http::Response plan_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t id, bool only_overdue,
+                         const ReviewForm& typed, const nlohmann::json& extra, int status) {
+  auto page = plans.plan(*v.user, id, today(), only_overdue);
+  if (!page) return site.not_found_page(v);
+  auto view = site.base_view(v, page->plan.code + ": " + page->plan.title);
+  view.update(plan_view(*page));
+  view["only_overdue"] = only_overdue;
+  if (perm::review_plans.allows(v.user->role) && !page->units.empty()) {
+    nlohmann::json kinds = nlohmann::json::array(), grades = nlohmann::json::array();
+    for (auto k : review_kinds())
+      kinds.push_back({{"slug", std::string(review_slug(k))}, {"label", std::string(review_label(k))}, {"selected", review_slug(k) == typed.kind}});
+    for (auto r : ratings())
+      grades.push_back({{"slug", std::string(rating_slug(r))}, {"label", std::string(rating_label(r))}, {"selected", rating_slug(r) == typed.rating}});
+    view["review_form"] = {{"kinds", kinds},
+                           {"ratings", grades},
+                           {"units", outreach::unit_options(page->tree, page->units, typed.unit_code)},
+                           {"held_on", typed.held_on.empty() ? today() : typed.held_on},
+                           {"findings", typed.findings},
+                           {"recommendations", typed.recommendations}};
+  }
+  view.update(extra);
+  return site.page("plans/plan", view, status);
 }
 
 http::Response task_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t task_id, const ProgressForm& typed,
@@ -57,14 +82,22 @@ void register_plan_routes(web::Site& site, PlanService& plans) {
   site.add(web::page(base + "/{id}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);
-    const auto only_overdue = r.query_param("qua-han").value_or("") == "1";
-    auto page = plans.plan(*v.user, *id, today(), only_overdue);
-    if (!page) return site.not_found_page(v);
-    auto view = site.base_view(v, page->plan.code + ": " + page->plan.title);
-    view.update(plan_view(*page));
-    view["only_overdue"] = only_overdue;
-    if (r.query_param("da-nhap")) view["notice"] = "Đã nhập kế hoạch.";
-    return site.page("plans/plan", view);
+    nlohmann::json extra = nlohmann::json::object();
+    if (r.query_param("da-nhap")) extra["notice"] = "Đã nhập kế hoạch.";
+    if (r.query_param("da-danh-gia")) extra["notice"] = "Đã ghi nhận kết quả kiểm tra, đánh giá.";
+    return plan_page(site, plans, v, *id, r.query_param("qua-han").value_or("") == "1", {}, extra, 200);
+  });
+  site.add(web::form(base + "/{id}/danh-gia", web::needs(perm::review_plans)), [&site, &plans, base](http::Request& r, web::Visitor& v) {
+    auto id = web::parse_id(r.params["id"]);
+    if (!id) return site.not_found_page(v);
+    const ReviewForm form{v.form.get("kind"), v.form.get("held_on"), v.form.get("unit_code"),
+                          v.form.get("findings"), v.form.get("rating"), v.form.get("recommendations")};
+    auto recorded = plans.review(*v.user, v.actor(), *id, form, core::now_unix());
+    if (!recorded) {
+      if (recorded.error().kind == core::ErrorKind::not_found) return site.not_found_page(v);
+      return plan_page(site, plans, v, *id, false, form, web::Site::refusal_view(recorded.error()), core::http_status(recorded.error().kind));
+    }
+    return http::Response::redirect(base + "/" + std::to_string(*id) + "?da-danh-gia=1#danh-gia");
   });
   site.add(web::page(base + "/{id}/nhiem-vu/{task}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
     auto task = web::parse_id(r.params["task"]);

@@ -6,12 +6,6 @@ namespace plans {
 
 namespace {
 
-// "2026-06-30" → "30/06/2026".
-std::string vn_date(const std::string& iso) {
-  if (iso.size() != 10) return iso;
-  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
-}
-
 std::string plan_url(std::int64_t id) { return std::string(kPlansUrl) + "/" + std::to_string(id); }
 
 nlohmann::json line_view(const TaskLine& l) {
@@ -22,7 +16,7 @@ nlohmann::json line_view(const TaskLine& l) {
           {"title", l.task.title},
           {"lead", l.lead_name},
           {"partners", l.task.partners},
-          {"deadline", vn_date(l.task.deadline)},
+          {"deadline", core::iso_to_vn_date(l.task.deadline)},
           {"expected_output", l.task.expected_output},
           {"status", {{"slug", std::string(status_slug(l.task.status))}, {"label", std::string(status_label(l.task.status))}}},
           {"overdue", l.overdue},
@@ -34,7 +28,7 @@ nlohmann::json line_view(const TaskLine& l) {
 nlohmann::json summaries_view(const std::vector<PlanSummary>& summaries) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& s : summaries)
-    out.push_back({{"url", plan_url(s.plan.id)}, {"code", s.plan.code}, {"title", s.plan.title}, {"issued_on", vn_date(s.plan.issued_on)},
+    out.push_back({{"url", plan_url(s.plan.id)}, {"code", s.plan.code}, {"title", s.plan.title}, {"issued_on", core::iso_to_vn_date(s.plan.issued_on)},
                    {"tasks", s.tasks}, {"done", s.done}, {"overdue", s.overdue}});
   return out;
 }
@@ -42,11 +36,22 @@ nlohmann::json summaries_view(const std::vector<PlanSummary>& summaries) {
 nlohmann::json plan_view(const PlanPage& p) {
   nlohmann::json lines = nlohmann::json::array();
   for (const auto& l : p.lines) lines.push_back(line_view(l));
+  nlohmann::json reviews = nlohmann::json::array();
+  for (const auto& [r, unit] : p.reviews)
+    reviews.push_back({{"kind", std::string(review_label(r.kind))},
+                       {"held_on", core::iso_to_vn_date(r.held_on)},
+                       {"unit", unit},
+                       {"findings", r.findings},
+                       {"rating", std::string(rating_label(r.rating))},
+                       {"recommendations", r.recommendations},
+                       {"by", r.recorded_by}});
   return {{"plan", {{"code", p.plan.code}, {"title", p.plan.title}, {"basis", p.plan.basis}, {"issuer", p.issuer_name},
-                    {"issued_on", vn_date(p.plan.issued_on)}, {"url", plan_url(p.plan.id)}}},
+                    {"issued_on", core::iso_to_vn_date(p.plan.issued_on)}, {"url", plan_url(p.plan.id)}}},
           {"tasks", lines},
           {"done", p.done},
-          {"overdue", p.overdue}};
+          {"overdue", p.overdue},
+          {"reviews", reviews},
+          {"has_reviews", !reviews.empty()}};
 }
 
 nlohmann::json task_view(const TaskPage& p) {

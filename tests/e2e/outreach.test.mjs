@@ -1,17 +1,18 @@
 // The registry of legal reporters and propagandists (/quan-tri/bao-cao-vien), the activity log
-// (/quan-tri/hoat-dong) and the follow-up of plans (/quan-tri/ke-hoach) on a 360 px phone with JavaScript turned off, against a real
-// `phobien serve` with PHOBIEN_PROVINCE=46 whose data folder holds a small tree (Thành phố Huế, its
-// Sở Tư pháp and a ward, `phobien import-units`), the city's approver and the ward's reporter
-// (`phobien user add --unit`).
+// (/quan-tri/hoat-dong), commendations (/quan-tri/khen-thuong) and the follow-up of plans
+// (/quan-tri/ke-hoach) on a 360 px phone with JavaScript turned off, against a real `phobien serve`
+// with PHOBIEN_PROVINCE=46 whose data folder holds a small tree (Thành phố Huế, its Sở Tư pháp and
+// a ward, `phobien import-units`), the city's approver and the ward's reporter (`phobien user add
+// --unit`).
 //
 //   1. the approver adds a propagandist of the ward with a level that does not fit (422, named in
 //      Vietnamese, what was typed kept), corrects it, and finds the person by a name typed without
 //      diacritics; records a training on their record;
 //   2. the ward's reporter records an activity the propagandist led, sends a bad number of
-//      participants first (422), then the right one, and finds it in the log;
+//      participants first (422), then the right one, finds it in the log, and proposes the propagandist for a commendation, shown with the figures of what they led;
 //   3. the propagandist's record lists the activity; the registry downloads as Excel;
 //   4. the approver follows a plan (imported with `phobien import-plan`): its overdue task stands
-//      out, and progress is reported done only with evidence.
+//      out, progress is reported done only with evidence, and an interim review is recorded.
 // Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
 // Run: PHOBIEN_BIN=… node --test outreach.test.mjs
 import { test } from 'node:test';
@@ -143,6 +144,16 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await page.goto('/quan-tri/hoat-dong');
         await page.getByRole('link', { name: ACTIVITY }).waitFor();
         await checkPage('activity log');
+        // The ward proposes the propagandist for a commendation; the line shows what they led.
+        await page.goto('/quan-tri/khen-thuong');
+        await page.getByLabel('Tập thể, cá nhân được đề nghị').selectOption({ label: `Cá nhân: ${PERSON} (Tuyên truyền viên pháp luật)` });
+        await page.getByLabel('Hình thức khen thưởng').fill('Giấy khen của Chủ tịch UBND phường');
+        await page.getByLabel('Thành tích', { exact: true }).fill('Tổ chức hưởng ứng Ngày Pháp luật thu hút đông người dân tham gia.');
+        await page.getByLabel('Lập thành tích từ ngày').fill('2026-11-01');
+        await page.getByLabel('Đến ngày').fill('2026-11-30');
+        assert.equal(await submit(page, 'Gửi đề nghị'), 303);
+        await page.getByText('1 hoạt động phổ biến pháp luật, 120 lượt người tham dự').waitFor();
+        await checkPage('commendation proposed');
       }
 
       // 3. The record lists the activity; the registry downloads as Excel.
@@ -174,8 +185,17 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         assert.equal(await submit(page, 'Gửi báo cáo tiến độ'), 303);
         await page.getByText('Đã ghi nhận báo cáo tiến độ.').waitFor();
         await checkPage('task with its progress');
+        // An interim review of the Department of Justice, on the plan's page.
+        await page.getByRole('link', { name: PLAN.code }).click();
+        await page.getByLabel('Hình thức').selectOption({ label: 'Sơ kết' });
+        await page.getByLabel('Đơn vị được kiểm tra, đánh giá').selectOption('46-STP');
+        await page.getByLabel('Kết quả', { exact: true }).fill('Chuyên mục hỏi đáp đã hoạt động, còn chậm 6 tháng so với thời hạn.');
+        await page.getByLabel('Xếp loại').selectOption({ label: 'Khá' });
+        assert.equal(await submit(page, 'Ghi nhận'), 303);
+        await page.getByText('Đã ghi nhận kết quả kiểm tra, đánh giá.').waitFor();
+        await checkPage('plan with a review');
       }
-      assert.equal(checked.length, 14, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 16, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

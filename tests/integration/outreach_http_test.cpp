@@ -155,6 +155,55 @@ TEST_P(OutreachHttpTest, ActivitiesAreRecordedByTheirUnitAndCountOnThePbgdplRepo
   EXPECT_NE(province_->admin.get(kReportPeriod + "/01-STP").body.find("name=\"f_BCV_SO\" value=\"1\""), std::string::npos);
 }
 
+TEST_P(OutreachHttpTest, CommendationsAreProposedWithTheirFiguresAndDecidedByTheProvince) {
+  auto province = province_->logged_in("tinh@x.vn");
+  auto duc = add_person(province, "Trần Văn Đức", "00100", "tuyen-truyen-vien", "cap-xa");
+  const auto duc_id = id_in(duc);
+  auto reporter = province_->logged_in("xa1@x.vn");
+  ASSERT_EQ(record_activity(reporter, "00100", "150", {duc_id}, "2026-09-02").status, 303);
+  ASSERT_EQ(record_activity(reporter, "00100", "50", {}, "2026-10-15").status, 303);
+
+  auto propose = [&](HttpClient& c, const std::string& nominee, const std::string& award, const std::string& from, const std::string& to) {
+    return c.post_form("/quan-tri/khen-thuong", {{"_csrf", c.csrf()}, {"nominee", nominee}, {"award", award},
+                                                 {"reason", "Tổ chức nhiều hoạt động hưởng ứng Ngày Pháp luật, thu hút đông người dân tham gia."},
+                                                 {"from_date", from}, {"to_date", to}});
+  };
+  // The commune proposes itself and its propagandist; not the other commune; not a future period.
+  ASSERT_EQ(propose(reporter, "unit:00100", "Giấy khen của Giám đốc Sở Tư pháp", "2026-01-01", "2026-11-30").status, 303);
+  ASSERT_EQ(propose(reporter, "person:" + duc_id, "Giấy khen của Giám đốc Sở Tư pháp", "2026-09-01", "2026-09-30").status, 303);
+  auto elsewhere = propose(reporter, "unit:00200", "Giấy khen", "2026-01-01", "2026-11-30");
+  EXPECT_EQ(elsewhere.status, 422);
+  EXPECT_NE(elsewhere.body.find("Hãy chọn một đơn vị hoặc một báo cáo viên, tuyên truyền viên bạn phụ trách."), std::string::npos);
+  EXPECT_EQ(propose(reporter, "unit:00100", "Giấy khen", "2026-01-01", "2099-01-01").status, 422);
+  EXPECT_EQ(propose(reporter, "person:abc", "Giấy khen", "2026-01-01", "2026-11-30").status, 422);
+
+  // Each line carries the figures of its period: the commune's two activities; the one he led.
+  auto list = reporter.get("/quan-tri/khen-thuong?loc=de-nghi");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Từ 01/01/2026 – 30/11/2026: 2 hoạt động phổ biến pháp luật, 200 lượt người tham dự."), std::string::npos);
+  EXPECT_NE(list.body.find("Từ 01/09/2026 – 30/09/2026: 1 hoạt động phổ biến pháp luật, 150 lượt người tham dự."), std::string::npos);
+  EXPECT_EQ(list.body.find("Số quyết định khen thưởng"), std::string::npos);  // reporters do not decide
+  EXPECT_EQ(province_->logged_in("xa2@x.vn").get("/quan-tri/khen-thuong").body.find("Xã Một"), std::string::npos);
+
+  // The province decides: awarded with a number, or declined with a reason; once.
+  auto& admin = province_->admin;
+  const auto ids = server_->database().acquire()->query("SELECT id FROM commendations ORDER BY id");
+  ASSERT_EQ(ids.size(), 2u);
+  const auto first = "/quan-tri/khen-thuong/" + std::to_string(ids[0].int64(0)), second = "/quan-tri/khen-thuong/" + std::to_string(ids[1].int64(0));
+  EXPECT_EQ(reporter.post_form(first + "/khen", {{"_csrf", reporter.csrf()}, {"decision_number", "12/QĐ-STP"}}).status, 403);
+  EXPECT_EQ(admin.post_form(first + "/khen", {{"_csrf", admin.csrf()}, {"decision_number", ""}}).status, 422);
+  ASSERT_EQ(admin.post_form(first + "/khen", {{"_csrf", admin.csrf()}, {"decision_number", "12/QĐ-STP"}}).status, 303);
+  EXPECT_EQ(admin.post_form(first + "/khong-khen", {{"_csrf", admin.csrf()}, {"decision_note", "Đã khen rồi"}}).status, 409);
+  ASSERT_EQ(admin.post_form(second + "/khong-khen", {{"_csrf", admin.csrf()}, {"decision_note", "Chưa đủ thời gian lập thành tích"}}).status, 303);
+  EXPECT_EQ(admin.post_form("/quan-tri/khen-thuong/999999/khen", {{"_csrf", admin.csrf()}, {"decision_number", "1"}}).status, 404);
+  auto awarded = reporter.get("/quan-tri/khen-thuong?loc=da-khen");
+  EXPECT_NE(awarded.body.find("Đã khen thưởng</span> · Quyết định số 12/QĐ-STP"), std::string::npos);
+  EXPECT_EQ(awarded.body.find("<strong>Trần Văn Đức</strong>"), std::string::npos);  // declined: not among the awarded
+  EXPECT_NE(reporter.get("/quan-tri/khen-thuong").body.find("Lý do: Chưa đủ thời gian lập thành tích"), std::string::npos);
+  EXPECT_EQ(reporter.get("/quan-tri/khen-thuong?loc=khac").status, 404);
+  EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'commendation.%'"), 4);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OutreachHttpTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace

@@ -91,6 +91,35 @@ TEST_P(PlansHttpTest, APlanIsImportedOnceAndItsUnitsReportProgressWithEvidence) 
   EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'plan_task.progress'"), 3);
 }
 
+TEST_P(PlansHttpTest, InspectionsAndEvaluationsAreRecordedForTheUnitsOneOversees) {
+  auto imported = upload(province_->admin, kPlanFile);
+  ASSERT_EQ(imported.status, 303);
+  const auto plan_url = imported.header("location")->substr(0, imported.header("location")->find('?'));
+  auto review = [&](HttpClient& c, const std::string& unit, const std::string& held_on, const std::string& findings, const std::string& rating) {
+    return c.post_form(plan_url + "/danh-gia", {{"_csrf", c.csrf()}, {"kind", "interim"}, {"held_on", held_on}, {"unit_code", unit},
+                                                {"findings", findings}, {"rating", rating}, {"recommendations", "Đẩy nhanh số hóa tủ sách"}});
+  };
+  auto commune_approver = province_->logged_in("duyetxa@x.vn");
+  auto elsewhere = review(commune_approver, "00200", "2026-06-30", "Đã triển khai", "good");
+  EXPECT_EQ(elsewhere.status, 422);
+  EXPECT_NE(elsewhere.body.find("Hãy chọn một đơn vị bạn phụ trách."), std::string::npos);
+  auto bad = review(commune_approver, "00100", "2099-01-01", "x", "xuat-sac");
+  EXPECT_EQ(bad.status, 422);
+  for (const auto* message : {"Ngày thực hiện phải là một ngày không sau hôm nay.", "Kết quả kiểm tra, đánh giá phải có từ 3 đến 4.000 ký tự.",
+                              "Hãy chọn một mức xếp loại trong danh sách."})
+    EXPECT_NE(bad.body.find(message), std::string::npos) << message;
+  auto reporter = province_->logged_in("xa1@x.vn");
+  EXPECT_EQ(review(reporter, "00100", "2026-06-30", "Đã triển khai", "good").status, 403);
+  EXPECT_EQ(reporter.get(plan_url).body.find("Ghi nhận kết quả kiểm tra"), std::string::npos);
+
+  ASSERT_EQ(review(commune_approver, "00100", "2026-06-30", "Đã số hóa 120 đầu sách, còn chậm so với kế hoạch", "fair").status, 303);
+  auto page = reporter.get(plan_url);
+  EXPECT_NE(page.body.find("<strong>Sơ kết</strong> · Xã Một · 30/06/2026 · Xếp loại: <strong>Khá</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("Kiến nghị: Đẩy nhanh số hóa tủ sách"), std::string::npos);
+  EXPECT_EQ(commune_approver.post_form(kPlans + "/999999/danh-gia", {{"_csrf", commune_approver.csrf()}}).status, 404);
+  EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'plan.review'"), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PlansHttpTest, ::testing::ValuesIn(backends()), backend_name);
 
 }  // namespace
