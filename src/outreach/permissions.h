@@ -12,7 +12,7 @@ inline constexpr auth::Permission record_activities{"outreach.activities", {Role
 // Adding, changing and relieving people of the registry, and their trainings.
 inline constexpr auth::Permission manage_registry{"outreach.registry", {Role::admin, Role::approver}};
 
-// Deciding on commendations (awarded or declined); proposing is recording_activities'.
+// Deciding on commendations (awarded or declined); proposing them takes record_activities.
 inline constexpr auth::Permission decide_commendations{"outreach.commendations", {Role::admin}};
 
 }  // namespace outreach::perm

@@ -1,7 +1,6 @@
 #include "outreach/registry_routes.h"
 
 #include "core/time.h"
-#include "core/utf8.h"
 #include "outreach/permissions.h"
 #include "outreach/views.h"
 #include "units/unit_import.h"

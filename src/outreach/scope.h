@@ -1,6 +1,6 @@
 #pragma once
-// The province's tree and a person's place in it, read on one connection: what the registry and
-// the activity log check every request against.
+// The province's tree and a person's place in it, read on one connection: what the registry, the
+// activity log, commendations and plans check every request against (with outreach/rules.h).
 #include "auth/user.h"
 #include "db/database.h"
 #include "outreach/rules.h"
