@@ -12,9 +12,6 @@ namespace outreach {
 namespace {
 
 core::ServiceError no_activity() { return core::ServiceError::not_found("Không có hoạt động này trong các đơn vị bạn phụ trách."); }
-core::ServiceError unconfigured() {
-  return core::ServiceError::unavailable("province_not_configured", "Chưa chọn tỉnh, thành phố (thiết lập province, biến PHOBIEN_PROVINCE).");
-}
 core::ServiceError invalid(Problems problems) { return core::ServiceError::invalid("Thông tin chưa hợp lệ: xem từng mục.", std::move(problems)); }
 
 }  // namespace
@@ -22,7 +19,7 @@ core::ServiceError invalid(Problems problems) { return core::ServiceError::inval
 units::UnitTree ActivityLog::tree() { return root_code_.empty() ? units::UnitTree{} : units::UnitRegistry::tree(*database_.acquire(), root_code_); }
 
 core::Result<ActivityList> ActivityLog::list(const auth::User& user, const ActivityQuery& q, int limit, int offset) {
-  if (root_code_.empty()) return core::fail(unconfigured());
+  if (root_code_.empty()) return core::fail(province_unconfigured());
   for (const auto* date : {&q.from_date, &q.to_date})
     if (!date->empty() && !core::parse_vn_iso_date(*date))
       return core::fail(core::ServiceError::invalid("Ngày phải ghi theo dạng năm-tháng-ngày, ví dụ 2026-07-01."));
@@ -39,7 +36,7 @@ core::Result<ActivityList> ActivityLog::list(const auth::User& user, const Activ
 }
 
 core::Result<ActivityDetail> ActivityLog::find(const auth::User& user, std::int64_t id) {
-  if (root_code_.empty()) return core::fail(unconfigured());
+  if (root_code_.empty()) return core::fail(province_unconfigured());
   auto c = database_.acquire();
   auto scope = scope_of(*c, root_code_, user);
   auto activity = ActivityRepository(*c).find(id);
@@ -60,7 +57,7 @@ core::Result<Activity> ActivityLog::checked(db::Connection& c, const auth::User&
 }
 
 core::Result<Activity> ActivityLog::record(const auth::User& user, const auth::Actor& actor, const ActivityInput& input, std::int64_t now) {
-  if (root_code_.empty()) return core::fail(unconfigured());
+  if (root_code_.empty()) return core::fail(province_unconfigured());
   auto c = database_.acquire();
   auto activity = checked(*c, user, input);
   if (!activity) return activity;
@@ -73,7 +70,7 @@ core::Result<Activity> ActivityLog::record(const auth::User& user, const auth::A
 
 core::Result<Activity> ActivityLog::change(const auth::User& user, const auth::Actor& actor, std::int64_t id, const ActivityInput& input,
                                            std::int64_t now) {
-  if (root_code_.empty()) return core::fail(unconfigured());
+  if (root_code_.empty()) return core::fail(province_unconfigured());
   auto c = database_.acquire();
   auto scope = scope_of(*c, root_code_, user);
   ActivityRepository repo(*c);

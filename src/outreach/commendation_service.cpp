@@ -48,7 +48,7 @@ Nominees CommendationService::nominees(const auth::User& user) {
 
 core::Result<Commendation> CommendationService::propose(const auth::User& user, const auth::Actor& actor, const CommendationForm& form,
                                                         std::int64_t now) {
-  if (root_code_.empty()) return core::fail(core::ServiceError::unavailable("province_not_configured", "Chưa chọn tỉnh, thành phố (PHOBIEN_PROVINCE)."));
+  if (root_code_.empty()) return core::fail(province_unconfigured());
   auto c = database_.acquire();
   const auto scope = scope_of(*c, root_code_, user);
   std::map<std::string, std::string> problems;

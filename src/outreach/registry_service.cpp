@@ -46,8 +46,7 @@ core::Result<ReporterRegistry::Located> ReporterRegistry::locate(db::Connection&
 
 core::Result<void> ReporterRegistry::configured() const {
   if (root_code_.empty())
-    return core::fail(core::ServiceError::unavailable("province_not_configured",
-                                                      "Chưa chọn tỉnh, thành phố (thiết lập province, biến PHOBIEN_PROVINCE)."));
+    return core::fail(province_unconfigured());
   return {};
 }
 

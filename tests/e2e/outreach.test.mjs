@@ -20,7 +20,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { browserTests, createUser, importUnitTree, runPhobien, randomPassword, openPhonePages } from './harness.mjs';
+import { browserTests, createUser, importUnitTree, logIn, runPhobien, randomPassword, openPhonePages } from './harness.mjs';
 
 const CITY = { code: '46', name: 'Thành phố Huế' };
 const WARD = { code: '19753', name: 'Phường Thuận Hóa' };
@@ -69,11 +69,7 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
           checked.push(`${who}: ${label}`);
           await pages.checkPage(`${who}: ${label}`);
         };
-        await page.goto('/dang-nhap');
-        await page.getByLabel('E-mail', { exact: true }).fill(user.email);
-        await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
-        await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-        await page.waitForURL((u) => u.pathname === '/quan-tri');
+        await logIn(page, user.email, user.password);
         return { page, checkPage };
       }
       // Clicks a submit button and returns the status of the answer to its POST.
