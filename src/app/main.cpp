@@ -220,7 +220,7 @@ int run_command(const Commands& commands, const core::Config& config) {
     return app::import_bank_files(*database, commands.bank_files, commands.bank_publish, std::cout) == 0 ? 0 : 1;
   if (commands.import_units->parsed()) return app::import_units_file(*database, commands.units_file, std::cout);
   if (commands.import_plan->parsed())
-    return app::import_plan_file(*database, config.section<units::Settings>().province, commands.plan_file, std::cout);
+    return app::import_plan_file(*database, config, commands.plan_file, std::cout);
   if (commands.create_contest->parsed()) return app::create_contest_file(*database, commands.contest_file, std::cout);
   if (commands.create_course->parsed()) return app::create_course_file(*database, commands.course_file, std::cout);
   if (commands.backup->parsed()) {

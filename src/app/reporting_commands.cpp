@@ -4,6 +4,7 @@
 #include "auth/user_repository.h"
 #include "core/time.h"
 #include "plans/plan_service.h"
+#include "units/settings.h"
 #include "units/unit_import.h"
 #include "units/unit_registry.h"
 
@@ -72,14 +73,14 @@ int assign_unit(db::Database& database, const std::string& email, const std::str
   return 0;
 }
 
-int import_plan_file(db::Database& database, const std::string& province, const std::string& path, std::ostream& out) {
+int import_plan_file(db::Database& database, const core::Config& config, const std::string& path, std::ostream& out) {
   std::ifstream in(path, std::ios::binary);
   std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) {
     out << "✗ Không đọc được tệp " << path << ".\n";
     return 1;
   }
-  auto imported = plans::PlanService(database, province).import(json, {std::nullopt, "cli"}, core::now_unix());
+  auto imported = plans::PlanService(database, config.section<units::Settings>().province, config.uploads_dir() + "/plans").import(json, {std::nullopt, "cli"}, core::now_unix());
   if (!imported) {
     out << "✗ " << path << ": " << imported.error().message << "\n";
     return 1;

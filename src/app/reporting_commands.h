@@ -2,6 +2,7 @@
 // Commands of the PBGDPL reporting: API tokens for machine clients (`phobien token add|list|
 // revoke`), putting an account in its unit (`phobien user add --unit`) and importing a plan
 // (`phobien import-plan`).
+#include "core/config.h"
 #include "db/database.h"
 
 #include <ostream>
@@ -18,8 +19,8 @@ int token_revoke(db::Database& database, std::int64_t id, std::ostream& out);
 // Puts the account `email` in unit `unit`; 1 with a message when either is unknown.
 int assign_unit(db::Database& database, const std::string& email, const std::string& unit, std::ostream& out);
 
-// Imports the plan file `path` (plans/plan_file.h) for the province `province`; 1 with every
+// Imports the plan file `path` (plans/plan_file.h) for the configured province; 1 with every
 // problem when nothing was stored.
-int import_plan_file(db::Database& database, const std::string& province, const std::string& path, std::ostream& out);
+int import_plan_file(db::Database& database, const core::Config& config, const std::string& path, std::ostream& out);
 
 }  // namespace app

@@ -5,12 +5,12 @@
 #include "consult/admin_views.h"
 #include "consult/expert_views.h"
 #include "core/utf8.h"
+#include "web/download.h"
 #include "web/params.h"
 
 #include <nlohmann/json.hpp>
 
 #include <charconv>
-#include <fstream>
 
 namespace consult {
 
@@ -123,21 +123,8 @@ http::Response download(Deps& d, http::Request& r, web::Visitor& v) {
   auto it = std::find_if(qv->attachments.begin(), qv->attachments.end(),
                          [&](const Attachment& a) { return a.id == *attachment_id; });
   if (it == qv->attachments.end()) return d.site.not_found_page(v);
-  std::ifstream in(d.consult.attachments.path(*it), std::ios::binary);
-  if (!in) return d.site.not_found_page(v);
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // The stored type was set by the upload check; anything that could break the header is not sent.
-  std::string type = it->content_type;
-  if (type.empty() || type.find_first_of("\r\n") != std::string::npos) type = "application/octet-stream";
-  auto res = http::Response::text(std::move(data), 200, type);
-  std::string ascii;
-  for (unsigned char c : it->display_name)
-    ascii += c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_';
-  res.set("Content-Disposition",
-          "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + http::percent_encode(it->display_name));
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("Cache-Control", "private, no-store");
-  return res;
+  auto res = web::stored_file_download(d.consult.attachments, *it);
+  return res ? std::move(*res) : d.site.not_found_page(v);
 }
 
 // Every step on a question: the service decides who may do it in which status; the route maps

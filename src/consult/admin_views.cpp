@@ -1,4 +1,5 @@
 #include "consult/admin_views.h"
+#include "core/attachment.h"
 #include "core/html.h"
 
 #include "core/time.h"
@@ -10,7 +11,6 @@
 #include "web/markdown.h"
 
 #include <set>
-#include <sstream>
 
 namespace consult {
 
@@ -170,15 +170,6 @@ std::string event_actor(const Event& e) {
   return e.action == "ask" || e.action == "follow-up" || e.action == "rate" ? "Người hỏi" : "Hệ thống";
 }
 
-std::string size_label(std::int64_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " B";
-  if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " KB";
-  std::ostringstream s;
-  s.precision(1);
-  s << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MB";
-  return s.str();
-}
-
 nlohmann::json question_row(const Question& q, std::int64_t now) {
   return {{"code", q.code},
           {"title", q.title},
@@ -252,7 +243,7 @@ void add_record(nlohmann::json& view, const QuestionView& qv) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& a : qv.attachments)
     files.push_back({{"name", a.display_name}, {"url", question_url(q.id) + "/tep/" + std::to_string(a.id)},
-                     {"type", a.content_type}, {"size", size_label(a.size)}});
+                     {"type", a.content_type}, {"size", core::format_file_size(a.size)}});
   view["attachments"] = files;
   view["has_attachments"] = !files.empty();
   view["has_candidates"] = !qv.candidates.empty();

@@ -53,7 +53,7 @@ Question new_question(const AskInput& in, const std::optional<auth::User>& user,
 }  // namespace
 
 Asking::Asking(db::Database& database, db::ChangeFeed& changes, const core::Config& config, Notifications& notify,
-               AttachmentStore& files)
+               core::FileStore& files)
     : database_(database),
       changes_(changes),
       config_(config),
@@ -132,7 +132,7 @@ core::Result<AskReceipt> Asking::ask(const AskInput& raw, const auth::Actor& act
   receipt.token = core::random_token(24);
   // Files are written first under random names; the rows that make them reachable are part of
   // the question's transaction, and the files go again if it fails.
-  PendingFiles pending(files_);
+  core::PendingFiles pending(files_);
   auto c = database_.acquire();
   for (const auto& file : *cleaned)
     pending.files.push_back({0, file.display_name, files_.write(file.data, file.extension), file.content_type,

@@ -13,7 +13,7 @@
 #include "auth/audit_log.h"
 #include "auth/rate_limiter.h"
 #include "auth/user.h"
-#include "consult/attachment_store.h"
+#include "core/file_store.h"
 #include "consult/model.h"
 #include "consult/notifications.h"
 #include "core/attachment.h"
@@ -36,7 +36,7 @@ struct AskerKey {
 class Asking {
  public:
   Asking(db::Database& database, db::ChangeFeed& changes, const core::Config& config, Notifications& notify,
-         AttachmentStore& files);
+         core::FileStore& files);
 
   // Field messages for what the asker typed (title, body, field, contact, consent), in Vietnamese.
   static std::map<std::string, std::string> validate(const AskInput& in, const std::vector<LegalField>& fields);
@@ -64,7 +64,7 @@ class Asking {
   db::ChangeFeed& changes_;
   const core::Config& config_;
   Notifications& notify_;
-  AttachmentStore& files_;
+  core::FileStore& files_;
   auth::RateLimiter limiter_;
 };
 

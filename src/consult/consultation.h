@@ -11,12 +11,12 @@
 //   public_archive.h    the published questions (/hoi-dap)
 //   scheduled_duties.h  deadlines, retention, orphan files (hand-offs: handoff_intake.h)
 //   notifications.h     the e-mails (templates/consult/mail/*.mustache)
-//   attachment_store.h  the files on disk
+//   core/file_store.h  the files on disk
 //
 // The SQL lives in the *_repository.h files; the HTTP side in *_routes.h and the views.
 #include "consult/answering.h"
 #include "consult/asking.h"
-#include "consult/attachment_store.h"
+#include "core/file_store.h"
 #include "consult/desk.h"
 #include "consult/expert_registry.h"
 #include "consult/moderation.h"
@@ -42,7 +42,7 @@ class Consultation {
   std::vector<LegalField> fields();
 
   Notifications notifications;
-  AttachmentStore attachments;  // <uploads>/consult
+  core::FileStore attachments;  // <uploads>/consult
   Asking asking;
   Desk desk;
   Moderation moderation;

@@ -88,7 +88,7 @@ core::Result<Expert> ExpertRegistry::save(const auth::User& user, const auth::Ac
   if (!errors.empty()) return core::fail(core::ServiceError::invalid("Vui lòng kiểm tra lại các ô được đánh dấu.", errors));
   e.user_id = account->id;
   // Written before the transaction, and removed again when the expert is not saved.
-  PendingFiles pending(photos_);
+  core::PendingFiles pending(photos_);
   std::optional<std::string> new_photo;
   if (photo) {
     new_photo = photos_.write(photo->data, photo->extension);

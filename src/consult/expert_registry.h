@@ -8,7 +8,7 @@
 // connection.
 #include "auth/audit_log.h"
 #include "auth/user.h"
-#include "consult/attachment_store.h"
+#include "core/file_store.h"
 #include "consult/model.h"
 #include "core/config.h"
 #include "core/error.h"
@@ -50,7 +50,7 @@ class ExpertRegistry {
                            const std::optional<std::string>& new_photo);
 
   db::Database& database_;
-  AttachmentStore photos_;
+  core::FileStore photos_;
 };
 
 }  // namespace consult

@@ -6,6 +6,7 @@
 // moderator approves, for the first answer and for replies to follow-ups. A follow-up from the
 // asker puts a delivered or published question back to follow_up. Being in the public archive is
 // public_slug, not the status: a published question stays public while a follow-up is answered.
+#include "core/file_store.h"
 #include "library/article_citation.h"
 
 #include <cstdint>
@@ -65,13 +66,8 @@ struct Message {
   std::int64_t created_at = 0;
 };
 
-struct Attachment {
-  std::int64_t id = 0;
-  std::string display_name;
-  std::string stored_name;
-  std::string content_type;
-  std::int64_t size = 0;
-};
+// A citizen's file attached to a question (its row in question_attachments).
+using Attachment = core::StoredFile;
 
 struct Event {
   std::string action;

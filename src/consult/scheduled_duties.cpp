@@ -20,7 +20,7 @@ constexpr std::int64_t kOrphanGraceSeconds = kDay;
 }  // namespace
 
 ScheduledDuties::ScheduledDuties(db::Database& database, const core::Config& config, Notifications& notify,
-                                 AttachmentStore& files)
+                                 core::FileStore& files)
     : database_(database), config_(config), notify_(notify), files_(files) {}
 
 int ScheduledDuties::check_deadlines(std::int64_t now) {

@@ -10,7 +10,7 @@
 // - Orphan files: attachment files that no row references (a crash between writing the file and
 //   committing its question) are deleted once older than a day.
 // Thread-safe: every call takes its own connection.
-#include "consult/attachment_store.h"
+#include "core/file_store.h"
 #include "consult/duty_repository.h"
 #include "consult/notifications.h"
 #include "core/config.h"
@@ -20,7 +20,7 @@ namespace consult {
 
 class ScheduledDuties {
  public:
-  ScheduledDuties(db::Database& database, const core::Config& config, Notifications& notify, AttachmentStore& files);
+  ScheduledDuties(db::Database& database, const core::Config& config, Notifications& notify, core::FileStore& files);
 
   // Reminders and escalations sent.
   int check_deadlines(std::int64_t now);
@@ -39,7 +39,7 @@ class ScheduledDuties {
   db::Database& database_;
   const core::Config& config_;
   Notifications& notify_;
-  AttachmentStore& files_;
+  core::FileStore& files_;
 };
 
 }  // namespace consult

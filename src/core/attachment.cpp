@@ -104,14 +104,6 @@ std::string_view content_label(std::string_view kind) {
 
 std::string guillemets(std::string_view name) { return "«" + std::string(name.empty() ? "không tên" : name) + "»"; }
 
-// "5 MB", "1,5 MB", "800 KB": Vietnamese writes a decimal comma.
-std::string size_limit(std::size_t bytes) {
-  std::string s = bytes >= (1u << 20) ? fmt::format("{:g} MB", std::round(bytes * 10.0 / (1u << 20)) / 10)
-                                      : fmt::format("{} KB", (bytes + 1023) / 1024);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
 // `kind` is what the content is when it is not accepted: "gif", "html", "svg", "xml", "script"
 // or nothing known.
 std::string type_refusal(std::string_view name, std::string_view ext, const std::optional<std::string>& kind) {
@@ -163,7 +155,7 @@ Result<CleanAttachment> clean_attachment(std::string_view filename, std::string_
   std::string base = safe_base_name(filename);
   std::string name = truncated_utf8(base, kMaxNameBytes);  // in guillemets in messages
   if (data.empty()) return refuse(fmt::format("Tệp {} rỗng (0 byte). Vui lòng chọn lại tệp.", guillemets(name)));
-  if (data.size() > policy.max_bytes) return refuse(fmt::format("Tệp {} quá lớn: tối đa {}.", guillemets(name), size_limit(policy.max_bytes)));
+  if (data.size() > policy.max_bytes) return refuse(fmt::format("Tệp {} quá lớn: tối đa {}.", guillemets(name), format_file_size(policy.max_bytes)));
 
   std::string ext = extension_of(base);
   std::optional<std::string> type = sniff_document_type(data);
@@ -188,6 +180,14 @@ Result<std::vector<CleanAttachment>> clean_attachments(std::span<const Attachmen
     clean.push_back(std::move(*one));
   }
   return clean;
+}
+
+std::string format_file_size(std::int64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} B", bytes);
+  std::string s = bytes >= (1 << 20) ? fmt::format("{:g} MB", std::round(bytes * 10.0 / (1 << 20)) / 10)
+                                     : fmt::format("{} KB", (bytes + 512) / 1024);
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
 }
 
 }  // namespace core

@@ -7,6 +7,7 @@
 #include "core/error.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,5 +44,8 @@ Result<std::vector<CleanAttachment>> clean_attachments(std::span<const Attachmen
 // The name to show for an upload: basename only; control, bidirectional-override and path
 // characters removed; NFC; at most 120 bytes; ends in ".<extension>" (the real one).
 std::string attachment_display_name(std::string_view filename, std::string_view extension);
+
+// A size as Vietnamese writes it, with a decimal comma: "800 B", "12 KB", "1,5 MB", "5 MB".
+std::string format_file_size(std::int64_t bytes);
 
 }  // namespace core

@@ -286,5 +286,14 @@ TEST(AttachmentName, NfcAndLengthLimitAndRealExtension) {
   EXPECT_TRUE(contains(error_of(clean_attachment(long_name + ".pdf", png_with_text())), "có đuôi .pdf nhưng nội dung là ảnh PNG"));
 }
 
+TEST(FileSize, WritesADecimalCommaAndRoundsToTheUnitShown) {
+  EXPECT_EQ(format_file_size(0), "0 B");
+  EXPECT_EQ(format_file_size(1023), "1023 B");
+  EXPECT_EQ(format_file_size(1024), "1 KB");
+  EXPECT_EQ(format_file_size(800 * 1024 + 600), "801 KB");
+  EXPECT_EQ(format_file_size(1536 * 1024), "1,5 MB");
+  EXPECT_EQ(format_file_size(5 << 20), "5 MB");
+}
+
 }  // namespace
 }  // namespace core

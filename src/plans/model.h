@@ -1,6 +1,8 @@
 #pragma once
 // Plans and their follow-up: a plan (kế hoạch) assigns tasks (nhiệm vụ) to units with deadlines
 // and expected outputs; units report progress with evidence.
+#include "core/file_store.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +62,7 @@ struct Progress {
   std::string evidence_url;
   std::optional<std::int64_t> activity_id;
   std::string activity_title;  // when the activity is still in the log
+  std::vector<core::StoredFile> files;
   std::string reported_by;     // display name
   std::int64_t reported_at = 0;
 };

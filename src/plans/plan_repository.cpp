@@ -2,6 +2,8 @@
 
 #include "db/rows.h"
 
+#include <map>
+
 namespace plans {
 
 namespace {
@@ -67,7 +69,7 @@ std::optional<PlanTask> PlanRepository::find_task(std::int64_t task_id) {
 }
 
 std::vector<Progress> PlanRepository::progress(std::int64_t task_id) {
-  return db::map_rows(
+  auto reports = db::map_rows(
       c_.query("SELECT p.id, p.task_id, p.status, p.note, p.evidence_url, p.activity_id, COALESCE(a.title, ''), "
                "COALESCE(u.display_name, ''), p.reported_at FROM task_progress p "
                "LEFT JOIN outreach_activities a ON a.id = p.activity_id LEFT JOIN users u ON u.id = p.reported_by "
@@ -80,12 +82,44 @@ std::vector<Progress> PlanRepository::progress(std::int64_t task_id) {
         p.status = parse_task_status(status).value_or(TaskStatus::in_progress);
         return p;
       });
+  std::map<std::int64_t, std::vector<core::StoredFile>> files;
+  for (const auto& r : c_.query("SELECT f.progress_id, f.id, f.display_name, f.stored_name, f.content_type, f.size FROM task_progress_files f "
+                                "JOIN task_progress p ON p.id = f.progress_id WHERE p.task_id = ? ORDER BY f.id",
+                                {task_id})) {
+    core::StoredFile f;
+    std::int64_t progress_id = 0;
+    db::read_row(r, progress_id, f.id, f.display_name, f.stored_name, f.content_type, f.size);
+    files[progress_id].push_back(std::move(f));
+  }
+  for (auto& p : reports)
+    if (auto it = files.find(p.id); it != files.end()) p.files = std::move(it->second);
+  return reports;
 }
 
-void PlanRepository::add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now) {
-  c_.execute("INSERT INTO task_progress (task_id, status, note, evidence_url, activity_id, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {p.task_id, std::string(status_slug(p.status)), p.note, p.evidence_url, db::opt(p.activity_id), db::opt(user_id), now});
+std::int64_t PlanRepository::add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now) {
+  auto id = c_.query_int(
+      "INSERT INTO task_progress (task_id, status, note, evidence_url, activity_id, reported_by, reported_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {p.task_id, std::string(status_slug(p.status)), p.note, p.evidence_url, db::opt(p.activity_id), db::opt(user_id), now});
+  for (const auto& f : p.files)
+    c_.execute("INSERT INTO task_progress_files (progress_id, display_name, stored_name, content_type, size, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+               {id, f.display_name, f.stored_name, f.content_type, f.size, now});
   c_.execute("UPDATE plan_tasks SET status = ?, updated_at = ? WHERE id = ?", {std::string(status_slug(p.status)), now, p.task_id});
+  return id;
+}
+
+std::optional<core::StoredFile> PlanRepository::find_file(std::int64_t task_id, std::int64_t file_id) {
+  return db::map_row(c_.query_one("SELECT f.id, f.display_name, f.stored_name, f.content_type, f.size FROM task_progress_files f "
+                                  "JOIN task_progress p ON p.id = f.progress_id WHERE f.id = ? AND p.task_id = ?",
+                                  {file_id, task_id}),
+                     db::into<core::StoredFile>(&core::StoredFile::id, &core::StoredFile::display_name, &core::StoredFile::stored_name,
+                                                &core::StoredFile::content_type, &core::StoredFile::size));
+}
+
+std::vector<std::string> PlanRepository::file_names() {
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT stored_name FROM task_progress_files")) out.push_back(r.text(0));
+  return out;
 }
 
 bool PlanRepository::activity_exists(std::int64_t activity_id) {

@@ -1,5 +1,6 @@
 #pragma once
-// All SQL of plans: plans, plan_tasks and task_progress (migration 0025).
+// All SQL of plans: plans, plan_tasks, task_progress (migration 0025), plan_reviews (0026) and
+// task_progress_files (0028).
 #include "db/database.h"
 #include "plans/model.h"
 
@@ -26,9 +27,15 @@ class PlanRepository {
   // With its tasks in the plan's order.
   std::optional<Plan> find(std::int64_t id);
   std::optional<PlanTask> find_task(std::int64_t task_id);
+  // Newest first, each with its files.
   std::vector<Progress> progress(std::int64_t task_id);
-  // Records a report and sets the task's status, in the caller's transaction.
-  void add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now);
+  // Records a report with its files (already in the store) and sets the task's status, in the
+  // caller's transaction; returns the report's id.
+  std::int64_t add_progress(const Progress& p, std::optional<std::int64_t> user_id, std::int64_t now);
+  // A file of one of the task's reports.
+  std::optional<core::StoredFile> find_file(std::int64_t task_id, std::int64_t file_id);
+  // Every file name the reports reference (the rest of the store's directory is orphaned).
+  std::vector<std::string> file_names();
   std::vector<Review> reviews(std::int64_t plan_id);
   void add_review(const Review& r, std::optional<std::int64_t> user_id, std::int64_t now);
   // Whether the activity exists (evidence must).

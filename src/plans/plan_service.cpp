@@ -108,16 +108,44 @@ core::Result<Progress> PlanService::report(const auth::User& user, const auth::A
     if (!id || !repo.activity_exists(*id)) problems["activity_id"] = "Không có hoạt động mang số này trong sổ hoạt động.";
     else p.activity_id = id;
   }
-  if (p.status == TaskStatus::done && p.evidence_url.empty() && !p.activity_id && !problems.contains("activity_id") &&
-      !problems.contains("evidence_url"))
-    problems["evidence_url"] = "Báo cáo hoàn thành cần minh chứng: một đường dẫn hoặc số của hoạt động đã ghi nhận.";
+  auto cleaned = core::clean_attachments(form.files);
+  if (!cleaned) problems["files"] = cleaned.error().message;
+  if (p.status == TaskStatus::done && p.evidence_url.empty() && !p.activity_id && (!cleaned || cleaned->empty()) &&
+      !problems.contains("activity_id") && !problems.contains("evidence_url") && !problems.contains("files"))
+    problems["evidence_url"] = "Báo cáo hoàn thành cần minh chứng: một đường dẫn, số của hoạt động đã ghi nhận hoặc tệp đính kèm.";
   if (!problems.empty()) return core::fail(core::ServiceError::invalid("Báo cáo tiến độ chưa hợp lệ: xem từng mục.", problems));
+  // The files go to disk first; the rows that make them reachable are part of the report's
+  // transaction, and the files go again if it fails.
+  core::PendingFiles pending(files_);
+  std::string detail(status_slug(p.status));
+  for (const auto& file : *cleaned) {
+    pending.files.push_back({0, file.display_name, files_.write(file.data, file.extension), file.content_type,
+                             static_cast<std::int64_t>(file.data.size())});
+    detail += "; " + file.display_name;
+    for (std::size_t i = 0; i < file.removed.size(); ++i) detail += (i ? ", " : " (đã xoá ") + file.removed[i];
+    if (!file.removed.empty()) detail += ")";
+  }
+  p.files = pending.files;
   db::Transaction tx(*c);
-  repo.add_progress(p, actor.user_id, now);
-  auth::record_audit(*c, actor, "plan_task.progress", "plan_task:" + std::to_string(task_id), std::string(status_slug(p.status)));
+  p.id = repo.add_progress(p, actor.user_id, now);
+  auth::record_audit(*c, actor, "plan_task.progress", "plan_task:" + std::to_string(task_id), detail);
   tx.commit();
+  pending.keep();
   p.reported_at = now;
   return p;
+}
+
+core::Result<core::StoredFile> PlanService::evidence_file(std::int64_t task_id, std::int64_t file_id) {
+  auto c = database_.acquire();
+  auto file = PlanRepository(*c).find_file(task_id, file_id);
+  if (!file) return core::fail(core::ServiceError::not_found("Không có tệp minh chứng này."));
+  return *file;
+}
+
+int PlanService::remove_orphan_files(std::int64_t now) {
+  constexpr std::int64_t kGraceSeconds = 24 * 3600;
+  auto names = PlanRepository(*database_.acquire()).file_names();
+  return files_.remove_orphans(names, now - kGraceSeconds);
 }
 
 core::Result<Review> PlanService::review(const auth::User& user, const auth::Actor& actor, std::int64_t plan_id, const ReviewForm& form,

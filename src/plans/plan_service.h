@@ -4,10 +4,13 @@
 // inspections and evaluations of how the units carry it out.
 // Anyone who files reports reads the plans; a task's progress is reported by its lead unit's
 // people (or those above it, or an admin: outreach/rules.h), and a task is reported done only
-// with evidence (a link or an activity of the log). Every change is audited.
+// with evidence (a link, an activity of the log, or files: PDF or images, checked and stripped
+// of personal metadata as citizens' attachments are, core/attachment.h). Every change is audited.
 #include "auth/audit_log.h"
 #include "auth/user.h"
+#include "core/attachment.h"
 #include "core/error.h"
+#include "core/file_store.h"
 #include "db/database.h"
 #include "plans/plan_repository.h"
 #include "units/unit_tree.h"
@@ -47,6 +50,7 @@ struct TaskPage {
 
 struct ProgressForm {
   std::string status, note, evidence_url, activity_id;
+  std::vector<core::AttachmentUpload> files;  // at most 3 of 5 MB (core::AttachmentPolicy)
 };
 
 struct ReviewForm {
@@ -55,7 +59,9 @@ struct ReviewForm {
 
 class PlanService {
  public:
-  PlanService(db::Database& database, std::string root_code) : database_(database), root_code_(std::move(root_code)) {}
+  // `files_dir`: where evidence files are kept (<uploads>/plans).
+  PlanService(db::Database& database, std::string root_code, std::string files_dir)
+      : database_(database), root_code_(std::move(root_code)), files_(std::move(files_dir)) {}
 
   // A plan file (plans/plan_file.h): 422 listing its problems, 409 when a plan with its code exists.
   core::Result<Plan> import(std::string_view json, const auth::Actor& actor, std::int64_t now);
@@ -63,7 +69,9 @@ class PlanService {
   // `only_overdue`: the tasks past their deadline and not done.
   core::Result<PlanPage> plan(const auth::User& user, std::int64_t id, const std::string& today, bool only_overdue);
   core::Result<TaskPage> task(const auth::User& user, std::int64_t task_id, const std::string& today);
-  // 403 for someone who does not answer for the task's lead unit; 422 with the fields.
+  // 403 for someone who does not answer for the task's lead unit; 422 with the fields (a refused
+  // file under "files"). Files are written before the report's transaction and removed again if
+  // it fails.
   core::Result<Progress> report(const auth::User& user, const auth::Actor& actor, std::int64_t task_id, const ProgressForm& form,
                                 std::int64_t now);
   // An inspection or evaluation of a unit the person oversees (404 for an unknown plan; 422 with
@@ -71,10 +79,17 @@ class PlanService {
   // none, recommendations of at most 4,000).
   core::Result<Review> review(const auth::User& user, const auth::Actor& actor, std::int64_t plan_id, const ReviewForm& form,
                               std::int64_t now);
+  // An evidence file of one of the task's reports (404 otherwise), and where it is.
+  core::Result<core::StoredFile> evidence_file(std::int64_t task_id, std::int64_t file_id);
+  const core::FileStore& files() const { return files_; }
+  // Deletes files no report references, once a day old (a crash between writing a file and
+  // committing its report leaves one). Returns how many.
+  int remove_orphan_files(std::int64_t now);
 
  private:
   db::Database& database_;
   std::string root_code_;
+  core::FileStore files_;
 };
 
 }  // namespace plans

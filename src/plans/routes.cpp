@@ -4,6 +4,7 @@
 #include "outreach/views.h"
 #include "plans/permissions.h"
 #include "plans/views.h"
+#include "web/download.h"
 #include "web/params.h"
 
 namespace plans {
@@ -11,6 +12,8 @@ namespace plans {
 namespace {
 
 constexpr std::size_t kMaxPlanFileBytes = 1 << 20;
+// A progress report with its evidence files, as core::AttachmentPolicy allows them, and its fields.
+constexpr std::size_t kMaxProgressBytes = 3 * (5 << 20) + 64 * 1024;
 
 std::string today() { return core::format_vn_iso_date(core::now_unix()); }
 
@@ -106,10 +109,12 @@ void register_plan_routes(web::Site& site, PlanService& plans) {
     if (r.query_param("da-bao-cao")) extra["notice"] = "Đã ghi nhận báo cáo tiến độ.";
     return task_page(site, plans, v, *task, {}, extra, 200);
   });
-  site.add(web::form(base + "/{id}/nhiem-vu/{task}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+  site.add(web::upload(base + "/{id}/nhiem-vu/{task}", follow, kMaxProgressBytes), [&site, &plans](http::Request& r, web::Visitor& v) {
     auto task = web::parse_id(r.params["task"]);
     if (!task || !web::parse_id(r.params["id"])) return site.not_found_page(v);
-    const ProgressForm form{v.form.get("status"), v.form.get("note"), v.form.get("evidence_url"), v.form.get("activity_id")};
+    ProgressForm form{v.form.get("status"), v.form.get("note"), v.form.get("evidence_url"), v.form.get("activity_id"), {}};
+    for (const auto& file : v.form.files)
+      if (file.field == "files" && !file.data.empty()) form.files.push_back({file.filename, file.data});
     auto reported = plans.report(*v.user, v.actor(), *task, form, core::now_unix());
     if (!reported) {
       const auto& e = reported.error();
@@ -117,6 +122,16 @@ void register_plan_routes(web::Site& site, PlanService& plans) {
       return task_page(site, plans, v, *task, form, web::Site::refusal_view(e), core::http_status(e.kind));
     }
     return http::Response::redirect(r.path + "?da-bao-cao=1");
+  });
+  // An evidence file, to those who follow the plans (as the task's page).
+  site.add(web::page(base + "/{id}/nhiem-vu/{task}/tep/{file}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    auto task = web::parse_id(r.params["task"]);
+    auto file_id = web::parse_id(r.params["file"]);
+    if (!task || !file_id || !web::parse_id(r.params["id"])) return site.not_found_page(v);
+    auto file = plans.evidence_file(*task, *file_id);
+    if (!file) return site.not_found_page(v);
+    auto res = web::stored_file_download(plans.files(), *file);
+    return res ? std::move(*res) : site.not_found_page(v);
   });
 }
 

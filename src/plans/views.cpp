@@ -1,5 +1,6 @@
 #include "plans/views.h"
 
+#include "core/attachment.h"
 #include "core/time.h"
 
 namespace plans {
@@ -56,14 +57,22 @@ nlohmann::json plan_view(const PlanPage& p) {
 
 nlohmann::json task_view(const TaskPage& p) {
   nlohmann::json progress = nlohmann::json::array();
-  for (const auto& r : p.progress)
+  for (const auto& r : p.progress) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : r.files)
+      files.push_back({{"name", f.display_name},
+                       {"size", core::format_file_size(f.size)},
+                       {"url", plan_url(p.plan.id) + "/nhiem-vu/" + std::to_string(r.task_id) + "/tep/" + std::to_string(f.id)}});
     progress.push_back({{"status", std::string(status_label(r.status))},
                         {"note", r.note},
                         {"evidence_url", r.evidence_url},
                         {"activity_url", r.activity_id ? "/quan-tri/hoat-dong/" + std::to_string(*r.activity_id) : ""},
                         {"activity_title", r.activity_title},
+                        {"has_files", !files.empty()},
+                        {"files", files},
                         {"by", r.reported_by},
                         {"at", core::format_vn_datetime(r.reported_at)}});
+  }
   return {{"plan", {{"code", p.plan.code}, {"title", p.plan.title}, {"url", plan_url(p.plan.id)}}},
           {"task", line_view(p.line)},
           {"progress", progress},

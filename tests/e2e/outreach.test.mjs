@@ -12,7 +12,8 @@
 //      participants first (422), then the right one, finds it in the log, and proposes the propagandist for a commendation, shown with the figures of what they led;
 //   3. the propagandist's record lists the activity; the registry downloads as Excel;
 //   4. the approver follows a plan (imported with `phobien import-plan`): its overdue task stands
-//      out, progress is reported done only with evidence, and an interim review is recorded.
+//      out, progress is reported done only with evidence (a link and a PDF, downloaded again),
+//      and an interim review is recorded.
 // Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
 // Run: PHOBIEN_BIN=… node --test outreach.test.mjs
 import { test } from 'node:test';
@@ -36,6 +37,16 @@ const REPORTER = { email: 'tuphap.thuanhoa@example.vn', role: 'reporter', name: 
 // Taken for admin@localhost so that --demo adds nothing to the tree (see reports.test.mjs).
 const PLACEHOLDER = { email: 'admin@localhost', role: 'citizen', name: 'Không dùng', password: randomPassword() };
 const PERSON = 'Phan Thị Ngọc Ánh';
+// A blank one-page PDF with a correct cross-reference table, written by the author "Nguyễn Văn A".
+const ONE_PAGE_PDF = (() => {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>', '<< /Author (Nguyen Van A) >>'];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => { const at = pdf.length; pdf += `${i + 1} 0 obj\n${body}\nendobj\n`; return at; });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+})();
 const ACTIVITY = 'Hưởng ứng Ngày Pháp luật Việt Nam tại tổ dân phố 5';
 
 
@@ -178,9 +189,15 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await page.getByText('Báo cáo hoàn thành cần minh chứng').first().waitFor();
         await checkPage('progress report refused');
         await page.getByLabel('Đường dẫn minh chứng (văn bản, trang đã đăng)').fill('https://pbgdpl.example.gov.vn/hoi-dap');
+        // The report of the task, a one-page PDF, goes with it as a file.
+        await page.getByLabel(/^Tệp minh chứng/).setInputFiles({ name: 'Báo cáo kết quả.pdf', mimeType: 'application/pdf', buffer: Buffer.from(ONE_PAGE_PDF) });
         assert.equal(await submit(page, 'Gửi báo cáo tiến độ'), 303);
         await page.getByText('Đã ghi nhận báo cáo tiến độ.').waitFor();
-        await checkPage('task with its progress');
+        const file = page.getByRole('link', { name: 'Báo cáo kết quả.pdf' });
+        const downloaded = await page.request.get(await file.getAttribute('href'));
+        assert.equal(downloaded.status(), 200);
+        assert.equal(downloaded.headers()['content-type'], 'application/pdf');
+        await checkPage('task with its progress and a file');
         // An interim review of the Department of Justice, on the plan's page.
         await page.getByRole('link', { name: PLAN.code }).click();
         await page.getByLabel('Hình thức').selectOption({ label: 'Sơ kết' });

@@ -1,9 +1,17 @@
 // Plans and their follow-up over HTTP on both databases: an admin imports a plan file (all or
 // nothing, once), tasks past their deadline stand out, a unit reports progress on its own tasks
-// only, and a task is done only with evidence.
+// only, and a task is done only with evidence (a link, an activity, or files: checked, stripped of
+// personal metadata, and served only to those who follow the plans).
+#include "core/time.h"
+#include "plans/plan_service.h"
+#include "support/attachment_fixtures.h"
 #include "support/report_fixtures.h"
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 
 namespace {
 
@@ -118,6 +126,68 @@ TEST_P(PlansHttpTest, InspectionsAndEvaluationsAreRecordedForTheUnitsOneOversees
   EXPECT_NE(page.body.find("Kiến nghị: Đẩy nhanh số hóa tủ sách"), std::string::npos);
   EXPECT_EQ(commune_approver.post_form(kPlans + "/999999/danh-gia", {{"_csrf", commune_approver.csrf()}}).status, 404);
   EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'plan.review'"), 1);
+}
+
+TEST_P(PlansHttpTest, EvidenceFilesAreStrippedKeptWithTheReportAndServedToThoseWhoFollowPlans) {
+  auto imported = upload(province_->admin, kPlanFile);
+  ASSERT_EQ(imported.status, 303);
+  const auto plan_url = imported.header("location")->substr(0, imported.header("location")->find('?'));
+  auto reporter = province_->logged_in("xa1@x.vn");
+  const auto own_task = task_url(reporter.get(plan_url).body, 2);
+  auto report_with_file = [&](HttpClient& c, const std::string& name, const std::string& data) {
+    return c.post_multipart(own_task, {{"_csrf", c.csrf()}, {"status", "done"}, {"note", "Biên bản nghiệm thu tủ sách"}}, "files", name, data);
+  };
+  const auto dir = std::filesystem::path(server_->config().uploads_dir()) / "plans";
+  auto files_on_disk = [&] {
+    std::error_code ec;
+    return std::distance(std::filesystem::directory_iterator(dir, ec), std::filesystem::directory_iterator());
+  };
+
+  // A page that claims to be a PDF is refused with the reason, nothing is kept, the task is not done.
+  auto refused = report_with_file(reporter, "bien-ban.pdf", "<html><script>alert(1)</script></html>");
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find("Tệp «bien-ban.pdf» có đuôi .pdf nhưng nội dung là trang web (HTML)"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("Biên bản nghiệm thu tủ sách"), std::string::npos);  // what was typed comes back
+  EXPECT_EQ(files_on_disk(), 0);
+
+  // A scanned report is evidence enough to close the task; its author and title are gone from the copy kept.
+  auto accepted = report_with_file(reporter, "Biên bản nghiệm thu.pdf", attachment_fixtures::office_pdf());
+  ASSERT_EQ(accepted.status, 303) << accepted.body;
+  auto task = reporter.get(own_task);
+  EXPECT_NE(task.body.find("Đã hoàn thành"), std::string::npos);
+  auto link_at = task.body.find("/tep/");
+  ASSERT_NE(link_at, std::string::npos);
+  const auto file_url = task.body.substr(task.body.rfind('"', link_at) + 1, task.body.find('"', link_at) - task.body.rfind('"', link_at) - 1);
+  EXPECT_NE(task.body.find(">Biên bản nghiệm thu.pdf</a>"), std::string::npos);
+  EXPECT_EQ(files_on_disk(), 1);
+
+  auto other_commune = province_->logged_in("xa2@x.vn");  // follows the plans: reads every task's evidence
+  auto download = other_commune.get(file_url);
+  ASSERT_EQ(download.status, 200);
+  EXPECT_EQ(download.header("content-type"), "application/pdf");
+  EXPECT_EQ(download.header("x-content-type-options"), "nosniff");
+  EXPECT_NE(download.header("content-disposition")->find("filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n"), std::string::npos);
+  EXPECT_TRUE(download.body.starts_with("%PDF-"));
+  EXPECT_EQ(download.body.find(attachment_fixtures::kTitleHex), std::string::npos);
+  EXPECT_EQ(download.body.find("xmpmeta"), std::string::npos);
+  auto audit = server_->database().acquire()->query_one("SELECT detail FROM audit_log WHERE action = 'plan_task.progress'");
+  ASSERT_TRUE(audit);
+  EXPECT_TRUE(audit->text(0).starts_with("done; Biên bản nghiệm thu.pdf (đã xoá ")) << audit->text(0);
+
+  // Someone outside the plans, or a file of another task, or no such file: nothing.
+  auto anonymous = server_->client();
+  EXPECT_NE(anonymous.get(file_url).status, 200);
+  const auto justice_task = task_url(reporter.get(plan_url).body, 1);
+  EXPECT_EQ(reporter.get(justice_task + file_url.substr(file_url.find("/tep/"))).status, 404);
+  EXPECT_EQ(reporter.get(own_task + "/tep/999999").status, 404);
+
+  // A file no report references (a crash between the file and its report) goes once it is a day old.
+  std::ofstream(dir / "crashed.pdf") << "%PDF-1.4";
+  std::filesystem::last_write_time(dir / "crashed.pdf", std::filesystem::file_time_type::clock::now() - std::chrono::hours(25));
+  plans::PlanService service(server_->database(), "", dir.string());  // the duty the module runs hourly
+  EXPECT_EQ(service.remove_orphan_files(core::now_unix()), 1);
+  EXPECT_EQ(files_on_disk(), 1);
+  EXPECT_EQ(other_commune.get(file_url).status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PlansHttpTest, ::testing::ValuesIn(backends()), backend_name);

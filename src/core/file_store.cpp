@@ -1,4 +1,4 @@
-#include "consult/attachment_store.h"
+#include "core/file_store.h"
 
 #include "core/random.h"
 
@@ -11,7 +11,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-namespace consult {
+namespace core {
 
 namespace fs = std::filesystem;
 
@@ -46,11 +46,11 @@ std::int64_t unix_seconds(fs::file_time_type t) {
 
 }  // namespace
 
-AttachmentStore::AttachmentStore(std::string dir) : dir_(std::move(dir)) {}
+FileStore::FileStore(std::string dir) : dir_(std::move(dir)) {}
 
-std::string AttachmentStore::path(const std::string& stored_name) const { return dir_ + "/" + stored_name; }
+std::string FileStore::path(const std::string& stored_name) const { return dir_ + "/" + stored_name; }
 
-std::string AttachmentStore::write(std::string_view data, const std::string& extension) {
+std::string FileStore::write(std::string_view data, const std::string& extension) {
   fs::create_directories(dir_);
   std::string name = core::random_token(16) + "." + extension;
   fs::path tmp = path(name + ".tmp");
@@ -68,14 +68,14 @@ std::string AttachmentStore::write(std::string_view data, const std::string& ext
   return name;
 }
 
-void AttachmentStore::remove(const std::vector<Attachment>& files) {
+void FileStore::remove(const std::vector<StoredFile>& files) {
   for (const auto& f : files) {
     std::error_code ec;
     fs::remove(path(f), ec);
   }
 }
 
-int AttachmentStore::remove_orphans(const std::vector<std::string>& referenced, std::int64_t before) {
+int FileStore::remove_orphans(const std::vector<std::string>& referenced, std::int64_t before) {
   const std::unordered_set<std::string> keep(referenced.begin(), referenced.end());
   int removed = 0;
   std::error_code ec;
@@ -89,4 +89,4 @@ int AttachmentStore::remove_orphans(const std::vector<std::string>& referenced, 
   return removed;
 }
 
-}  // namespace consult
+}  // namespace core

@@ -1,4 +1,4 @@
-#include "consult/attachment_store.h"
+#include "core/file_store.h"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +9,11 @@
 
 #include <stdlib.h>
 
-namespace consult {
+namespace core {
 
 namespace fs = std::filesystem;
 
-class AttachmentStoreTest : public ::testing::Test {
+class FileStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string pattern = (fs::temp_directory_path() / "phobien-store-XXXXXX").string();
@@ -42,8 +42,8 @@ class AttachmentStoreTest : public ::testing::Test {
   fs::path root_;
 };
 
-TEST_F(AttachmentStoreTest, WritesUnderARandomNameWithNothingLeftBehind) {
-  AttachmentStore store(dir());
+TEST_F(FileStoreTest, WritesUnderARandomNameWithNothingLeftBehind) {
+  FileStore store(dir());
   auto a = store.write("%PDF-1.4 nội dung", "pdf");
   auto b = store.write("%PDF-1.4 nội dung", "pdf");
   EXPECT_NE(a, b);
@@ -55,15 +55,15 @@ TEST_F(AttachmentStoreTest, WritesUnderARandomNameWithNothingLeftBehind) {
   EXPECT_TRUE(fs::exists(store.path(b)));
 }
 
-TEST_F(AttachmentStoreTest, WriteFailureThrowsAndLeavesNoFile) {
+TEST_F(FileStoreTest, WriteFailureThrowsAndLeavesNoFile) {
   fs::create_directories(root_);
   std::ofstream(root_ / "not-a-directory") << "x";
-  AttachmentStore store((root_ / "not-a-directory").string());
+  FileStore store((root_ / "not-a-directory").string());
   EXPECT_ANY_THROW(store.write("data", "pdf"));
 }
 
-TEST_F(AttachmentStoreTest, OrphansOlderThanTheGracePeriodGo) {
-  AttachmentStore store(dir());
+TEST_F(FileStoreTest, OrphansOlderThanTheGracePeriodGo) {
+  FileStore store(dir());
   fs::create_directories(dir());
   put("referenced-old.pdf", 48);
   put("orphan-old.pdf", 48);
@@ -77,9 +77,9 @@ TEST_F(AttachmentStoreTest, OrphansOlderThanTheGracePeriodGo) {
   EXPECT_EQ(store.remove_orphans({"referenced-old.pdf"}, hours_ago(24)), 0) << "nothing left to remove";
 }
 
-TEST_F(AttachmentStoreTest, NoDirectoryYetIsNothingToClean) {
-  AttachmentStore store(dir());
+TEST_F(FileStoreTest, NoDirectoryYetIsNothingToClean) {
+  FileStore store(dir());
   EXPECT_EQ(store.remove_orphans({}, hours_ago(0)), 0);
 }
 
-}  // namespace consult
+}  // namespace core
