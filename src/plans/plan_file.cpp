@@ -1,7 +1,7 @@
 #include "plans/plan_file.h"
 
-#include "core/time.h"
 #include "core/utf8.h"
+#include "plans/plan_rules.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -48,10 +48,7 @@ ParsedPlan parse_plan_file(std::string_view json, const units::UnitTree& tree) {
   p.issued_by = issuer.empty() ? province : unit_of(issuer);
   p.issued_on = text_of(doc, "issued_on");
   if (p.code.empty() || p.code.size() > 50) problems.push_back("\"code\": số hiệu kế hoạch, 1 đến 50 ký tự (ví dụ 1655/KH-UBND).");
-  if (p.title.size() < 3 || p.title.size() > 500) problems.push_back("\"title\": tên kế hoạch, 3 đến 500 ký tự.");
-  if (p.basis.size() > 1000) problems.push_back("\"basis\": tối đa 1.000 ký tự.");
-  if (!tree.contains(p.issued_by)) problems.push_back("\"issued_by\": không có đơn vị mang mã «" + core::utf8_prefix(p.issued_by, 20) + "».");
-  if (!core::parse_vn_iso_date(p.issued_on)) problems.push_back("\"issued_on\": ngày ban hành dạng năm-tháng-ngày.");
+  for (const auto& [field, message] : plan_problems(p, tree)) problems.push_back(fmt::format("\"{}\": {}", field, message));
   auto tasks = doc.find("tasks");
   if (tasks == doc.end() || !tasks->is_array() || tasks->empty() || tasks->size() > kMaxTasks) {
     problems.push_back(fmt::format("\"tasks\": danh sách từ 1 đến {} nhiệm vụ.", kMaxTasks));
@@ -73,12 +70,8 @@ ParsedPlan parse_plan_file(std::string_view json, const units::UnitTree& tree) {
     t.partners = text_of(item, "partners");
     t.deadline = text_of(item, "deadline");
     t.expected_output = text_of(item, "expected_output");
-    if (t.title.size() < 3 || t.title.size() > 1000) problems.push_back(where + ": \"title\" 3 đến 1.000 ký tự.");
-    if (t.area.size() > 200) problems.push_back(where + ": \"area\" tối đa 200 ký tự.");
-    if (!tree.contains(t.lead_unit)) problems.push_back(where + ": không có đơn vị chủ trì mang mã «" + core::utf8_prefix(t.lead_unit, 20) + "».");
-    if (t.partners.size() > 1000) problems.push_back(where + ": \"partners\" tối đa 1.000 ký tự.");
-    if (!core::parse_vn_iso_date(t.deadline)) problems.push_back(where + ": \"deadline\" dạng năm-tháng-ngày.");
-    if (t.expected_output.size() > 2000) problems.push_back(where + ": \"expected_output\" tối đa 2.000 ký tự.");
+    for (const auto& [field, message] : task_problems(t, tree))
+      problems.push_back(fmt::format("{} (\"{}\"): {}", where, field == "lead_unit" ? "lead" : field, message));
     p.tasks.push_back(std::move(t));
   }
   return out;

@@ -37,12 +37,12 @@ TEST(PlanFile, EveryProblemIsNamedByItsTask) {
       {"title": "x", "lead": "-KHONG", "deadline": "30/06/2026"}, 7]})",
                                 hue_tree());
   EXPECT_EQ(parsed.problems, (std::vector<std::string>{"\"code\": số hiệu kế hoạch, 1 đến 50 ký tự (ví dụ 1655/KH-UBND).",
-                                                        "\"title\": tên kế hoạch, 3 đến 500 ký tự.",
-                                                        "\"issued_by\": không có đơn vị mang mã «99».",
-                                                        "\"issued_on\": ngày ban hành dạng năm-tháng-ngày.",
-                                                        "nhiệm vụ 2: \"title\" 3 đến 1.000 ký tự.",
-                                                        "nhiệm vụ 2: không có đơn vị chủ trì mang mã «46-KHONG».",
-                                                        "nhiệm vụ 2: \"deadline\" dạng năm-tháng-ngày.",
+                                                        "\"issued_by\": Không có đơn vị ban hành mang mã «99».",
+                                                        "\"issued_on\": Ngày ban hành phải là một ngày (năm-tháng-ngày).",
+                                                        "\"title\": Tên kế hoạch phải có từ 3 đến 500 ký tự.",
+                                                        "nhiệm vụ 2 (\"deadline\"): Thời hạn phải là một ngày (năm-tháng-ngày).",
+                                                        "nhiệm vụ 2 (\"lead\"): Không có đơn vị chủ trì mang mã «46-KHONG».",
+                                                        "nhiệm vụ 2 (\"title\"): Tên nhiệm vụ phải có từ 3 đến 1.000 ký tự.",
                                                         "nhiệm vụ 3: phải là một đối tượng."}));
   EXPECT_FALSE(parse_plan_file("[1, 2]", hue_tree()).problems.empty());
   EXPECT_FALSE(parse_plan_file(R"({"code": "1/KH", "title": "Kế hoạch", "issued_on": "2026-01-01", "tasks": []})", hue_tree()).problems.empty());

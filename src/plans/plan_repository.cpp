@@ -68,6 +68,30 @@ std::optional<PlanTask> PlanRepository::find_task(std::int64_t task_id) {
   return db::map_row(c_.query_one(std::string("SELECT ") + kTaskColumns + " FROM plan_tasks WHERE id = ?", {task_id}), read_task);
 }
 
+void PlanRepository::update_details(const Plan& plan) {
+  c_.execute("UPDATE plans SET title = ?, basis = ?, issued_by = ?, issued_on = ? WHERE id = ?",
+             {plan.title, plan.basis, plan.issued_by, plan.issued_on, plan.id});
+}
+
+std::int64_t PlanRepository::add_task(std::int64_t plan_id, const PlanTask& t, std::int64_t now) {
+  return c_.query_int(
+      "INSERT INTO plan_tasks (plan_id, position, area, title, lead_unit, partners, deadline, expected_output, status, updated_at) "
+      "VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM plan_tasks WHERE plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {plan_id, plan_id, t.area, t.title, t.lead_unit, t.partners, t.deadline, t.expected_output, std::string(status_slug(TaskStatus::not_started)),
+       now});
+}
+
+void PlanRepository::update_task(const PlanTask& t, std::int64_t now) {
+  c_.execute("UPDATE plan_tasks SET area = ?, title = ?, lead_unit = ?, partners = ?, deadline = ?, expected_output = ?, updated_at = ? WHERE id = ?",
+             {t.area, t.title, t.lead_unit, t.partners, t.deadline, t.expected_output, now, t.id});
+}
+
+void PlanRepository::remove_task(std::int64_t task_id) { c_.execute("DELETE FROM plan_tasks WHERE id = ?", {task_id}); }
+
+bool PlanRepository::has_progress(std::int64_t task_id) {
+  return c_.query_one("SELECT 1 FROM task_progress WHERE task_id = ? LIMIT 1", {task_id}).has_value();
+}
+
 std::vector<Progress> PlanRepository::progress(std::int64_t task_id) {
   auto reports = db::map_rows(
       c_.query("SELECT p.id, p.task_id, p.status, p.note, p.evidence_url, p.activity_id, COALESCE(a.title, ''), "

@@ -27,6 +27,14 @@ class PlanRepository {
   // With its tasks in the plan's order.
   std::optional<Plan> find(std::int64_t id);
   std::optional<PlanTask> find_task(std::int64_t task_id);
+  // The plan's details (title, basis, issuer, date), not its code or tasks.
+  void update_details(const Plan& plan);
+  // Appends the task after the plan's last one; returns its id.
+  std::int64_t add_task(std::int64_t plan_id, const PlanTask& task, std::int64_t now);
+  // What the plan says of the task (not its status or position).
+  void update_task(const PlanTask& task, std::int64_t now);
+  void remove_task(std::int64_t task_id);
+  bool has_progress(std::int64_t task_id);
   // Newest first, each with its files.
   std::vector<Progress> progress(std::int64_t task_id);
   // Records a report with its files (already in the store) and sets the task's status, in the

@@ -4,6 +4,7 @@
 #include "core/utf8.h"
 #include "outreach/scope.h"
 #include "plans/plan_file.h"
+#include "plans/plan_rules.h"
 
 #include <fmt/format.h>
 
@@ -24,9 +25,13 @@ TaskLine line_of(const PlanTask& task, const units::UnitTree& tree, const outrea
 
 }  // namespace
 
+units::UnitTree PlanService::tree_of(db::Connection& c) const {
+  return root_code_.empty() ? units::UnitTree{} : units::UnitRegistry::tree(c, root_code_);
+}
+
 core::Result<Plan> PlanService::import(std::string_view json, const auth::Actor& actor, std::int64_t now) {
   auto c = database_.acquire();
-  const auto tree = root_code_.empty() ? units::UnitTree{} : units::UnitRegistry::tree(*c, root_code_);
+  const auto tree = tree_of(*c);
   auto parsed = parse_plan_file(json, tree);
   if (!parsed.problems.empty()) {
     std::string message = fmt::format("Tệp kế hoạch có {} lỗi nên chưa nhập gì:", parsed.problems.size());
@@ -78,7 +83,7 @@ core::Result<TaskPage> PlanService::task(const auth::User& user, std::int64_t ta
   if (!plan) return core::fail(no_plan());
   plan->tasks.clear();
   const auto scope = outreach::scope_of(*c, root_code_, user);
-  return TaskPage{*plan, line_of(*task, scope.tree, scope.actor, today), repo.progress(task_id)};
+  return TaskPage{*plan, line_of(*task, scope.tree, scope.actor, today), repo.progress(task_id), scope.tree};
 }
 
 core::Result<Progress> PlanService::report(const auth::User& user, const auth::Actor& actor, std::int64_t task_id, const ProgressForm& form,
@@ -133,6 +138,94 @@ core::Result<Progress> PlanService::report(const auth::User& user, const auth::A
   pending.keep();
   p.reported_at = now;
   return p;
+}
+
+namespace {
+
+PlanTask task_of(const TaskForm& form) {
+  PlanTask t;
+  t.area = core::clean_text(form.area);
+  t.title = core::clean_text(form.title);
+  t.lead_unit = form.lead_unit;
+  t.partners = core::clean_text(form.partners);
+  t.deadline = form.deadline;
+  t.expected_output = core::clean_text(form.expected_output);
+  return t;
+}
+
+core::ServiceError invalid_task(std::map<std::string, std::string> problems) {
+  return core::ServiceError::invalid("Nhiệm vụ chưa hợp lệ: xem từng mục.", std::move(problems));
+}
+
+}  // namespace
+
+core::Result<Plan> PlanService::update_plan(const auth::Actor& actor, std::int64_t plan_id, const PlanForm& form) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  auto plan = repo.find(plan_id);
+  if (!plan) return core::fail(no_plan());
+  plan->title = core::clean_text(form.title);
+  plan->basis = core::clean_text(form.basis);
+  plan->issued_by = form.issued_by;
+  plan->issued_on = form.issued_on;
+  auto problems = plan_problems(*plan, tree_of(*c));
+  if (!problems.empty()) return core::fail(core::ServiceError::invalid("Thông tin kế hoạch chưa hợp lệ: xem từng mục.", problems));
+  db::Transaction tx(*c);
+  repo.update_details(*plan);
+  auth::record_audit(*c, actor, "plan.update", "plan:" + std::to_string(plan_id), plan->code);
+  tx.commit();
+  return *plan;
+}
+
+core::Result<PlanTask> PlanService::add_task(const auth::Actor& actor, std::int64_t plan_id, const TaskForm& form, std::int64_t now) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  if (!repo.find(plan_id)) return core::fail(no_plan());
+  auto task = task_of(form);
+  task.plan_id = plan_id;
+  if (auto problems = task_problems(task, tree_of(*c)); !problems.empty())
+    return core::fail(invalid_task(std::move(problems)));
+  db::Transaction tx(*c);
+  task.id = repo.add_task(plan_id, task, now);
+  auth::record_audit(*c, actor, "plan_task.add", "plan_task:" + std::to_string(task.id), task.title);
+  tx.commit();
+  return *repo.find_task(task.id);
+}
+
+core::Result<PlanTask> PlanService::update_task(const auth::Actor& actor, std::int64_t plan_id, std::int64_t task_id, const TaskForm& form,
+                                                std::int64_t now) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  auto before = repo.find_task(task_id);
+  if (!before || before->plan_id != plan_id) return core::fail(no_plan());
+  auto task = task_of(form);
+  task.id = task_id;
+  task.plan_id = plan_id;
+  if (auto problems = task_problems(task, tree_of(*c)); !problems.empty())
+    return core::fail(invalid_task(std::move(problems)));
+  std::string detail;
+  if (before->lead_unit != task.lead_unit) detail += "chủ trì " + before->lead_unit + " → " + task.lead_unit + "; ";
+  if (before->deadline != task.deadline) detail += "thời hạn " + before->deadline + " → " + task.deadline + "; ";
+  detail += task.title;
+  db::Transaction tx(*c);
+  repo.update_task(task, now);
+  auth::record_audit(*c, actor, "plan_task.update", "plan_task:" + std::to_string(task_id), detail);
+  tx.commit();
+  return *repo.find_task(task_id);
+}
+
+core::Result<void> PlanService::remove_task(const auth::Actor& actor, std::int64_t plan_id, std::int64_t task_id) {
+  auto c = database_.acquire();
+  PlanRepository repo(*c);
+  auto task = repo.find_task(task_id);
+  if (!task || task->plan_id != plan_id) return core::fail(no_plan());
+  db::Transaction tx(*c);
+  if (repo.has_progress(task_id))
+    return core::fail(core::ServiceError::conflict("Nhiệm vụ đã có báo cáo tiến độ nên không xoá được; hãy sửa nhiệm vụ nếu cần."));
+  repo.remove_task(task_id);
+  auth::record_audit(*c, actor, "plan_task.remove", "plan:" + std::to_string(plan_id), task->title);
+  tx.commit();
+  return {};
 }
 
 core::Result<core::StoredFile> PlanService::evidence_file(std::int64_t task_id, std::int64_t file_id) {

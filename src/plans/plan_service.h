@@ -46,6 +46,15 @@ struct TaskPage {
   Plan plan;  // without tasks
   TaskLine line;
   std::vector<Progress> progress;
+  units::UnitTree tree;
+};
+
+// What an admin types to correct a plan's details or a task (plans/plan_rules.h checks them).
+struct PlanForm {
+  std::string title, basis, issued_by, issued_on;
+};
+struct TaskForm {
+  std::string area, title, lead_unit, partners, deadline, expected_output;
 };
 
 struct ProgressForm {
@@ -79,6 +88,17 @@ class PlanService {
   // none, recommendations of at most 4,000).
   core::Result<Review> review(const auth::User& user, const auth::Actor& actor, std::int64_t plan_id, const ReviewForm& form,
                               std::int64_t now);
+  // Corrections by those who manage plans (the route checks the permission), each audited: 404
+  // for a plan or task that is not there (or a task of another plan), 422 with the fields.
+  core::Result<Plan> update_plan(const auth::Actor& actor, std::int64_t plan_id, const PlanForm& form);
+  // The new task comes after the plan's last one, not started.
+  core::Result<PlanTask> add_task(const auth::Actor& actor, std::int64_t plan_id, const TaskForm& form, std::int64_t now);
+  // What the plan says of the task; its status and reports stay.
+  core::Result<PlanTask> update_task(const auth::Actor& actor, std::int64_t plan_id, std::int64_t task_id, const TaskForm& form,
+                                     std::int64_t now);
+  // Only a task nobody has reported on (409 otherwise: its reports are the units' record).
+  core::Result<void> remove_task(const auth::Actor& actor, std::int64_t plan_id, std::int64_t task_id);
+
   // An evidence file of one of the task's reports (404 otherwise), and where it is.
   core::Result<core::StoredFile> evidence_file(std::int64_t task_id, std::int64_t file_id);
   const core::FileStore& files() const { return files_; }
@@ -87,6 +107,8 @@ class PlanService {
   int remove_orphan_files(std::int64_t now);
 
  private:
+  units::UnitTree tree_of(db::Connection& c) const;  // empty while no province is configured
+
   db::Database& database_;
   std::string root_code_;
   core::FileStore files_;

@@ -2,6 +2,7 @@
 
 #include "core/attachment.h"
 #include "core/time.h"
+#include "outreach/views.h"
 
 namespace plans {
 
@@ -84,6 +85,26 @@ nlohmann::json status_options(const std::string& selected) {
   for (auto s : task_statuses())
     out.push_back({{"slug", std::string(status_slug(s))}, {"label", std::string(status_label(s))}, {"selected", status_slug(s) == selected}});
   return out;
+}
+
+PlanForm plan_form_of(const Plan& p) { return {p.title, p.basis, p.issued_by, p.issued_on}; }
+
+TaskForm task_form_of(const PlanTask& t) { return {t.area, t.title, t.lead_unit, t.partners, t.deadline, t.expected_output}; }
+
+namespace {
+nlohmann::json all_units(const units::UnitTree& tree, const std::string& selected) {
+  return tree.empty() ? nlohmann::json::array() : outreach::unit_options(tree, {tree.root().code}, selected);
+}
+}  // namespace
+
+nlohmann::json plan_form_view(const PlanForm& f, const units::UnitTree& tree) {
+  return {{"title", f.title}, {"basis", f.basis}, {"issued_on", f.issued_on}, {"units", all_units(tree, f.issued_by)}};
+}
+
+nlohmann::json task_form_view(const TaskForm& f, const units::UnitTree& tree) {
+  return {{"area", f.area},         {"title", f.title},       {"partners", f.partners},
+          {"deadline", f.deadline}, {"expected_output", f.expected_output},
+          {"units", all_units(tree, f.lead_unit)}};
 }
 
 }  // namespace plans

@@ -14,4 +14,11 @@ nlohmann::json task_view(const TaskPage& page);
 // The status choices, `selected` marked.
 nlohmann::json status_options(const std::string& selected);
 
+// The forms of those who manage plans, filled with what the plan says or what was typed; units
+// offered from the whole tree.
+PlanForm plan_form_of(const Plan& plan);
+TaskForm task_form_of(const PlanTask& task);
+nlohmann::json plan_form_view(const PlanForm& form, const units::UnitTree& tree);
+nlohmann::json task_form_view(const TaskForm& form, const units::UnitTree& tree);
+
 }  // namespace plans

@@ -13,7 +13,8 @@
 //   3. the propagandist's record lists the activity; the registry downloads as Excel;
 //   4. the approver follows a plan (imported with `phobien import-plan`): its overdue task stands
 //      out, progress is reported done only with evidence (a link and a PDF, downloaded again),
-//      and an interim review is recorded.
+//      and an interim review is recorded;
+//   5. the admin corrects the plan: a task's deadline, a new task (refused without a deadline first).
 // Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
 // Run: PHOBIEN_BIN=… node --test outreach.test.mjs
 import { test } from 'node:test';
@@ -35,6 +36,7 @@ const TREE = {
 const APPROVER = { email: 'lanhdao.hue@example.vn', role: 'approver', name: 'Hoàng Văn Duyệt', unit: CITY.code, password: randomPassword() };
 const REPORTER = { email: 'tuphap.thuanhoa@example.vn', role: 'reporter', name: 'Lê Thị Báo Cáo', unit: WARD.code, password: randomPassword() };
 // Taken for admin@localhost so that --demo adds nothing to the tree (see reports.test.mjs).
+const ADMIN = { email: 'quantri.hue@example.vn', role: 'admin', name: 'Trần Quản Trị', password: randomPassword() };
 const PLACEHOLDER = { email: 'admin@localhost', role: 'citizen', name: 'Không dùng', password: randomPassword() };
 const PERSON = 'Phan Thị Ngọc Ánh';
 // A blank one-page PDF with a correct cross-reference table, written by the author "Nguyễn Văn A".
@@ -60,6 +62,7 @@ async function prepare(dataDir) {
   await importUnitTree(dataDir, TREE);
   createUser(dataDir, APPROVER);
   createUser(dataDir, REPORTER);
+  createUser(dataDir, ADMIN);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'phobien-e2e-plan-'));
   try {
     await writeFile(path.join(dir, 'plan.json'), JSON.stringify(PLAN), 'utf8');
@@ -208,7 +211,32 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await page.getByText('Đã ghi nhận kết quả kiểm tra, đánh giá.').waitFor();
         await checkPage('plan with a review');
       }
-      assert.equal(checked.length, 16, `pages checked:\n  ${checked.join('\n  ')}`);
+      // 5. The admin corrects the plan: a task's deadline moves, a task is added.
+      {
+        const { page, checkPage } = await browserOf(ADMIN, 'admin');
+        await page.goto('/quan-tri/ke-hoach');
+        await page.getByRole('link', { name: PLAN.code }).click();
+        await page.getByRole('link', { name: `1. ${PLAN.tasks[0].title}` }).click();
+        await page.getByRole('link', { name: 'Sửa nhiệm vụ' }).click();
+        await checkPage('task form');
+        await page.getByLabel('Thời hạn').fill('2027-06-30');
+        assert.equal(await submit(page, 'Lưu nhiệm vụ'), 303);
+        await page.getByText('Đã lưu nhiệm vụ.').waitFor();
+        await page.getByText('30/06/2027').waitFor();
+        await page.getByRole('link', { name: PLAN.code }).click();
+        await page.getByRole('link', { name: 'Thêm nhiệm vụ' }).click();
+        await page.getByLabel('Tên nhiệm vụ').fill('Số hóa tủ sách pháp luật của phường');
+        await page.getByLabel('Đơn vị chủ trì').selectOption(WARD.code);
+        assert.equal(await submit(page, 'Thêm nhiệm vụ'), 422, 'a task needs a deadline');
+        await page.getByText('Thời hạn phải là một ngày (năm-tháng-ngày).').waitFor();
+        await checkPage('new task refused');
+        await page.getByLabel('Thời hạn').fill('2027-12-31');
+        assert.equal(await submit(page, 'Thêm nhiệm vụ'), 303);
+        await page.getByRole('heading', { level: 1, name: 'Số hóa tủ sách pháp luật của phường' }).waitFor();
+        await page.getByRole('link', { name: PLAN.code }).click();
+        await checkPage('plan corrected');
+      }
+      assert.equal(checked.length, 19, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

@@ -48,7 +48,7 @@ TEST_P(PlansHttpTest, APlanIsImportedOnceAndItsUnitsReportProgressWithEvidence) 
   auto& admin = province_->admin;
   auto bad = upload(admin, R"({"code": "13/KH-UBND", "title": "Kế hoạch", "issued_on": "2026-01-10", "tasks": [{"title": "Việc", "lead": "99999", "deadline": "2026-01-01"}]})");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_NE(bad.body.find("nhiệm vụ 1: không có đơn vị chủ trì mang mã «99999»."), std::string::npos);
+  EXPECT_NE(bad.body.find("nhiệm vụ 1 (&quot;lead&quot;): Không có đơn vị chủ trì mang mã «99999»."), std::string::npos) << bad.body;
   auto imported = upload(admin, kPlanFile);
   ASSERT_EQ(imported.status, 303) << imported.body;
   const auto plan_url = imported.header("location")->substr(0, imported.header("location")->find('?'));
@@ -126,6 +126,66 @@ TEST_P(PlansHttpTest, InspectionsAndEvaluationsAreRecordedForTheUnitsOneOversees
   EXPECT_NE(page.body.find("Kiến nghị: Đẩy nhanh số hóa tủ sách"), std::string::npos);
   EXPECT_EQ(commune_approver.post_form(kPlans + "/999999/danh-gia", {{"_csrf", commune_approver.csrf()}}).status, 404);
   EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'plan.review'"), 1);
+}
+
+TEST_P(PlansHttpTest, AdminsCorrectAPlanAndItsTasksWhileTheUnitsReportsStay) {
+  auto& admin = province_->admin;
+  auto imported = upload(admin, kPlanFile);
+  ASSERT_EQ(imported.status, 303);
+  const auto plan_url = imported.header("location")->substr(0, imported.header("location")->find('?'));
+  auto reporter = province_->logged_in("xa1@x.vn");
+  auto page = reporter.get(plan_url);  // an admin's page links to a new task first
+  const auto justice_task = task_url(page.body, 1), commune_task = task_url(page.body, 2), loudspeaker_task = task_url(page.body, 3);
+  auto edit_task = [&](HttpClient& c, const std::string& action, const std::string& title, const std::string& lead, const std::string& deadline) {
+    return c.post_form(action, {{"_csrf", c.csrf()}, {"title", title}, {"area", "Tủ sách pháp luật"}, {"lead_unit", lead},
+                                {"partners", "Thư viện tỉnh"}, {"deadline", deadline}, {"expected_output", "Tủ sách điện tử của xã"}});
+  };
+
+  // The plan's details.
+  EXPECT_EQ(admin.get(plan_url + "/sua").status, 200);
+  auto bad_plan = admin.post_form(plan_url + "/sua", {{"_csrf", admin.csrf()}, {"title", "K"}, {"basis", ""}, {"issued_by", "99999"}, {"issued_on", "2026-02-30"}});
+  EXPECT_EQ(bad_plan.status, 422);
+  for (const auto* message : {"Tên kế hoạch phải có từ 3 đến 500 ký tự.", "Không có đơn vị ban hành mang mã «99999».", "Ngày ban hành phải là một ngày (năm-tháng-ngày)."})
+    EXPECT_NE(bad_plan.body.find(message), std::string::npos) << message;
+  ASSERT_EQ(admin.post_form(plan_url + "/sua", {{"_csrf", admin.csrf()}, {"title", "Kế hoạch chuyển đổi số (sửa đổi)"}, {"basis", "Quyết định 471/QĐ-TTg"},
+                                                {"issued_by", "01"}, {"issued_on", "2026-01-15"}}).status,
+            303);
+  auto corrected = admin.get(plan_url);
+  EXPECT_NE(corrected.body.find("Kế hoạch chuyển đổi số (sửa đổi)"), std::string::npos);
+  EXPECT_NE(corrected.body.find("ban hành ngày 15/01/2026. Căn cứ: Quyết định 471/QĐ-TTg."), std::string::npos);
+
+  // A task moved to the second commune with a later deadline keeps its reports; it is no longer the first commune's.
+  ASSERT_EQ(report(reporter, commune_task, "in_progress", "Đã số hóa 120 đầu sách").status, 303);
+  EXPECT_EQ(edit_task(admin, commune_task + "/sua", "x", "99999", "2026-13-01").status, 422);
+  ASSERT_EQ(edit_task(admin, commune_task + "/sua", "Số hóa tủ sách pháp luật của phường", "00200", "2099-06-30").status, 303);
+  auto moved = admin.get(commune_task);
+  EXPECT_NE(moved.body.find("Số hóa tủ sách pháp luật của phường"), std::string::npos);
+  EXPECT_NE(moved.body.find("Xã Hai"), std::string::npos);
+  EXPECT_NE(moved.body.find("30/06/2099"), std::string::npos);
+  EXPECT_NE(moved.body.find("Đã số hóa 120 đầu sách"), std::string::npos);
+  EXPECT_NE(moved.body.find("Đang thực hiện"), std::string::npos);
+  EXPECT_EQ(report(reporter, commune_task, "in_progress", "Thêm 10 đầu sách").status, 403);
+  // Reported on: not removed; not reported on: removed.
+  EXPECT_EQ(admin.post_form(commune_task + "/xoa", {{"_csrf", admin.csrf()}}).status, 409);
+  ASSERT_EQ(admin.post_form(loudspeaker_task + "/xoa", {{"_csrf", admin.csrf()}}).status, 303);
+  EXPECT_EQ(admin.get(loudspeaker_task).status, 404);
+
+  // A new task comes last; a task is only corrected through its own plan.
+  ASSERT_EQ(edit_task(admin, plan_url + "/nhiem-vu/moi", "Tập huấn báo cáo viên về chuyển đổi số", "01-STP", "2099-12-31").status, 303);
+  auto with_new = admin.get(plan_url);
+  EXPECT_NE(with_new.body.find("3. Tập huấn báo cáo viên về chuyển đổi số"), std::string::npos);
+  EXPECT_EQ(edit_task(admin, kPlans + "/999999/nhiem-vu/moi", "Việc mới", "01-STP", "2099-12-31").status, 404);
+  const auto wrong_plan = kPlans + "/999999" + justice_task.substr(justice_task.find("/nhiem-vu/"));
+  EXPECT_EQ(edit_task(admin, wrong_plan + "/sua", "Việc", "01-STP", "2099-12-31").status, 404);
+
+  // Only admins correct plans.
+  EXPECT_EQ(reporter.get(plan_url + "/sua").status, 403);
+  EXPECT_EQ(edit_task(reporter, justice_task + "/sua", "Việc", "01-STP", "2099-12-31").status, 403);
+  EXPECT_EQ(reporter.post_form(justice_task + "/xoa", {{"_csrf", reporter.csrf()}}).status, 403);
+  EXPECT_EQ(reporter.get(plan_url).body.find("Thêm nhiệm vụ"), std::string::npos);
+  auto c = server_->database().acquire();
+  for (const auto* action : {"plan.update", "plan_task.update", "plan_task.remove", "plan_task.add"})
+    EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM audit_log WHERE action = ?", {std::string(action)}), 1) << action;
 }
 
 TEST_P(PlansHttpTest, EvidenceFilesAreStrippedKeptWithTheReportAndServedToThoseWhoFollowPlans) {
