@@ -96,4 +96,6 @@ std::string iso_to_vn_date(const std::string& iso) {
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
+std::string today_vn_iso() { return format_vn_iso_date(now_unix()); }
+
 }  // namespace core

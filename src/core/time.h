@@ -28,6 +28,8 @@ std::string format_vn_datetime_local(std::int64_t unix_seconds);
 // The day in Vietnam time as an ISO date, "2026-11-28": what date inputs, periods and daily
 // counts hold.
 std::string format_vn_iso_date(std::int64_t unix_seconds);
+// Today in Vietnam, "2026-12-06".
+std::string today_vn_iso();
 // "2026-11-28" → "28/11/2026", as pages write a day; any other text as it is.
 std::string iso_to_vn_date(const std::string& iso);
 // The inverse of format_vn_iso_date: midnight of "2026-11-28" in Vietnam time; nothing for any other shape or a day

@@ -1,6 +1,7 @@
 #include "outreach/module.h"
 
 #include "outreach/activity_routes.h"
+#include "outreach/api_routes.h"
 #include "outreach/commendation_routes.h"
 #include "outreach/permissions.h"
 #include "outreach/registry_routes.h"
@@ -17,6 +18,7 @@ void OutreachModule::register_routes(web::Site& site) {
   register_registry_routes(site, *registry_);
   register_activity_routes(site, *activities_, *registry_);
   register_commendation_routes(site, *commendations_);
+  register_outreach_api_routes(site, *registry_, *activities_);
 }
 
 std::vector<web::BackOfficeLink> OutreachModule::back_office_links() const {

@@ -12,7 +12,6 @@ namespace {
 
 core::ServiceError not_found() { return core::ServiceError::not_found("Không có người này trong danh sách bạn phụ trách."); }
 
-std::string today() { return core::format_vn_iso_date(core::now_unix()); }
 
 // A search text folded for LIKE, without LIKE's own wildcards.
 std::string search_key(const std::string& text) {
@@ -26,7 +25,7 @@ core::ServiceError invalid_form(Problems problems) { return core::ServiceError::
 
 // A form read into a record whose unit the person oversees.
 core::Result<LegalReporter> checked_form(const Scope& scope, const ReporterForm& form) {
-  auto read = read_reporter(form, scope.tree, today());
+  auto read = read_reporter(form, scope.tree, core::today_vn_iso());
   if (auto* problems = std::get_if<Problems>(&read)) return core::fail(invalid_form(*problems));
   auto reporter = std::get<LegalReporter>(read);
   if (!may_act_on(scope.actor, scope.tree, reporter.unit_code))
@@ -122,7 +121,7 @@ core::Result<LegalReporter> ReporterRegistry::relieve(const auth::User& user, co
   auto& reporter = found->reporter;
   if (!reporter.active()) return core::fail(core::ServiceError::conflict("Người này đã được miễn nhiệm."));
   const auto why = core::clean_text(reason);
-  if (auto problems = check_relief(reporter, relieved_on, why, today()); !problems.empty()) return core::fail(invalid_form(problems));
+  if (auto problems = check_relief(reporter, relieved_on, why, core::today_vn_iso()); !problems.empty()) return core::fail(invalid_form(problems));
   db::Transaction tx(*c);
   ReporterRepository(*c).set_relieved(id, relieved_on, why, now);
   auth::record_audit(*c, actor, "legal_reporter.relieve", "legal_reporter:" + std::to_string(id), relieved_on);
@@ -137,7 +136,7 @@ core::Result<Training> ReporterRegistry::add_training(const auth::User& user, co
   auto c = database_.acquire();
   auto found = locate(*c, user, id);
   if (!found) return core::fail(found.error());
-  auto read = read_training(form, today());
+  auto read = read_training(form, core::today_vn_iso());
   if (auto* problems = std::get_if<Problems>(&read)) return core::fail(invalid_form(*problems));
   auto training = std::get<Training>(read);
   training.reporter_id = id;

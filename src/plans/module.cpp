@@ -1,5 +1,6 @@
 #include "plans/module.h"
 
+#include "plans/api_routes.h"
 #include "plans/permissions.h"
 #include "plans/routes.h"
 #include "units/settings.h"
@@ -10,7 +11,10 @@ PlansModule::PlansModule(const web::ModuleContext& context)
     : plans_(std::make_unique<PlanService>(context.database, context.config.section<units::Settings>().province,
                                            context.config.uploads_dir() + "/plans")) {}
 
-void PlansModule::register_routes(web::Site& site) { register_plan_routes(site, *plans_); }
+void PlansModule::register_routes(web::Site& site) {
+  register_plan_routes(site, *plans_);
+  register_plan_api_routes(site, *plans_);
+}
 
 // Evidence files that no report references (a crash between the file and its report) go once
 // a day old.

@@ -15,11 +15,10 @@ constexpr std::size_t kMaxPlanFileBytes = 1 << 20;
 // A progress report with its evidence files, as core::AttachmentPolicy allows them, and its fields.
 constexpr std::size_t kMaxProgressBytes = 3 * (5 << 20) + 64 * 1024;
 
-std::string today() { return core::format_vn_iso_date(core::now_unix()); }
 
 http::Response plans_page(web::Site& site, PlanService& plans, const web::Visitor& v, const nlohmann::json& extra, int status) {
   auto view = site.base_view(v, "Kế hoạch và theo dõi thực hiện");
-  const auto summaries = plans.summaries(today());
+  const auto summaries = plans.summaries(core::today_vn_iso());
   view["plans"] = summaries_view(summaries);
   view["has_plans"] = !summaries.empty();
   view["may_import"] = perm::manage_plans.allows(v.user->role);
@@ -30,7 +29,7 @@ http::Response plans_page(web::Site& site, PlanService& plans, const web::Visito
 
 http::Response plan_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t id, bool only_overdue,
                          const ReviewForm& typed, const nlohmann::json& extra, int status) {
-  auto page = plans.plan(*v.user, id, today(), only_overdue);
+  auto page = plans.plan(*v.user, id, core::today_vn_iso(), only_overdue);
   if (!page) return site.not_found_page(v);
   auto view = site.base_view(v, page->plan.code + ": " + page->plan.title);
   view.update(plan_view(*page));
@@ -45,7 +44,7 @@ http::Response plan_page(web::Site& site, PlanService& plans, const web::Visitor
     view["review_form"] = {{"kinds", kinds},
                            {"ratings", grades},
                            {"units", outreach::unit_options(page->tree, page->units, typed.unit_code)},
-                           {"held_on", typed.held_on.empty() ? today() : typed.held_on},
+                           {"held_on", typed.held_on.empty() ? core::today_vn_iso() : typed.held_on},
                            {"findings", typed.findings},
                            {"recommendations", typed.recommendations}};
   }
@@ -55,7 +54,7 @@ http::Response plan_page(web::Site& site, PlanService& plans, const web::Visitor
 
 http::Response task_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t task_id, const ProgressForm& typed,
                          const nlohmann::json& extra, int status) {
-  auto page = plans.task(*v.user, task_id, today());
+  auto page = plans.task(*v.user, task_id, core::today_vn_iso());
   if (!page) return site.not_found_page(v);
   auto view = site.base_view(v, page->line.task.title);
   view.update(task_view(*page));
@@ -69,7 +68,7 @@ http::Response task_page(web::Site& site, PlanService& plans, const web::Visitor
 // The form for a plan's details, filled from the plan or with what was typed.
 http::Response plan_form_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t id, const PlanForm* typed,
                               const nlohmann::json& extra, int status) {
-  auto page = plans.plan(*v.user, id, today(), false);
+  auto page = plans.plan(*v.user, id, core::today_vn_iso(), false);
   if (!page) return site.not_found_page(v);
   auto view = site.base_view(v, "Sửa kế hoạch " + page->plan.code);
   view["plan"] = {{"code", page->plan.code}, {"url", std::string(kPlansUrl) + "/" + std::to_string(id)}};
@@ -82,14 +81,14 @@ http::Response plan_form_page(web::Site& site, PlanService& plans, const web::Vi
 // task or with what was typed; a task nobody has reported on can be deleted there.
 http::Response task_form_page(web::Site& site, PlanService& plans, const web::Visitor& v, std::int64_t id, std::optional<std::int64_t> task_id,
                               const TaskForm* typed, const nlohmann::json& extra, int status) {
-  auto page = plans.plan(*v.user, id, today(), false);
+  auto page = plans.plan(*v.user, id, core::today_vn_iso(), false);
   if (!page) return site.not_found_page(v);
   const std::string plan_url = std::string(kPlansUrl) + "/" + std::to_string(id);
   auto view = site.base_view(v, task_id ? "Sửa nhiệm vụ" : "Thêm nhiệm vụ");
   view["plan"] = {{"code", page->plan.code}, {"url", plan_url}};
   TaskForm form = typed ? *typed : TaskForm{};
   if (task_id) {
-    auto task = plans.task(*v.user, *task_id, today());
+    auto task = plans.task(*v.user, *task_id, core::today_vn_iso());
     if (!task || task->line.task.plan_id != id) return site.not_found_page(v);
     if (!typed) form = task_form_of(task->line.task);
     const auto url = plan_url + "/nhiem-vu/" + std::to_string(*task_id);

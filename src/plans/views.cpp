@@ -27,6 +27,10 @@ nlohmann::json line_view(const TaskLine& l) {
 
 }  // namespace
 
+std::string evidence_file_url(std::int64_t plan_id, std::int64_t task_id, std::int64_t file_id) {
+  return plan_url(plan_id) + "/nhiem-vu/" + std::to_string(task_id) + "/tep/" + std::to_string(file_id);
+}
+
 nlohmann::json summaries_view(const std::vector<PlanSummary>& summaries) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& s : summaries)
@@ -63,7 +67,7 @@ nlohmann::json task_view(const TaskPage& p) {
     for (const auto& f : r.files)
       files.push_back({{"name", f.display_name},
                        {"size", core::format_file_size(f.size)},
-                       {"url", plan_url(p.plan.id) + "/nhiem-vu/" + std::to_string(r.task_id) + "/tep/" + std::to_string(f.id)}});
+                       {"url", evidence_file_url(p.plan.id, r.task_id, f.id)}});
     progress.push_back({{"status", std::string(status_label(r.status))},
                         {"note", r.note},
                         {"evidence_url", r.evidence_url},

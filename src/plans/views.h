@@ -8,6 +8,9 @@ namespace plans {
 
 inline constexpr const char* kPlansUrl = "/quan-tri/ke-hoach";
 
+// Where an evidence file is downloaded.
+std::string evidence_file_url(std::int64_t plan_id, std::int64_t task_id, std::int64_t file_id);
+
 nlohmann::json summaries_view(const std::vector<PlanSummary>& summaries);
 nlohmann::json plan_view(const PlanPage& page);
 nlohmann::json task_view(const TaskPage& page);

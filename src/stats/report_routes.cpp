@@ -17,7 +17,6 @@ namespace {
 
 constexpr std::size_t kMaxSheetBytes = 2 << 20;  // the template filled in is a few kilobytes
 
-std::string today() { return core::format_vn_iso_date(core::now_unix()); }
 
 // A refusal of the service as a page: 404 and 403 as the site's own, the rest on `template_name`
 // with the message.
@@ -36,7 +35,7 @@ http::Response refused_page(web::Site& site, const web::Visitor& v, const core::
 }
 
 http::Response periods_page(web::Site& site, ReportService& reports, const web::Visitor& v, const nlohmann::json& extra, int status) {
-  auto lines = reports.periods(*v.user, today());
+  auto lines = reports.periods(*v.user, core::today_vn_iso());
   if (!lines) return refused_page(site, v, lines.error(), "Báo cáo thống kê PBGDPL");
   auto view = site.base_view(v, "Báo cáo thống kê PBGDPL");
   view["periods"] = periods_view(*lines);
@@ -49,7 +48,7 @@ http::Response periods_page(web::Site& site, ReportService& reports, const web::
     view["own_unit"] = tree.find(*actor.unit)->name;
     view["files_reports"] = v.user->role == auth::Role::reporter;
   }
-  view["code"] = today().substr(0, 4) + (today().substr(5, 2) <= "06" ? "-H1" : "-H2");
+  view["code"] = core::today_vn_iso().substr(0, 4) + (core::today_vn_iso().substr(5, 2) <= "06" ? "-H1" : "-H2");
   if (extra.is_object()) view.update(extra);
   return site.page("stats/reports", view, status);
 }
@@ -98,9 +97,7 @@ http::Response reports_api(ReportService& reports, db::Database& database, http:
     return web::Site::api_error(403, "forbidden", "Mã truy cập này chỉ đọc được số liệu của đơn vị được cấp và các đơn vị cấp dưới.");
   auto approved = reports.approved(period, unit);
   if (!approved) return web::Site::api_error(approved.error());
-  auto response = http::Response::json(exchange_document(*approved, reports.root_code(), core::now_unix()).dump());
-  response.set("Cache-Control", "private, no-store");
-  return response;
+  return web::private_json(exchange_document(*approved, reports.root_code(), core::now_unix()));
 }
 
 }  // namespace
@@ -136,7 +133,7 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
   site.add(web::page(periods_url() + "/{period}", file), [&site, &reports, &uplink](http::Request& r, web::Visitor& v) {
     auto unit = r.query_param("don-vi").value_or("");
     if (!unit.empty() && !units::is_unit_code(unit)) return site.not_found_page(v);
-    auto overview = reports.overview(*v.user, r.params["period"], unit, today());
+    auto overview = reports.overview(*v.user, r.params["period"], unit, core::today_vn_iso());
     if (!overview) return refused_page(site, v, overview.error(), "Báo cáo thống kê PBGDPL");
     auto view = site.base_view(v, overview->period.name + ": tình hình báo cáo");
     view.update(overview_view(*overview));
@@ -163,7 +160,7 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
     site.add(web::page(periods_url() + "/{period}/tong-hop." + extension, file), [&site, &reports, extension](http::Request& r, web::Visitor& v) {
       auto unit = r.query_param("don-vi").value_or("");
       if (!unit.empty() && !units::is_unit_code(unit)) return site.not_found_page(v);
-      auto overview = reports.overview(*v.user, r.params["period"], unit, today());
+      auto overview = reports.overview(*v.user, r.params["period"], unit, core::today_vn_iso());
       if (!overview) return refused_page(site, v, overview.error(), "Báo cáo thống kê PBGDPL");
       auto approved = reports.approved(overview->period.code, overview->unit.code);
       if (!approved) return refused_page(site, v, approved.error(), "Báo cáo thống kê PBGDPL");

@@ -51,9 +51,7 @@ void register_statistics_routes(web::Site& site, StatisticsService& statistics) 
     auto choice = choose_period(r.query_param("from"), r.query_param("to"), core::now_unix());
     if (auto* error = std::get_if<std::string>(&choice)) return web::Site::api_error(400, "invalid_parameter", *error);
     const auto& p = std::get<PeriodChoice>(choice);
-    auto response = http::Response::json(consultation_api_view(compute(p), p).dump());
-    response.set("Cache-Control", "private, no-store");
-    return response;
+    return web::private_json(consultation_api_view(compute(p), p));
   });
 }
 

@@ -298,6 +298,12 @@ http::Response private_page(http::Response r) {
   return r;
 }
 
+http::Response private_json(const nlohmann::json& body) {
+  auto r = http::Response::json(body.dump());
+  r.set("Cache-Control", "private, no-store");
+  return r;
+}
+
 nlohmann::json Site::refusal_view(const core::ServiceError& e) { return {{"error", e.message}, {"errors", e.fields}}; }
 
 http::Response Site::api_error(const core::ServiceError& e) {

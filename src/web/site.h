@@ -104,6 +104,9 @@ class Site {
 // its address never leaks to another site through the Referer header.
 http::Response private_page(http::Response r);
 
+// JSON for one signed-in official or API token (the back office's API): never kept by a cache.
+http::Response private_json(const nlohmann::json& body);
+
 constexpr const char* kSessionCookie = "pb_session";
 constexpr const char* kCsrfCookie = "pb_csrf";
 constexpr const char* kCsrfField = "_csrf";

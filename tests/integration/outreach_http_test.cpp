@@ -7,6 +7,7 @@
 #include "units/settings.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -153,6 +154,55 @@ TEST_P(OutreachHttpTest, ActivitiesAreRecordedByTheirUnitAndCountOnThePbgdplRepo
   EXPECT_NE(form.body.find("name=\"f_TTV_SO\" value=\"1\""), std::string::npos);
   // The provincial legal reporter belongs to the Department of Justice's report.
   EXPECT_NE(province_->admin.get(kReportPeriod + "/01-STP").body.find("name=\"f_BCV_SO\" value=\"1\""), std::string::npos);
+}
+
+TEST_P(OutreachHttpTest, TheJsonApiAnswersWithinOnesUnitsAndRefusesBadParameters) {
+  auto province = province_->logged_in("tinh@x.vn");
+  ASSERT_EQ(add_person(province, "Trần Văn Đức", "00100", "tuyen-truyen-vien", "cap-xa", "duc@x.vn").status, 303);
+  auto lan = add_person(province, "Nguyễn Thị Lan", "01-STP", "bao-cao-vien", "cap-tinh");
+  const auto lan_id = id_in(lan), duc_id = std::to_string(std::stoll(lan_id) - 1);
+  auto reporter = province_->logged_in("xa1@x.vn");
+  auto recorded = record_activity(reporter, "00100", "120", {duc_id});
+  ASSERT_EQ(recorded.status, 303);
+  const auto activity_id = id_in(recorded);
+  auto json_of = [](const HttpResponse& r) { return nlohmann::json::parse(r.body); };
+
+  // The province sees both people; a search without diacritics finds one, with its fields.
+  auto all = province.get("/api/v1/reporters");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(json_of(all)["total"], 2);
+  auto found = json_of(province.get("/api/v1/reporters?q=tran%20van%20duc&kind=tuyen-truyen-vien&active=true"));
+  ASSERT_EQ(found["total"], 1);
+  EXPECT_EQ(found["items"][0]["full_name"], "Trần Văn Đức");
+  EXPECT_EQ(found["items"][0]["unit"], "00100");
+  EXPECT_EQ(found["items"][0]["level"], "cap-xa");
+  EXPECT_EQ(found["items"][0]["active"], true);
+  auto record = json_of(province.get("/api/v1/reporters/" + duc_id));
+  ASSERT_EQ(record["activities"].size(), 1u);
+  EXPECT_EQ(record["activities"][0]["participants"], 120);
+  // The commune's reporter sees only the people of the commune.
+  EXPECT_EQ(json_of(reporter.get("/api/v1/reporters"))["total"], 1);
+  EXPECT_EQ(reporter.get("/api/v1/reporters/" + lan_id).status, 404);
+  EXPECT_EQ(reporter.get("/api/v1/reporters?unit=00200").status, 404);
+  for (const auto* bad : {"?kind=khac", "?level=x", "?active=co", "?limit=0", "?limit=101", "?offset=-1", "?unit=%3Cscript%3E"})
+    EXPECT_EQ(province.get(std::string("/api/v1/reporters") + bad).status, 400) << bad;
+  EXPECT_EQ(province.get("/api/v1/reporters/abc").status, 404);
+
+  // Activities.
+  auto activities = json_of(reporter.get("/api/v1/activities?from=2026-11-01&to=2026-11-30&kind=hoi-nghi"));
+  ASSERT_EQ(activities["total"], 1);
+  EXPECT_EQ(activities["items"][0]["title"], "Hội nghị phổ biến Luật Đất đai năm 2024");
+  EXPECT_EQ(activities["items"][0]["held_on"], "2026-11-09");
+  auto activity = json_of(reporter.get("/api/v1/activities/" + activity_id));
+  ASSERT_EQ(activity["leaders"].size(), 1u);
+  EXPECT_EQ(activity["leaders"][0]["full_name"], "Trần Văn Đức");
+  EXPECT_EQ(reporter.get("/api/v1/activities?from=2026-13-01").status, 400);
+  EXPECT_EQ(reporter.get("/api/v1/activities?kind=le-hoi").status, 400);
+  EXPECT_EQ(province_->logged_in("xa2@x.vn").get("/api/v1/activities/" + activity_id).status, 404);
+
+  // Not signed in, or a citizen: refused as the pages are.
+  EXPECT_EQ(server_->client().get("/api/v1/reporters").status, 401);
+  EXPECT_EQ(server_->client().get("/api/v1/activities").status, 401);
 }
 
 TEST_P(OutreachHttpTest, CommendationsAreProposedWithTheirFiguresAndDecidedByTheProvince) {

@@ -8,6 +8,7 @@
 #include "support/report_fixtures.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -186,6 +187,40 @@ TEST_P(PlansHttpTest, AdminsCorrectAPlanAndItsTasksWhileTheUnitsReportsStay) {
   auto c = server_->database().acquire();
   for (const auto* action : {"plan.update", "plan_task.update", "plan_task.remove", "plan_task.add"})
     EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM audit_log WHERE action = ?", {std::string(action)}), 1) << action;
+}
+
+TEST_P(PlansHttpTest, TheJsonApiListsPlansTasksAndTheirProgress) {
+  auto imported = upload(province_->admin, kPlanFile);
+  ASSERT_EQ(imported.status, 303);
+  const auto plan_url = imported.header("location")->substr(0, imported.header("location")->find('?'));
+  const auto plan_id = plan_url.substr(plan_url.rfind('/') + 1);
+  auto reporter = province_->logged_in("xa1@x.vn");
+  const auto own_task = task_url(reporter.get(plan_url).body, 2);
+  const auto task_id = own_task.substr(own_task.rfind('/') + 1);
+  ASSERT_EQ(report(reporter, own_task, "done", "Đã số hóa 300 đầu sách", "https://xamot.example.gov.vn/tu-sach").status, 303);
+
+  auto list = nlohmann::json::parse(reporter.get("/api/v1/plans").body);
+  ASSERT_EQ(list["items"].size(), 1u);
+  EXPECT_EQ(list["items"][0]["code"], "12/KH-UBND");
+  EXPECT_EQ(list["items"][0]["tasks"], 3);
+  EXPECT_EQ(list["items"][0]["done"], 1);
+  EXPECT_EQ(list["items"][0]["overdue"], 1);
+  auto plan = nlohmann::json::parse(reporter.get("/api/v1/plans/" + plan_id).body);
+  ASSERT_EQ(plan["tasks"].size(), 3u);
+  EXPECT_EQ(plan["tasks"][0]["lead_unit"], "01-STP");
+  EXPECT_EQ(plan["tasks"][0]["overdue"], true);
+  EXPECT_EQ(plan["tasks"][1]["status"], "done");
+  auto overdue = nlohmann::json::parse(reporter.get("/api/v1/plans/" + plan_id + "?overdue=true").body);
+  ASSERT_EQ(overdue["tasks"].size(), 1u);
+  auto task = nlohmann::json::parse(reporter.get("/api/v1/plans/" + plan_id + "/tasks/" + task_id).body);
+  ASSERT_EQ(task["progress"].size(), 1u);
+  EXPECT_EQ(task["progress"][0]["evidence_url"], "https://xamot.example.gov.vn/tu-sach");
+  EXPECT_EQ(task["plan"]["code"], "12/KH-UBND");
+
+  EXPECT_EQ(reporter.get("/api/v1/plans/" + plan_id + "?overdue=co").status, 400);
+  EXPECT_EQ(reporter.get("/api/v1/plans/999999").status, 404);
+  EXPECT_EQ(reporter.get("/api/v1/plans/999999/tasks/" + task_id).status, 404);
+  EXPECT_EQ(server_->client().get("/api/v1/plans").status, 401);
 }
 
 TEST_P(PlansHttpTest, EvidenceFilesAreStrippedKeptWithTheReportAndServedToThoseWhoFollowPlans) {
