@@ -50,6 +50,12 @@ std::vector<Commendation> CommendationRepository::list(const std::vector<std::st
                       read_commendation);
 }
 
+std::vector<Commendation> CommendationRepository::awarded(int limit) {
+  return db::map_rows(c_.query(std::string(kCommendationSelect) + " WHERE c.status = 'awarded' ORDER BY c.decided_at DESC, c.id DESC LIMIT ?",
+                               {std::int64_t{limit}}),
+                      read_commendation);
+}
+
 bool CommendationRepository::decide(std::int64_t id, CommendationStatus status, const std::string& number, const std::string& note,
                                     std::optional<std::int64_t> user_id, std::int64_t now) {
   return c_.execute(

@@ -37,6 +37,8 @@ class CommendationRepository {
   std::optional<Commendation> find(std::int64_t id);
   // Of these units, newest first; `status` none for all.
   std::vector<Commendation> list(const std::vector<std::string>& units, std::optional<CommendationStatus> status);
+  // Every awarded one, the latest decision first.
+  std::vector<Commendation> awarded(int limit);
   // Decides a proposal; false when it was no longer proposed.
   bool decide(std::int64_t id, CommendationStatus status, const std::string& number, const std::string& note,
               std::optional<std::int64_t> user_id, std::int64_t now);

@@ -64,6 +64,28 @@ void register_commendation_routes(web::Site& site, CommendationService& service)
   const auto decide = web::needs(perm::decide_commendations);
   const std::string base = kCommendationsUrl;
 
+  // The public page of those honoured (tôn vinh): awarded commendations only.
+  site.add(web::page("/ton-vinh"), [&site, &service](http::Request&, web::Visitor& v) {
+    constexpr int kHonoured = 100;
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& [c, figures, unit_name] : service.honoured(kHonoured))
+      items.push_back({{"nominee", c.nominee},
+                       {"unit", c.for_person ? unit_name : ""},
+                       {"kind", c.for_person ? "Cá nhân" : "Tập thể"},
+                       {"award", c.award},
+                       {"reason", c.reason},
+                       {"decision_number", c.decision_number},
+                       {"decided_on", c.decided_at ? core::iso_to_vn_date(core::format_vn_iso_date(*c.decided_at)) : ""},
+                       {"period", core::iso_to_vn_date(c.from_date) + " – " + core::iso_to_vn_date(c.to_date)},
+                       {"activities", figures.activities},
+                       {"participants", figures.participants}});
+    auto view = site.base_view(v, "Tôn vinh tập thể, cá nhân có thành tích trong phổ biến, giáo dục pháp luật");
+    view["items"] = items;
+    view["has_items"] = !items.empty();
+    auto res = site.page("outreach/honoured", view);
+    res.set("Cache-Control", "public, max-age=60");  // the page cache keeps it until a decision (the change feed)
+    return res;
+  });
   site.add(web::page(base, propose), [&site, &service](http::Request& r, web::Visitor& v) {
     const auto filter = r.query_param("loc").value_or("");
     if (!filter.empty() && filter != "de-nghi" && filter != "da-khen") return site.not_found_page(v);

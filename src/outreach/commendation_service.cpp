@@ -37,6 +37,22 @@ std::vector<CommendationLine> CommendationService::list(const auth::User& user, 
   return out;
 }
 
+std::vector<HonourLine> CommendationService::honoured(int limit) {
+  if (root_code_.empty()) return {};
+  auto c = database_.acquire();
+  const auto tree = units::UnitRegistry::tree(*c, root_code_);
+  CommendationRepository repo(*c);
+  std::vector<HonourLine> out;
+  for (auto& item : repo.awarded(limit)) {
+    auto figures = item.for_person && item.reporter_id ? repo.led_by(*item.reporter_id, item.from_date, item.to_date)
+                                                       : repo.held_by(unit_and_below(tree, item.unit_code), item.from_date, item.to_date);
+    const auto* unit = tree.find(item.unit_code);
+    std::string unit_name = unit ? unit->name : item.unit_code;
+    out.push_back({std::move(item), figures, std::move(unit_name)});
+  }
+  return out;
+}
+
 Nominees CommendationService::nominees(const auth::User& user) {
   if (root_code_.empty()) return {};
   auto c = database_.acquire();
@@ -109,7 +125,10 @@ core::Result<Commendation> CommendationService::decide(const auth::Actor& actor,
     return core::fail(core::ServiceError::conflict("Đề nghị này đã được quyết định."));
   auth::record_audit(*c, actor, status == CommendationStatus::awarded ? "commendation.award" : "commendation.decline",
                      "commendation:" + std::to_string(id), number.empty() ? note : number);
+  const auto topic = "commendation:" + std::to_string(id);
+  changes_.record(*c, topic);
   tx.commit();
+  changes_.notify(topic);
   return *repo.find(id);
 }
 

@@ -7,6 +7,7 @@
 #include "auth/audit_log.h"
 #include "auth/user.h"
 #include "core/error.h"
+#include "db/change_feed.h"
 #include "db/database.h"
 #include "outreach/commendation_repository.h"
 #include "outreach/model.h"
@@ -27,6 +28,12 @@ struct CommendationForm {
   std::string award, reason, from_date, to_date;
 };
 
+struct HonourLine {
+  Commendation commendation;
+  ActivityFigures figures;
+  std::string unit_name;
+};
+
 // Whom a person may propose: their units, and the active people of the registry in them.
 struct Nominees {
   units::UnitTree tree;
@@ -36,11 +43,16 @@ struct Nominees {
 
 class CommendationService {
  public:
-  CommendationService(db::Database& database, std::string root_code) : database_(database), root_code_(std::move(root_code)) {}
+  // `changes`: told when a commendation is decided (the public page of those honoured is cached).
+  CommendationService(db::Database& database, db::ChangeFeed& changes, std::string root_code)
+      : database_(database), changes_(changes), root_code_(std::move(root_code)) {}
 
   // Those of the user's units; `status` none for all.
   std::vector<CommendationLine> list(const auth::User& user, std::optional<CommendationStatus> status);
   Nominees nominees(const auth::User& user);
+  // What the public page honours: the province's awarded commendations, the latest decisions
+  // first (at most `limit`), with the figures that justify them and the unit of each person.
+  std::vector<HonourLine> honoured(int limit);
   // 422 with the fields: a nominee the user oversees, an award (3–200 bytes), a reason (10–2,000),
   // a period from `from_date` to `to_date` not after today.
   core::Result<Commendation> propose(const auth::User& user, const auth::Actor& actor, const CommendationForm& form, std::int64_t now);
@@ -53,6 +65,7 @@ class CommendationService {
   core::Result<Commendation> decide(const auth::Actor& actor, std::int64_t id, CommendationStatus status, const std::string& number,
                                     const std::string& note, std::int64_t now);
   db::Database& database_;
+  db::ChangeFeed& changes_;
   std::string root_code_;
 };
 

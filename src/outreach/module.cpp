@@ -12,7 +12,7 @@ namespace outreach {
 OutreachModule::OutreachModule(const web::ModuleContext& context, learning::CourseService& courses)
     : registry_(std::make_unique<ReporterRegistry>(context.database, context.config.section<units::Settings>().province, courses)),
       activities_(std::make_unique<ActivityLog>(context.database, context.config.section<units::Settings>().province)),
-      commendations_(std::make_unique<CommendationService>(context.database, context.config.section<units::Settings>().province)) {}
+      commendations_(std::make_unique<CommendationService>(context.database, context.changes, context.config.section<units::Settings>().province)) {}
 
 void OutreachModule::register_routes(web::Site& site) {
   register_registry_routes(site, *registry_);
@@ -20,6 +20,8 @@ void OutreachModule::register_routes(web::Site& site) {
   register_commendation_routes(site, *commendations_);
   register_outreach_api_routes(site, *registry_, *activities_);
 }
+
+std::vector<web::MenuEntry> OutreachModule::public_menu() const { return {{170, "Tôn vinh", "/ton-vinh"}}; }
 
 std::vector<web::BackOfficeLink> OutreachModule::back_office_links() const {
   return {{26, "Hoạt động phổ biến pháp luật", "/quan-tri/hoat-dong", web::needs(perm::record_activities)},

@@ -18,6 +18,7 @@ class OutreachModule : public web::Module {
   OutreachModule(const web::ModuleContext& context, learning::CourseService& courses);
   std::string_view name() const override { return "outreach"; }
   void register_routes(web::Site& site) override;
+  std::vector<web::MenuEntry> public_menu() const override;
   std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::FigureSource> figure_sources() const override;
   ReporterRegistry& registry() { return *registry_; }

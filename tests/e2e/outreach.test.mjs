@@ -14,7 +14,8 @@
 //   4. the approver follows a plan (imported with `phobien import-plan`): its overdue task stands
 //      out, progress is reported done only with evidence (a link and a PDF, downloaded again),
 //      and an interim review is recorded;
-//   5. the admin corrects the plan: a task's deadline, a new task (refused without a deadline first).
+//   5. the admin corrects the plan: a task's deadline, a new task (refused without a deadline first);
+//      awards the ward's proposal, and the public page (/ton-vinh) honours the propagandist.
 // Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
 // Run: PHOBIEN_BIN=… node --test outreach.test.mjs
 import { test } from 'node:test';
@@ -235,8 +236,16 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await page.getByRole('heading', { level: 1, name: 'Số hóa tủ sách pháp luật của phường' }).waitFor();
         await page.getByRole('link', { name: PLAN.code }).click();
         await checkPage('plan corrected');
+        // The ward's proposal is awarded; the public page honours the propagandist.
+        await page.goto('/quan-tri/khen-thuong');
+        await page.getByLabel('Số quyết định khen thưởng').fill('120/QĐ-UBND');
+        assert.equal(await submit(page, 'Khen thưởng'), 303);
+        await page.goto('/ton-vinh');
+        await page.getByRole('heading', { level: 2, name: PERSON }).waitFor();
+        await page.getByText('Quyết định số 120/QĐ-UBND').waitFor();
+        await checkPage('public honours');
       }
-      assert.equal(checked.length, 19, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 20, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });

@@ -235,6 +235,10 @@ TEST_P(OutreachHttpTest, CommendationsAreProposedWithTheirFiguresAndDecidedByThe
   EXPECT_EQ(list.body.find("Số quyết định khen thưởng"), std::string::npos);  // reporters do not decide
   EXPECT_EQ(province_->logged_in("xa2@x.vn").get("/quan-tri/khen-thuong").body.find("Xã Một"), std::string::npos);
 
+  auto visitor = server_->client();
+  visitor.get("/ton-vinh");  // its cookie set, the visitor's next look is served from the page cache
+  EXPECT_NE(visitor.get("/ton-vinh").body.find("Chưa có tập thể, cá nhân nào được khen thưởng."), std::string::npos);
+
   // The province decides: awarded with a number, or declined with a reason; once.
   auto& admin = province_->admin;
   const auto ids = server_->database().acquire()->query("SELECT id FROM commendations ORDER BY id");
@@ -252,6 +256,16 @@ TEST_P(OutreachHttpTest, CommendationsAreProposedWithTheirFiguresAndDecidedByThe
   EXPECT_NE(reporter.get("/quan-tri/khen-thuong").body.find("Lý do: Chưa đủ thời gian lập thành tích"), std::string::npos);
   EXPECT_EQ(reporter.get("/quan-tri/khen-thuong?loc=khac").status, 404);
   EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'commendation.%'"), 4);
+
+  // The public page honours the awarded one only, with its figures, for anyone (the page cached
+  // before the decisions is not served after them).
+  auto honoured = visitor.get("/ton-vinh");
+  ASSERT_EQ(honoured.status, 200);
+  EXPECT_NE(honoured.body.find("<h2>Xã Một</h2>"), std::string::npos) << honoured.body;
+  EXPECT_NE(honoured.body.find("Quyết định số 12/QĐ-STP ngày "), std::string::npos);
+  EXPECT_NE(honoured.body.find("2 hoạt động phổ biến pháp luật, 200 lượt người tham dự."), std::string::npos);
+  EXPECT_EQ(honoured.body.find("Trần Văn Đức"), std::string::npos);
+  EXPECT_EQ(honoured.body.find("Chưa đủ thời gian"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OutreachHttpTest, ::testing::ValuesIn(backends()), backend_name);
