@@ -1,5 +1,7 @@
 #include "app/eval_command.h"
 
+#include "app/import_command.h"
+
 #include "answer/answer_service.h"
 #include "consult/archive_import.h"
 #include "consult/qa_index.h"
@@ -8,7 +10,6 @@
 #include "core/utf8.h"
 #include "db/change_feed.h"
 #include "db/migrate.h"
-#include "library/library_service.h"
 #include "library/search_service.h"
 
 #include <nlohmann/json.hpp>
@@ -27,13 +28,44 @@ namespace app {
 namespace fs = std::filesystem;
 
 namespace {
+// A gold article: `law` is the document's id in its corpus file (ALQAC), its số hiệu
+// ("45/2019/QH14") or its title ("Luật Cư trú"); `clause` is "" when the whole article answers.
+struct Gold {
+  std::string law, article, clause;
+};
+
 struct Question {
   std::string text;
+  std::string style;                          // natural questions: "colloquial", "keyword", "no-diacritics", "story", "typo"
   std::string type;                           // "Đúng/Sai", "Trắc nghiệm", "Tự luận" or ""
   std::map<std::string, std::string> choices;  // multiple choice only
   std::string answer;                         // "Đúng", "Sai", "A", … for choice questions
-  std::vector<std::pair<std::string, std::string>> gold;  // (corpus document id, article id)
+  std::vector<Gold> gold;
 };
+
+// What a hit or a citation is, to compare with a gold article.
+struct Cited {
+  std::string corpus_id, document_number, document_title, article_id, article_number;
+};
+
+bool is_gold(const Gold& g, const Cited& c) {
+  const bool law = g.law == c.corpus_id || (!c.document_number.empty() && g.law == c.document_number) || g.law == c.document_title;
+  return law && (g.article == c.article_id || g.article == c.article_number);
+}
+
+// The 1-based rank of the first gold article among `cited`, or 0.
+template <typename Range, typename Describe>
+std::size_t gold_rank(const Question& q, const Range& cited, Describe&& describe) {
+  std::size_t i = 0;
+  for (const auto& item : cited) {
+    ++i;
+    auto c = describe(item);
+    if (!c) continue;
+    for (const auto& g : q.gold)
+      if (is_gold(g, *c)) return i;
+  }
+  return 0;
+}
 
 std::string read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -55,9 +87,12 @@ std::vector<Question> load_questions(const std::string& path) {
       for (const auto& [key, value] : it->items())
         if (value.is_string()) item.choices[key] = core::nfc(value.get<std::string>());
     if (auto it = q.find("answer"); it != q.end() && it->is_string()) item.answer = core::nfc(it->get<std::string>());
+    if (auto it = q.find("style"); it != q.end() && it->is_string()) item.style = it->get<std::string>();
     if (auto it = q.find("relevant_articles"); it != q.end() && it->is_array())
       for (const auto& g : *it)
-        item.gold.emplace_back(core::nfc(g.value("law_id", std::string())), core::nfc(g.value("article_id", std::string())));
+        if (g.is_object())
+          item.gold.push_back({core::nfc(g.value("law_id", std::string())), core::nfc(g.value("article_id", std::string())),
+                               core::nfc(g.value("clause", std::string()))});
     if (!item.text.empty() && !item.gold.empty()) out.push_back(std::move(item));
   }
   return out;
@@ -76,13 +111,12 @@ Scores evaluate(const library::SearchService& search, const std::vector<Question
     query.text = strip ? core::remove_diacritics(q.text) : q.text;
     query.limit = 10;
     auto result = search.search(query);
-    std::size_t rank = 0;
-    for (std::size_t i = 0; i < result.hits.size() && !rank; ++i) {
-      auto src = search.source(result.hits[i].id);
-      if (!src) continue;
-      for (const auto& [law, article] : q.gold)
-        if (src->corpus_id == law && src->article_id == article) rank = i + 1;
-    }
+    const auto rank = gold_rank(q, result.hits, [&](const search::Hit& hit) -> std::optional<Cited> {
+      auto src = search.source(hit.id);
+      auto passage = search.passage(hit.id);
+      if (!src || !passage) return std::nullopt;
+      return Cited{src->corpus_id, passage->document_number, passage->document_title, src->article_id, passage->article_number};
+    });
     s.r1 += rank == 1;
     s.r5 += rank >= 1 && rank <= 5;
     s.r10 += rank >= 1 && rank <= 10;
@@ -116,14 +150,16 @@ struct EvalLibrary {
     std::error_code ec;
     fs::remove_all(dir, ec);
   }
+  // `corpus`: a file, or a folder imported as `phobien import` imports it.
   bool load(const std::string& corpus, std::ostream& out) {
     fs::create_directories(dir);
     database = db::open_database("sqlite:" + (dir / "eval.db").string(), 4);
     db::migrate(*database);
-    library::LibraryService library(*database, changes);
-    auto report = library.import_file(read(corpus), corpus, {std::nullopt, "eval"});
-    if (!report.ok()) {
-      out << corpus << ": " << report.error->where << ": " << report.error->message << "\n";
+    std::ostringstream report;
+    if (import_paths(*database, {corpus}, report) != 0) {
+      std::istringstream lines(report.str());
+      for (std::string l; std::getline(lines, l);)
+        if (l.starts_with("✗")) out << l << "\n";
       return false;
     }
     auto level = spdlog::get_level();
@@ -148,6 +184,10 @@ int eval_retrieval(const std::string& corpus, const std::string& questions_path,
   if (questions.empty() || !lib.load(corpus, out)) return 1;
   print(out, "with diacritics", questions.size(), evaluate(*lib.search, questions, false));
   print(out, "without diacritics", questions.size(), evaluate(*lib.search, questions, true));
+  std::map<std::string, std::vector<Question>> by_style;
+  for (const auto& q : questions)
+    if (!q.style.empty()) by_style[q.style].push_back(q);
+  for (const auto& [style, group] : by_style) print(out, ("style " + style).c_str(), group.size(), evaluate(*lib.search, group, false));
   return 0;
 }
 
@@ -239,6 +279,38 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, co
 }
 
 namespace {
+// One question's answer against its gold.
+struct AnswerOutcome {
+  std::string style;
+  std::size_t rank = 0;  // of the first gold article among the citations; 0 when not cited
+  bool handoff = false, clarify = false, related = false;
+  bool clause_named = false, clause_right = false;
+};
+
+// citation R@1, R@5, MRR; clause = of the questions whose gold names a clause, the share whose
+// first citation is that article quoting that clause; the hand-off, clarify and related rates.
+void print_outcomes(std::ostream& out, const std::string& label, const std::vector<AnswerOutcome>& outcomes,
+                    std::optional<std::size_t> failures) {
+  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0;
+  for (const auto& o : outcomes) {
+    r1 += o.rank == 1;
+    r5 += o.rank >= 1 && o.rank <= 5;
+    mrr += o.rank ? 1.0 / static_cast<double>(o.rank) : 0.0;
+    handoff += o.handoff;
+    clarify += o.clarify;
+    related += o.related;
+    named += o.clause_named;
+    clause += o.clause_right;
+  }
+  const double n = std::max<double>(1, static_cast<double>(outcomes.size()));
+  char line[320];
+  std::snprintf(line, sizeof line, "[%s] questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f clause=%.3f (of %.0f) handoff=%.3f clarify=%.3f related=%.3f",
+                label.c_str(), outcomes.size(), r1 / n, r5 / n, mrr / n, named ? clause / named : 0.0, named, handoff / n, clarify / n, related / n);
+  out << line;
+  if (failures) out << " verification_failures=" << *failures;
+  out << "\n";
+}
+
 int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions,
                    std::ostream& out) {
   struct Row {
@@ -259,8 +331,8 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
     bool first_right, second_right;
   };
   std::vector<CloseCall> close_calls;
-  double r1 = 0, r5 = 0, mrr = 0;
-  std::size_t handoffs = 0, failures = 0, clarifications = 0, with_related = 0;
+  std::vector<AnswerOutcome> outcomes;
+  std::size_t failures = 0;
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
     auto a = service.compose(q.text, q.choices);
@@ -269,9 +341,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
       support_rows.push_back({a.choice_support, q.answer == "Đúng"});
     }
     if (q.type == "Trắc nghiệm") tally(multiple_choice, q.answer, a.choice);
-    std::size_t rank = 0;
-    for (std::size_t i = 0; i < a.citations.size(); ++i) {
-      const auto& c = a.citations[i];
+    for (const auto& c : a.citations) {
       // Grounding: the cited article exists and the quote is a verbatim substring of it as stored.
       auto stored = conn->query_one(
           "SELECT n.text FROM legal_nodes n JOIN legal_documents d ON d.id = n.document_id "
@@ -282,25 +352,31 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
         out << "# verification failed: Điều " << c.article << " " << c.document_title << (stored ? "" : " (not found)")
             << (c.quote.empty() ? " (empty quote)" : "") << "\n";
       }
-      for (const auto& [law, article] : q.gold)
-        if (!rank && c.corpus_id == law && c.article_id == article) rank = i + 1;
     }
-    r1 += rank == 1;
-    r5 += rank >= 1 && rank <= 5;
-    mrr += rank ? 1.0 / static_cast<double>(rank) : 0.0;
-    handoffs += a.handoff;
-    with_related += !a.related.empty();
-    clarifications += a.clarify;
+    const auto rank = gold_rank(q, a.citations, [](const answer::AnswerCitation& c) -> std::optional<Cited> {
+      return Cited{c.corpus_id, c.document_number, c.document_title, c.article_id, c.article};
+    });
+    AnswerOutcome o{q.style, rank, a.handoff, a.clarify, !a.related.empty()};
+    // The clause: among the gold articles that name one, the first citation quotes that clause.
+    for (const auto& g : q.gold)
+      if (!g.clause.empty()) {
+        o.clause_named = true;
+        const auto& first = a.citations.empty() ? nullptr : &a.citations.front();
+        if (rank == 1 && first && is_gold(g, {first->corpus_id, first->document_number, first->document_title, first->article_id, first->article}))
+          o.clause_right = o.clause_right || first->clause.value_or("") == g.clause;
+      }
+    outcomes.push_back(o);
     rows.push_back({a.confidence, rank == 1});
     if (a.citations.size() > 1 && a.citations[0].document_id != a.citations[1].document_id && a.citations[0].score > 0)
       close_calls.push_back({(a.citations[0].score - a.citations[1].score) / a.citations[0].score, rank == 1, rank == 2});
   }
-  double n = static_cast<double>(questions.size());
-  char line[256];
-  std::snprintf(line, sizeof line, "questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f handoff=%.3f clarify=%.3f related=%.3f verification_failures=%zu\n",
-                questions.size(), r1 / n, r5 / n, mrr / n, static_cast<double>(handoffs) / n, static_cast<double>(clarifications) / n,
-                static_cast<double>(with_related) / n, failures);
-  out << line;
+  const double n = static_cast<double>(questions.size());
+  char line[320];
+  print_outcomes(out, "all", outcomes, failures);
+  std::map<std::string, std::vector<AnswerOutcome>> by_style;
+  for (const auto& o : outcomes)
+    if (!o.style.empty()) by_style[o.style].push_back(o);
+  for (const auto& [style, group] : by_style) print_outcomes(out, ("style " + style).c_str(), group, std::nullopt);
   // Throughput in the same run, one thread each: the search alone (the top 5 articles the answer
   // starts from, for the same query: a multiple-choice question is asked with its options)
   // against the whole answer (search, quotes, choices), without the checks above.

@@ -4,13 +4,19 @@
 
 namespace app {
 
-// `phobien eval retrieval --corpus FILE --questions FILE`: imports only the corpus into a fresh
-// temporary database, asks every question, and prints R@1, R@5, R@10 and MRR@10 of the gold
-// articles, then the same with the questions' diacritics removed. Returns non-zero on bad input.
+// Question files: an array of {"text" or "question", "relevant_articles": [{"law_id", "article_id",
+// "clause"?}], "style"?, "question_type"?, "choices"?, "answer"?}; `law_id` names a document by
+// its id in the corpus file, its số hiệu or its title. The corpus is a file or a folder (imported as
+// `phobien import` does) in a fresh temporary database.
+//
+// `phobien eval retrieval --corpus PATH --questions FILE`: asks every question, and prints R@1,
+// R@5, R@10 and MRR@10 of the gold articles, then the same with the questions' diacritics removed,
+// then per style. Returns non-zero on bad input.
 int eval_retrieval(const std::string& corpus, const std::string& questions, std::ostream& out);
 
-// `phobien eval answer --corpus FILE --questions FILE`: answers every question and prints R@1,
-// R@5, MRR@10 of the citations, accuracy on true/false and multiple-choice questions beside the
+// `phobien eval answer --corpus PATH --questions FILE`: answers every question and prints R@1,
+// R@5, MRR@10 of the citations, clause accuracy, the clarify and hand-off rates (all, then per
+// style), accuracy on true/false and multiple-choice questions beside the
 // majority-class baseline, the share of hand-offs, the number of citations or quotes that
 // fail verification (must be 0), and the precision/coverage curve of the confidence threshold.
 // With `archive` (a Q&A archive file, as `phobien import-qa` reads), the archive is imported as

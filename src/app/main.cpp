@@ -142,11 +142,11 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
   auto* eval_retrieval = commands.eval_retrieval = eval->add_subcommand("retrieval", "Đo độ chính xác tra cứu trên một bộ câu hỏi có điều luật đúng");
-  eval_retrieval->add_option("--corpus", commands.eval_corpus, "Tệp văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingFile);
+  eval_retrieval->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingPath);
   eval_retrieval->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
 
   auto* eval_answer = commands.eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
-  eval_answer->add_option("--corpus", commands.eval_corpus, "Tệp văn bản")->required()->check(CLI::ExistingFile);
+  eval_answer->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
   eval_answer->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
   eval_answer->add_option("--archive", commands.eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
       ->check(CLI::ExistingFile);

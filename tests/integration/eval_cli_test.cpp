@@ -1,0 +1,76 @@
+// `phobien eval retrieval` and `phobien eval answer` on a corpus folder and a question file in the
+// natural-question format: gold articles named by title, clauses, figures per style.
+#include "support/process.h"
+#include "support/test_database.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+using namespace testing_support;
+
+// Two laws in two files of one folder, and three questions: two in everyday words about the first
+// law (one names the clause that answers), one by keywords about the second.
+struct EvalFiles {
+  std::string dir = make_temp_dir();
+  std::string corpus = dir + "/luat";
+  std::string questions = dir + "/cau-hoi.json";
+  EvalFiles() {
+    std::filesystem::create_directories(corpus);
+    std::ofstream(corpus + "/lao-dong.json") << R"([{"id": "Bộ luật Lao động", "articles": [
+      {"id": "35", "text": "Quyền đơn phương chấm dứt hợp đồng lao động của người lao động\n\n1. Người lao động có quyền đơn phương chấm dứt hợp đồng lao động nhưng phải báo trước cho người sử dụng lao động như sau:\na) Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;\nb) Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn có thời hạn từ 12 tháng đến 36 tháng.\n2. Người lao động có quyền đơn phương chấm dứt hợp đồng lao động không cần báo trước trong trường hợp không được trả đủ lương."},
+      {"id": "113", "text": "Nghỉ hằng năm\n\n1. Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm, hưởng nguyên lương theo hợp đồng lao động 12 ngày làm việc."}]}])";
+    std::ofstream(corpus + "/cu-tru.json") << R"([{"id": "Luật Cư trú", "articles": [
+      {"id": "20", "text": "Điều kiện đăng ký thường trú\n\n1. Công dân có chỗ ở hợp pháp thuộc quyền sở hữu của mình thì được đăng ký thường trú tại chỗ ở hợp pháp đó."}]}])";
+    std::ofstream(questions) << R"([
+      {"question_id": "n1", "text": "Em muốn nghỉ việc thì phải báo trước cho công ty bao nhiêu ngày ạ?", "style": "colloquial",
+       "relevant_articles": [{"law_id": "Bộ luật Lao động", "article_id": "35", "clause": "1"}]},
+      {"question_id": "n2", "text": "Làm đủ một năm được nghỉ phép mấy ngày", "style": "colloquial",
+       "relevant_articles": [{"law_id": "Bộ luật Lao động", "article_id": "113", "clause": ""}]},
+      {"question_id": "n3", "text": "điều kiện đăng ký thường trú", "style": "keyword",
+       "relevant_articles": [{"law_id": "Luật Cư trú", "article_id": "20"}]}])";
+  }
+  ~EvalFiles() { std::filesystem::remove_all(dir); }
+};
+
+TEST(EvalCli, RetrievalReadsAFolderAndReportsEachStyle) {
+  EvalFiles f;
+  auto r = run_phobien({"eval", "retrieval", "--corpus", f.corpus, "--questions", f.questions});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("3 passages"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("# with diacritics"), std::string::npos);
+  EXPECT_NE(r.output.find("questions=3 R@1=1.000"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("# style colloquial"), std::string::npos);
+  EXPECT_NE(r.output.find("questions=2 R@1="), std::string::npos);
+  EXPECT_NE(r.output.find("# style keyword"), std::string::npos);
+}
+
+TEST(EvalCli, AnswersAreScoredByArticleAndClause) {
+  EvalFiles f;
+  auto r = run_phobien({"eval", "answer", "--corpus", f.corpus, "--questions", f.questions});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("[all] questions=3 citation R@1=1.000"), std::string::npos) << r.output;
+  // One question names a clause: the first citation quotes khoản 1 of Điều 35, or it does not.
+  EXPECT_NE(r.output.find("(of 1)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("verification_failures=0"), std::string::npos);
+  EXPECT_NE(r.output.find("[style colloquial] questions=2"), std::string::npos);
+  EXPECT_NE(r.output.find("[style keyword] questions=1"), std::string::npos);
+}
+
+TEST(EvalCli, BadInputFailsWithAMessage) {
+  EvalFiles f;
+  std::ofstream(f.dir + "/khong-co-dap-an.json") << R"([{"text": "Hỏi gì đó"}])";
+  auto no_gold = run_phobien({"eval", "retrieval", "--corpus", f.corpus, "--questions", f.dir + "/khong-co-dap-an.json"});
+  EXPECT_EQ(no_gold.exit_code, 1);
+  EXPECT_NE(no_gold.output.find("không có câu hỏi nào có điều luật đúng"), std::string::npos) << no_gold.output;
+  std::ofstream(f.corpus + "/hong.json") << "[{";
+  auto broken = run_phobien({"eval", "answer", "--corpus", f.corpus, "--questions", f.questions});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.output.find("hong.json"), std::string::npos) << broken.output;
+  EXPECT_NE(run_phobien({"eval", "retrieval", "--corpus", f.dir + "/khong-co", "--questions", f.questions}).exit_code, 0);
+}
+
+}  // namespace
