@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -46,10 +47,12 @@ struct Question {
 // What a hit or a citation is, to compare with a gold article.
 struct Cited {
   std::string corpus_id, document_number, document_title, article_id, article_number;
+  std::vector<std::string> other_corpus_ids = {};  // the document's other sources (one law, one document)
 };
 
 bool is_gold(const Gold& g, const Cited& c) {
-  const bool law = g.law == c.corpus_id || (!c.document_number.empty() && g.law == c.document_number) || g.law == c.document_title;
+  const bool law = g.law == c.corpus_id || (!c.document_number.empty() && g.law == c.document_number) || g.law == c.document_title ||
+                   std::find(c.other_corpus_ids.begin(), c.other_corpus_ids.end(), g.law) != c.other_corpus_ids.end();
   return law && (g.article == c.article_id || g.article == c.article_number);
 }
 
@@ -103,7 +106,8 @@ struct Scores {
   double seconds = 0;
 };
 
-Scores evaluate(const library::SearchService& search, const std::vector<Question>& questions, bool strip) {
+// `misses`: where to list the questions whose gold is not first, with the first hit.
+Scores evaluate(const library::SearchService& search, const std::vector<Question>& questions, bool strip, std::ostream* misses = nullptr) {
   Scores s;
   auto started = std::chrono::steady_clock::now();
   for (const auto& q : questions) {
@@ -115,8 +119,15 @@ Scores evaluate(const library::SearchService& search, const std::vector<Question
       auto src = search.source(hit.id);
       auto passage = search.passage(hit.id);
       if (!src || !passage) return std::nullopt;
-      return Cited{src->corpus_id, passage->document_number, passage->document_title, src->article_id, passage->article_number};
+      return Cited{src->corpus_id, passage->document_number, passage->document_title, src->article_id, passage->article_number, src->other_corpus_ids};
     });
+    if (misses && rank != 1) {
+      *misses << "- rank " << rank << ": " << q.text << "\n  gold: " << q.gold.front().law << " Điều " << q.gold.front().article;
+      if (auto first = result.hits.empty() ? std::nullopt : search.passage(result.hits.front().id))
+        *misses << "\n  first: " << (first->document_number.empty() ? first->document_title : first->document_number) << " Điều "
+                << first->article_number << " " << first->title;
+      *misses << "\n";
+    }
     s.r1 += rank == 1;
     s.r5 += rank >= 1 && rank <= 5;
     s.r10 += rank >= 1 && rank <= 10;
@@ -178,7 +189,7 @@ std::vector<Question> load_or_complain(const std::string& path, std::ostream& ou
 }
 }  // namespace
 
-int eval_retrieval(const std::string& corpus, const std::string& questions_path, std::ostream& out) {
+int eval_retrieval(const std::string& corpus, const std::string& questions_path, bool list_misses, std::ostream& out) {
   auto questions = load_or_complain(questions_path, out);
   EvalLibrary lib;
   if (questions.empty() || !lib.load(corpus, out)) return 1;
@@ -188,6 +199,10 @@ int eval_retrieval(const std::string& corpus, const std::string& questions_path,
   for (const auto& q : questions)
     if (!q.style.empty()) by_style[q.style].push_back(q);
   for (const auto& [style, group] : by_style) print(out, ("style " + style).c_str(), group.size(), evaluate(*lib.search, group, false));
+  if (list_misses) {
+    out << "# questions whose gold article is not first (rank 0: not in the first 10)\n";
+    evaluate(*lib.search, questions, false, &out);
+  }
   return 0;
 }
 

@@ -11,8 +11,9 @@ namespace app {
 //
 // `phobien eval retrieval --corpus PATH --questions FILE`: asks every question, and prints R@1,
 // R@5, R@10 and MRR@10 of the gold articles, then the same with the questions' diacritics removed,
-// then per style. Returns non-zero on bad input.
-int eval_retrieval(const std::string& corpus, const std::string& questions, std::ostream& out);
+// then per style; with `list_misses`, each question whose gold article is not first, with the
+// first hit. Returns non-zero on bad input.
+int eval_retrieval(const std::string& corpus, const std::string& questions, bool list_misses, std::ostream& out);
 
 // `phobien eval answer --corpus PATH --questions FILE`: answers every question and prints R@1,
 // R@5, MRR@10 of the citations, clause accuracy, the clarify and hand-off rates (all, then per

@@ -66,6 +66,7 @@ struct Commands {
   bool bank_publish = false;
   std::string units_file, plan_file, contest_file, course_file;
   std::string eval_corpus, eval_questions, eval_archive;
+  bool eval_misses = false;
   std::string backup_file;
 };
 
@@ -144,6 +145,7 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   auto* eval_retrieval = commands.eval_retrieval = eval->add_subcommand("retrieval", "Đo độ chính xác tra cứu trên một bộ câu hỏi có điều luật đúng");
   eval_retrieval->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingPath);
   eval_retrieval->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
+  eval_retrieval->add_flag("--misses", commands.eval_misses, "Liệt kê các câu hỏi mà điều luật đúng không đứng đầu");
 
   auto* eval_answer = commands.eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
   eval_answer->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
@@ -202,7 +204,7 @@ int user_add_command(db::Database& database, const core::Config& config, const C
 // The command that was parsed, run with `config`; its exit status.
 int run_command(const Commands& commands, const core::Config& config) {
   if (commands.serve->parsed()) return serve_command(config, commands.demo);
-  if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, std::cout);
+  if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, commands.eval_misses, std::cout);
   if (commands.eval_answer->parsed())
     return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, std::cout);
   if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);

@@ -60,10 +60,12 @@ std::optional<std::int64_t> DocumentLookup::find(const std::string& law_id) {
   meta.source_id = law_id;
   if (looks_like_number(law_id)) meta.number = law_id;
   auto identity = document_identity(meta);
+  // A source merged into another document (one law, one document) names that document.
   auto row = c_.query_one(
       "SELECT id FROM legal_documents WHERE identity = ? OR number = ? OR source_id = ? "
+      "OR id IN (SELECT document_id FROM legal_document_sources WHERE source_id = ?) "
       "ORDER BY CASE WHEN identity = ? THEN 0 WHEN number = ? THEN 1 ELSE 2 END, id LIMIT 1",
-      {identity, law_id, law_id, identity, law_id});
+      {identity, law_id, law_id, law_id, identity, law_id});
   std::optional<std::int64_t> id;
   if (row) id = row->int64(0);
   cache_[law_id] = id;

@@ -214,6 +214,43 @@ std::map<std::string, std::string> DocumentRepository::slugs_by_identity() {
   return out;
 }
 
+std::optional<std::int64_t> DocumentRepository::document_of_source(const std::string& source_id) {
+  auto r = c_.query_one("SELECT document_id FROM legal_document_sources WHERE source_id = ? ORDER BY document_id LIMIT 1", {source_id});
+  if (!r) return std::nullopt;
+  return r->int64(0);
+}
+
+std::vector<std::string> DocumentRepository::sources(std::int64_t document_id) {
+  std::vector<std::string> out;
+  for (const auto& r : c_.query("SELECT source_id FROM legal_document_sources WHERE document_id = ? ORDER BY id", {document_id}))
+    out.push_back(r.text(0));
+  return out;
+}
+
+std::map<std::int64_t, std::vector<std::string>> DocumentRepository::sources_by_document() {
+  std::map<std::int64_t, std::vector<std::string>> out;
+  for (const auto& r : c_.query("SELECT document_id, source_id FROM legal_document_sources ORDER BY id")) out[r.int64(0)].push_back(r.text(1));
+  return out;
+}
+
+void DocumentRepository::add_source(std::int64_t document_id, const DocumentMeta& meta) {
+  c_.execute(
+      "INSERT INTO legal_document_sources (document_id, source_id, source_format, source_file) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (document_id, source_id) DO UPDATE SET source_format = excluded.source_format, source_file = excluded.source_file",
+      {document_id, meta.source_id, meta.source_format, meta.source_file});
+}
+
+std::vector<Document> DocumentRepository::legal_documents() {
+  return db::map_rows(c_.query(select_documents("WHERE kind = 'document' ORDER BY id")), from_row);
+}
+
+std::map<std::string, std::string> DocumentRepository::article_texts(std::int64_t document_id) {
+  std::map<std::string, std::string> out;
+  for (const auto& r : c_.query("SELECT number, title, text FROM legal_nodes WHERE document_id = ? AND kind = 'dieu'", {document_id}))
+    out.emplace(r.text(0), r.text(1) + "\n" + r.text(2));
+  return out;
+}
+
 std::int64_t DocumentRepository::article_count() { return c_.query_int("SELECT COUNT(*) FROM legal_nodes WHERE kind = 'dieu'"); }
 
 }  // namespace library

@@ -64,6 +64,17 @@ class DocumentRepository {
   // Every passage, or one document's, streamed to `sink` (the search index build).
   void passages(std::optional<std::int64_t> document_id, const std::function<void(PassageRow&&)>& sink);
   std::int64_t article_count();
+
+  // The sources of documents (legal_document_sources): a source's document, a document's
+  // sources (the first one first), every document's, and recording one (again).
+  std::optional<std::int64_t> document_of_source(const std::string& source_id);
+  std::vector<std::string> sources(std::int64_t document_id);
+  std::map<std::int64_t, std::vector<std::string>> sources_by_document();
+  void add_source(std::int64_t document_id, const DocumentMeta& meta);
+  // Every legal document (not the other bookshelf items), to look for a twin among them.
+  std::vector<Document> legal_documents();
+  // The articles of a stored document: number → title and text.
+  std::map<std::string, std::string> article_texts(std::int64_t document_id);
   // identity → slug of every document, to turn cited numbers into links.
   std::map<std::string, std::string> slugs_by_identity();
 

@@ -8,6 +8,7 @@
 #include "core/time.h"
 #include "core/utf8.h"
 #include "library/metadata.h"
+#include "library/twins.h"
 #include "text/document_number.h"
 #include "text/vietnamese.h"
 #include "library/document_numbers.h"
@@ -86,7 +87,26 @@ void merge(DocumentMeta& into, const DocumentMeta& from) {
   into.kind = from.kind;
   into.source_format = from.source_format;
   into.source_file = from.source_file;
-  into.source_id = from.source_id;
+  if (into.source_id.empty()) into.source_id = from.source_id;  // the first source stays the document's (all: legal_document_sources)
+}
+
+// The document this parsed one is another source of (one law, one document): the document this
+// source was merged into before, else a twin of another number rank (library/twins.h), since
+// documents with the same số hiệu already share an identity.
+std::optional<Document> find_twin(DocumentRepository& repo, const ParsedDocument& pd) {
+  if (pd.meta.kind != ItemKind::document) return std::nullopt;
+  const auto key = twin_title_key(pd.meta.title);
+  const auto articles = article_texts(pd.tree);
+  const int rank = number_rank(pd.meta);
+  // A source merged before (its own identity is gone), if its text still is that document's.
+  if (auto id = rank < 2 ? repo.document_of_source(pd.meta.source_id) : std::nullopt)
+    if (auto merged = repo.find(*id); merged && same_law({pd.meta, articles}, {merged->meta, repo.article_texts(merged->id)})) return merged;
+  for (auto& candidate : repo.legal_documents()) {
+    if (number_rank(candidate.meta) == rank) continue;
+    if (!title_is_number(pd.meta) && !title_is_number(candidate.meta) && twin_title_key(candidate.meta.title) != key) continue;
+    if (same_law({pd.meta, articles}, {candidate.meta, repo.article_texts(candidate.id)})) return std::move(candidate);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -95,9 +115,18 @@ ImportedDocument LibraryService::store(DocumentRepository& repo, ParsedDocument&
   Document d;
   d.identity = document_identity(pd.meta);
   auto existing = repo.find_by_identity(d.identity);
+  if (!existing) {
+    if (auto twin = find_twin(repo, pd)) {
+      // A copy the library names better stays as it is; a copy it names less well becomes this
+      // document, keeping its id and links.
+      if (number_rank(pd.meta) < number_rank(twin->meta)) return add_twin_source(repo, *twin, pd, c, actor);
+      existing = std::move(twin);
+    }
+  }
   if (existing) {
     d = *existing;
     merge(d.meta, pd.meta);
+    d.identity = document_identity(d.meta);
   } else {
     d.meta = pd.meta;
     d.slug = unique_slug(repo, pd.meta);
@@ -113,6 +142,7 @@ ImportedDocument LibraryService::store(DocumentRepository& repo, ParsedDocument&
   } else {
     d.id = repo.insert(d);
   }
+  repo.add_source(d.id, pd.meta);
   NodeWriter writer{repo, d.id};
   writer.write(pd.tree, std::nullopt, "");
   for (const auto& r : pd.relations) repo.insert_relation(d.id, r, "so:" + number_identity_key(r.target_number));
@@ -120,6 +150,17 @@ ImportedDocument LibraryService::store(DocumentRepository& repo, ParsedDocument&
   auth::record_audit(c, actor, existing ? "library.update" : "library.import", "document:" + std::to_string(d.id),
                      d.meta.title + " (" + pd.meta.source_file + ")");
   return {d.id, d.meta.title, d.meta.number, d.slug, count_nodes(pd.tree), !existing, pd.notes};
+}
+
+ImportedDocument LibraryService::add_twin_source(DocumentRepository& repo, const Document& twin, const ParsedDocument& pd, db::Connection& c,
+                                                 const auth::Actor& actor) {
+  repo.add_source(twin.id, pd.meta);
+  changes_.record(c, "library:" + std::to_string(twin.id));
+  auth::record_audit(c, actor, "library.source", "document:" + std::to_string(twin.id), pd.meta.source_id + " (" + pd.meta.source_file + ")");
+  ImportedDocument out{twin.id, twin.meta.title, twin.meta.number, twin.slug, {}, false, pd.notes};
+  out.notes.push_back("«" + pd.meta.source_id + "» là văn bản đã có trong tủ sách (" + twin.meta.title +
+                      (twin.meta.number.empty() ? "" : ", số hiệu " + twin.meta.number) + "): ghi nhận thêm nguồn, không tạo bản thứ hai.");
+  return out;
 }
 
 FileReport LibraryService::import_file(const std::string& bytes, const std::string& name, const auth::Actor& actor) {

@@ -96,6 +96,9 @@ class LibraryService {
 
  private:
   ImportedDocument store(DocumentRepository& repo, ParsedDocument& pd, db::Connection& c, const auth::Actor& actor);
+  // Another source of a document the library holds: recorded, nothing else changes.
+  ImportedDocument add_twin_source(DocumentRepository& repo, const Document& twin, const ParsedDocument& pd, db::Connection& c,
+                                   const auth::Actor& actor);
   db::Database& database_;
   db::ChangeFeed& changes_;
   std::string uploads_dir_;

@@ -28,7 +28,7 @@ std::vector<web::BackOfficeLink> LibraryModule::back_office_links() const {
 }
 
 std::vector<web::BackupTable> LibraryModule::tables() {
-  return {{"legal_documents"}, {"legal_nodes"}, {"legal_relations"}, {"library_files"}};
+  return {{"legal_documents"}, {"legal_document_sources"}, {"legal_nodes"}, {"legal_relations"}, {"library_files"}};
 }
 
 }  // namespace library

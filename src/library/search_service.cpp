@@ -27,8 +27,12 @@ search::Passage to_passage(const PassageRow& r) {
   return p;
 }
 
-PassageSource to_source(const PassageRow& r) {
-  return {r.document_id, r.document_slug, r.anchor, r.source_id, r.node_id ? r.source_ref : "", r.status};
+// `sources`: every source id of the document, the first one first.
+PassageSource to_source(const PassageRow& r, const std::vector<std::string>& sources) {
+  PassageSource out{r.document_id, r.document_slug, r.anchor, r.source_id, r.node_id ? r.source_ref : "", r.status, {}};
+  for (const auto& s : sources)
+    if (s != r.source_id) out.other_corpus_ids.push_back(s);
+  return out;
 }
 }  // namespace
 
@@ -50,15 +54,18 @@ SearchService::SearchService(db::Database& database, db::ChangeFeed& changes) : 
 void SearchService::rebuild() {
   auto started = std::chrono::steady_clock::now();
   std::vector<PassageRow> rows;
+  std::map<std::int64_t, std::vector<std::string>> document_sources;
   {
     auto c = database_.acquire();
-    DocumentRepository(*c).passages(std::nullopt, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
+    DocumentRepository repo(*c);
+    repo.passages(std::nullopt, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
+    document_sources = repo.sources_by_document();
   }
   std::map<std::int64_t, PassageSource> sources;
   std::set<std::int64_t> documents;
   for (const auto& r : rows) {
     documents.insert(r.document_id);
-    sources[passage_id(r.node_id, r.document_id)] = to_source(r);
+    sources[passage_id(r.node_id, r.document_id)] = to_source(r, document_sources[r.document_id]);
     index_.index().upsert(to_passage(r));
   }
   index_.replace_sources(std::move(sources));  // drops the passages of documents that are gone
@@ -69,15 +76,18 @@ void SearchService::rebuild() {
 
 void SearchService::refresh_document(std::int64_t document_id) {
   std::vector<PassageRow> rows;
+  std::vector<std::string> document_sources;
   {
     auto c = database_.acquire();
-    DocumentRepository(*c).passages(document_id, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
+    DocumentRepository repo(*c);
+    repo.passages(document_id, [&](PassageRow&& r) { rows.push_back(std::move(r)); });
+    document_sources = repo.sources(document_id);
   }
   index_.index().remove_document(document_id);
   index_.update([&](search::Index& index, std::map<std::int64_t, PassageSource>& sources) {
     std::erase_if(sources, [&](const auto& kv) { return kv.second.document_id == document_id; });
     for (const auto& r : rows) {
-      sources[passage_id(r.node_id, r.document_id)] = to_source(r);
+      sources[passage_id(r.node_id, r.document_id)] = to_source(r, document_sources);
       index.upsert(to_passage(r));
     }
   });
@@ -92,7 +102,8 @@ nlohmann::json SearchService::hit_json(const search::Hit& hit) const {
   auto src = source(hit.id);
   if (!p || !src) return nullptr;
   std::string url = "/van-ban/" + src->document_slug + (src->anchor.empty() ? "" : "/" + src->anchor);
-  return {{"document_id", std::to_string(p->document_id)},
+  const nlohmann::json source_ref = {{"corpus_id", src->corpus_id}, {"article_id", src->article_id}};
+  nlohmann::json out = {{"document_id", std::to_string(p->document_id)},
           {"document_title", p->document_title},
           {"document_number", p->document_number},
           {"article", p->article_number.empty() ? nlohmann::json(nullptr) : nlohmann::json(p->article_number)},
@@ -101,7 +112,14 @@ nlohmann::json SearchService::hit_json(const search::Hit& hit) const {
           {"score", hit.score},
           {"url", url},
           {"match", hit.match},
-          {"source_ref", {{"corpus_id", src->corpus_id}, {"article_id", src->article_id}}}};
+          {"source_ref", source_ref}};
+  if (!src->other_corpus_ids.empty()) {
+    // One law from several sources: each source's ids name this article (its number in each).
+    nlohmann::json refs = nlohmann::json::array({source_ref});
+    for (const auto& id : src->other_corpus_ids) refs.push_back({{"corpus_id", id}, {"article_id", p->article_number}});
+    out["source_refs"] = refs;
+  }
+  return out;
 }
 
 }  // namespace library

@@ -20,6 +20,7 @@ struct PassageSource {
   std::string corpus_id;    // the document id as in the imported file
   std::string article_id;   // the article id as in the imported file
   std::string validity;     // the document's validity status, or "" when unknown
+  std::vector<std::string> other_corpus_ids;  // the document's other sources (one law, one document)
 };
 
 class SearchService {

@@ -1,4 +1,5 @@
 // The legal bookshelf on both databases: import, re-import, all-or-nothing files, pages, API.
+#include "library/citation_resolver.h"
 #include "library/library_service.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
@@ -57,6 +58,56 @@ TEST_P(LibraryTest, ImportingAgainUpdatesInsteadOfDuplicating) {
   ASSERT_TRUE(other.ok());
   EXPECT_FALSE(other.documents[0].created);
   EXPECT_EQ(count("SELECT COUNT(*) FROM legal_documents"), 2);
+}
+
+// The Civil Code as a corpus names it ("Bộ luật dân sự", no số hiệu), as the codes name it (with
+// its số hiệu and year), and an older law with the same title and other texts.
+std::string civil_code_file(const std::string& id, const std::string& extra = "") {
+  std::string articles;
+  for (int i = 1; i <= 6; ++i)
+    articles += std::string(i > 1 ? "," : "") + R"({"id": ")" + std::to_string(i) + R"(", "text": "Điều khoản )" + std::to_string(i) +
+                R"(\n\nCá nhân, pháp nhân xác lập, thực hiện quyền, nghĩa vụ dân sự của mình trên cơ sở tự do, tự nguyện cam kết, thỏa thuận)" + extra + R"("})";
+  return R"([{"id": ")" + id + R"(", "articles": [)" + articles + "]}]";
+}
+
+TEST_P(LibraryTest, OneLawFromTwoSourcesIsOneDocumentThatEitherSourceNames) {
+  ASSERT_TRUE(import(civil_code_file("Bộ luật dân sự"), "alqac.json").ok());
+  auto code = import(civil_code_file("91/2015/QH13", "."), "codes.json");
+  ASSERT_TRUE(code.ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM legal_documents"), 1) << "the copy without số hiệu became the numbered one";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM legal_nodes WHERE kind = 'dieu'"), 6);
+  auto c = database().acquire();
+  auto doc = c->query_one("SELECT id, number, source_id, identity FROM legal_documents");
+  EXPECT_EQ(doc->text(1), "91/2015/QH13");
+  EXPECT_EQ(doc->text(2), "Bộ luật dân sự") << "the first source stays the document's";
+  EXPECT_EQ(doc->text(3), "so:91/2015/qh13");
+  // Either source's id finds it, as citations of archives and question banks name laws.
+  library::DocumentLookup lookup(*c);
+  EXPECT_EQ(lookup.find("Bộ luật dân sự"), doc->int64(0));
+  EXPECT_EQ(lookup.find("91/2015/QH13"), doc->int64(0));
+  // Importing the first source again records it again, and nothing else.
+  auto again = import(civil_code_file("Bộ luật dân sự"), "alqac.json");
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again.documents[0].created);
+  EXPECT_NE(again.documents[0].notes.back().find("ghi nhận thêm nguồn"), std::string::npos);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM legal_documents"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM legal_document_sources"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'library.source'"), 1);
+  // An older code of the same title, with other texts, is another document.
+  std::string old_code = R"([{"id": "Bộ luật dân sự 2005", "articles": [{"id": "1", "text": "Nhiệm vụ\n\nBộ luật dân sự quy định địa vị pháp lý"},
+    {"id": "2", "text": "Hiệu lực\n\nBộ luật này có hiệu lực"}, {"id": "3", "text": "Áp dụng\n\nQuan hệ dân sự được áp dụng tập quán"}]}])";
+  ASSERT_TRUE(import(old_code, "cu.json").ok());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM legal_documents"), 2);
+}
+
+TEST_P(LibraryTest, ATwinWithoutSoHieuArrivingLaterJoinsTheNumberedDocument) {
+  ASSERT_TRUE(import(civil_code_file("91/2015/QH13"), "codes.json").ok());
+  auto corpus = import(civil_code_file("Bộ luật dân sự"), "alqac.json");
+  ASSERT_TRUE(corpus.ok());
+  EXPECT_FALSE(corpus.documents[0].created);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM legal_documents"), 1);
+  auto c = database().acquire();
+  EXPECT_EQ(library::DocumentLookup(*c).find("Bộ luật dân sự"), c->query_int("SELECT id FROM legal_documents"));
 }
 
 TEST_P(LibraryTest, ABrokenFileStoresNothing) {
