@@ -1,5 +1,6 @@
 #include "library/search_service.h"
 
+#include "library/citizen_terms.h"
 #include "library/document_repository.h"
 
 #include <nlohmann/json.hpp>
@@ -37,6 +38,7 @@ PassageSource to_source(const PassageRow& r, const std::vector<std::string>& sou
 }  // namespace
 
 SearchService::SearchService(db::Database& database, db::ChangeFeed& changes) : database_(database) {
+  index_.index().set_thesaurus(builtin_thesaurus());
   rebuild();
   changes.add_listener([this](const std::string& topic) {
     // One refresh at a time, each reading then applying: a refresh that read an older version

@@ -52,6 +52,7 @@ class WriterFairMutex {
 struct Index::Impl {
   mutable WriterFairMutex mutex;
   Ranking ranking;
+  std::shared_ptr<const text::Thesaurus> thesaurus;
   Postings postings;
   Documents documents;
 
@@ -94,7 +95,7 @@ std::vector<std::string> Index::Impl::accented_spelling(const QueryPlan& plan, s
 
 Result Index::Impl::run(const Query& q) const {
   Result result;
-  const QueryPlan plan = plan_query(q.text);
+  const QueryPlan plan = plan_query(q.text, ranking.thesaurus_weight > 0 ? thesaurus.get() : nullptr);
   const std::vector<std::string> restored = accented_spelling(plan, result.suggestion);
   // Citations and document numbers.
   const CitationMatches citations = match_citations(plan, documents, postings.slots);
@@ -186,6 +187,11 @@ std::optional<std::string> Index::suggest(const std::string& text) const {
 void Index::set_ranking(const Ranking& r) {
   std::unique_lock lock(impl_->mutex);
   impl_->ranking = r;
+}
+
+void Index::set_thesaurus(std::shared_ptr<const text::Thesaurus> thesaurus) {
+  std::unique_lock lock(impl_->mutex);
+  impl_->thesaurus = std::move(thesaurus);
 }
 
 Ranking Index::ranking() const {

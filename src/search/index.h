@@ -15,6 +15,10 @@
 #include <string>
 #include <vector>
 
+namespace text {
+class Thesaurus;
+}
+
 namespace search {
 
 struct Passage {                 // one searchable unit: an article (Điều), or a whole document that has no articles
@@ -64,6 +68,7 @@ struct Ranking {
   double question_word_weight = 0.3;          // interrogatives ("bao nhiêu", "gì", "đúng hay sai")
   double definition_boost = 1.0;              // "X là gì?": passages with a clause "X là ..."
   bool restore_diacritics = true;             // score unaccented queries also with their likely accented words
+  double thesaurus_weight = 0.4;              // legal terms added for everyday words (0: no thesaurus)
 };
 
 class Index {  // thread-safe: many concurrent search() calls; upsert/remove take an exclusive lock
@@ -87,6 +92,8 @@ class Index {  // thread-safe: many concurrent search() calls; upsert/remove tak
 
   void set_ranking(const Ranking& r);
   Ranking ranking() const;
+  // Everyday words → legal terms for queries (none until set; Ranking::thesaurus_weight scales them).
+  void set_thesaurus(std::shared_ptr<const text::Thesaurus> thesaurus);
 
  private:
   struct Impl;

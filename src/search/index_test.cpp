@@ -1,6 +1,7 @@
 #include "search/index.h"
 
 #include "core/utf8.h"
+#include "text/thesaurus.h"
 
 #include <gtest/gtest.h>
 
@@ -90,6 +91,23 @@ TEST(SearchIndex, FoldedQueryFindsAccentedTextButExactRanksFirst) {
   EXPECT_EQ(ids(find(index, "dát")), (std::vector<std::int64_t>{1, 2}));
   EXPECT_EQ(find(index, "dat").total, 2u);
   EXPECT_EQ(find(index, "DAT TRONG LUA").hits.front().id, 2);
+}
+
+TEST(SearchIndex, EverydayWordsFindTheLawsTermsAndTextingIsSpelledOut) {
+  Index index;
+  index.upsert(passage(1, 1, "35", "Quyền đơn phương chấm dứt hợp đồng lao động của người lao động",
+                       "Người lao động có quyền đơn phương chấm dứt hợp đồng lao động nhưng phải báo trước ít nhất 45 ngày."));
+  index.upsert(passage(2, 1, "115", "Nghỉ việc riêng, nghỉ không hưởng lương",
+                       "Người lao động được nghỉ việc riêng mà vẫn hưởng nguyên lương và phải thông báo với người sử dụng lao động."));
+  const std::string question = "nghỉ việc thì phải báo trước bao nhiêu ngày";
+  EXPECT_EQ(ids(find(index, question)).front(), 2) << "without the thesaurus, the words of Điều 115 win";
+  index.set_thesaurus(std::make_shared<const text::Thesaurus>(text::Thesaurus::parse("nghỉ việc\tđơn phương chấm dứt hợp đồng lao động\n")));
+  EXPECT_EQ(ids(find(index, question)).front(), 1);
+  EXPECT_EQ(ids(find(index, "nghi viec phai bao truoc bn ngay")).front(), 1) << "without diacritics, in texting style";
+  auto r = index.ranking();
+  r.thesaurus_weight = 0;
+  index.set_ranking(r);
+  EXPECT_EQ(ids(find(index, question)).front(), 2) << "a weight of 0 turns the thesaurus off";
 }
 
 TEST(SearchIndex, SuggestionRestoresDiacritics) {

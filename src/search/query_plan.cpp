@@ -2,6 +2,7 @@
 
 #include "text/abbreviations.h"
 #include "text/document_number.h"
+#include "text/texting.h"
 #include "text/vietnamese.h"
 
 #include <algorithm>
@@ -109,6 +110,39 @@ void expand_abbreviations(QueryPlan& plan) {
   }
 }
 
+// Everyday words: the legal terms they stand for follow them (the words stay).
+void expand_thesaurus(QueryPlan& plan, const text::Thesaurus& thesaurus) {
+  std::vector<std::size_t> at;  // indices in plan.tokens of the words typed
+  std::vector<std::string> folded;
+  for (std::size_t i = 0; i < plan.tokens.size(); ++i)
+    if (plan.tokens[i].source >= 0 && !plan.tokens[i].excluded) {
+      at.push_back(i);
+      folded.push_back(plan.tokens[i].folded);
+    }
+  auto matches = thesaurus.find(folded);
+  if (matches.empty()) return;
+  std::vector<QueryToken> out;
+  std::size_t next = 0;
+  for (const auto& m : matches) {
+    const std::size_t last = at[m.end - 1];
+    while (next <= last) out.push_back(plan.tokens[next++]);
+    for (const auto& term : *m.terms) {
+      bool first = true;
+      for (const auto& t : text::tokenize(term)) {
+        QueryToken q = from_text_token(t);
+        q.begin = plan.tokens[at[m.begin]].begin;
+        q.end = plan.tokens[last].end;
+        q.joined = !first;
+        q.thesaurus = true;
+        first = false;
+        out.push_back(std::move(q));
+      }
+    }
+  }
+  while (next < plan.tokens.size()) out.push_back(plan.tokens[next++]);
+  plan.tokens = std::move(out);
+}
+
 // A term to define: "X là gì", "X là ..." (a statement to check), "thế nào là X", "định nghĩa X".
 void find_defined_term(QueryPlan& plan) {
   const auto& t = plan.tokens;
@@ -159,9 +193,9 @@ void find_phrases(QueryPlan& plan) {
 
 }  // namespace
 
-QueryPlan plan_query(const std::string& raw) {
+QueryPlan plan_query(const std::string& raw, const text::Thesaurus* thesaurus) {
   QueryPlan plan;
-  plan.text = text::normalize(raw);
+  plan.text = text::expand_texting(text::normalize(raw));
   for (const auto& t : text::tokenize(plan.text)) plan.source_tokens.push_back(from_text_token(t));
   auto& src = plan.source_tokens;
   for (std::size_t i = 0; i < src.size(); ++i) {
@@ -172,6 +206,7 @@ QueryPlan plan_query(const std::string& raw) {
   }
   find_citations_and_numbers(plan);
   expand_abbreviations(plan);
+  if (thesaurus) expand_thesaurus(plan, *thesaurus);
   find_defined_term(plan);
   find_phrases(plan);
   return plan;

@@ -2,6 +2,7 @@
 // Internal to search/: what a query means before it meets the index (tokens, quoted phrases,
 // citations, document numbers, abbreviations, interrogatives).
 #include "text/citation.h"
+#include "text/thesaurus.h"
 #include "text/vietnamese.h"
 
 #include <cstdint>
@@ -18,12 +19,14 @@ struct QueryToken : text::Token {
   bool question_word = false;        // "gì", "bao nhiêu", "đúng hay sai": low weight
   int source = -1;                   // index in QueryPlan::source_tokens; -1 for an expansion
   int phrase = -1;                   // index in QueryPlan::phrases
+  bool thesaurus = false;            // a legal term added for everyday words (Ranking::thesaurus_weight)
 };
 
 struct QueryPlan {
   std::string text;                          // NFC
   std::vector<QueryToken> source_tokens;     // as typed
-  std::vector<QueryToken> tokens;            // with abbreviations expanded ("BLDS" + "bộ luật dân sự")
+  std::vector<QueryToken> tokens;            // with abbreviations expanded ("BLDS" + "bộ luật dân sự") and,
+                                             // after everyday words, the legal terms of the thesaurus
   std::vector<std::vector<std::size_t>> phrases;  // indices into tokens, one list per quoted phrase
   std::vector<text::Citation> citations;
   std::vector<std::string> numbers;          // canonical document numbers
@@ -35,7 +38,9 @@ struct QueryPlan {
   bool only_citations = false;               // nothing but citations and numbers
 };
 
-QueryPlan plan_query(const std::string& raw);
+// `thesaurus`: everyday words to legal terms (text::builtin_thesaurus()), or none. Texting
+// shorthand is spelled out first (text::expand_texting).
+QueryPlan plan_query(const std::string& raw, const text::Thesaurus* thesaurus = nullptr);
 
 // Interrogatives and politeness words of questions ("gì", "nào", "bao nhiêu", "đúng hay sai", "ạ").
 bool is_question_word(const std::string& lower);

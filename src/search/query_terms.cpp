@@ -44,7 +44,7 @@ QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& res
     }
     // The word with its diacritics, typed or restored; null when they are not known.
     const std::string* accented = plan.accented ? &t.lower : (!restored.empty() && !restored[i].empty() ? &restored[i] : nullptr);
-    double w = t.question_word ? r.question_word_weight : 1.0;
+    double w = t.question_word ? r.question_word_weight : t.thesaurus ? r.thesaurus_weight : 1.0;
     if (!t.question_word && !restored.empty() && is_question_word(restored[i])) w = r.question_word_weight;
     std::uint32_t f = ix.folded.find(t.folded);
     if (f != kNone) add_folded(out, f, w, t, accented, ix);

@@ -1,0 +1,35 @@
+#pragma once
+// Citizen vocabulary: everyday words and the legal terms they stand for ("sổ đỏ" → "giấy chứng
+// nhận quyền sử dụng đất", "nghỉ việc" → "chấm dứt hợp đồng lao động"). The curated list is
+// content/thesaurus/citizen-terms.tsv (its format is described there), compiled into the program
+// (library::builtin_thesaurus). Immutable once built: share it between threads freely.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace text {
+
+class Thesaurus {
+ public:
+  // Reads the TSV text; lines it cannot use are described in `problems` (Vietnamese, with the
+  // line number) and skipped.
+  static Thesaurus parse(std::string_view tsv, std::vector<std::string>* problems = nullptr);
+
+  struct Match {
+    std::size_t begin = 0, end = 0;            // token range of the everyday phrase
+    const std::vector<std::string>* terms = nullptr;  // the legal terms, as written (NFC)
+  };
+  // The phrases found in a question's folded tokens, longest first at each position, not
+  // overlapping, in order.
+  std::vector<Match> find(const std::vector<std::string>& folded_tokens) const;
+
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> entries_;  // folded phrase → terms
+  std::size_t longest_ = 0;                                             // in tokens
+};
+
+}  // namespace text
