@@ -3,10 +3,13 @@
 #include "answer/answer_counts.h"
 
 #include "answer/choice.h"
+#include "answer/question_form.h"
 
 #include "core/random.h"
 #include "core/time.h"
 #include "core/utf8.h"
+#include "library/citizen_terms.h"
+#include "text/texting.h"
 #include "text/vietnamese.h"
 
 #include <algorithm>
@@ -93,22 +96,59 @@ std::string trim_to_sentences(const std::string& s, std::size_t max_bytes) {
 
 }  // namespace
 
-Quote best_quote(const std::string& question, const std::string& article_text) {
-  auto words = content_words(question);
+namespace {
+
+// The legal terms the question's everyday words stand for (library::builtin_thesaurus), as content words.
+std::vector<std::string> thesaurus_words(const std::string& question) {
+  std::vector<std::string> folded;
+  for (const auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) folded.push_back(t.folded);
+  std::vector<std::string> out;
+  for (const auto& m : library::builtin_thesaurus()->find(folded))
+    for (const auto& term : *m.terms)
+      for (auto& w : content_words(term)) out.push_back(std::move(w));
+  return out;
+}
+
+}  // namespace
+
+QuestionWords question_words_of(const std::string& question) {
+  return {content_words(text::expand_texting(text::normalize(question))), thesaurus_words(question), question_form(question)};
+}
+
+Quote best_quote(const QuestionWords& q, const std::string& article_text) {
+  const auto& words = q.words;
+  const auto& terms = q.terms;
+  const auto& form = q.form;
+  // How well a part of the article answers: the question's own words, the legal terms its
+  // everyday words stand for (up to half as much), and a clause of the kind the question asks
+  // for (a number with its unit, a permission or a duty).
+  auto fit = [&](const std::string& part, double& coverage) {
+    coverage = overlap(words, part);
+    if (!terms.empty()) coverage = std::max(coverage, 0.5 * (coverage + overlap(terms, part)));
+    double score = coverage;
+    if (form.asks_quantity && states_quantity(part)) score += kQuantityBonus;
+    if (form.asks_permission && states_permission(part)) score += kPermissionBonus;
+    return score;
+  };
   std::vector<std::string> numbers;
   auto ranges = clause_ranges(article_text, numbers);
   Quote best;
   if (ranges.empty()) {
     auto first = article_text.substr(0, article_text.find('\n'));
     best.text = trim_to_sentences(first.empty() ? article_text : first, 600);
-    best.overlap = overlap(words, best.text);
+    fit(best.text, best.overlap);
     return best;
   }
+  double best_score = -1;
   for (std::size_t i = 0; i < ranges.size(); ++i) {
     std::string clause = article_text.substr(ranges[i].first, ranges[i].second - ranges[i].first);
     while (!clause.empty() && clause.back() == '\n') clause.pop_back();
-    double o = overlap(words, clause);
-    if (best.text.empty() || o > best.overlap) best = {trim_to_sentences(clause, 900), numbers[i], o};
+    double coverage = 0;
+    const double score = fit(clause, coverage);
+    if (score > best_score) {
+      best_score = score;
+      best = {trim_to_sentences(clause, 900), numbers[i], coverage};
+    }
   }
   return best;
 }
@@ -215,12 +255,13 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     if (result.hits.size() > 5) result.hits.resize(5);
   }
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
+  const auto asked = question_words_of(question);
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
     auto src = search_.source(hit.id);
     if (!p || !src) continue;
     articles.push_back(p->text);
-    auto quote = best_quote(question, p->text);
+    auto quote = best_quote(asked, p->text);
     AnswerCitation c;
     c.document_id = std::to_string(p->document_id);
     c.document_title = p->document_title;

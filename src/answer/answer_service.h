@@ -3,6 +3,7 @@
 // law text in the library, quoting the clause that answers it verbatim and citing it, and says
 // plainly when it is not sure, offering to hand the question to human experts with the articles
 // it found.
+#include "answer/question_form.h"
 #include "auth/audit_log.h"
 #include "core/error.h"
 #include "db/database.h"
@@ -111,11 +112,15 @@ struct Question {
 // Below this confidence the answer says it is not sure and offers a human expert. Chosen from the
 // precision/coverage curve of `phobien eval answer` (docs/answering.md).
 constexpr double kConfidenceThreshold = 0.45;
-// In characters (code points), as the forms' maxlength and the error message count them.
 // Relative score gap between the two best articles below which, when they come from different
 // documents, the answer asks which one the user means. Measured: below 0.10 the first article was
 // right for a third of such questions, no more often than the second (docs/answering.md).
 constexpr double kAmbiguityMargin = 0.10;
+// Choosing the clause to quote (best_quote): what a clause of the kind the question asks for adds
+// to its share of the question's words (answer/question_form.h). Tuned on the natural dev set.
+constexpr double kQuantityBonus = 0.3;
+constexpr double kPermissionBonus = 0.1;
+// In characters (code points), as the forms' maxlength and the error message count them.
 constexpr std::size_t kMaxQuestionChars = 4000;
 // Conversations the service starts get ids "web-" + 22 random characters; chat channels use ids
 // of their own ("msg-…"). The public API continues only ids of the first kind, so nobody can
@@ -173,12 +178,24 @@ double question_similarity(const std::string& question, const std::string& text)
 bool is_follow_up(std::string_view question);
 
 // The part of an article that best answers the question: a clause (with its points) or, for an
-// article without clauses, its first sentences. Always a substring of `article_text`.
+// article without clauses, its first sentences, chosen by the question's words, the legal terms its
+// everyday words stand for and what it asks for (answer/question_form.h). Always a substring of
+// `article_text`.
 struct Quote {
   std::string text;
   std::optional<std::string> clause;
-  double overlap = 0;  // share of the question's content words found in the quote
+  double overlap = 0;  // share of the question's content words (or, up to half, of its legal terms) in the quote
 };
-Quote best_quote(const std::string& question, const std::string& article_text);
+// A question analysed once for all the articles it is quoted from.
+struct QuestionWords {
+  std::vector<std::string> words;  // content words, folded
+  std::vector<std::string> terms;  // content words of the legal terms its everyday words stand for
+  QuestionForm form;
+};
+QuestionWords question_words_of(const std::string& question);
+Quote best_quote(const QuestionWords& question, const std::string& article_text);
+inline Quote best_quote(const std::string& question, const std::string& article_text) {
+  return best_quote(question_words_of(question), article_text);
+}
 
 }  // namespace answer

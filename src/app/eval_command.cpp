@@ -303,10 +303,11 @@ struct AnswerOutcome {
 };
 
 // citation R@1, R@5, MRR; clause = of the questions whose gold names a clause, the share whose
-// first citation is that article quoting that clause; the hand-off, clarify and related rates.
+// first citation is that article quoting that clause (and the same among those whose first
+// citation is the right article); the hand-off, clarify and related rates.
 void print_outcomes(std::ostream& out, const std::string& label, const std::vector<AnswerOutcome>& outcomes,
                     std::optional<std::size_t> failures) {
-  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0;
+  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0, named_right_article = 0;
   for (const auto& o : outcomes) {
     r1 += o.rank == 1;
     r5 += o.rank >= 1 && o.rank <= 5;
@@ -316,11 +317,15 @@ void print_outcomes(std::ostream& out, const std::string& label, const std::vect
     related += o.related;
     named += o.clause_named;
     clause += o.clause_right;
+    named_right_article += o.clause_named && o.rank == 1;
   }
   const double n = std::max<double>(1, static_cast<double>(outcomes.size()));
-  char line[320];
-  std::snprintf(line, sizeof line, "[%s] questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f clause=%.3f (of %.0f) handoff=%.3f clarify=%.3f related=%.3f",
-                label.c_str(), outcomes.size(), r1 / n, r5 / n, mrr / n, named ? clause / named : 0.0, named, handoff / n, clarify / n, related / n);
+  char line[400];
+  std::snprintf(line, sizeof line,
+                "[%s] questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f clause=%.3f (of %.0f; %.3f of the %.0f with the right article) "
+                "handoff=%.3f clarify=%.3f related=%.3f",
+                label.c_str(), outcomes.size(), r1 / n, r5 / n, mrr / n, named ? clause / named : 0.0, named,
+                named_right_article ? clause / named_right_article : 0.0, named_right_article, handoff / n, clarify / n, related / n);
   out << line;
   if (failures) out << " verification_failures=" << *failures;
   out << "\n";

@@ -1,0 +1,70 @@
+#include "answer/question_form.h"
+
+#include "text/texting.h"
+#include "text/vietnamese.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace answer {
+
+namespace {
+
+// A question's words spell out texting shorthand ("bn" → "bao nhiêu"); a clause's are the law's.
+std::vector<std::string> folded_words(std::string_view s, bool question) {
+  std::vector<std::string> out;
+  for (const auto& t : text::tokenize(question ? text::expand_texting(text::normalize(s)) : text::normalize(s))) out.push_back(t.folded);
+  return out;
+}
+
+bool starts_with_digit(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w.front())); }
+
+bool is_unit(const std::string& w) {
+  static constexpr std::array<std::string_view, 12> kUnits = {"ngay", "thang", "nam",   "tuoi", "gio", "lan",
+                                                              "phut", "tuan",  "dong", "trieu", "ty",  "m2"};
+  return std::find(kUnits.begin(), kUnits.end(), w) != kUnits.end();
+}
+
+// Whether `words` holds the folded phrase `phrase` ("bao nhieu").
+bool has_phrase(const std::vector<std::string>& words, std::initializer_list<std::string_view> phrase) {
+  if (words.size() < phrase.size()) return false;
+  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i)
+    if (std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+  return false;
+}
+
+}  // namespace
+
+QuestionForm question_form(std::string_view question) {
+  const auto w = folded_words(question, true);
+  QuestionForm f;
+  f.asks_quantity = has_phrase(w, {"bao", "nhieu"}) || has_phrase(w, {"bao", "lau"}) || has_phrase(w, {"toi", "da"}) ||
+                    has_phrase(w, {"toi", "thieu"}) || has_phrase(w, {"muc", "phat"}) || has_phrase(w, {"phan", "tram"});
+  for (std::size_t i = 0; i + 1 < w.size() && !f.asks_quantity; ++i) f.asks_quantity = w[i] == "may" && is_unit(w[i + 1]);
+  f.asks_permission = has_phrase(w, {"co", "duoc"}) || has_phrase(w, {"duoc", "khong"}) || has_phrase(w, {"co", "phai"}) ||
+                      has_phrase(w, {"co", "quyen"}) || has_phrase(w, {"bat", "buoc"}) || has_phrase(w, {"co", "can"}) ||
+                      has_phrase(w, {"hop", "phap", "khong"}) || has_phrase(w, {"co", "sao", "khong"});
+  return f;
+}
+
+bool states_quantity(std::string_view clause) {
+  for (auto pct = clause.find('%'); pct != std::string_view::npos; pct = clause.find('%', pct + 1)) {
+    auto before = clause.find_last_not_of(' ', pct == 0 ? 0 : pct - 1);
+    if (pct > 0 && before != std::string_view::npos && std::isdigit(static_cast<unsigned char>(clause[before]))) return true;  // "50%"
+  }
+  const auto w = folded_words(clause, false);
+  for (std::size_t i = 1; i + 1 < w.size(); ++i)  // from 1: a clause starts with its own number ("2. Năm …")
+    if (starts_with_digit(w[i]) && is_unit(w[i + 1])) return true;
+  return false;
+}
+
+bool states_permission(std::string_view clause) {
+  const auto w = folded_words(clause, false);
+  return has_phrase(w, {"duoc"}) || has_phrase(w, {"co", "quyen"}) || has_phrase(w, {"phai"}) || has_phrase(w, {"nghiem", "cam"}) ||
+         has_phrase(w, {"cam"});
+}
+
+}  // namespace answer
