@@ -1,12 +1,14 @@
 #include "answer/answer_routes.h"
 
 #include "core/strings.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "web/json_body.h"
 
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace answer {
@@ -16,6 +18,9 @@ namespace {
 // a person asks a few a minute. Hand-offs reach people: a few an hour.
 constexpr int kAnswersPerMinute = 60;
 constexpr int kHandoffsPerHour = 10;
+constexpr int kFeedbackPerMinute = 30;
+
+constexpr const char* kThanks = "Cảm ơn bạn đã cho biết. Ý kiến của bạn giúp chúng tôi bổ sung hướng dẫn và hỏi đáp còn thiếu.";
 
 constexpr const char* kHandedOff =
     "Câu hỏi của bạn đã được chuyển đến luật sư, luật gia xem xét. Câu hỏi không kèm thông tin liên hệ nên không có "
@@ -99,12 +104,15 @@ nlohmann::json page_result(const Answer& a) {
     if (!line.empty()) paragraphs.push_back(line);
   j["paragraphs"] = paragraphs;
   j["has_related"] = !a.related.empty();
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const auto& reason : feedback_reasons()) reasons.push_back({{"slug", std::string(reason.slug)}, {"label", std::string(reason.label)}});
+  j["reasons"] = reasons;
   for (auto& c : j["citations"]) c["label"] = "Điều " + c["article"].get<std::string>() + " " + c["document_title"].get<std::string>();
   return j;
 }
 }  // namespace
 
-void register_answer_routes(web::Site& site, AnswerService& service) {
+void register_answer_routes(web::Site& site, AnswerService& service, AnswerReviews& reviews) {
   // No CSRF token (site.api), on purpose, and the chat panel (static/chat.js) sends none:
   // - it acts for nobody: the session is ignored, the answer comes from public law text, and the
   //   only writes (conversation memory; a hand-off, on the second route, when the asker asks for
@@ -129,6 +137,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
     if (!question) return std::move(question.error());
     auto id = service.hand_off(*question);
     if (!id) return api_refusal(id.error());
+    if (auto a = service.look_up(*question)) reviews.note_handoff(question->text, *a, core::now_unix());
     auto res = http::Response::json(nlohmann::json{{"handoff_id", *id}, {"message", kHandedOff}}.dump(), 201);
     res.set("Cache-Control", "no-store");
     return res;
@@ -143,6 +152,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
     std::string question = core::nfc(core::clean_text(r.method == "POST" ? v.form.get("question") : r.query_param("cau-hoi").value_or("")));
     view["question"] = question;
     if (r.query_param("da-chuyen")) view["notice"] = kHandedOff;
+    if (r.query_param("da-danh-gia")) view["notice"] = kThanks;
     int status = 200;
     if (!question.empty() || r.method == "POST") {
       auto a = service.look_up({question, "", {}});
@@ -151,6 +161,7 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
         status = 422;
       } else {
         view["result"] = page_result(*a);
+        if (r.method == "POST") reviews.note(question, *a, core::now_unix());  // a GET never writes
       }
     }
     auto res = site.page("answer/ask", view, status);
@@ -164,12 +175,48 @@ void register_answer_routes(web::Site& site, AnswerService& service) {
   site.add(web::form("/hoi-dap-tu-dong/chuyen-chuyen-gia").limited(kHandoffsPerHour, 3600), [&](http::Request&, web::Visitor& v) {
     std::string question = core::nfc(v.form.get("question"));
     auto id = service.hand_off({question, "", {}});
-    if (id) return http::Response::redirect("/hoi-dap-tu-dong?da-chuyen=1");
+    if (id) {
+      if (auto a = service.look_up({question, "", {}})) reviews.note_handoff(question, *a, core::now_unix());
+      return http::Response::redirect("/hoi-dap-tu-dong?da-chuyen=1");
+    }
     auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
     view["show_chat"] = false;
     view["question"] = core::clean_text(question);
     view["error"] = id.error().message;
     return site.page("answer/ask", view, core::http_status(id.error().kind));
+  });
+
+  // "Câu trả lời có giúp ích không?" under an answer: the question comes back with the opinion.
+  site.add(web::form("/hoi-dap-tu-dong/danh-gia").limited(kFeedbackPerMinute, 60), [&](http::Request&, web::Visitor& v) {
+    const FeedbackInput in{core::nfc(v.form.get("question")), v.form.get("helpful"), v.form.get("reason")};
+    auto noted = reviews.feedback(in, core::now_unix());
+    if (noted) return http::Response::redirect("/hoi-dap-tu-dong?da-danh-gia=1");
+    auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
+    view["show_chat"] = false;
+    view["question"] = core::clean_text(in.question);
+    view.update(web::Site::refusal_view(noted.error()));
+    return site.page("answer/ask", view, core::http_status(noted.error().kind));
+  });
+  site.add(web::api("POST", "/api/v1/answer/feedback").limited(kFeedbackPerMinute, 60), [&](http::Request& r, web::Visitor&) {
+    auto question = api_question(r);
+    if (!question) return std::move(question.error());
+    auto body = nlohmann::json::parse(r.body, nullptr, false);
+    if (!body.contains("helpful") || !body["helpful"].is_boolean())
+      return web::Site::api_error(400, "invalid_parameter", "Cần trường \"helpful\" là true hoặc false.");
+    std::string reason;
+    if (body.contains("reason") && !body["reason"].is_null()) {
+      const auto& known = feedback_reasons();
+      auto it = body["reason"].is_string() ? std::find_if(known.begin(), known.end(), [&](const Reason& x) { return x.stored == body["reason"].get<std::string>(); })
+                                           : known.end();
+      if (it == known.end())
+        return web::Site::api_error(400, "invalid_parameter", "Trường \"reason\" phải là wrong_law, out_of_date, not_understandable hoặc other.");
+      reason = std::string(it->slug);
+    }
+    auto noted = reviews.feedback({question->text, body["helpful"].get<bool>() ? "co" : "khong", reason}, core::now_unix());
+    if (!noted) return api_refusal(noted.error());
+    auto res = http::Response::json(nlohmann::json{{"message", kThanks}}.dump(), 201);
+    res.set("Cache-Control", "no-store");
+    return res;
   });
 }
 

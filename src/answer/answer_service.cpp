@@ -4,6 +4,7 @@
 
 #include "answer/choice.h"
 #include "answer/question_form.h"
+#include "answer/reviews.h"
 
 #include "core/random.h"
 #include "core/time.h"
@@ -357,6 +358,7 @@ core::Result<Answer> AnswerService::answer(const Question& q) {
   if (remembered.size() > 2 * kMaxQuestionChars) remembered = text;
   if (conversation_ttl_ > 0) conn->execute("INSERT INTO answer_turns (conversation_id, context, created_at) VALUES (?, ?, ?)", {conversation, remembered, now});
   AnswerCountRepository(*conn).add_one(core::format_vn_iso_date(now));
+  if (fell_short(a)) record_review(*conn, text, a, outcome_of(a), std::nullopt, "", now);  // where answers are missing
   return a;
 }
 

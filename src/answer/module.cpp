@@ -2,21 +2,32 @@
 
 #include "answer/answer_counts.h"
 #include "answer/answer_routes.h"
+#include "answer/permissions.h"
+#include "answer/review_routes.h"
 #include "answer/settings.h"
 #include "core/time.h"
 
 namespace answer {
 
 AnswerModule::AnswerModule(const web::ModuleContext& context, const library::SearchService& search)
-    : service_(std::make_unique<AnswerService>(context.database, search, context.config.section<Settings>().conversation_retention_days * 24 * 3600)) {}
+    : service_(std::make_unique<AnswerService>(context.database, search, context.config.section<Settings>().conversation_retention_days * 24 * 3600)),
+      reviews_(std::make_unique<AnswerReviews>(context.database, *service_)) {}
 
-void AnswerModule::register_routes(web::Site& site) { register_answer_routes(site, *service_); }
+void AnswerModule::register_routes(web::Site& site) {
+  register_answer_routes(site, *service_, *reviews_);
+  register_review_routes(site, *reviews_);
+}
+
+std::vector<web::BackOfficeLink> AnswerModule::back_office_links() const {
+  return {{35, "Hỏi đáp tự động: phản hồi", "/quan-tri/hoi-dap-tu-dong", web::needs(perm::review_answers)}};
+}
 
 std::vector<web::MenuEntry> AnswerModule::public_menu() const { return {{120, "Hỏi đáp tự động", "/hoi-dap-tu-dong"}}; }
 
 std::vector<web::BackupTable> AnswerModule::tables() {
   return {{"answer_handoffs"},
           {"answer_counts"},
+          {"answer_reviews"},
           {"answer_turns", "conversation memory, kept for minutes to days on purpose (personal data)"}};
 }
 

@@ -2,6 +2,7 @@
 // Automated legal answering: answers composed from the law text, always cited, on its own page,
 // in the chat panel and through the JSON API; chat channels (messaging) use the same service.
 #include "answer/answer_service.h"
+#include "answer/reviews.h"
 #include "web/module.h"
 
 #include <memory>
@@ -14,6 +15,7 @@ class AnswerModule : public web::Module {
   std::string_view name() const override { return "answer"; }
   void register_routes(web::Site& site) override;
   std::vector<web::MenuEntry> public_menu() const override;
+  std::vector<web::BackOfficeLink> back_office_links() const override;
   std::vector<web::FigureSource> figure_sources() const override;
   static std::vector<web::BackupTable> tables();
 
@@ -21,6 +23,7 @@ class AnswerModule : public web::Module {
 
  private:
   std::unique_ptr<AnswerService> service_;
+  std::unique_ptr<AnswerReviews> reviews_;
 };
 
 }  // namespace answer

@@ -185,7 +185,7 @@ browserTests({ users: [EDITOR], documents: DOCUMENTS }, (env) => {
     });
   });
 
-  test('the plain question page after an answer has no serious axe-core violations and no chat panel', async () => {
+  test('the plain question page after an answer has no serious axe-core violations and no chat panel, and takes the asker\'s opinion', async () => {
     await withContexts('ask-page-axe', async (open) => {
       const context = await open({ bypassCSP: true });
       const page = await context.newPage();
@@ -196,6 +196,11 @@ browserTests({ users: [EDITOR], documents: DOCUMENTS }, (env) => {
       await page.getByRole('heading', { level: 2, name: 'Trả lời' }).waitFor();
       const found = await seriousViolations(page);
       assert.equal(found.length, 0, formatViolations('/hoi-dap-tu-dong after an answer', found));
+      // The asker says the answer did not help, and why; the page thanks them.
+      await page.getByRole('group', { name: 'Câu trả lời có giúp ích không?' }).getByLabel('Không').check();
+      await page.getByLabel('Khó hiểu').check();
+      await page.getByRole('button', { name: 'Gửi ý kiến' }).click();
+      await page.getByText('Cảm ơn bạn đã cho biết.').waitFor();
     });
   });
 

@@ -277,6 +277,67 @@ TEST_P(AnswerTest, GetNeverWritesAndThePageHandsOffThroughItsButton) {
   EXPECT_EQ(handoffs(), 1);
 }
 
+TEST_P(AnswerTest, AskersSayWhetherAnAnswerHelpedAndEditorsSeeWhereAnswersFallShort) {
+  // The set-up's own questions (asked until the index answers) are left out.
+  server_->database().acquire()->execute("DELETE FROM answer_reviews");
+  auto reviews = [&](const std::string& where = "1 = 1") {
+    return server_->database().acquire()->query_int("SELECT COUNT(*) FROM answer_reviews WHERE " + where);
+  };
+  // An unsure answer through the API is noted, with the asker's phone number masked; a GET of the page writes nothing.
+  const std::string unsure = "Thủ tục xin cấp hộ chiếu cho con tôi, số điện thoại 0912 345 678, làm ở đâu?";
+  ASSERT_TRUE(ask(unsure)["handoff"]);
+  EXPECT_EQ(reviews("outcome = 'unsure'"), 1);
+  auto stored = server_->database().acquire()->query_one("SELECT question, month FROM answer_reviews");
+  EXPECT_EQ(stored->text(0).find("0912"), std::string::npos) << stored->text(0);
+  EXPECT_NE(stored->text(0).find("[số điện thoại]"), std::string::npos);
+  EXPECT_EQ(stored->text(1), core::today_vn_iso().substr(0, 7));
+  auto c = server_->client();
+  ASSERT_EQ(c.get("/hoi-dap-tu-dong?cau-hoi=" + http::percent_encode(unsure)).status, 200);
+  EXPECT_EQ(reviews(), 1);
+  // A sure answer is not noted; its page asks whether it helped.
+  const std::string sure = "người lao động làm đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày";
+  EXPECT_FALSE(ask(sure)["handoff"]);
+  EXPECT_EQ(reviews(), 1);
+  auto page = c.post_form("/hoi-dap-tu-dong", {{"_csrf", c.csrf()}, {"question", sure}});
+  EXPECT_NE(page.body.find("Câu trả lời có giúp ích không?"), std::string::npos);
+  // The asker's no, with a reason, through the page and through the API; bad input is refused.
+  auto no = c.post_form("/hoi-dap-tu-dong/danh-gia", {{"_csrf", c.csrf()}, {"question", sure}, {"helpful", "khong"}, {"reason", "kho-hieu"}});
+  ASSERT_EQ(no.status, 303);
+  EXPECT_NE(c.get(*no.header("location")).body.find("Cảm ơn bạn đã cho biết."), std::string::npos);
+  EXPECT_EQ(reviews("helpful = 0 AND reason = 'not_understandable' AND outcome = 'answered'"), 1);
+  EXPECT_EQ(c.post_form("/hoi-dap-tu-dong/danh-gia", {{"_csrf", c.csrf()}, {"question", sure}, {"helpful", "co-le"}}).status, 422);
+  EXPECT_EQ(c.post_form("/hoi-dap-tu-dong/danh-gia", {{"_csrf", c.csrf()}, {"question", sure}, {"helpful", "khong"}, {"reason", "x"}}).status, 422);
+  EXPECT_EQ(c.post_form("/hoi-dap-tu-dong/danh-gia", {{"_csrf", c.csrf()}, {"question", ""}, {"helpful", "co"}}).status, 422);
+  EXPECT_EQ(server_->client().post_form("/hoi-dap-tu-dong/danh-gia", {{"question", sure}, {"helpful", "co"}}).status, 403) << "CSRF";
+  auto api = [&](const nlohmann::json& body) {
+    return server_->client().request("POST", "/api/v1/answer/feedback", body.dump(), {{"Content-Type", "application/json"}});
+  };
+  EXPECT_EQ(api({{"question", sure}, {"helpful", true}}).status, 201);
+  EXPECT_EQ(api({{"question", "nghỉ hằng năm của người chưa thành niên"}, {"helpful", false}, {"reason", "wrong_law"}}).status, 201);
+  EXPECT_EQ(api({{"question", sure}, {"helpful", "yes"}}).status, 400);
+  EXPECT_EQ(api({{"question", sure}, {"helpful", false}, {"reason", "boring"}}).status, 400);
+  EXPECT_EQ(reviews("helpful = 1"), 1);
+  EXPECT_EQ(reviews("helpful = 0"), 2);
+
+  // The editors' report: the same question asked again groups with the first; the month and field tables.
+  ASSERT_TRUE(ask("Thủ tục xin cấp hộ chiếu cho con tôi làm ở đâu vậy?")["handoff"]);
+  auto editor = server_->client();
+  server_->add_user("bientap@x.vn", auth::Role::editor);
+  ASSERT_TRUE(editor.login("bientap@x.vn", kPassword));
+  auto report = editor.get("/quan-tri/hoi-dap-tu-dong");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_NE(report.body.find("<strong>2 lần</strong>"), std::string::npos) << report.body;
+  EXPECT_NE(report.body.find("Không giúp ích: 1"), std::string::npos);
+  EXPECT_NE(report.body.find(core::today_vn_iso().substr(0, 7)), std::string::npos);
+  EXPECT_EQ(report.body.find("0912"), std::string::npos);
+  EXPECT_EQ(editor.get("/quan-tri/hoi-dap-tu-dong?tu=2026-13&den=2026-12").status, 400);
+  EXPECT_EQ(editor.get("/quan-tri/hoi-dap-tu-dong?tu=2026-12&den=2026-01").status, 400);
+  auto citizen = server_->client();
+  server_->add_user("dan@x.vn", auth::Role::citizen);
+  ASSERT_TRUE(citizen.login("dan@x.vn", kPassword));
+  EXPECT_EQ(citizen.get("/quan-tri/hoi-dap-tu-dong").status, 403);
+}
+
 TEST_P(AnswerTest, PublishedExpertAnswersComeBackAsRelatedQuestionsWithTheirArticles) {
   // An expert answer published in the consultation archive, citing Điều 113 (annual leave).
   const char* archive = R"([{"id": "q1", "question": "Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày?",
