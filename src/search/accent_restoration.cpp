@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 namespace search {
 
@@ -9,6 +11,44 @@ namespace {
 
 constexpr std::size_t kMaxForms = 8;
 constexpr double kMu = 2.0;  // weight of the unigram probability in a bigram's
+
+// The words questions ask with, which law texts seldom hold in that sense ("bao nhiêu" would come
+// back as "bảo nhiêu", the law's "bảo" being so frequent): their spelling is known, not guessed.
+// Folded → accented, longest first where one contains another.
+constexpr std::pair<std::string_view, std::string_view> kQuestionPhrases[] = {
+    {"nhu the nao", "như thế nào"}, {"dung hay sai", "đúng hay sai"}, {"co duoc khong", "có được không"},
+    {"bao nhieu", "bao nhiêu"},     {"bao lau", "bao lâu"},           {"the nao", "thế nào"},
+    {"o dau", "ở đâu"},             {"khi nao", "khi nào"},           {"tai sao", "tại sao"},
+    {"vi sao", "vì sao"},           {"co phai", "có phải"},           {"la gi", "là gì"},
+    {"duoc khong", "được không"},   {"co sao khong", "có sao không"},
+};
+
+std::vector<std::string_view> words_of(std::string_view phrase) {
+  std::vector<std::string_view> out;
+  for (std::size_t begin = 0; begin <= phrase.size();) {
+    const auto end = std::min(phrase.find(' ', begin), phrase.size());
+    out.push_back(phrase.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
+}
+
+// Per token, the spelling a question phrase fixes, or "".
+std::vector<std::string> question_phrases(const std::vector<QueryToken>& toks) {
+  std::vector<std::string> fixed(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    for (const auto& [folded, accented] : kQuestionPhrases) {
+      const auto want = words_of(folded), words = words_of(accented);
+      bool match = i + want.size() <= toks.size();
+      for (std::size_t k = 0; k < want.size() && match; ++k) match = toks[i + k].folded == want[k] && (k == 0 || toks[i + k].joined);
+      if (!match) continue;
+      for (std::size_t k = 0; k < want.size(); ++k) fixed[i + k] = std::string(words[k]);
+      i += want.size() - 1;
+      break;
+    }
+  }
+  return fixed;
+}
 
 // Per token, its accented forms in the index, most frequent first (none when unknown).
 std::vector<std::vector<std::uint32_t>> candidate_forms(const Postings& ix, const std::vector<QueryToken>& toks) {
@@ -69,7 +109,12 @@ Lattice viterbi(const Postings& ix, const std::vector<QueryToken>& toks, const s
 bool restore_accents(const Postings& ix, const std::vector<QueryToken>& toks, std::vector<std::string>& restored) {
   restored.assign(toks.size(), {});
   if (toks.empty() || ix.total_tokens == 0) return false;
-  const auto cand = candidate_forms(ix, toks);
+  auto cand = candidate_forms(ix, toks);
+  // A question phrase's words keep their known spelling: the one form left to the lattice, so
+  // the words around them are chosen with it.
+  const auto fixed = question_phrases(toks);
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (!fixed[i].empty()) std::erase_if(cand[i], [&](auto e) { return ix.exact_text[e] != fixed[i]; });
   const Lattice l = viterbi(ix, toks, cand);
   // Backtrack each chain from its end.
   for (std::size_t i = toks.size(); i-- > 0;) {
@@ -84,7 +129,7 @@ bool restore_accents(const Postings& ix, const std::vector<QueryToken>& toks, st
   }
   bool changed = false;
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (restored[i].empty()) restored[i] = toks[i].lower;
+    if (restored[i].empty()) restored[i] = fixed[i].empty() ? toks[i].lower : fixed[i];
     changed |= restored[i] != toks[i].lower;
   }
   return changed;

@@ -121,6 +121,14 @@ TEST(SearchIndex, SuggestionRestoresDiacritics) {
   EXPECT_FALSE(index.suggest("xyz 123"));
 }
 
+TEST(SearchIndex, QuestionWordsAreRestoredAsQuestionsSpellThem) {
+  Index index;
+  index.upsert(passage(1, 1, "1", "Bảo đảm quyền", "Nhà nước bảo đảm quyền và bảo vệ quyền của người lao động; mức lương tối thiểu."));
+  index.upsert(passage(2, 1, "2", "Áp dụng pháp luật", "Áp dụng đúng quy định; sử dụng lao động đúng mục đích."));
+  EXPECT_EQ(index.suggest("luong toi thieu bao nhieu").value_or(""), "lương tối thiểu bao nhiêu");
+  EXPECT_EQ(index.suggest("ap dung dung hay sai").value_or(""), "áp dụng đúng hay sai");
+}
+
 TEST(SearchIndex, SnippetsAreEscapedAndMarked) {
   Index index;
   index.upsert(passage(1, 1, "1", "Ký hiệu", "Giá trị <b>x</b> & \"y\" phải lớn hơn 0 khi tính thuế thu nhập."));
