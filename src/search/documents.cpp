@@ -173,6 +173,16 @@ std::optional<std::uint32_t> Documents::article_slot(std::int64_t doc, const std
 CitationMatches match_citations(const QueryPlan& plan, const Documents& documents, const std::vector<Slot>& slots) {
   CitationMatches m;
   m.mentioned = documents.mentioned(plan.tokens);
+  // Documents named by their number come first: "điều 35 45/2019/QH14" and "45/2019/QH14 điều 35"
+  // cite that document's article, as "Điều 35 BLLĐ" does.
+  for (const auto& n : plan.numbers) {
+    auto it = documents.by_number.find(text::document_number_key(n));
+    if (it == documents.by_number.end()) continue;
+    for (auto d : it->second) {
+      m.numbered.push_back(d);
+      add_once(m.mentioned, d);
+    }
+  }
   for (const auto& c : plan.citations) {
     std::vector<std::int64_t> targets;
     if (c.document && !c.document->self) targets = documents.resolve(*c.document);
@@ -187,14 +197,6 @@ CitationMatches match_citations(const QueryPlan& plan, const Documents& document
       for (const auto& [id, d] : documents.docs)
         if (auto s = documents.article_slot(id, c.article, slots)) m.cited.emplace_back(*s, c.clause);
       std::sort(m.cited.begin(), m.cited.end(), [&](const auto& a, const auto& b) { return slots[a.first].doc < slots[b.first].doc; });
-    }
-  }
-  for (const auto& n : plan.numbers) {
-    auto it = documents.by_number.find(text::document_number_key(n));
-    if (it == documents.by_number.end()) continue;
-    for (auto d : it->second) {
-      m.numbered.push_back(d);
-      add_once(m.mentioned, d);
     }
   }
   return m;

@@ -102,7 +102,7 @@ TEST(SearchCases, Fixtures) {
   std::map<std::int64_t, std::string> key_of;
   std::int64_t id = 100;
   auto corpus = load_corpus(PHOBIEN_SOURCE_DIR "/src/search/testdata/search_corpus.test");
-  ASSERT_EQ(corpus.size(), 12u);
+  ASSERT_EQ(corpus.size(), 13u);
   for (auto& [key, p] : corpus) {
     p.id = ++id;
     key_of[p.id] = key;
