@@ -199,6 +199,17 @@ std::string decide_choice(const std::string& question, const std::map<std::strin
   return "Đáp án: " + *a.choice + ".\n";
 }
 
+// One text quoted twice (a decree repeating its law, a law imported twice): 80% of the words alike.
+bool same_text(const std::string& a, const std::string& b) {
+  std::set<std::string> wa, wb;
+  for (const auto& t : text::tokenize(a)) wa.insert(t.folded);
+  for (const auto& t : text::tokenize(b)) wb.insert(t.folded);
+  if (wa.empty() || wb.empty()) return false;
+  std::size_t common = 0;
+  for (const auto& w : wa) common += wb.count(w);
+  return static_cast<double>(common) >= 0.8 * static_cast<double>(wa.size() + wb.size() - common);
+}
+
 }  // namespace
 
 double question_similarity(const std::string& question, const std::string& text) {
@@ -256,6 +267,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     if (result.hits.size() > 5) result.hits.resize(5);
   }
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
+  std::vector<double> coverage;       // of the question by each citation's quote
   const auto asked = question_words_of(question);
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
@@ -276,6 +288,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     c.quote = quote.text;
     c.score = hit.score;
     a.citations.push_back(std::move(c));
+    coverage.push_back(quote.overlap);
     if (a.citations.size() == 1) a.confidence = quote.overlap;
   }
   if (a.citations.empty()) {
@@ -295,8 +308,11 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   const auto& best = a.citations[0];
   std::string where = where_of(best);
   std::string validity = validity_of(best);
+  // Two provisions really compete: close scores, two documents, not one text quoted twice, and the
+  // second answering the question about as well as the first.
   if (!a.choice && a.citations.size() > 1 && a.citations[1].document_id != best.document_id && best.score > 0 &&
-      (best.score - a.citations[1].score) / best.score < kAmbiguityMargin) {
+      (best.score - a.citations[1].score) / best.score < kAmbiguityMargin && !same_text(best.quote, a.citations[1].quote) &&
+      coverage[1] >= coverage[0] - kCompetingCoverage) {
     const auto& other = a.citations[1];
     a.clarify = true;
     a.text = "Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau; bạn muốn hỏi về quy định nào?\n1. Theo " + where + ":\n“" +

@@ -172,6 +172,24 @@ TEST_P(AnswerTest, TwoDocumentsThatAnswerAlikeMakeTheAnswerAskWhichIsMeant) {
   EXPECT_EQ(settled["citations"][0]["document_title"], "Luật Viên chức");
 }
 
+TEST_P(AnswerTest, OneTextInTwoDocumentsIsQuotedOnceNotOfferedAsAChoice) {
+  // A guidance document that repeats Điều 113 word for word (not a twin of the Code: another title).
+  const char* copy = R"([{"id": "Sổ tay pháp luật lao động", "articles": [
+    {"id": "7", "text": "Nghỉ hằng năm\n\n1. Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm, hưởng nguyên lương theo hợp đồng lao động như sau:\na) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\nb) 14 ngày làm việc đối với người lao động chưa thành niên.\n2. Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm theo tỷ lệ tương ứng với số tháng làm việc."}]}])";
+  db::ChangeFeed feed;
+  library::LibraryService service(server_->database(), feed);
+  ASSERT_TRUE(service.import_file(copy, "so-tay.json", {std::nullopt, "test"}).ok());
+  nlohmann::json a;
+  for (int i = 0; i < 100; ++i) {
+    a = ask("làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày làm việc");
+    if (a["citations"].size() >= 2 && a["citations"][1]["document_title"] != a["citations"][0]["document_title"]) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_GE(a["citations"].size(), 2u);
+  EXPECT_FALSE(a["clarify"].get<bool>()) << "the same words twice are not two provisions: " << a.dump();
+  expect_grounded(a);
+}
+
 TEST_P(AnswerTest, FollowUpQuestionsUseTheEarlierTurns) {
   // Each conversation continues with the id the service returned for its first question.
   auto in = [&](const std::string& question, std::string& conversation) {
