@@ -1,6 +1,7 @@
 #pragma once
 // The electronic legal bookshelf: documents and their structure, bookshelf items, the search
-// index and its pages and API.
+// index and its pages and API, and the citizen vocabulary editors extend (/quan-tri/tu-dien).
+#include "library/citizen_terms.h"
 #include "library/library_service.h"
 #include "library/search_service.h"
 #include "web/module.h"
@@ -24,6 +25,7 @@ class LibraryModule : public web::Module {
  private:
   std::unique_ptr<LibraryService> library_;
   std::unique_ptr<SearchService> search_;
+  std::unique_ptr<CitizenVocabulary> vocabulary_;
 };
 
 }  // namespace library

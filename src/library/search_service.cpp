@@ -38,13 +38,14 @@ PassageSource to_source(const PassageRow& r, const std::vector<std::string>& sou
 }  // namespace
 
 SearchService::SearchService(db::Database& database, db::ChangeFeed& changes) : database_(database) {
-  index_.index().set_thesaurus(builtin_thesaurus());
+  index_.index().set_thesaurus(current_thesaurus(*database_.acquire()));
   rebuild();
   changes.add_listener([this](const std::string& topic) {
     // One refresh at a time, each reading then applying: a refresh that read an older version
     // never lands after one that read a newer (a local notify and the poller can race).
     std::lock_guard in_order(refresh_mutex_);
     try {
+      if (topic == "*" || topic == "restore" || topic == "thesaurus") index_.index().set_thesaurus(current_thesaurus(*database_.acquire()));
       if (topic == "*" || topic == "restore") rebuild();
       else if (topic.starts_with("library:")) refresh_document(std::stoll(topic.substr(8)));
     } catch (const std::exception& e) {

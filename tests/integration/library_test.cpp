@@ -1,10 +1,14 @@
 // The legal bookshelf on both databases: import, re-import, all-or-nothing files, pages, API.
+#include "http/message.h"
 #include "library/citation_resolver.h"
 #include "library/library_service.h"
 #include "support/fixtures.h"
 #include "support/test_server.h"
 
 #include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
 
 namespace {
 
@@ -261,6 +265,47 @@ TEST_F(LibraryHttpTest, LibrariansImportFilesAndAddItemsThroughTheBackOffice) {
   EXPECT_EQ(file.header("content-type"), "application/pdf");
   EXPECT_EQ(file.body, pdf);
   EXPECT_EQ(server_->client().get("/tep/1/khac.pdf").status, 404);
+}
+
+}  // namespace
+
+namespace {
+
+using namespace testing_support;
+
+// Editors extend the citizen vocabulary; search uses an entry at once, and forgets it when removed.
+TEST_F(LibraryHttpTest, EditorsTeachSearchTheWordsCitizensUse) {
+  auto total = [&](const std::string& q) {
+    return nlohmann::json::parse(server_->client().get("/api/v1/search?q=" + http::percent_encode(q)).body)["total"].get<int>();
+  };
+  // The corpus was imported beside the server: its index learns of it from the change log.
+  for (int i = 0; i < 100 && total("chỗ ở hợp pháp") == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_GT(total("chỗ ở hợp pháp"), 0);
+  EXPECT_EQ(total("ngả lưng"), 0) << "words the law never uses";
+  server_->add_user("bientap@x.vn", auth::Role::editor);
+  auto editor = server_->client();
+  ASSERT_TRUE(editor.login("bientap@x.vn", kPassword));
+  ASSERT_EQ(editor.get("/quan-tri/tu-dien").status, 200);
+  auto bad = editor.post_form("/quan-tri/tu-dien", {{"_csrf", editor.csrf()}, {"phrase", "x"}, {"terms", ""}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("Từ thường dùng phải có từ 2 đến 60 ký tự"), std::string::npos);
+  EXPECT_NE(bad.body.find("Ghi từ 1 đến 5 thuật ngữ pháp luật"), std::string::npos);
+  ASSERT_EQ(editor.post_form("/quan-tri/tu-dien", {{"_csrf", editor.csrf()}, {"phrase", "Ngả lưng"}, {"terms", "chỗ ở hợp pháp; nơi sinh sống"}}).status, 303);
+  EXPECT_EQ(editor.post_form("/quan-tri/tu-dien", {{"_csrf", editor.csrf()}, {"phrase", "nga lung"}, {"terms", "chỗ ở"}}).status, 409)
+      << "the same phrase without diacritics";
+  EXPECT_GT(total("ngả lưng"), 0);
+  EXPECT_GT(total("nga lung o dau"), 0) << "without diacritics too";
+  auto page = editor.get("/quan-tri/tu-dien");
+  EXPECT_NE(page.body.find("<strong>Ngả lưng</strong> → chỗ ở hợp pháp; nơi sinh sống"), std::string::npos);
+  const auto id = server_->database().acquire()->query_int("SELECT id FROM citizen_terms");
+  ASSERT_EQ(editor.post_form("/quan-tri/tu-dien/" + std::to_string(id) + "/xoa", {{"_csrf", editor.csrf()}}).status, 303);
+  EXPECT_EQ(total("ngả lưng"), 0);
+  EXPECT_EQ(server_->database().acquire()->query_int("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'thesaurus.%'"), 2);
+  // Citizens do not edit it.
+  server_->add_user("dan@x.vn", auth::Role::citizen);
+  auto citizen = server_->client();
+  ASSERT_TRUE(citizen.login("dan@x.vn", kPassword));
+  EXPECT_EQ(citizen.post_form("/quan-tri/tu-dien", {{"_csrf", citizen.csrf()}, {"phrase", "ngả lưng"}, {"terms", "chỗ ở"}}).status, 403);
 }
 
 }  // namespace
