@@ -30,12 +30,16 @@ const std::set<std::string>& question_words() {
   return words;
 }
 
+}  // namespace
+
 std::vector<std::string> content_words(const std::string& s) {
   std::vector<std::string> out;
   for (const auto& t : text::tokenize(text::normalize(s)))
     if (!question_words().count(t.folded)) out.push_back(t.folded);
   return out;
 }
+
+namespace {
 
 double overlap(const std::vector<std::string>& question, const std::string& passage) {
   if (question.empty()) return 0;

@@ -174,6 +174,10 @@ class AnswerService {
   const ExamGuard* exam_guard_ = nullptr;
 };
 
+// The folded words of `s` that say something: interrogatives and the commonest function words
+// ("là", "gì", "có", "không", "được", "của", …) left out.
+std::vector<std::string> content_words(const std::string& s);
+
 // Share of the content words (and word pairs) of `question` that occur in `text`, 0..1.
 double question_similarity(const std::string& question, const std::string& text);
 

@@ -33,11 +33,9 @@ std::string_view outcome_slug(Outcome o) {
 
 // The question's content words, folded, sorted and distinct: what groups similar questions.
 std::string words_key(const std::string& question) {
-  static const std::set<std::string> kSkip = {"la", "gi", "nao", "the", "bao", "nhieu", "hay", "co", "khong", "duoc", "toi", "em",
-                                              "minh", "vay", "a", "cua", "va", "cac", "thi", "trong", "khi", "de", "voi", "ma", "nhu"};
   std::set<std::string> words;
-  for (const auto& t : text::tokenize(text::expand_texting(text::normalize(question))))
-    if (!kSkip.count(t.folded) && t.folded.size() > 1) words.insert(t.folded);
+  for (auto& w : content_words(text::expand_texting(text::normalize(question))))
+    if (w.size() > 1) words.insert(std::move(w));
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
