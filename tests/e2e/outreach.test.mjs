@@ -15,7 +15,8 @@
 //      out, progress is reported done only with evidence (a link and a PDF, downloaded again),
 //      and an interim review is recorded;
 //   5. the admin corrects the plan: a task's deadline, a new task (refused without a deadline first);
-//      awards the ward's proposal, and the public page (/ton-vinh) honours the propagandist.
+//      awards the ward's proposal, and the public page (/ton-vinh) honours the propagandist; adds
+//      a word to the citizen vocabulary and reads the report of answers that fell short.
 // Every page must fit 360 px and pass axe-core (harness.mjs checkPhonePage).
 // Run: PHOBIEN_BIN=… node --test outreach.test.mjs
 import { test } from 'node:test';
@@ -244,8 +245,18 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         await page.getByRole('heading', { level: 2, name: PERSON }).waitFor();
         await page.getByText('Quyết định số 120/QĐ-UBND').waitFor();
         await checkPage('public honours');
+        // The admin teaches search a word citizens use, and reads where automated answers fall short.
+        await page.goto('/quan-tri/tu-dien');
+        await page.getByLabel('Từ thường dùng').fill('ngả lưng');
+        await page.getByLabel('Thuật ngữ pháp luật').fill('chỗ ở hợp pháp; nơi cư trú');
+        assert.equal(await submit(page, 'Thêm mục từ'), 303);
+        await page.getByText('→ chỗ ở hợp pháp; nơi cư trú').waitFor();
+        await checkPage('citizen vocabulary');
+        await page.goto('/quan-tri/hoi-dap-tu-dong');
+        await page.getByRole('heading', { level: 2, name: 'Câu hỏi thường gặp chưa được trả lời tốt' }).waitFor();
+        await checkPage('answers that fell short');
       }
-      assert.equal(checked.length, 20, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 22, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });
