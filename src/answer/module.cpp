@@ -3,6 +3,7 @@
 #include "answer/answer_counts.h"
 #include "answer/answer_routes.h"
 #include "answer/permissions.h"
+#include "answer/review_repository.h"
 #include "answer/review_routes.h"
 #include "answer/settings.h"
 #include "core/time.h"
@@ -34,7 +35,10 @@ std::vector<web::BackupTable> AnswerModule::tables() {
 std::vector<web::FigureSource> AnswerModule::figure_sources() const {
   return {{"answer.answers_given", "lượt hỏi đáp tự động", [](db::Connection& c, std::int64_t from, std::int64_t to) {
              return web::UnitCounts{{"", AnswerCountRepository(c).count(core::format_vn_iso_date(from), core::format_vn_iso_date(to))}};
-           }}};
+           }},
+          // Where answers fall short, for the province's own indicators (issue 14, feedback and gaps).
+          {"answer.unhelpful_answers", "lượt người hỏi cho là câu trả lời tự động không giúp ích",
+           [](db::Connection& c, std::int64_t from, std::int64_t to) { return web::UnitCounts{{"", ReviewRepository(c).count_unhelpful(from, to)}}; }}};
 }
 
 }  // namespace answer

@@ -50,6 +50,10 @@ std::vector<ReviewTally> ReviewRepository::by_month(const std::string& from, con
       });
 }
 
+std::int64_t ReviewRepository::count_unhelpful(std::int64_t from, std::int64_t to) {
+  return c_.query_int("SELECT COUNT(*) FROM answer_reviews WHERE helpful = 0 AND created_at >= ? AND created_at < ?", {from, to});
+}
+
 std::vector<AnswerReview> ReviewRepository::with_fields(const std::string& from, const std::string& to) {
   return db::map_rows(c_.query(std::string(kSelect) + "WHERE r.month >= ? AND r.month <= ?", {from, to}), read);
 }

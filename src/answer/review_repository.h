@@ -37,6 +37,8 @@ class ReviewRepository {
   // clarify, or answered "no"; the newest first, at most `limit`.
   std::vector<AnswerReview> shortfalls(const std::string& from, const std::string& to, int limit);
   std::vector<ReviewTally> by_month(const std::string& from, const std::string& to);
+  // Answers the askers found unhelpful from `from` (inclusive) to `to` (exclusive), Unix seconds.
+  std::int64_t count_unhelpful(std::int64_t from, std::int64_t to);
   // Every review of the months with its document's fields (to tally by field in the service).
   std::vector<AnswerReview> with_fields(const std::string& from, const std::string& to);
 

@@ -2,6 +2,7 @@
 // verbatim from a real article), the hand-off offered when unsure and made only when the asker
 // asks, and hostile input to POST /api/v1/answer and /hoi-dap-tu-dong (what the chat panel and
 // the plain page send).
+#include "answer/review_repository.h"
 #include "consult/archive_import.h"
 #include "core/time.h"
 #include "core/utf8.h"
@@ -336,6 +337,8 @@ TEST_P(AnswerTest, AskersSayWhetherAnAnswerHelpedAndEditorsSeeWhereAnswersFallSh
   EXPECT_EQ(api({{"question", sure}, {"helpful", false}, {"reason", "boring"}}).status, 400);
   EXPECT_EQ(reviews("helpful = 1"), 1);
   EXPECT_EQ(reviews("helpful = 0"), 2);
+  // The figure the reports may count (figure source answer.unhelpful_answers).
+  EXPECT_EQ(answer::ReviewRepository(*server_->database().acquire()).count_unhelpful(0, core::now_unix() + 1), 2);
 
   // The editors' report: the same question asked again groups with the first; the month and field tables.
   ASSERT_TRUE(ask("Thủ tục xin cấp hộ chiếu cho con tôi làm ở đâu vậy?")["handoff"]);
