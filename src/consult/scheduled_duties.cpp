@@ -10,15 +10,6 @@
 
 namespace consult {
 
-namespace {
-
-// A file is written before the transaction that adds its row: an upload in progress is seconds
-// old, so a day leaves room for any transaction and for clocks that disagree a little.
-constexpr std::int64_t kOrphanGraceSeconds = kDay;
-
-
-}  // namespace
-
 ScheduledDuties::ScheduledDuties(db::Database& database, const core::Config& config, Notifications& notify,
                                  core::FileStore& files)
     : database_(database), config_(config), notify_(notify), files_(files) {}
@@ -74,7 +65,7 @@ int ScheduledDuties::purge_expired(std::int64_t now) {
 
 int ScheduledDuties::remove_orphan_files(std::int64_t now) {
   auto referenced = QuestionRepository(*database_.acquire()).attachment_names();
-  return files_.remove_orphans(referenced, now - kOrphanGraceSeconds);
+  return files_.remove_orphans(referenced, now - core::kOrphanGraceSeconds);
 }
 
 }  // namespace consult

@@ -25,6 +25,11 @@ struct StoredFile {
   std::int64_t size = 0;
 };
 
+// How long a file no row references is kept before it counts as orphaned: a file is written before
+// the transaction that adds its row, an upload in progress is seconds old, so a day leaves room for
+// any transaction and for clocks that disagree a little.
+inline constexpr std::int64_t kOrphanGraceSeconds = 24 * 3600;
+
 class FileStore {
  public:
   explicit FileStore(std::string dir);

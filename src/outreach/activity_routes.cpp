@@ -74,7 +74,7 @@ void register_activity_routes(web::Site& site, ActivityLog& log, ReporterRegistr
   });
   site.add(web::page(base + "/moi", record), [&site, &log, &registry](http::Request&, web::Visitor& v) {
     const auto units = registry.units_of(*v.user);
-    ActivityInput blank{units.empty() ? "" : units.front(), "buoi-tuyen-truyen", "", core::format_vn_iso_date(core::now_unix()), "", "truc-tiep",
+    ActivityInput blank{units.empty() ? "" : units.front(), "buoi-tuyen-truyen", "", core::today_vn_iso(), "", "truc-tiep",
                         "", "", "", {}};
     return activity_form_page(site, log, registry, v, blank, std::nullopt, nlohmann::json::object(), 200);
   });

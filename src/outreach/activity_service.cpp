@@ -46,7 +46,7 @@ core::Result<ActivityDetail> ActivityLog::find(const auth::User& user, std::int6
 
 core::Result<Activity> ActivityLog::checked(db::Connection& c, const auth::User& user, const ActivityInput& input) {
   auto scope = scope_of(c, root_code_, user);
-  auto read = read_activity(input, scope.tree, core::format_vn_iso_date(core::now_unix()));
+  auto read = read_activity(input, scope.tree, core::today_vn_iso());
   if (auto* problems = std::get_if<Problems>(&read)) return core::fail(invalid(*problems));
   auto activity = std::get<Activity>(read);
   if (!may_act_on(scope.actor, scope.tree, activity.unit_code))

@@ -48,7 +48,7 @@ http::Response commendations_page(web::Site& site, CommendationService& service,
                        {"selected", "person:" + std::to_string(p.id) == typed.nominee}});
   view["nominees"] = options;
   view["may_propose"] = !options.empty();
-  const auto today = core::format_vn_iso_date(core::now_unix());
+  const auto today = core::today_vn_iso();
   view["form"] = {{"award", typed.award},
                   {"reason", typed.reason},
                   {"from_date", typed.from_date.empty() ? today.substr(0, 4) + "-01-01" : typed.from_date},

@@ -236,9 +236,8 @@ core::Result<core::StoredFile> PlanService::evidence_file(std::int64_t task_id, 
 }
 
 int PlanService::remove_orphan_files(std::int64_t now) {
-  constexpr std::int64_t kGraceSeconds = 24 * 3600;
   auto names = PlanRepository(*database_.acquire()).file_names();
-  return files_.remove_orphans(names, now - kGraceSeconds);
+  return files_.remove_orphans(names, now - core::kOrphanGraceSeconds);
 }
 
 core::Result<Review> PlanService::review(const auth::User& user, const auth::Actor& actor, std::int64_t plan_id, const ReviewForm& form,
