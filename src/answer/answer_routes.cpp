@@ -64,15 +64,12 @@ tl::expected<std::map<std::string, std::string>, std::string> parse_choices(cons
   return out;
 }
 
-// The question of a JSON body {"question": "…", "conversation_id": "…", "choices": {…}}, or the
-// 4xx response that says what is wrong with it.
-tl::expected<Question, http::Response> api_question(const http::Request& r) {
+// The question of a parsed JSON body {"question": "…", "conversation_id": "…", "choices": {…}},
+// or the 4xx response that says what is wrong with it.
+tl::expected<Question, http::Response> question_of(nlohmann::json& body) {
   auto refuse = [](int status, const char* code, const std::string& message) {
     return tl::unexpected(web::Site::api_error(status, code, message));
   };
-  auto parsed = web::json_body(r);
-  if (!parsed) return tl::unexpected(std::move(parsed.error()));
-  nlohmann::json& body = *parsed;
   if (!body.is_object() || !body.contains("question") || !body["question"].is_string())
     return refuse(400, "invalid_parameter", "Cần trường \"question\" là một chuỗi.");
   Question q;
@@ -87,6 +84,13 @@ tl::expected<Question, http::Response> api_question(const http::Request& r) {
     q.choices = std::move(*parsed);
   }
   return q;
+}
+
+// The same, from the request's body.
+tl::expected<Question, http::Response> api_question(const http::Request& r) {
+  auto parsed = web::json_body(r);
+  if (!parsed) return tl::unexpected(std::move(parsed.error()));
+  return question_of(*parsed);
 }
 
 // A refusal of the service as the API reports it: invalid input is a 400 there, not a 422.
@@ -137,7 +141,6 @@ void register_answer_routes(web::Site& site, AnswerService& service, AnswerRevie
     if (!question) return std::move(question.error());
     auto id = service.hand_off(*question);
     if (!id) return api_refusal(id.error());
-    if (auto a = service.look_up(*question)) reviews.note_handoff(question->text, *a, core::now_unix());
     auto res = http::Response::json(nlohmann::json{{"handoff_id", *id}, {"message", kHandedOff}}.dump(), 201);
     res.set("Cache-Control", "no-store");
     return res;
@@ -175,10 +178,7 @@ void register_answer_routes(web::Site& site, AnswerService& service, AnswerRevie
   site.add(web::form("/hoi-dap-tu-dong/chuyen-chuyen-gia").limited(kHandoffsPerHour, 3600), [&](http::Request&, web::Visitor& v) {
     std::string question = core::nfc(v.form.get("question"));
     auto id = service.hand_off({question, "", {}});
-    if (id) {
-      if (auto a = service.look_up({question, "", {}})) reviews.note_handoff(question, *a, core::now_unix());
-      return http::Response::redirect("/hoi-dap-tu-dong?da-chuyen=1");
-    }
+    if (id) return http::Response::redirect("/hoi-dap-tu-dong?da-chuyen=1");
     auto view = site.base_view(v, "Hỏi đáp pháp luật tự động");
     view["show_chat"] = false;
     view["question"] = core::clean_text(question);
@@ -198,9 +198,11 @@ void register_answer_routes(web::Site& site, AnswerService& service, AnswerRevie
     return site.page("answer/ask", view, core::http_status(noted.error().kind));
   });
   site.add(web::api("POST", "/api/v1/answer/feedback").limited(kFeedbackPerMinute, 60), [&](http::Request& r, web::Visitor&) {
-    auto question = api_question(r);
+    auto parsed = web::json_body(r);
+    if (!parsed) return std::move(parsed.error());
+    nlohmann::json& body = *parsed;
+    auto question = question_of(body);
     if (!question) return std::move(question.error());
-    auto body = nlohmann::json::parse(r.body, nullptr, false);
     if (!body.contains("helpful") || !body["helpful"].is_boolean())
       return web::Site::api_error(400, "invalid_parameter", "Cần trường \"helpful\" là true hoặc false.");
     std::string reason;

@@ -386,7 +386,10 @@ core::Result<std::int64_t> AnswerService::hand_off(const Question& q) {
   auto text = checked_question(q.text);
   if (!text) return core::fail(text.error());
   // The candidate articles are found again here: nothing the client sends is taken as a citation.
-  return hand_off(q, compose(*text, q.choices));
+  const Answer answered = compose(*text, q.choices);
+  auto id = hand_off(q, answered);
+  if (id) record_review(*database_.acquire(), *text, answered, Outcome::handoff, std::nullopt, "", core::now_unix());  // where answers are missing
+  return id;
 }
 
 core::Result<std::int64_t> AnswerService::hand_off(const Question& q, const Answer& answered) {

@@ -150,7 +150,8 @@ class AnswerService {
   // Checks and answers like answer(), storing nothing: for GET requests, which never write.
   core::Result<Answer> look_up(const Question& q) const;
   // The asker asks for a human expert: stores `q` (checked as above) as a hand-off with the
-  // articles found for it and returns its id. Fails when no hand-off intake is set.
+  // articles found for it, notes it among the answers that fell short (answer/reviews.h) and
+  // returns its id. Fails when no hand-off intake is set.
   core::Result<std::int64_t> hand_off(const Question& q);
   // The same for a question this service has just answered with `answered` (a chat channel's
   // message): its citations are the candidates, without searching again.

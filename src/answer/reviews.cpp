@@ -92,10 +92,6 @@ void AnswerReviews::note(const std::string& question, const Answer& a, std::int6
   if (fell_short(a)) record_review(*database_.acquire(), question, a, outcome_of(a), std::nullopt, "", now);
 }
 
-void AnswerReviews::note_handoff(const std::string& question, const Answer& a, std::int64_t now) {
-  record_review(*database_.acquire(), question, a, Outcome::handoff, std::nullopt, "", now);
-}
-
 core::Result<void> AnswerReviews::feedback(const FeedbackInput& in, std::int64_t now) {
   std::map<std::string, std::string> problems;
   if (in.helpful != "co" && in.helpful != "khong") problems["helpful"] = "Hãy chọn Có hoặc Không.";

@@ -1,6 +1,6 @@
 #pragma once
-// Feedback and gaps (issue 14): answers that fell short (unsure, asking to clarify, handed off)
-// are noted, askers say whether an answer helped ("Câu trả lời có giúp ích không?", with a reason
+// Feedback and gaps (issue 14): answers that fell short (unsure, asking to clarify, handed off at
+// the asker's request: AnswerService::answer and hand_off record those) are noted, askers say whether an answer helped ("Câu trả lời có giúp ích không?", with a reason
 // for a no), and editors read where answers are missing: the most frequent such questions grouped
 // by similar words, and the figures by month and by legal field. Questions are kept masked of
 // personal data (text::mask_personal_data), with nothing that names the asker.
@@ -53,8 +53,6 @@ class AnswerReviews {
 
   // Notes an answer that fell short (AnswerService::answer does so itself); others are not kept.
   void note(const std::string& question, const Answer& a, std::int64_t now);
-  // Notes a question handed off to experts at the asker's request.
-  void note_handoff(const std::string& question, const Answer& a, std::int64_t now);
   // The asker's opinion of the answer to `question` (answered again here: nothing the client
   // sends is taken as what was cited). 422 with the fields.
   core::Result<void> feedback(const FeedbackInput& input, std::int64_t now);

@@ -251,6 +251,7 @@ TEST_P(AnswerTest, UnsureAnswersOfferExpertsAndHandOffOnlyWhenTheAskerAsks) {
   ASSERT_TRUE(row);
   EXPECT_EQ(row->int64(0), body["handoff_id"].get<std::int64_t>());
   EXPECT_EQ(row->text(1), question);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM answer_reviews WHERE outcome = 'handoff'"), 1) << "where answers are missing";
   auto candidates = nlohmann::json::parse(row->text(2));
   EXPECT_EQ(candidates.size(), a["citations"].size()) << "the candidate articles travel with the question";
   // The server's hand-off intake makes it a consultation question at once, not at its next poll.
