@@ -205,13 +205,8 @@ std::string decide_choice(const std::string& question, const std::map<std::strin
 
 // One text quoted twice (a decree repeating its law, a law imported twice): 80% of the words alike.
 bool same_text(const std::string& a, const std::string& b) {
-  std::set<std::string> wa, wb;
-  for (const auto& t : text::tokenize(a)) wa.insert(t.folded);
-  for (const auto& t : text::tokenize(b)) wb.insert(t.folded);
-  if (wa.empty() || wb.empty()) return false;
-  std::size_t common = 0;
-  for (const auto& w : wa) common += wb.count(w);
-  return static_cast<double>(common) >= 0.8 * static_cast<double>(wa.size() + wb.size() - common);
+  const auto wa = text::folded_word_set(a), wb = text::folded_word_set(b);
+  return !wa.empty() && !wb.empty() && text::word_overlap(wa, wb) >= 0.8;
 }
 
 }  // namespace

@@ -41,13 +41,6 @@ std::string words_key(const std::string& question) {
   return out;
 }
 
-double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
-  if (a.empty() && b.empty()) return 1;
-  std::size_t common = 0;
-  for (const auto& w : a) common += b.count(w);
-  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
 std::set<std::string> word_set(const std::string& key) {
   auto parts = core::split(key, " ");
   return {parts.begin(), parts.end()};
@@ -117,7 +110,7 @@ ReviewReport AnswerReviews::report(const std::string& from, const std::string& t
   for (const auto& r : repo.shortfalls(from, to, kReportRows)) {
     const auto words = word_set(r.words);
     std::size_t g = 0;
-    while (g < out.groups.size() && jaccard(group_words[g], words) < kSimilar) ++g;
+    while (g < out.groups.size() && text::word_overlap(group_words[g], words) < kSimilar) ++g;
     if (g == out.groups.size()) {
       out.groups.push_back({r.question, 0, 0, 0, 0, 0, r.article.empty() ? "" : "Điều " + r.article + " " + r.document_title});
       group_words.push_back(words);

@@ -23,19 +23,10 @@ bool is_year(std::string_view word) {
          (word.starts_with("19") || word.starts_with("20"));
 }
 
-std::set<std::string> words_of(const std::string& text) {
-  std::set<std::string> out;
-  for (const auto& t : text::tokenize(text)) out.insert(t.folded);
-  return out;
-}
-
 bool nearly_same(const std::string& a, const std::string& b) {
   if (a == b) return true;
-  const auto wa = words_of(a), wb = words_of(b);
-  if (wa.empty() || wb.empty()) return false;
-  std::size_t common = 0;
-  for (const auto& w : wa) common += wb.count(w);
-  return static_cast<double>(common) / static_cast<double>(wa.size() + wb.size() - common) >= 0.9;
+  const auto wa = text::folded_word_set(a), wb = text::folded_word_set(b);
+  return !wa.empty() && !wb.empty() && text::word_overlap(wa, wb) >= 0.9;
 }
 
 }  // namespace

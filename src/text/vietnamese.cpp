@@ -268,6 +268,19 @@ std::string match_case(std::string_view model, std::string_view word) {
   return out;
 }
 
+std::set<std::string> folded_word_set(std::string_view nfc_text) {
+  std::set<std::string> out;
+  for (auto& t : tokenize(nfc_text)) out.insert(std::move(t.folded));
+  return out;
+}
+
+double word_overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() && b.empty()) return 1;
+  std::size_t common = 0;
+  for (const auto& w : a) common += b.count(w);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
 std::string title_key(std::string_view s) {
   std::string out;
   for (auto& t : tokenize(s)) {

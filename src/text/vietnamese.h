@@ -2,6 +2,7 @@
 // Vietnamese text analysis: normalisation, syllable tokens, case and diacritic folding.
 // Light header (no ICU): included by the search index and by anyone who links citations.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,12 @@ std::vector<Token> tokenize(std::string_view nfc_text);
 // `word` (lower case) written with the case pattern of `model`: "Quyen" + "quyền" → "Quyền",
 // "BHXH"-like all capitals → all capitals, otherwise unchanged.
 std::string match_case(std::string_view model, std::string_view word);
+
+// The distinct folded words of NFC text, and how alike two such sets are: shared words over all
+// words (Jaccard), 0..1, and 1 for two empty sets. What tells one text quoted twice, a law from two
+// sources, or two questions asked alike.
+std::set<std::string> folded_word_set(std::string_view nfc_text);
+double word_overlap(const std::set<std::string>& a, const std::set<std::string>& b);
 
 // Folded tokens joined by single spaces: the comparison key of a title or a name
 // ("Luật Phòng, chống ma túy" → "luat phong chong ma tuy").
