@@ -25,12 +25,9 @@ core::Result<ActivityList> ActivityLog::list(const auth::User& user, const Activ
       return core::fail(core::ServiceError::invalid("Ngày phải ghi theo dạng năm-tháng-ngày, ví dụ 2026-07-01."));
   auto c = database_.acquire();
   auto scope = scope_of(*c, root_code_, user);
-  ActivityFilter filter{units_in_view(scope.actor, scope.tree), q.kind, q.from_date, q.to_date};
-  if (!q.unit.empty()) {
-    if (!may_act_on(scope.actor, scope.tree, q.unit)) return core::fail(no_activity());
-    filter.units.clear();
-    for (const auto& [unit, depth] : scope.tree.walk(q.unit)) filter.units.push_back(unit->code);
-  }
+  auto units = units_listed(scope.actor, scope.tree, q.unit);
+  if (!units) return core::fail(no_activity());
+  ActivityFilter filter{std::move(*units), q.kind, q.from_date, q.to_date};
   ActivityRepository repo(*c);
   return ActivityList{repo.list(filter, limit, offset), repo.count(filter)};
 }

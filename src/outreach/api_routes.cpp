@@ -55,16 +55,19 @@ http::Response list_refused(const core::ServiceError& e) {
   return web::Site::api_error(e);
 }
 
-// limit (1–100, 20) and offset (0–1,000,000, 0), or nullopt with `error` set.
-std::optional<std::pair<int, int>> paging(const http::Request& r, std::string& error) {
+// Answers one page of a list: `list(limit, offset)` with the request's limit (1–100, 20) and
+// offset (0–1,000,000, 0), each item written by `to_json`.
+template <typename List, typename ToJson>
+http::Response page_json(const http::Request& r, List&& list, ToJson&& to_json) {
   web::ParamError pe;
   auto limit = web::int_param(r, "limit", 20, 1, 100, pe);
   auto offset = limit ? web::int_param(r, "offset", 0, 0, 1'000'000, pe) : std::nullopt;
-  if (!offset) {
-    error = pe.message;
-    return std::nullopt;
-  }
-  return std::pair{static_cast<int>(*limit), static_cast<int>(*offset)};
+  if (!offset) return bad_parameter(pe.message);
+  auto found = list(static_cast<int>(*limit), static_cast<int>(*offset));
+  if (!found) return list_refused(found.error());
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : found->items) items.push_back(to_json(item));
+  return web::private_json({{"total", found->total}, {"limit", *limit}, {"offset", *offset}, {"items", items}});
 }
 
 http::Response list_reporters(ReporterRegistry& registry, const http::Request& r, const web::Visitor& v) {
@@ -81,14 +84,7 @@ http::Response list_reporters(ReporterRegistry& registry, const http::Request& r
     if (*active != "true" && *active != "false") return bad_parameter("Tham số \"active\" phải là true hoặc false.");
     q.active = *active == "true";
   }
-  std::string error;
-  auto page = paging(r, error);
-  if (!page) return bad_parameter(error);
-  auto found = registry.search(*v.user, q, page->first, page->second);
-  if (!found) return list_refused(found.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& p : found->items) items.push_back(reporter_json(p));
-  return web::private_json({{"total", found->total}, {"limit", page->first}, {"offset", page->second}, {"items", items}});
+  return page_json(r, [&](int limit, int offset) { return registry.search(*v.user, q, limit, offset); }, reporter_json);
 }
 
 http::Response one_reporter(ReporterRegistry& registry, const http::Request& r, const web::Visitor& v) {
@@ -114,14 +110,7 @@ http::Response list_activities(ActivityLog& log, const http::Request& r, const w
   if (!q.unit.empty() && !units::is_unit_code(q.unit)) return bad_parameter("Tham số \"unit\" không phải mã đơn vị.");
   if (auto kind = r.query_param("kind"); kind && !(q.kind = parse_activity_kind(*kind)))
     return bad_parameter("Tham số \"kind\" không phải một loại hoạt động.");
-  std::string error;
-  auto page = paging(r, error);
-  if (!page) return bad_parameter(error);
-  auto found = log.list(*v.user, q, page->first, page->second);
-  if (!found) return list_refused(found.error());
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& a : found->items) items.push_back(activity_json(a));
-  return web::private_json({{"total", found->total}, {"limit", page->first}, {"offset", page->second}, {"items", items}});
+  return page_json(r, [&](int limit, int offset) { return log.list(*v.user, q, limit, offset); }, activity_json);
 }
 
 http::Response one_activity(ActivityLog& log, const http::Request& r, const web::Visitor& v) {

@@ -62,12 +62,9 @@ core::Result<ReporterList> ReporterRegistry::search(const auth::User& user, cons
   if (auto ok = configured(); !ok) return core::fail(ok.error());
   auto c = database_.acquire();
   auto scope = scope_of(*c, root_code_, user);
-  ReporterFilter filter{units_in_view(scope.actor, scope.tree), search_key(q.text), q.kind, q.level, q.active};
-  if (!q.unit.empty()) {
-    if (!may_act_on(scope.actor, scope.tree, q.unit)) return core::fail(not_found());
-    filter.units.clear();
-    for (const auto& [unit, depth] : scope.tree.walk(q.unit)) filter.units.push_back(unit->code);
-  }
+  auto units = units_listed(scope.actor, scope.tree, q.unit);
+  if (!units) return core::fail(not_found());
+  ReporterFilter filter{std::move(*units), search_key(q.text), q.kind, q.level, q.active};
   ReporterRepository repo(*c);
   return ReporterList{repo.search(filter, limit, offset), repo.count(filter)};
 }

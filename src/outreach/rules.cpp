@@ -45,6 +45,14 @@ std::vector<std::string> units_in_view(const OutreachActor& actor, const units::
   return out;
 }
 
+std::optional<std::vector<std::string>> units_listed(const OutreachActor& actor, const units::UnitTree& tree, const std::string& unit) {
+  if (unit.empty()) return units_in_view(actor, tree);
+  if (!may_act_on(actor, tree, unit)) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& [below, depth] : tree.walk(unit)) out.push_back(below->code);
+  return out;
+}
+
 std::variant<LegalReporter, Problems> read_reporter(const ReporterForm& f, const units::UnitTree& tree, const std::string& today) {
   Problems p;
   LegalReporter r;

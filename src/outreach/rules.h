@@ -25,6 +25,9 @@ struct OutreachActor {
 bool may_act_on(const OutreachActor& actor, const units::UnitTree& tree, const std::string& unit);
 // The units an actor sees: the whole tree for an admin, else their unit and below (none without one).
 std::vector<std::string> units_in_view(const OutreachActor& actor, const units::UnitTree& tree);
+// The units a list shows: those in view, or with `unit` given, that unit and those below it;
+// nothing when `unit` is outside what the actor may act on.
+std::optional<std::vector<std::string>> units_listed(const OutreachActor& actor, const units::UnitTree& tree, const std::string& unit);
 
 // A registry form as typed. Names are the form's fields.
 struct ReporterForm {

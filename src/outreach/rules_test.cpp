@@ -93,5 +93,16 @@ TEST(OutreachRules, PeopleActOnTheirUnitAndBelowAdminsOnAll) {
   EXPECT_TRUE(units_in_view(nowhere, tree).empty());
 }
 
+TEST(OutreachRules, AListNarrowsToAUnitAndBelowOnlyWithinView) {
+  const auto tree = sample_tree();
+  const OutreachActor commune{auth::Role::reporter, "00100"}, admin{auth::Role::admin, std::nullopt};
+  EXPECT_EQ(units_listed(commune, tree, ""), units_in_view(commune, tree));
+  EXPECT_EQ(units_listed(commune, tree, "00100"), (std::vector<std::string>{"00100"}));
+  EXPECT_EQ(units_listed(commune, tree, "00200"), std::nullopt);
+  EXPECT_EQ(units_listed(commune, tree, "01"), std::nullopt);  // above one's unit
+  EXPECT_EQ(units_listed(admin, tree, "01")->size(), 4u);
+  EXPECT_EQ(units_listed(admin, tree, "02"), std::nullopt);  // not in the tree
+}
+
 }  // namespace
 }  // namespace outreach

@@ -107,36 +107,10 @@ TaskForm typed_task(const web::Visitor& v) {
   return {v.form.get("area"), v.form.get("title"), v.form.get("lead_unit"), v.form.get("partners"), v.form.get("deadline"), v.form.get("expected_output")};
 }
 
-}  // namespace
-
-void register_plan_routes(web::Site& site, PlanService& plans) {
-  const auto follow = web::needs(perm::follow_plans);
-  const std::string base = kPlansUrl;
-
-  site.add(web::page(base, follow), [&site, &plans](http::Request& r, web::Visitor& v) {
-    nlohmann::json extra = nlohmann::json::object();
-    if (r.query_param("da-nhap")) extra["notice"] = "Đã nhập kế hoạch.";
-    return plans_page(site, plans, v, extra, 200);
-  });
-  site.add(web::upload(base, web::needs(perm::manage_plans), kMaxPlanFileBytes + 64 * 1024), [&site, &plans, base](http::Request&, web::Visitor& v) {
-    const auto* file = v.form.file("tep");
-    if (!file) return plans_page(site, plans, v, {{"error", "Hãy chọn tệp kế hoạch (.json)."}}, 422);
-    auto imported = plans.import(file->data, v.actor(), core::now_unix());
-    if (!imported) return plans_page(site, plans, v, web::Site::refusal_view(imported.error()), core::http_status(imported.error().kind));
-    return http::Response::redirect(base + "/" + std::to_string(imported->id) + "?da-nhap=1");
-  });
-  site.add(web::page(base + "/{id}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
-    auto id = web::parse_id(r.params["id"]);
-    if (!id) return site.not_found_page(v);
-    nlohmann::json extra = nlohmann::json::object();
-    if (r.query_param("da-nhap")) extra["notice"] = "Đã nhập kế hoạch.";
-    if (r.query_param("da-danh-gia")) extra["notice"] = "Đã ghi nhận kết quả kiểm tra, đánh giá.";
-    if (r.query_param("da-sua")) extra["notice"] = "Đã lưu thông tin kế hoạch.";
-    if (r.query_param("da-xoa")) extra["notice"] = "Đã xoá nhiệm vụ.";
-    return plan_page(site, plans, v, *id, r.query_param("qua-han").value_or("") == "1", {}, extra, 200);
-  });
-  // Corrections by those who manage plans: the plan's details, tasks added, corrected or removed.
+// Corrections by those who manage plans: the plan's details, tasks added, corrected or removed.
+void register_correction_routes(web::Site& site, PlanService& plans) {
   const auto manage = web::needs(perm::manage_plans);
+  const std::string base = kPlansUrl;
   site.add(web::page(base + "/{id}/sua", manage), [&site, &plans](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     return id ? plan_form_page(site, plans, v, *id, nullptr, nlohmann::json::object(), 200) : site.not_found_page(v);
@@ -195,6 +169,37 @@ void register_plan_routes(web::Site& site, PlanService& plans) {
     }
     return http::Response::redirect(base + "/" + std::to_string(*id) + "?da-xoa=1");
   });
+}
+
+}  // namespace
+
+void register_plan_routes(web::Site& site, PlanService& plans) {
+  const auto follow = web::needs(perm::follow_plans);
+  const std::string base = kPlansUrl;
+
+  site.add(web::page(base, follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    nlohmann::json extra = nlohmann::json::object();
+    if (r.query_param("da-nhap")) extra["notice"] = "Đã nhập kế hoạch.";
+    return plans_page(site, plans, v, extra, 200);
+  });
+  site.add(web::upload(base, web::needs(perm::manage_plans), kMaxPlanFileBytes + 64 * 1024), [&site, &plans, base](http::Request&, web::Visitor& v) {
+    const auto* file = v.form.file("tep");
+    if (!file) return plans_page(site, plans, v, {{"error", "Hãy chọn tệp kế hoạch (.json)."}}, 422);
+    auto imported = plans.import(file->data, v.actor(), core::now_unix());
+    if (!imported) return plans_page(site, plans, v, web::Site::refusal_view(imported.error()), core::http_status(imported.error().kind));
+    return http::Response::redirect(base + "/" + std::to_string(imported->id) + "?da-nhap=1");
+  });
+  site.add(web::page(base + "/{id}", follow), [&site, &plans](http::Request& r, web::Visitor& v) {
+    auto id = web::parse_id(r.params["id"]);
+    if (!id) return site.not_found_page(v);
+    nlohmann::json extra = nlohmann::json::object();
+    if (r.query_param("da-nhap")) extra["notice"] = "Đã nhập kế hoạch.";
+    if (r.query_param("da-danh-gia")) extra["notice"] = "Đã ghi nhận kết quả kiểm tra, đánh giá.";
+    if (r.query_param("da-sua")) extra["notice"] = "Đã lưu thông tin kế hoạch.";
+    if (r.query_param("da-xoa")) extra["notice"] = "Đã xoá nhiệm vụ.";
+    return plan_page(site, plans, v, *id, r.query_param("qua-han").value_or("") == "1", {}, extra, 200);
+  });
+  register_correction_routes(site, plans);
   site.add(web::form(base + "/{id}/danh-gia", web::needs(perm::review_plans)), [&site, &plans, base](http::Request& r, web::Visitor& v) {
     auto id = web::parse_id(r.params["id"]);
     if (!id) return site.not_found_page(v);

@@ -100,9 +100,9 @@ http::Response reports_api(ReportService& reports, db::Database& database, http:
   return web::private_json(exchange_document(*approved, reports.root_code(), core::now_unix()));
 }
 
-}  // namespace
-
-void register_report_routes(web::Site& site, ReportService& reports, UplinkService& uplink, db::Database& database) {
+// Periods: opening, the overview of a period with its downloads and dashboard, locking and
+// sending upwards. Registered before a unit's report: the router takes the first pattern that fits.
+void register_period_routes(web::Site& site, ReportService& reports, UplinkService& uplink) {
   const auto file = web::needs(perm::file_reports);
   const auto manage = web::needs(perm::manage_reporting);
 
@@ -183,6 +183,11 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
     if (!queued) return refused_page(site, v, queued.error(), "Gửi báo cáo lên cấp trên");
     return http::Response::redirect(period_url(r.params["period"]) + "?da-gui-len=1");
   });
+}
+
+// A unit's report: entering figures (form or spreadsheet), submitting, approving, sending back.
+void register_unit_report_routes(web::Site& site, ReportService& reports) {
+  const auto file = web::needs(perm::file_reports);
   site.add(web::page(periods_url() + "/{period}/{unit}", file), [&site, &reports](http::Request& r, web::Visitor& v) {
     if (!units::is_unit_code(r.params["unit"])) return site.not_found_page(v);
     nlohmann::json extra = nlohmann::json::object();
@@ -263,7 +268,13 @@ void register_report_routes(web::Site& site, ReportService& reports, UplinkServi
       return http::Response::redirect(report_url(period, unit) + "?da-duyet=1");
     });
   }
+}
 
+}  // namespace
+
+void register_report_routes(web::Site& site, ReportService& reports, UplinkService& uplink, db::Database& database) {
+  register_period_routes(site, reports, uplink);
+  register_unit_report_routes(site, reports);
   site.add(web::api("GET", "/api/v1/stats/units"), [&reports](http::Request&, web::Visitor&) {
     auto tree = reports.tree();
     if (tree.empty()) return web::Site::api_error(503, "province_not_configured", "Chưa chọn tỉnh, thành phố (PHOBIEN_PROVINCE) hoặc chưa nhập danh mục đơn vị.");
