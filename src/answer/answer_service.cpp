@@ -3,7 +3,7 @@
 #include "answer/answer_counts.h"
 
 #include "answer/choice.h"
-#include "answer/question_form.h"
+#include "text/question_form.h"
 #include "answer/reviews.h"
 
 #include "core/random.h"
@@ -117,7 +117,7 @@ std::vector<std::string> thesaurus_words(const std::string& question) {
 }  // namespace
 
 QuestionWords question_words_of(const std::string& question) {
-  return {content_words(text::expand_texting(text::normalize(question))), thesaurus_words(question), question_form(question)};
+  return {content_words(text::expand_texting(text::normalize(question))), thesaurus_words(question), text::question_form(question)};
 }
 
 Quote best_quote(const QuestionWords& q, const std::string& article_text) {
@@ -131,8 +131,8 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
     coverage = overlap(words, part);
     if (!terms.empty()) coverage = std::max(coverage, 0.5 * (coverage + overlap(terms, part)));
     double score = coverage;
-    if (form.asks_quantity && states_quantity(part)) score += kQuantityBonus;
-    if (form.asks_permission && states_permission(part)) score += kPermissionBonus;
+    if (form.asks_quantity && text::states_quantity(part)) score += kQuantityBonus;
+    if (form.asks_permission && text::states_permission(part)) score += kPermissionBonus;
     return score;
   };
   std::vector<std::string> numbers;

@@ -3,7 +3,7 @@
 // law text in the library, quoting the clause that answers it verbatim and citing it, and says
 // plainly when it is not sure, offering to hand the question to human experts with the articles
 // it found.
-#include "answer/question_form.h"
+#include "text/question_form.h"
 #include "auth/audit_log.h"
 #include "core/error.h"
 #include "db/database.h"
@@ -121,7 +121,7 @@ constexpr double kAmbiguityMargin = 0.10;
 // does not make a provision compete (docs/answering.md).
 constexpr double kCompetingCoverage = 0.0;
 // Choosing the clause to quote (best_quote): what a clause of the kind the question asks for adds
-// to its share of the question's words (answer/question_form.h). Tuned on the natural dev set.
+// to its share of the question's words (text/question_form.h). Tuned on the natural dev set.
 constexpr double kQuantityBonus = 0.3;
 constexpr double kPermissionBonus = 0.1;
 // In characters (code points), as the forms' maxlength and the error message count them.
@@ -188,7 +188,7 @@ bool is_follow_up(std::string_view question);
 
 // The part of an article that best answers the question: a clause (with its points) or, for an
 // article without clauses, its first sentences, chosen by the question's words, the legal terms its
-// everyday words stand for and what it asks for (answer/question_form.h). Always a substring of
+// everyday words stand for and what it asks for (text/question_form.h). Always a substring of
 // `article_text`.
 struct Quote {
   std::string text;
@@ -199,7 +199,7 @@ struct Quote {
 struct QuestionWords {
   std::vector<std::string> words;  // content words, folded
   std::vector<std::string> terms;  // content words of the legal terms its everyday words stand for
-  QuestionForm form;
+  text::QuestionForm form;
 };
 QuestionWords question_words_of(const std::string& question);
 Quote best_quote(const QuestionWords& question, const std::string& article_text);

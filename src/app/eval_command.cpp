@@ -1,19 +1,13 @@
 #include "app/eval_command.h"
 
-#include "app/import_command.h"
+#include "app/eval_data.h"
 
 #include "answer/answer_service.h"
 #include "consult/archive_import.h"
 #include "consult/qa_index.h"
 #include "core/time.h"
-#include "core/random.h"
 #include "core/utf8.h"
-#include "db/change_feed.h"
-#include "db/migrate.h"
-#include "library/search_service.h"
 
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,86 +15,12 @@
 #include <map>
 #include <optional>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace app {
 
 namespace fs = std::filesystem;
 
 namespace {
-// A gold article: `law` is the document's id in its corpus file (ALQAC), its số hiệu
-// ("45/2019/QH14") or its title ("Luật Cư trú"); `clause` is "" when the whole article answers.
-struct Gold {
-  std::string law, article, clause;
-};
-
-struct Question {
-  std::string text;
-  std::string style;                          // natural questions: "colloquial", "keyword", "no-diacritics", "story", "typo"
-  std::string type;                           // "Đúng/Sai", "Trắc nghiệm", "Tự luận" or ""
-  std::map<std::string, std::string> choices;  // multiple choice only
-  std::string answer;                         // "Đúng", "Sai", "A", … for choice questions
-  std::vector<Gold> gold;
-};
-
-// What a hit or a citation is, to compare with a gold article.
-struct Cited {
-  std::string corpus_id, document_number, document_title, article_id, article_number;
-  std::vector<std::string> other_corpus_ids = {};  // the document's other sources (one law, one document)
-};
-
-bool is_gold(const Gold& g, const Cited& c) {
-  const bool law = g.law == c.corpus_id || (!c.document_number.empty() && g.law == c.document_number) || g.law == c.document_title ||
-                   std::find(c.other_corpus_ids.begin(), c.other_corpus_ids.end(), g.law) != c.other_corpus_ids.end();
-  return law && (g.article == c.article_id || g.article == c.article_number);
-}
-
-// The 1-based rank of the first gold article among `cited`, or 0.
-template <typename Range, typename Describe>
-std::size_t gold_rank(const Question& q, const Range& cited, Describe&& describe) {
-  std::size_t i = 0;
-  for (const auto& item : cited) {
-    ++i;
-    auto c = describe(item);
-    if (!c) continue;
-    for (const auto& g : q.gold)
-      if (is_gold(g, *c)) return i;
-  }
-  return 0;
-}
-
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("không đọc được tệp " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<Question> load_questions(const std::string& path) {
-  auto j = nlohmann::json::parse(read(path));
-  if (!j.is_array()) throw std::runtime_error(path + ": cần một mảng câu hỏi");
-  std::vector<Question> out;
-  for (const auto& q : j) {
-    Question item;
-    item.text = core::nfc(q.value("text", q.value("question", std::string())));
-    if (auto it = q.find("question_type"); it != q.end() && it->is_string()) item.type = core::nfc(it->get<std::string>());
-    if (auto it = q.find("choices"); it != q.end() && it->is_object())
-      for (const auto& [key, value] : it->items())
-        if (value.is_string()) item.choices[key] = core::nfc(value.get<std::string>());
-    if (auto it = q.find("answer"); it != q.end() && it->is_string()) item.answer = core::nfc(it->get<std::string>());
-    if (auto it = q.find("style"); it != q.end() && it->is_string()) item.style = it->get<std::string>();
-    if (auto it = q.find("relevant_articles"); it != q.end() && it->is_array())
-      for (const auto& g : *it)
-        if (g.is_object())
-          item.gold.push_back({core::nfc(g.value("law_id", std::string())), core::nfc(g.value("article_id", std::string())),
-                               core::nfc(g.value("clause", std::string()))});
-    if (!item.text.empty() && !item.gold.empty()) out.push_back(std::move(item));
-  }
-  return out;
-}
-
 struct Scores {
   double r1 = 0, r5 = 0, r10 = 0, mrr10 = 0;
   double seconds = 0;
@@ -115,12 +35,7 @@ Scores evaluate(const library::SearchService& search, const std::vector<Question
     query.text = strip ? core::remove_diacritics(q.text) : q.text;
     query.limit = 10;
     auto result = search.search(query);
-    const auto rank = gold_rank(q, result.hits, [&](const search::Hit& hit) -> std::optional<Cited> {
-      auto src = search.source(hit.id);
-      auto passage = search.passage(hit.id);
-      if (!src || !passage) return std::nullopt;
-      return Cited{src->corpus_id, passage->document_number, passage->document_title, src->article_id, passage->article_number, src->other_corpus_ids};
-    });
+    const auto rank = gold_rank(q, result.hits, [&](const search::Hit& hit) { return cited_passage(search, hit.id); });
     if (misses && rank != 1) {
       *misses << "- rank " << rank << ": " << q.text << "\n  gold: " << q.gold.front().law << " Điều " << q.gold.front().article;
       if (auto first = result.hits.empty() ? std::nullopt : search.passage(result.hits.front().id))
@@ -149,50 +64,12 @@ void print(std::ostream& out, const char* label, std::size_t n, const Scores& s)
   out << line;
 }
 
-// A fresh database holding only the corpus, with its search index; removed afterwards.
-struct EvalLibrary {
-  fs::path dir = fs::temp_directory_path() / ("phobien-eval-" + core::random_token(8));
-  std::unique_ptr<db::Database> database;
-  db::ChangeFeed changes;
-  std::unique_ptr<library::SearchService> search;
-  ~EvalLibrary() {
-    search.reset();
-    database.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  // `corpus`: a file, or a folder imported as `phobien import` imports it.
-  bool load(const std::string& corpus, std::ostream& out) {
-    fs::create_directories(dir);
-    database = db::open_database("sqlite:" + (dir / "eval.db").string(), 4);
-    db::migrate(*database);
-    std::ostringstream report;
-    if (import_paths(*database, {corpus}, report) != 0) {
-      std::istringstream lines(report.str());
-      for (std::string l; std::getline(lines, l);)
-        if (l.starts_with("✗")) out << l << "\n";
-      return false;
-    }
-    auto level = spdlog::get_level();
-    spdlog::set_level(spdlog::level::warn);
-    search = std::make_unique<library::SearchService>(*database, changes);
-    spdlog::set_level(level);
-    out << "# corpus " << corpus << ": " << search->passages() << " passages\n";
-    return true;
-  }
-};
-
-std::vector<Question> load_or_complain(const std::string& path, std::ostream& out) {
-  auto questions = load_questions(path);
-  if (questions.empty()) out << "không có câu hỏi nào có điều luật đúng (relevant_articles) trong " << path << "\n";
-  return questions;
-}
 }  // namespace
 
-int eval_retrieval(const std::string& corpus, const std::string& questions_path, bool list_misses, std::ostream& out) {
+int eval_retrieval(const std::string& corpus, const std::string& questions_path, bool list_misses, const std::string& weights, std::ostream& out) {
   auto questions = load_or_complain(questions_path, out);
   EvalLibrary lib;
-  if (questions.empty() || !lib.load(corpus, out)) return 1;
+  if (questions.empty() || !lib.load(corpus, out, weights)) return 1;
   print(out, "with diacritics", questions.size(), evaluate(*lib.search, questions, false));
   print(out, "without diacritics", questions.size(), evaluate(*lib.search, questions, true));
   std::map<std::string, std::vector<Question>> by_style;
@@ -265,18 +142,18 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
                    std::ostream& out);
 }  // namespace
 
-int eval_answer(const std::string& corpus, const std::string& questions_path, const std::string& archive_path,
+int eval_answer(const std::string& corpus, const std::string& questions_path, const std::string& archive_path, const std::string& weights,
                 std::ostream& out) {
   auto questions = load_or_complain(questions_path, out);
   EvalLibrary lib;
-  if (questions.empty() || !lib.load(corpus, out)) return 1;
+  if (questions.empty() || !lib.load(corpus, out, weights)) return 1;
   answer::AnswerService service(*lib.database, *lib.search);
   if (archive_path.empty()) return report_answers(lib, service, questions, out);
 
   consult::ArchiveImportOptions options;
   options.archive = fs::path(archive_path).stem().string();
   options.publish = true;
-  auto imported = consult::import_qa_archive(*lib.database, lib.changes, read(archive_path), options, core::now_unix());
+  auto imported = consult::import_qa_archive(*lib.database, lib.changes, read_file(archive_path), options, core::now_unix());
   if (!imported) {
     out << archive_path << ": " << imported.error().message << "\n";
     return 1;

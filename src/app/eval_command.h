@@ -13,7 +13,10 @@ namespace app {
 // R@5, R@10 and MRR@10 of the gold articles, then the same with the questions' diacritics removed,
 // then per style; with `list_misses`, each question whose gold article is not first, with the
 // first hit. Returns non-zero on bad input.
-int eval_retrieval(const std::string& corpus, const std::string& questions, bool list_misses, std::ostream& out);
+// `weights`: a file of the learned ranking's weights to search with (both commands), or "" for the
+// hand-tuned ranking.
+int eval_retrieval(const std::string& corpus, const std::string& questions, bool list_misses, const std::string& weights,
+                   std::ostream& out);
 
 // `phobien eval answer --corpus PATH --questions FILE`: answers every question and prints R@1,
 // R@5, MRR@10 of the citations, clause accuracy, the clarify and hand-off rates (all, then per
@@ -23,6 +26,7 @@ int eval_retrieval(const std::string& corpus, const std::string& questions, bool
 // With `archive` (a Q&A archive file, as `phobien import-qa` reads), the archive is imported as
 // published expert answers and the figures are printed twice: without it, and with it as evidence
 // (each question's own archive entry left out, so an archive made of the questions is fair).
-int eval_answer(const std::string& corpus, const std::string& questions, const std::string& archive, std::ostream& out);
+int eval_answer(const std::string& corpus, const std::string& questions, const std::string& archive, const std::string& weights,
+                std::ostream& out);
 
 }  // namespace app

@@ -2,6 +2,7 @@
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/eval_command.h"
+#include "app/train_command.h"
 #include "app/contest_commands.h"
 #include "app/import_command.h"
 #include "app/modules.h"
@@ -38,6 +39,20 @@ void add_data_options(CLI::App* cmd, DataFlags& flags) {
                   "Cơ sở dữ liệu: postgresql://... hoặc sqlite:ĐƯỜNG_DẪN (mặc định SQLite trong thư mục dữ liệu; biến PHOBIEN_DATABASE_URL)");
 }
 
+// A subcommand of `parent` that touches the data.
+CLI::App* add_data_command(CLI::App& parent, DataFlags& flags, const std::string& name, const std::string& help) {
+  auto* cmd = parent.add_subcommand(name, help);
+  add_data_options(cmd, flags);
+  return cmd;
+}
+
+// A data command that reads one existing file, named by its one positional argument.
+CLI::App* add_file_command(CLI::App& cli, DataFlags& flags, const std::string& name, const std::string& help, std::string& file) {
+  auto* cmd = add_data_command(cli, flags, name, help);
+  cmd->add_option("file", file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+  return cmd;
+}
+
 int fail(const std::string& message) {
   std::cerr << "phobien: " << message << "\n";
   return 1;
@@ -54,7 +69,7 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *train_ranking, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name, unit;
   std::string token_scope, token_label;
@@ -67,6 +82,11 @@ struct Commands {
   std::string units_file, plan_file, contest_file, course_file;
   std::string eval_corpus, eval_questions, eval_archive;
   bool eval_misses = false;
+  std::string eval_weights;
+  std::vector<std::string> train_questions;
+  std::string train_out;
+  int train_folds = 5;
+  double train_l2 = 1e-5;
   std::string backup_file;
 };
 
@@ -75,18 +95,15 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   auto& flags = commands.flags;
   cli.require_subcommand(1);
 
-  auto* serve = commands.serve = cli.add_subcommand("serve", "Chạy cổng thông tin (mặc định http://127.0.0.1:8080)");
-  add_data_options(serve, flags);
+  auto* serve = commands.serve = add_data_command(cli, flags, "serve", "Chạy cổng thông tin (mặc định http://127.0.0.1:8080)");
   serve->add_option("--listen", flags.listen, "Địa chỉ lắng nghe HOST:PORT (biến PHOBIEN_LISTEN)");
   serve->add_flag("--demo", commands.demo, "Tạo nội dung mẫu khi cơ sở dữ liệu còn trống");
 
-  commands.migrate = cli.add_subcommand("migrate", "Cập nhật cấu trúc cơ sở dữ liệu");
-  add_data_options(commands.migrate, flags);
+  commands.migrate = add_data_command(cli, flags, "migrate", "Cập nhật cấu trúc cơ sở dữ liệu");
 
   auto* user = cli.add_subcommand("user", "Quản lý tài khoản");
   user->require_subcommand(1);
-  auto* user_add = commands.user_add = user->add_subcommand("add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
-  add_data_options(user_add, flags);
+  auto* user_add = commands.user_add = add_data_command(*user, flags, "add", "Tạo tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
   user_add->add_option("--email", commands.email, "E-mail đăng nhập")->required();
   user_add->add_option("--role", commands.role_name, "admin, editor, reviewer, moderator, expert, reporter, approver hoặc citizen")->required();
   user_add->add_option("--name", commands.display_name, "Họ và tên hiển thị");
@@ -94,51 +111,29 @@ void declare_commands(CLI::App& cli, Commands& commands) {
 
   auto* token = cli.add_subcommand("token", "Mã truy cập API cho hệ thống khác (không phải trình duyệt)");
   token->require_subcommand(1);
-  auto* token_add = commands.token_add = token->add_subcommand("add", "Tạo mã truy cập (in ra một lần)");
-  add_data_options(token_add, flags);
+  auto* token_add = commands.token_add = add_data_command(*token, flags, "add", "Tạo mã truy cập (in ra một lần)");
   token_add->add_option("--unit", commands.unit, "Mã đơn vị mà mã truy cập đọc số liệu (stats:read) hoặc mã tỉnh gửi báo cáo (stats:submit)")->required();
   token_add->add_option("--scope", commands.token_scope, "Phạm vi: stats:read (đọc số liệu đã duyệt) hoặc stats:submit (tỉnh gửi báo cáo lên nơi này)")->required();
   token_add->add_option("--label", commands.token_label, "Tên gợi nhớ, ví dụ «Cổng PBGDPL quốc gia»");
-  commands.token_list = token->add_subcommand("list", "Liệt kê mã truy cập");
-  add_data_options(commands.token_list, flags);
-  auto* token_revoke = commands.token_revoke = token->add_subcommand("revoke", "Thu hồi mã truy cập");
-  add_data_options(token_revoke, flags);
+  commands.token_list = add_data_command(*token, flags, "list", "Liệt kê mã truy cập");
+  auto* token_revoke = commands.token_revoke = add_data_command(*token, flags, "revoke", "Thu hồi mã truy cập");
   token_revoke->add_option("id", commands.token_id, "Số của mã truy cập (phobien token list)")->required();
 
-  auto* import = commands.import = cli.add_subcommand("import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
-  add_data_options(import, flags);
+  auto* import = commands.import = add_data_command(cli, flags, "import", "Nhập văn bản pháp luật (JSON kiểu ALQAC, bộ luật .json.gz, Markdown, văn bản thuần)");
   import->add_option("files", commands.import_files, "Tệp hoặc thư mục")->required();
 
-  auto* import_qa = commands.import_qa = cli.add_subcommand("import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
-  add_data_options(import_qa, flags);
+  auto* import_qa = commands.import_qa = add_data_command(cli, flags, "import-qa", "Nhập kho hỏi đáp pháp luật (JSON: question/text, answer, relevant_articles) thành câu hỏi đã trả lời");
   import_qa->add_option("file", commands.qa_file, "Tệp .xlsx, .csv hoặc .json")->required()->check(CLI::ExistingFile);
   import_qa->add_flag("--publish", commands.qa_publish, "Công bố ngay trong kho hỏi đáp công khai (mặc định: chờ kiểm duyệt)");
 
-  auto* import_bank = commands.import_bank =
-      cli.add_subcommand("import-bank", "Nhập ngân hàng câu hỏi thi tìm hiểu pháp luật (bảng tính .xlsx/.csv theo mẫu, hoặc JSON kiểu ALQAC)");
-  add_data_options(import_bank, flags);
+  auto* import_bank = commands.import_bank = add_data_command(cli, flags, "import-bank", "Nhập ngân hàng câu hỏi thi tìm hiểu pháp luật (bảng tính .xlsx/.csv theo mẫu, hoặc JSON kiểu ALQAC)");
   import_bank->add_option("files", commands.bank_files, "Tệp JSON")->required()->check(CLI::ExistingFile);
   import_bank->add_flag("--publish", commands.bank_publish, "Duyệt ngay để dùng cho cuộc thi (mặc định: chờ duyệt)");
 
-  auto* import_units = commands.import_units =
-      cli.add_subcommand("import-units", "Nhập danh mục đơn vị hành chính (JSON như ../shared/data/admin-units/vn-units-2025.json) hoặc cây đơn vị của tỉnh ({\"units\": [...]}: sở, ngành; huyện của cây cũ)");
-  add_data_options(import_units, flags);
-  import_units->add_option("file", commands.units_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
-
-  auto* import_plan = commands.import_plan =
-      cli.add_subcommand("import-plan", "Nhập kế hoạch và các nhiệm vụ giao cho đơn vị (JSON như content/plans/kh-1655-ubnd.json)");
-  add_data_options(import_plan, flags);
-  import_plan->add_option("file", commands.plan_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
-
-  auto* create_contest = commands.create_contest =
-      cli.add_subcommand("create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (README, mục Online contests)");
-  add_data_options(create_contest, flags);
-  create_contest->add_option("file", commands.contest_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
-
-  auto* create_course = commands.create_course =
-      cli.add_subcommand("create-course", "Tạo khóa học pháp luật trực tuyến từ tệp định nghĩa JSON (README, mục Courses)");
-  add_data_options(create_course, flags);
-  create_course->add_option("file", commands.course_file, "Tệp JSON")->required()->check(CLI::ExistingFile);
+  commands.import_units = add_file_command(cli, flags, "import-units", "Nhập danh mục đơn vị hành chính (JSON như ../shared/data/admin-units/vn-units-2025.json) hoặc cây đơn vị của tỉnh ({\"units\": [...]}: sở, ngành; huyện của cây cũ)", commands.units_file);
+  commands.import_plan = add_file_command(cli, flags, "import-plan", "Nhập kế hoạch và các nhiệm vụ giao cho đơn vị (JSON như content/plans/kh-1655-ubnd.json)", commands.plan_file);
+  commands.create_contest = add_file_command(cli, flags, "create-contest", "Tạo cuộc thi tìm hiểu pháp luật từ tệp định nghĩa JSON (README, mục Online contests)", commands.contest_file);
+  commands.create_course = add_file_command(cli, flags, "create-course", "Tạo khóa học pháp luật trực tuyến từ tệp định nghĩa JSON (README, mục Courses)", commands.course_file);
 
   auto* eval = cli.add_subcommand("eval", "Đo chất lượng");
   eval->require_subcommand(1);
@@ -146,18 +141,28 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   eval_retrieval->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản (được nhập vào một cơ sở dữ liệu tạm, riêng)")->required()->check(CLI::ExistingPath);
   eval_retrieval->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
   eval_retrieval->add_flag("--misses", commands.eval_misses, "Liệt kê các câu hỏi mà điều luật đúng không đứng đầu");
+  eval_retrieval->add_option("--weights", commands.eval_weights, "Tệp trọng số xếp hạng đã học (phobien train ranking --out) để đo")->check(CLI::ExistingFile);
 
   auto* eval_answer = commands.eval_answer = eval->add_subcommand("answer", "Đo chất lượng trả lời tự động (trích dẫn, kiểm chứng, ngưỡng tin cậy)");
   eval_answer->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
   eval_answer->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON")->required()->check(CLI::ExistingFile);
   eval_answer->add_option("--archive", commands.eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
       ->check(CLI::ExistingFile);
+  eval_answer->add_option("--weights", commands.eval_weights, "Tệp trọng số xếp hạng đã học (phobien train ranking --out) để đo")->check(CLI::ExistingFile);
 
-  auto* backup = commands.backup = cli.add_subcommand("backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
-  add_data_options(backup, flags);
+  auto* train = cli.add_subcommand("train", "Học từ dữ liệu có nhãn");
+  train->require_subcommand(1);
+  auto* train_ranking = commands.train_ranking =
+      train->add_subcommand("ranking", "Học trọng số xếp hạng kết quả tra cứu từ các bộ câu hỏi có điều luật đúng (in kết quả kiểm định chéo)");
+  train_ranking->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
+  train_ranking->add_option("--questions", commands.train_questions, "Tệp câu hỏi JSON, hoặc TỆP@KHO_VĂN_BẢN để hỏi trên kho khác (nhắc lại cho nhiều bộ)")->required();
+  train_ranking->add_option("--out", commands.train_out, "Tệp trọng số để ghi (dùng với phobien eval --weights)");
+  train_ranking->add_option("--folds", commands.train_folds, "Số phần kiểm định chéo")->check(CLI::Range(2, 20));
+  train_ranking->add_option("--l2", commands.train_l2, "Hệ số phạt L2")->check(CLI::Range(0.0, 100.0));
+
+  auto* backup = commands.backup = add_data_command(cli, flags, "backup", "Sao lưu cơ sở dữ liệu và tệp tải lên (khi máy chủ đang chạy)");
   backup->add_option("--out", commands.backup_file, "Tệp sao lưu .tar.gz")->required();
-  auto* restore = commands.restore = cli.add_subcommand("restore", "Khôi phục từ một tệp sao lưu");
-  add_data_options(restore, flags);
+  auto* restore = commands.restore = add_data_command(cli, flags, "restore", "Khôi phục từ một tệp sao lưu");
   restore->add_option("file", commands.backup_file, "Tệp sao lưu .tar.gz")->required();
 }
 
@@ -204,9 +209,11 @@ int user_add_command(db::Database& database, const core::Config& config, const C
 // The command that was parsed, run with `config`; its exit status.
 int run_command(const Commands& commands, const core::Config& config) {
   if (commands.serve->parsed()) return serve_command(config, commands.demo);
-  if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, commands.eval_misses, std::cout);
+  if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, commands.eval_misses, commands.eval_weights, std::cout);
   if (commands.eval_answer->parsed())
-    return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, std::cout);
+    return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, commands.eval_weights, std::cout);
+  if (commands.train_ranking->parsed())
+    return app::train_ranking(commands.eval_corpus, commands.train_questions, commands.train_out, commands.train_folds, commands.train_l2, std::cout);
   if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);
   auto database = db::open_database(config.effective_database_url(), 2);
   if (commands.migrate->parsed()) return migrate_command(*database);

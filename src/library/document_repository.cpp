@@ -197,15 +197,21 @@ void DocumentRepository::passages(std::optional<std::int64_t> document_id, const
     filter = " AND d.id = ?";
     p.emplace_back(*document_id);
   }
+  // An article's context: the titles of the two levels above it (section and chapter, or chapter and part).
   for (auto& r : c_.query("SELECT n.id, d.id, d.title, d.number, d.doc_type_slug, d.status_slug, d.slug, d.source_id, "
-                          "n.number, n.title, n.text, n.anchor, n.source_ref, d.status FROM legal_nodes n JOIN legal_documents d "
-                          "ON d.id = n.document_id WHERE n.kind = 'dieu'" + filter + " ORDER BY n.id", p))
+                          "n.number, n.title, n.text, n.anchor, n.source_ref, d.status, COALESCE(p1.title, ''), COALESCE(p2.title, '') "
+                          "FROM legal_nodes n JOIN legal_documents d ON d.id = n.document_id "
+                          "LEFT JOIN legal_nodes p1 ON p1.id = n.parent_id LEFT JOIN legal_nodes p2 ON p2.id = p1.parent_id "
+                          "WHERE n.kind = 'dieu'" + filter + " ORDER BY n.id", p)) {
+    std::string context = r.text(14);
+    if (!r.text(15).empty()) context += (context.empty() ? "" : "\n") + r.text(15);
     sink({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8), r.text(9),
-          r.text(10), r.text(11), r.text(12), r.text(13)});
+          r.text(10), r.text(11), r.text(12), r.text(13), std::move(context)});
+  }
   // Documents without articles are searchable as a whole.
   for (auto& r : c_.query("SELECT d.id, d.title, d.number, d.doc_type_slug, d.status_slug, d.slug, d.source_id, d.body, d.status "
                           "FROM legal_documents d WHERE d.body <> ''" + filter + " ORDER BY d.id", p))
-    sink({0, r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), "", "", r.text(7), "", "", r.text(8)});
+    sink({0, r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), "", "", r.text(7), "", "", r.text(8), ""});
 }
 
 std::map<std::string, std::string> DocumentRepository::slugs_by_identity() {

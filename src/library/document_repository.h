@@ -25,6 +25,7 @@ struct PassageRow {
   std::string document_title, document_number, doc_type_slug, status_slug, document_slug, source_id;
   std::string article_number, title, text, anchor, source_ref;
   std::string status;  // validity as shown to people ("Còn hiệu lực") or ""
+  std::string context;  // the titles of the section and chapter the article is in, "\n"-separated
 };
 
 class DocumentRepository {

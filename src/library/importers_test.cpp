@@ -53,6 +53,19 @@ TEST(Importers, AlqacArticlesWithoutTitlesKeepTheirWholeText) {
   EXPECT_EQ(a2.children.size(), 2u);
 }
 
+TEST(Importers, AlqacTitlesWithoutABlankLineAreTitlesToo) {
+  // Luật Hôn nhân và gia đình and Luật Du lịch put the body on the line after the title.
+  auto f = ok(parse_source(R"([{"id": "Luật Hôn nhân và gia đình", "articles": [
+      {"id": "33", "text": "Tài sản chung của vợ chồng\n1. Tài sản chung của vợ chồng gồm tài sản do vợ, chồng tạo ra.\n2. Quyền sử dụng đất."},
+      {"id": "34", "text": "Đăng ký quyền sở hữu\nTrong trường hợp tài sản thuộc sở hữu chung của vợ chồng."}]}])", "hngd.json"));
+  const auto& a33 = f.documents[0].tree.at(0);
+  EXPECT_EQ(a33.title, "Tài sản chung của vợ chồng");
+  EXPECT_EQ(a33.children.size(), 2u);
+  const auto& a34 = f.documents[0].tree.at(1);
+  EXPECT_EQ(a34.title, "Đăng ký quyền sở hữu");
+  EXPECT_EQ(a34.text, "Trong trường hợp tài sản thuộc sở hữu chung của vợ chồng.");
+}
+
 TEST(Importers, MarkdownFrontMatterInBothSpellings) {
   std::string a = "---\ntitle: \"Nghị định 15/2020/NĐ-CP\"\nsohieu: 15/2020/NĐ-CP\nngaybanhanh: 03/02/2020\nloaivanban: Nghị định\n---\n"
                   "## Chương I\n### Điều 1. Phạm vi\nNội dung.\n#### Điều 2. Đối tượng\n1. Cá nhân.\n";

@@ -45,8 +45,9 @@ Node article_from_text(const std::string& number, const std::string& text) {
   auto lines = text_lines(text, false);
   std::size_t first = 0;
   while (first < lines.size() && lines[first].empty()) ++first;
-  // The title shape: one line, then a blank line, then the body.
-  bool titled = first + 1 < lines.size() && lines[first + 1].empty() && looks_like_title(lines[first]);
+  // The title shape: one line, then (mostly after a blank line) the body. Luật Hôn nhân và gia
+  // đình and Luật Du lịch leave out the blank line.
+  bool titled = first + 1 < lines.size() && looks_like_title(lines[first]);
   std::string title = titled ? lines[first] : "";
   std::vector<std::string> structured = {"Điều " + number + ". " + title};
   structured.insert(structured.end(), lines.begin() + static_cast<std::ptrdiff_t>(titled ? first + 1 : first), lines.end());

@@ -25,6 +25,7 @@ search::Passage to_passage(const PassageRow& r) {
   p.article_number = r.article_number;
   p.title = r.title;
   p.text = r.text;
+  p.context = r.context;
   return p;
 }
 

@@ -33,6 +33,11 @@ class SearchService {
   std::optional<search::Passage> passage(std::int64_t passage_id) const { return index_.index().passage(passage_id); }
   // A hit as the API returns it.
   nlohmann::json hit_json(const search::Hit& hit) const;
+  // The head of a query with its features, and the ranking in use (for `phobien train ranking`
+  // and `phobien eval --weights`).
+  std::vector<search::RankedCandidate> candidates(const search::Query& q) const { return index_.index().candidates(q); }
+  search::Ranking ranking() const { return index_.index().ranking(); }
+  void set_ranking(const search::Ranking& r) { index_.index().set_ranking(r); }
   std::size_t passages() const { return index_.index().size(); }
   std::size_t memory_bytes() const { return index_.index().memory_bytes(); }
 

@@ -74,7 +74,10 @@ struct Index::Impl {
 
   // ---- reading (shared lock held) ----
 
+  struct Prepared;
+  Prepared prepare(const Query& q, std::optional<std::string>& suggestion) const;
   Result run(const Query& q) const;
+  std::vector<RankedCandidate> head(const Query& q) const;
   std::vector<std::string> accented_spelling(const QueryPlan& plan, std::optional<std::string>& suggestion) const;
   std::size_t memory() const { return sizeof(Impl) + postings.memory() + documents.memory(); }
 };
@@ -93,24 +96,53 @@ std::vector<std::string> Index::Impl::accented_spelling(const QueryPlan& plan, s
   return restored;
 }
 
+// The stages before ranking: what the query means, its citations, its terms scored with BM25F,
+// and the candidates that pass its filters and phrases.
+struct Index::Impl::Prepared {
+  QueryPlan plan;
+  std::vector<std::string> restored;
+  CitationMatches citations;
+  QueryTerms terms;
+  std::vector<Candidate> candidates;
+};
+
+Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::string>& suggestion) const {
+  Prepared p;
+  p.plan = plan_query(q.text, ranking.thesaurus_weight > 0 ? thesaurus.get() : nullptr);
+  p.restored = accented_spelling(p.plan, suggestion);
+  // Citations and document numbers.
+  p.citations = match_citations(p.plan, documents, postings.slots);
+  // Text terms, scored with BM25F.
+  p.terms = text_terms(p.plan, p.restored, postings, ranking);
+  ScoringScratch& sc = scratch().scoring;
+  score_bm25f(postings, ranking, p.terms.scored, sc);
+  // Candidates: filters, documents the query names, phrases.
+  p.candidates = collect_candidates(postings, q, p.citations.mentioned, ranking.mention_boost, sc);
+  keep_phrase_matches(p.candidates, phrase_constraints(p.plan, postings), postings);
+  return p;
+}
+
 Result Index::Impl::run(const Query& q) const {
   Result result;
-  const QueryPlan plan = plan_query(q.text, ranking.thesaurus_weight > 0 ? thesaurus.get() : nullptr);
-  const std::vector<std::string> restored = accented_spelling(plan, result.suggestion);
-  // Citations and document numbers.
-  const CitationMatches citations = match_citations(plan, documents, postings.slots);
-  // Text terms, scored with BM25F.
-  const QueryTerms terms = text_terms(plan, restored, postings, ranking);
+  Prepared p = prepare(q, result.suggestion);
   Scratch& sc = scratch();
-  score_bm25f(postings, ranking, terms.scored, sc.scoring);
-  // Candidates: filters, documents the query names, phrases; proximity re-ranking of the head.
-  std::vector<Candidate> cand = collect_candidates(postings, q, citations.mentioned, ranking.mention_boost, sc.scoring);
-  keep_phrase_matches(cand, phrase_constraints(plan, postings), postings);
-  rank_head(cand, q.offset + q.limit, terms, postings, ranking, sc.scoring);
+  // The head re-ranked (proximity and definitions, or the learned model).
+  rank_head(p.candidates, q.offset + q.limit, p.terms, postings, ranking, sc.scoring);
   // Assemble: citations, then passages of a named number, then text.
-  const RankedQuery ranked{citations, terms, cand, plan.accented || !restored.empty()};
+  const RankedQuery ranked{p.citations, p.terms, p.candidates, p.plan.accented || !p.restored.empty()};
   assemble_hits(result, q, ranked, postings, documents, sc.results);
   return result;
+}
+
+std::vector<RankedCandidate> Index::Impl::head(const Query& q) const {
+  std::optional<std::string> suggestion;
+  Prepared p = prepare(q, suggestion);
+  ScoringScratch& sc = scratch().scoring;
+  const std::size_t n = sort_head(p.candidates, 0, ranking);
+  head_features(p.candidates, n, p.terms, postings, ranking, sc, sc.features);
+  std::vector<RankedCandidate> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back({postings.slots[p.candidates[i].second].p.id, p.candidates[i].first, sc.features[i]});
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,6 +155,7 @@ void Index::upsert(Passage p) {
   p.title = text::normalize(p.title);
   p.text = text::normalize(p.text);
   p.document_number = text::normalize(p.document_number);
+  p.context = text::normalize(p.context);
   Analysed a = analyse(p);  // outside the lock: the expensive part
   std::unique_lock lock(impl_->mutex);
   impl_->add(std::move(p), a);
@@ -171,6 +204,11 @@ std::optional<Passage> Index::passage(std::int64_t id) const {
   auto it = impl_->postings.slot_of_id.find(id);
   if (it == impl_->postings.slot_of_id.end()) return std::nullopt;
   return impl_->postings.slots[it->second].p;
+}
+
+std::vector<RankedCandidate> Index::candidates(const Query& q) const {
+  std::shared_lock lock(impl_->mutex);
+  return impl_->head(q);
 }
 
 std::optional<std::string> Index::suggest(const std::string& text) const {

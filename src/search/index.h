@@ -8,6 +8,8 @@
 //   auto r = index.search({.text = "thoi gian thu viec"});  // r.suggestion: "thời gian thử việc"
 //
 // Thread-safe: any number of concurrent search() calls; upsert/remove take an exclusive lock.
+#include "search/learned_ranking.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -31,6 +33,7 @@ struct Passage {                 // one searchable unit: an article (Điều), o
   std::string article_number;    // "32", "2a", or "" for a document without articles
   std::string title;             // the article's title (may be empty)
   std::string text;              // the article's body (NFC UTF-8), clauses "1." and points "a)" kept
+  std::string context;           // the headings above the article ("Thời giờ làm việc, thời giờ nghỉ ngơi"), searched with the document's title
 };
 
 struct Query {
@@ -69,6 +72,9 @@ struct Ranking {
   double definition_boost = 1.0;              // "X là gì?": passages with a clause "X là ..."
   bool restore_diacritics = true;             // score unaccented queries also with their likely accented words
   double thesaurus_weight = 0.4;              // legal terms added for everyday words (0: no thesaurus)
+  // The learned ranking of the first rerank_depth hits (search/learned_ranking.h): one weight per
+  // feature; empty: the hand-tuned proximity and definition boosts above.
+  std::vector<double> learned_weights;
 };
 
 class Index {  // thread-safe: many concurrent search() calls; upsert/remove take an exclusive lock
@@ -85,6 +91,9 @@ class Index {  // thread-safe: many concurrent search() calls; upsert/remove tak
   std::size_t size() const;
   std::size_t memory_bytes() const;       // approximate heap size of the index
   std::optional<Passage> passage(std::int64_t id) const;
+  // The first rerank_depth text candidates of `q` in BM25F order with their features, as the
+  // learned ranking sees them (for learning its weights; citations and filters as search()).
+  std::vector<RankedCandidate> candidates(const Query& q) const;
 
   // Accented spelling of an unaccented text from the indexed words ("quyen su dung dat" →
   // "quyền sử dụng đất"); nullopt when nothing would change. search() fills Result::suggestion with it.

@@ -120,6 +120,7 @@ Analysed analyse(const Passage& p) {
   std::string doc = p.document_title;
   if (!p.document_number.empty() && text::title_key(p.document_number) != text::title_key(p.document_title))
     doc += "\n" + p.document_number;
+  if (!p.context.empty()) doc += "\n" + p.context;
   a.doc = text::tokenize(doc);
   return a;
 }

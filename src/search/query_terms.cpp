@@ -1,6 +1,7 @@
 #include "search/query_terms.h"
 
 #include "search/scoring.h"
+#include "text/question_form.h"
 #include "text/vietnamese.h"
 
 #include <algorithm>
@@ -16,6 +17,7 @@ void add_folded(QueryTerms& out, std::uint32_t f, double w, const QueryToken& t,
   if (std::find(out.prox_ids.begin(), out.prox_ids.end(), f) == out.prox_ids.end()) {
     out.prox_ids.push_back(f);
     out.prox_weights.push_back(pw);
+    out.prox_thesaurus.push_back(t.thesaurus ? 1 : 0);
     out.prox_total += pw;
   }
   // Marks follow the query's diacritics (typed or restored): "dung" marks "dụng", not "đúng".
@@ -27,6 +29,17 @@ std::vector<std::uint32_t> defined_term(const QueryPlan& plan, const Postings& i
   for (auto i : plan.defined_term) defined.push_back(ix.folded.find(plan.tokens[i].folded));
   if (std::find(defined.begin(), defined.end(), kNone) != defined.end()) defined.clear();
   return defined;
+}
+
+// What the question asks for, from the words as typed (texting spelled out, no thesaurus terms).
+void asked_quantity(const QueryPlan& plan, const Postings& ix, QueryTerms& out) {
+  std::vector<std::string> words;
+  for (const auto& t : plan.tokens)
+    if (!t.thesaurus) words.push_back(t.folded);
+  out.asks_quantity = text::question_form_of_words(words).asks_quantity;
+  if (!out.asks_quantity) return;
+  for (std::string_view unit : text::kQuantityUnits)
+    if (auto id = ix.folded.find(std::string(unit)); id != kNone) out.quantity_units.push_back(id);
 }
 
 }  // namespace
@@ -66,6 +79,7 @@ QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& res
     out.scored.resize(kMaxScoredTerms);
   }
   out.defined = defined_term(plan, ix);
+  asked_quantity(plan, ix, out);
   return out;
 }
 

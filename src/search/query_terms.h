@@ -39,9 +39,12 @@ struct QueryTerms {
   std::vector<ScoredTerm> scored;
   std::vector<std::uint32_t> prox_ids;   // the query's distinct folded words...
   std::vector<double> prox_weights;      // ...and their weights
+  std::vector<char> prox_thesaurus;      // ...and whether the thesaurus added them
   double prox_total = 0;
   std::unordered_map<std::string, double> snippet_weights;  // word → weight
   std::vector<std::uint32_t> defined;    // folded ids of the term "X là gì?" asks about; empty when none or unknown
+  bool asks_quantity = false;            // "bao nhiêu ngày", "mấy tuổi" (text/question_form.h)
+  std::vector<std::uint32_t> quantity_units;  // folded ids of the units a quantity is stated in, when it asks for one
 };
 
 // `restored`: restore_accents' spelling per token of plan.tokens (restored_for_terms), or empty

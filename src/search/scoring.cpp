@@ -30,8 +30,8 @@ bool contains_phrases(const Slot& s, const std::vector<Phrase>& phrases, bool st
   return true;
 }
 
-// Share of the query's weight found inside the best window of a few words. `query_word` maps a
-// folded id to its index in `weights` (-1 for words not in the query).
+}  // namespace
+
 double proximity(const Slot& s, const std::vector<std::int32_t>& query_word, const std::vector<double>& weights, double total,
                  int proximity_window, ScoringScratch& sc) {
   const std::uint32_t window = static_cast<std::uint32_t>(std::max(2, proximity_window));
@@ -57,7 +57,6 @@ double proximity(const Slot& s, const std::vector<std::int32_t>& query_word, con
   return best / total;
 }
 
-// A line of the passage that defines `term` (folded ids): "X là ...", "3. X là ...", "a) X là ...".
 bool defines(const Postings& ix, const Slot& s, const std::vector<std::uint32_t>& term) {
   static const std::string kLa = "là";
   const std::uint32_t la = ix.exact.find(kLa);
@@ -77,7 +76,14 @@ bool defines(const Postings& ix, const Slot& s, const std::vector<std::uint32_t>
   return false;
 }
 
-}  // namespace
+QueryWordMap::QueryWordMap(ScoringScratch& sc, const QueryTerms& terms, const Postings& ix) : sc_(sc), terms_(terms) {
+  if (sc.query_word.size() < ix.folded.postings.size()) sc.query_word.resize(ix.folded.postings.size(), -1);
+  for (std::size_t k = 0; k < terms.prox_ids.size(); ++k) sc.query_word[terms.prox_ids[k]] = static_cast<std::int32_t>(k);
+}
+
+QueryWordMap::~QueryWordMap() {
+  for (auto id : terms_.prox_ids) sc_.query_word[id] = -1;
+}
 
 double idf(std::size_t df, std::size_t live) {
   double n = static_cast<double>(std::max<std::size_t>(live, 1));
@@ -141,20 +147,27 @@ void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>
   cand = std::move(kept);
 }
 
-void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms& terms, const Postings& ix, const Ranking& r,
-               ScoringScratch& sc) {
+std::size_t sort_head(std::vector<Candidate>& cand, std::size_t want, const Ranking& r) {
   // The page asked for is in score order; only the first rerank_depth are re-ranked, however deep
   // the page (offset) goes, so a deep page costs a partial sort, not thousands of proximity scans.
   const std::size_t depth = static_cast<std::size_t>(std::max(0, r.rerank_depth));
   std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(std::min(cand.size(), std::max(want, depth))), cand.end(),
                     ByScore{});
-  const std::size_t head = std::min(cand.size(), depth);
-  const auto head_end = cand.begin() + static_cast<std::ptrdiff_t>(head);
+  return std::min(cand.size(), depth);
+}
+
+void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms& terms, const Postings& ix, const Ranking& r,
+               ScoringScratch& sc) {
+  const std::size_t head = sort_head(cand, want, r);
+  if (r.learned_weights.size() == kFeatureCount) {
+    head_features(cand, head, terms, ix, r, sc, sc.features);
+    rank_head_learned(cand, head, sc.features, r.learned_weights);
+    return;
+  }
   const bool near = r.proximity_weight > 0 && terms.prox_ids.size() > 1;
   const bool definition = r.definition_boost > 0 && !terms.defined.empty();
   if (!near && !definition) return;
-  if (sc.query_word.size() < ix.folded.postings.size()) sc.query_word.resize(ix.folded.postings.size(), -1);
-  for (std::size_t k = 0; k < terms.prox_ids.size(); ++k) sc.query_word[terms.prox_ids[k]] = static_cast<std::int32_t>(k);
+  QueryWordMap map(sc, terms, ix);
   for (std::size_t i = 0; i < head; ++i) {
     const Slot& s = ix.slots[cand[i].second];
     double f = 1.0;
@@ -162,8 +175,7 @@ void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms&
     if (definition && defines(ix, s, terms.defined)) f *= 1.0 + r.definition_boost;
     cand[i].first *= static_cast<float>(f);
   }
-  for (auto id : terms.prox_ids) sc.query_word[id] = -1;
-  std::sort(cand.begin(), head_end, ByScore{});
+  std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), ByScore{});
 }
 
 }  // namespace search

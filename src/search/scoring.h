@@ -12,8 +12,12 @@
 //    rerank_depth of them (never more, however deep the page) re-ranked, each score ×
 //    (1 + proximity_weight × share of the query's weight within proximity_window words), and
 //    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ...").
+//    With Ranking::learned_weights (search/learned_ranking.h), the head is ordered instead by the
+//    learned model over head_features, its scores the model's probabilities (adding up to 1),
+//    and the tail kept in BM25F order below them.
 // Ties go to the lower slot, so the order is deterministic. Reads Postings under the caller's
 // shared lock; the scratch space belongs to the calling thread.
+#include "search/learned_ranking.h"
 #include "search/postings.h"
 #include "search/query_terms.h"
 
@@ -30,6 +34,8 @@ struct ScoringScratch {
   std::vector<std::int32_t> query_word;    // folded id → index among the query's words, or -1
   std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;  // (position, query word) in a passage
   std::vector<int> counts;                 // query word → occurrences in the window
+  std::vector<char> seen;                  // query word → found in a passage (head_features)
+  std::vector<FeatureVector> features;     // of the head (head_features)
 };
 
 using Candidate = std::pair<float, std::uint32_t>;  // (score, slot)
@@ -47,5 +53,34 @@ void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>
 // `want`: offset + limit of the page asked for.
 void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms& terms, const Postings& ix, const Ranking& r,
                ScoringScratch& sc);
+
+// Sorts the first `head` candidates (and those up to `want`) by BM25F score; returns the head's size.
+std::size_t sort_head(std::vector<Candidate>& cand, std::size_t want, const Ranking& r);
+// The features of the first `head` candidates, sorted by BM25F score (learned_ranking.cpp).
+void head_features(const std::vector<Candidate>& cand, std::size_t head, const QueryTerms& terms, const Postings& ix, const Ranking& r,
+                   ScoringScratch& sc, std::vector<FeatureVector>& out);
+// Orders the head by the learned model (learned_ranking.cpp).
+void rank_head_learned(std::vector<Candidate>& cand, std::size_t head, const std::vector<FeatureVector>& features,
+                       const std::vector<double>& weights);
+
+// Share of the query's weight found inside the best window of a few words. `query_word` maps a
+// folded id to its index in `weights` (-1 for words not in the query).
+double proximity(const Slot& s, const std::vector<std::int32_t>& query_word, const std::vector<double>& weights, double total,
+                 int proximity_window, ScoringScratch& sc);
+// A line of the passage that defines `term` (folded ids): "X là ...", "3. X là ...", "a) X là ...".
+bool defines(const Postings& ix, const Slot& s, const std::vector<std::uint32_t>& term);
+
+// ScoringScratch::query_word set for the query's words while it lives.
+class QueryWordMap {
+ public:
+  QueryWordMap(ScoringScratch& sc, const QueryTerms& terms, const Postings& ix);
+  ~QueryWordMap();
+  QueryWordMap(const QueryWordMap&) = delete;
+  QueryWordMap& operator=(const QueryWordMap&) = delete;
+
+ private:
+  ScoringScratch& sc_;
+  const QueryTerms& terms_;
+};
 
 }  // namespace search

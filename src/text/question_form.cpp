@@ -1,4 +1,4 @@
-#include "answer/question_form.h"
+#include "text/question_form.h"
 
 #include "text/texting.h"
 #include "text/vietnamese.h"
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace answer {
+namespace text {
 
 namespace {
 
@@ -22,12 +22,6 @@ std::vector<std::string> folded_words(std::string_view s, bool question) {
 
 bool starts_with_digit(const std::string& w) { return !w.empty() && std::isdigit(static_cast<unsigned char>(w.front())); }
 
-bool is_unit(const std::string& w) {
-  static constexpr std::array<std::string_view, 12> kUnits = {"ngay", "thang", "nam",   "tuoi", "gio", "lan",
-                                                              "phut", "tuan",  "dong", "trieu", "ty",  "m2"};
-  return std::find(kUnits.begin(), kUnits.end(), w) != kUnits.end();
-}
-
 // Whether `words` holds the folded phrase `phrase` ("bao nhieu").
 bool has_phrase(const std::vector<std::string>& words, std::initializer_list<std::string_view> phrase) {
   if (words.size() < phrase.size()) return false;
@@ -38,12 +32,15 @@ bool has_phrase(const std::vector<std::string>& words, std::initializer_list<std
 
 }  // namespace
 
-QuestionForm question_form(std::string_view question) {
-  const auto w = folded_words(question, true);
+bool is_quantity_unit(std::string_view w) { return std::find(kQuantityUnits.begin(), kQuantityUnits.end(), w) != kQuantityUnits.end(); }
+
+QuestionForm question_form(std::string_view question) { return question_form_of_words(folded_words(question, true)); }
+
+QuestionForm question_form_of_words(const std::vector<std::string>& w) {
   QuestionForm f;
   f.asks_quantity = has_phrase(w, {"bao", "nhieu"}) || has_phrase(w, {"bao", "lau"}) || has_phrase(w, {"toi", "da"}) ||
                     has_phrase(w, {"toi", "thieu"}) || has_phrase(w, {"muc", "phat"}) || has_phrase(w, {"phan", "tram"});
-  for (std::size_t i = 0; i + 1 < w.size() && !f.asks_quantity; ++i) f.asks_quantity = w[i] == "may" && is_unit(w[i + 1]);
+  for (std::size_t i = 0; i + 1 < w.size() && !f.asks_quantity; ++i) f.asks_quantity = w[i] == "may" && is_quantity_unit(w[i + 1]);
   f.asks_permission = has_phrase(w, {"co", "duoc"}) || has_phrase(w, {"duoc", "khong"}) || has_phrase(w, {"co", "phai"}) ||
                       has_phrase(w, {"co", "quyen"}) || has_phrase(w, {"bat", "buoc"}) || has_phrase(w, {"co", "can"}) ||
                       has_phrase(w, {"hop", "phap", "khong"}) || has_phrase(w, {"co", "sao", "khong"});
@@ -57,7 +54,7 @@ bool states_quantity(std::string_view clause) {
   }
   const auto w = folded_words(clause, false);
   for (std::size_t i = 1; i + 1 < w.size(); ++i)  // from 1: a clause starts with its own number ("2. Năm …")
-    if (starts_with_digit(w[i]) && is_unit(w[i + 1])) return true;
+    if (starts_with_digit(w[i]) && is_quantity_unit(w[i + 1])) return true;
   return false;
 }
 
@@ -67,4 +64,4 @@ bool states_permission(std::string_view clause) {
          has_phrase(w, {"cam"});
 }
 
-}  // namespace answer
+}  // namespace text

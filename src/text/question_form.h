@@ -1,12 +1,16 @@
 #pragma once
-// What a question asks for, against what a clause says (issue 14: the clause that answers).
+// What a question asks for, against what a clause says: search ranks passages by it and answers
+// choose the clause by it.
 // "bao nhiêu ngày", "mấy tuổi", "tối đa bao lâu" ask for a quantity, which clauses state with a
 // number and a unit ("45 ngày", "đủ 18 tuổi", "không quá 50%"); "có được … không", "có phải …
 // không", "có quyền … không" ask for a permission or a duty, which clauses state with "được",
 // "không được", "có quyền", "phải", "nghiêm cấm". Pure.
+#include <array>
+#include <string>
 #include <string_view>
+#include <vector>
 
-namespace answer {
+namespace text {
 
 struct QuestionForm {
   bool asks_quantity = false;
@@ -14,10 +18,16 @@ struct QuestionForm {
 };
 
 QuestionForm question_form(std::string_view question);
+// The same from the question's folded words, texting shorthand already spelled out.
+QuestionForm question_form_of_words(const std::vector<std::string>& folded);
 
+// The folded words that are units of time, age, money, area or count ("ngay", "tuoi", "dong").
+inline constexpr std::array<std::string_view, 12> kQuantityUnits = {"ngay", "thang", "nam",   "tuoi", "gio", "lan",
+                                                                    "phut", "tuan",  "dong", "trieu", "ty",  "m2"};
+bool is_quantity_unit(std::string_view folded_word);
 // A number with a unit of time, age, money, share or count.
 bool states_quantity(std::string_view clause);
 // A permission, a prohibition or a duty.
 bool states_permission(std::string_view clause);
 
-}  // namespace answer
+}  // namespace text

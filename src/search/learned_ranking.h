@@ -1,0 +1,65 @@
+#pragma once
+// The learned ranking (issue 14): what the index knows about a candidate passage for a query, as
+// a vector of features, and a linear model over them that orders the first Ranking::rerank_depth
+// text candidates when Ranking::learned_weights are set. Weights are learned from question sets by
+// `phobien train ranking` (search/ranking_model.h) and measured by `phobien eval --weights`. None
+// are shipped yet: on the dev sets they do not beat the hand-tuned ranking's R@1 (docs/answering.md).
+//
+// The model is a conditional logit: a candidate's score is exp(prior + w · features) over the
+// head's sum (a softmax), so the scores of the head add up to 1 and read as the probability that
+// each one is the passage asked for. The prior is the hand-tuned ranking's log score (BM25F ×
+// (1 + proximity) × 2 for a definition): the learned weights correct it, and with weights of zero
+// the order is the hand-tuned one. Features lie in [0, 1] (the prior's logarithm is not one of
+// them: weighed freely, it let a passage far below the best climb in a small library).
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace search {
+
+enum class Feature : std::size_t {
+  bm25,            // the BM25F score over the head's best
+  rank,            // 1 / (1 + place in BM25F order)
+  proximity,       // share of the query's weight within Ranking::proximity_window words
+  coverage,        // share of the query's own words' weight (idf) found in the passage
+  title_coverage,  // the same in the article's title
+  context_coverage,   // the same in the headings above the article (chapter, section)
+  document_coverage,  // the same in the document's title
+  thesaurus,       // share of the thesaurus terms' weight found (0 when the query has none)
+  definition,      // a line of the passage defines the term "X là gì?" asks about
+  document_vote,   // share of the head's BM25F mass in the passage's document
+  length,          // ln(1 + words of the body) / 8 (at most 1 for bodies under 3,000 words)
+  statute,         // the document is a constitution, code or law (not a decree or a circular)
+  quantity,        // the question asks "bao nhiêu / mấy / tối đa" and the passage states a number with a unit
+  count_
+};
+inline constexpr std::size_t kFeatureCount = static_cast<std::size_t>(Feature::count_);
+inline constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
+    "bm25", "rank", "proximity", "coverage", "title_coverage", "context_coverage", "document_coverage", "thesaurus", "definition", "document_vote", "length",
+    "statute", "quantity"};
+
+using FeatureVector = std::array<float, kFeatureCount>;
+
+// The hand-tuned ranking's log score, relative to the head's best: the model's prior.
+double prior_score(const FeatureVector& f);
+// prior_score + weights · f.
+double learned_score(const FeatureVector& f, const std::vector<double>& weights);
+
+// A text candidate of the head, in BM25F order, with its features (Index::candidates).
+struct RankedCandidate {
+  std::int64_t id = 0;  // Passage::id
+  float bm25 = 0;
+  FeatureVector features{};
+};
+
+// Weights as "name<TAB>weight" lines; blank lines and lines starting with '#' are skipped. Every
+// feature must be given once: nullopt with `problems` (naming the line) otherwise.
+std::optional<std::vector<double>> parse_feature_weights(std::string_view tsv, std::vector<std::string>& problems);
+// The same format, `comment` first as '#' lines.
+std::string format_feature_weights(const std::vector<double>& weights, std::string_view comment);
+
+}  // namespace search
