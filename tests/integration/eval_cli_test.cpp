@@ -1,5 +1,6 @@
 // `phobien eval retrieval` and `phobien eval answer` on a corpus folder and a question file in the
-// natural-question format: gold articles named by title, clauses, figures per style.
+// natural-question format: gold articles named by title, clauses, figures per style; `phobien
+// train ranking` and the weights it writes, measured with `eval --weights`.
 #include "support/process.h"
 #include "support/test_database.h"
 
@@ -71,6 +72,30 @@ TEST(EvalCli, BadInputFailsWithAMessage) {
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.output.find("hong.json"), std::string::npos) << broken.output;
   EXPECT_NE(run_phobien({"eval", "retrieval", "--corpus", f.dir + "/khong-co", "--questions", f.questions}).exit_code, 0);
+}
+
+TEST(EvalCli, TrainingWritesWeightsThatEvalSearchesWith) {
+  EvalFiles f;
+  const std::string weights = f.dir + "/trong-so.tsv";
+  auto trained = run_phobien({"train", "ranking", "--corpus", f.corpus, "--questions", f.questions, "--questions",
+                              f.questions + "@" + f.corpus + "/lao-dong.json", "--folds", "2", "--out", weights});
+  ASSERT_EQ(trained.exit_code, 0) << trained.output;
+  EXPECT_NE(trained.output.find("cau-hoi: questions=3 gold_in_head="), std::string::npos) << trained.output;
+  EXPECT_NE(trained.output.find("cau-hoi (corpus lao-dong.json): questions=3"), std::string::npos) << trained.output;
+  EXPECT_NE(trained.output.find("held-out R@1="), std::string::npos);
+  ASSERT_TRUE(std::filesystem::exists(weights));
+  auto measured = run_phobien({"eval", "retrieval", "--corpus", f.corpus, "--questions", f.questions, "--weights", weights});
+  ASSERT_EQ(measured.exit_code, 0) << measured.output;
+  EXPECT_NE(measured.output.find("learned ranking"), std::string::npos) << measured.output;
+  EXPECT_NE(measured.output.find("questions=3 R@1="), std::string::npos);
+
+  std::ofstream(weights) << "bm25\tnhiều\n";
+  auto bad = run_phobien({"eval", "retrieval", "--corpus", f.corpus, "--questions", f.questions, "--weights", weights});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("the weight is not a number"), std::string::npos) << bad.output;
+  auto no_corpus = run_phobien({"train", "ranking", "--corpus", f.corpus, "--questions", f.questions + "@" + f.dir + "/khong-co"});
+  EXPECT_EQ(no_corpus.exit_code, 1);
+  EXPECT_NE(no_corpus.output.find("không có tệp"), std::string::npos) << no_corpus.output;
 }
 
 }  // namespace
