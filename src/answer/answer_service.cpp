@@ -103,12 +103,12 @@ std::string trim_to_sentences(const std::string& s, std::size_t max_bytes) {
 
 namespace {
 
-// The legal terms the question's everyday words stand for (library::builtin_thesaurus), as content words.
-std::vector<std::string> thesaurus_words(const std::string& question) {
+// The legal terms the question's everyday words stand for, as content words.
+std::vector<std::string> thesaurus_words(const std::string& question, const text::Thesaurus& thesaurus) {
   std::vector<std::string> folded;
   for (const auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) folded.push_back(t.folded);
   std::vector<std::string> out;
-  for (const auto& m : library::builtin_thesaurus()->find(folded))
+  for (const auto& m : thesaurus.find(folded))
     for (const auto& term : *m.terms)
       for (auto& w : content_words(term)) out.push_back(std::move(w));
   return out;
@@ -116,9 +116,11 @@ std::vector<std::string> thesaurus_words(const std::string& question) {
 
 }  // namespace
 
-QuestionWords question_words_of(const std::string& question) {
-  return {content_words(text::expand_texting(text::normalize(question))), thesaurus_words(question), text::question_form(question)};
+QuestionWords question_words_of(const std::string& question, const text::Thesaurus& thesaurus) {
+  return {content_words(text::expand_texting(text::normalize(question))), thesaurus_words(question, thesaurus), text::question_form(question)};
 }
+
+QuestionWords question_words_of(const std::string& question) { return question_words_of(question, *library::builtin_thesaurus()); }
 
 Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   const auto& words = q.words;
@@ -267,7 +269,8 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   }
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
   std::vector<double> coverage;       // of the question by each citation's quote
-  const auto asked = question_words_of(question);
+  const auto thesaurus = search_.thesaurus();
+  const auto asked = thesaurus ? question_words_of(question, *thesaurus) : question_words_of(question);
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
     auto src = search_.source(hit.id);

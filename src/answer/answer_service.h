@@ -3,11 +3,12 @@
 // law text in the library, quoting the clause that answers it verbatim and citing it, and says
 // plainly when it is not sure, offering to hand the question to human experts with the articles
 // it found.
-#include "text/question_form.h"
 #include "auth/audit_log.h"
 #include "core/error.h"
 #include "db/database.h"
 #include "library/search_service.h"
+#include "text/question_form.h"
+#include "text/thesaurus.h"
 
 #include <map>
 #include <optional>
@@ -201,6 +202,9 @@ struct QuestionWords {
   std::vector<std::string> terms;  // content words of the legal terms its everyday words stand for
   text::QuestionForm form;
 };
+// `thesaurus`: the one search uses (the curated file and the editors' entries); without it, the
+// curated file alone.
+QuestionWords question_words_of(const std::string& question, const text::Thesaurus& thesaurus);
 QuestionWords question_words_of(const std::string& question);
 Quote best_quote(const QuestionWords& question, const std::string& article_text);
 inline Quote best_quote(const std::string& question, const std::string& article_text) {

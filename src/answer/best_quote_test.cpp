@@ -25,5 +25,17 @@ TEST(BestQuote, TheClauseThatAnswersIsQuotedNotTheFirstThatSharesWords) {
   EXPECT_NE(kArticle35.find(unpaid.text), std::string::npos) << "a quote is always a substring of the article";
 }
 
+TEST(BestQuote, TheEditorsWordsChooseTheClauseToo) {
+  // "ngả lưng" is no curated entry; editors taught search that it means "chỗ ở hợp pháp".
+  const std::string article =
+      "Giải thích từ ngữ\n"
+      "1. Cư trú là việc công dân sinh sống tại một địa điểm thuộc đơn vị hành chính cấp xã.\n"
+      "2. Chỗ ở hợp pháp là nơi được sử dụng để sinh sống, thuộc quyền sở hữu hoặc quyền sử dụng của công dân.";
+  const auto editors = text::Thesaurus::parse("ngả lưng\tchỗ ở hợp pháp\n");
+  const std::string question = "ngả lưng ở xã thì sao";
+  EXPECT_EQ(best_quote(question_words_of(question), article).clause, "1");
+  EXPECT_EQ(best_quote(question_words_of(question, editors), article).clause, "2");
+}
+
 }  // namespace
 }  // namespace answer

@@ -37,6 +37,8 @@ class SearchService {
   // and `phobien eval --weights`).
   std::vector<search::RankedCandidate> candidates(const search::Query& q) const { return index_.index().candidates(q); }
   search::Ranking ranking() const { return index_.index().ranking(); }
+  // The thesaurus search uses: the curated file and the editors' entries (library/citizen_terms.h).
+  std::shared_ptr<const text::Thesaurus> thesaurus() const { return index_.index().thesaurus(); }
   void set_ranking(const search::Ranking& r) { index_.index().set_ranking(r); }
   std::size_t passages() const { return index_.index().size(); }
   std::size_t memory_bytes() const { return index_.index().memory_bytes(); }

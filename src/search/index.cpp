@@ -232,6 +232,11 @@ void Index::set_thesaurus(std::shared_ptr<const text::Thesaurus> thesaurus) {
   impl_->thesaurus = std::move(thesaurus);
 }
 
+std::shared_ptr<const text::Thesaurus> Index::thesaurus() const {
+  std::shared_lock lock(impl_->mutex);
+  return impl_->thesaurus;
+}
+
 Ranking Index::ranking() const {
   std::shared_lock lock(impl_->mutex);
   return impl_->ranking;

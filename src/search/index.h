@@ -103,6 +103,7 @@ class Index {  // thread-safe: many concurrent search() calls; upsert/remove tak
   Ranking ranking() const;
   // Everyday words → legal terms for queries (none until set; Ranking::thesaurus_weight scales them).
   void set_thesaurus(std::shared_ptr<const text::Thesaurus> thesaurus);
+  std::shared_ptr<const text::Thesaurus> thesaurus() const;
 
  private:
   struct Impl;
