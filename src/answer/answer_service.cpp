@@ -3,7 +3,6 @@
 #include "answer/answer_counts.h"
 
 #include "answer/choice.h"
-#include "text/question_form.h"
 #include "answer/reviews.h"
 
 #include "core/random.h"
@@ -32,11 +31,21 @@ const std::set<std::string>& question_words() {
 
 }  // namespace
 
-std::vector<std::string> content_words(const std::string& s) {
+namespace {
+
+std::vector<std::string> content_words_of(const std::vector<std::string>& folded) {
   std::vector<std::string> out;
-  for (const auto& t : text::tokenize(text::normalize(s)))
-    if (!question_words().count(t.folded)) out.push_back(t.folded);
+  for (const auto& w : folded)
+    if (!question_words().count(w)) out.push_back(w);
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> content_words(const std::string& s) {
+  std::vector<std::string> folded;
+  for (auto& t : text::tokenize(text::normalize(s))) folded.push_back(std::move(t.folded));
+  return content_words_of(folded);
 }
 
 namespace {
@@ -103,10 +112,8 @@ std::string trim_to_sentences(const std::string& s, std::size_t max_bytes) {
 
 namespace {
 
-// The legal terms the question's everyday words stand for, as content words.
-std::vector<std::string> thesaurus_words(const std::string& question, const text::Thesaurus& thesaurus) {
-  std::vector<std::string> folded;
-  for (const auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) folded.push_back(t.folded);
+// The legal terms the question's everyday words (`folded`) stand for, as content words.
+std::vector<std::string> thesaurus_words(const std::vector<std::string>& folded, const text::Thesaurus& thesaurus) {
   std::vector<std::string> out;
   for (const auto& m : thesaurus.find(folded))
     for (const auto& term : *m.terms)
@@ -117,7 +124,10 @@ std::vector<std::string> thesaurus_words(const std::string& question, const text
 }  // namespace
 
 QuestionWords question_words_of(const std::string& question, const text::Thesaurus& thesaurus) {
-  return {content_words(text::expand_texting(text::normalize(question))), thesaurus_words(question, thesaurus), text::question_form(question)};
+  // Read once, texting shorthand spelled out: its words, the terms they stand for, what it asks.
+  std::vector<std::string> folded;
+  for (auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) folded.push_back(std::move(t.folded));
+  return {content_words_of(folded), thesaurus_words(folded, thesaurus), text::question_form_of_words(folded)};
 }
 
 QuestionWords question_words_of(const std::string& question) { return question_words_of(question, *library::builtin_thesaurus()); }
