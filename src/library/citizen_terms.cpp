@@ -59,8 +59,7 @@ core::Result<CitizenTerm> CitizenVocabulary::add(const auth::Actor& actor, const
   if (!sized) problems["terms"] = "Ghi từ 1 đến 5 thuật ngữ pháp luật, mỗi thuật ngữ 2 đến 120 ký tự, ngăn cách bằng dấu chấm phẩy.";
   if (!problems.empty()) return core::fail(core::ServiceError::invalid("Mục từ chưa hợp lệ: xem từng mục.", problems));
   for (const auto& term : list) t.terms += (t.terms.empty() ? "" : "; ") + term;
-  std::string key;
-  for (const auto& w : words) key += (key.empty() ? "" : " ") + w.folded;
+  const std::string key = text::title_key(t.phrase);  // as the thesaurus keys it
   auto c = database_.acquire();
   try {
     db::Transaction tx(*c);

@@ -5,16 +5,6 @@
 
 namespace text {
 
-namespace {
-
-std::string folded_key(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
-  std::string key;
-  for (std::size_t i = begin; i < end; ++i) key += (key.empty() ? "" : " ") + tokens[i].folded;
-  return key;
-}
-
-}  // namespace
-
 Thesaurus Thesaurus::parse(std::string_view tsv, std::vector<std::string>* problems) {
   Thesaurus out;
   std::size_t line_number = 0;
@@ -33,14 +23,15 @@ Thesaurus Thesaurus::parse(std::string_view tsv, std::vector<std::string>* probl
       complain("thiếu dấu TAB giữa từ thường dùng và thuật ngữ pháp luật");
       continue;
     }
-    const auto phrase = tokenize(normalize(line.substr(0, tab)));
+    const auto phrase_text = normalize(line.substr(0, tab));
+    const auto phrase = tokenize(phrase_text);
     std::vector<std::string> terms;
     for (auto& term : core::split_clean(std::string(line.substr(tab + 1)), ';')) terms.push_back(normalize(term));
     if (phrase.empty() || terms.empty()) {
       complain("thiếu từ thường dùng hoặc thuật ngữ pháp luật");
       continue;
     }
-    auto& stored = out.entries_[folded_key(phrase, 0, phrase.size())];
+    auto& stored = out.entries_[title_key(phrase_text)];
     stored.insert(stored.end(), terms.begin(), terms.end());
     out.longest_ = std::max(out.longest_, phrase.size());
   }

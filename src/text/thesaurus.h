@@ -28,7 +28,7 @@ class Thesaurus {
   std::size_t size() const { return entries_.size(); }
 
  private:
-  std::unordered_map<std::string, std::vector<std::string>> entries_;  // folded phrase → terms
+  std::unordered_map<std::string, std::vector<std::string>> entries_;  // title_key of the phrase → terms
   std::size_t longest_ = 0;                                             // in tokens
 };
 
