@@ -31,17 +31,6 @@ std::vector<std::uint32_t> defined_term(const QueryPlan& plan, const Postings& i
   return defined;
 }
 
-// What the question asks for, from the words as typed (texting spelled out, no thesaurus terms).
-void asked_quantity(const QueryPlan& plan, const Postings& ix, QueryTerms& out) {
-  std::vector<std::string> words;
-  for (const auto& t : plan.tokens)
-    if (!t.thesaurus) words.push_back(t.folded);
-  out.asks_quantity = text::question_form_of_words(words).asks_quantity;
-  if (!out.asks_quantity) return;
-  for (std::string_view unit : text::kQuantityUnits)
-    if (auto id = ix.folded.find(std::string(unit)); id != kNone) out.quantity_units.push_back(id);
-}
-
 }  // namespace
 
 QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& restored, const Postings& ix, const Ranking& r) {
@@ -79,8 +68,17 @@ QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& res
     out.scored.resize(kMaxScoredTerms);
   }
   out.defined = defined_term(plan, ix);
-  asked_quantity(plan, ix, out);
   return out;
+}
+
+void add_question_form(const QueryPlan& plan, const Postings& ix, QueryTerms& out) {
+  std::vector<std::string> words;
+  for (const auto& t : plan.tokens)
+    if (!t.thesaurus) words.push_back(t.folded);
+  out.asks_quantity = text::question_form_of_words(words).asks_quantity;
+  if (!out.asks_quantity) return;
+  for (std::string_view unit : text::kQuantityUnits)
+    if (auto id = ix.folded.find(std::string(unit)); id != kNone) out.quantity_units.push_back(id);
 }
 
 std::vector<Phrase> phrase_constraints(const QueryPlan& plan, const Postings& ix) {

@@ -43,6 +43,7 @@ struct QueryTerms {
   double prox_total = 0;
   std::unordered_map<std::string, double> snippet_weights;  // word → weight
   std::vector<std::uint32_t> defined;    // folded ids of the term "X là gì?" asks about; empty when none or unknown
+  // Set by add_question_form, for the learned ranking only:
   bool asks_quantity = false;            // "bao nhiêu ngày", "mấy tuổi" (text/question_form.h)
   std::vector<std::uint32_t> quantity_units;  // folded ids of the units a quantity is stated in, when it asks for one
 };
@@ -50,6 +51,10 @@ struct QueryTerms {
 // `restored`: restore_accents' spelling per token of plan.tokens (restored_for_terms), or empty
 // when the query is accented or restoration is off.
 QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& restored, const Postings& ix, const Ranking& r);
+
+// What the question asks for, from its words as typed (texting spelled out, no thesaurus terms):
+// fills QueryTerms::asks_quantity and quantity_units.
+void add_question_form(const QueryPlan& plan, const Postings& ix, QueryTerms& terms);
 
 struct Phrase {
   std::vector<std::uint32_t> exact_ids, folded_ids;
