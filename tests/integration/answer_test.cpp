@@ -35,10 +35,14 @@ class AnswerTest : public ::testing::TestWithParam<std::string> {
     // Per-client limits off: the set-up asks until the index is ready (BadInputTest covers them).
     server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    ASSERT_TRUE(import(kCorpus, "lao-dong.json"));
+    for (int i = 0; i < 100 && ask("nghỉ hằng năm")["citations"].empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  // Imports a file beside the server: its index learns of it from the change log.
+  bool import(const std::string& text, const std::string& name) {
     db::ChangeFeed feed;
     library::LibraryService service(server_->database(), feed);
-    ASSERT_TRUE(service.import_file(kCorpus, "lao-dong.json", {std::nullopt, "test"}).ok());
-    for (int i = 0; i < 100 && ask("nghỉ hằng năm")["citations"].empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return service.import_file(text, name, {std::nullopt, "test"}).ok();
   }
   nlohmann::json ask(const std::string& question, int expect = 200) {
     auto r = server_->client().request("POST", "/api/v1/answer", nlohmann::json{{"question", question}}.dump(),
@@ -150,9 +154,7 @@ TEST_P(AnswerTest, TwoDocumentsThatAnswerAlikeMakeTheAnswerAskWhichIsMeant) {
   // A second document whose article answers the same question as well as Điều 113 does.
   const char* other = R"([{"id": "Luật Viên chức", "articles": [
     {"id": "13", "text": "Nghỉ hằng năm của viên chức\n\n1. Viên chức làm việc đủ 12 tháng thì được nghỉ hằng năm, hưởng nguyên lương như sau:\na) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\nb) 14 ngày làm việc đối với người làm công việc nặng nhọc."}]}])";
-  db::ChangeFeed feed;
-  library::LibraryService service(server_->database(), feed);
-  ASSERT_TRUE(service.import_file(other, "vien-chuc.json", {std::nullopt, "test"}).ok());
+  ASSERT_TRUE(import(other, "vien-chuc.json"));
   nlohmann::json a;
   for (int i = 0; i < 100; ++i) {
     a = ask("làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày làm việc");
@@ -177,9 +179,7 @@ TEST_P(AnswerTest, OneTextInTwoDocumentsIsQuotedOnceNotOfferedAsAChoice) {
   // A guidance document that repeats Điều 113 word for word (not a twin of the Code: another title).
   const char* copy = R"([{"id": "Sổ tay pháp luật lao động", "articles": [
     {"id": "7", "text": "Nghỉ hằng năm\n\n1. Người lao động làm việc đủ 12 tháng cho một người sử dụng lao động thì được nghỉ hằng năm, hưởng nguyên lương theo hợp đồng lao động như sau:\na) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;\nb) 14 ngày làm việc đối với người lao động chưa thành niên.\n2. Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm theo tỷ lệ tương ứng với số tháng làm việc."}]}])";
-  db::ChangeFeed feed;
-  library::LibraryService service(server_->database(), feed);
-  ASSERT_TRUE(service.import_file(copy, "so-tay.json", {std::nullopt, "test"}).ok());
+  ASSERT_TRUE(import(copy, "so-tay.json"));
   nlohmann::json a;
   for (int i = 0; i < 100; ++i) {
     a = ask("làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày làm việc");
