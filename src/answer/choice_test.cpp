@@ -83,3 +83,20 @@ TEST(Choice, AQuestionAskedInTheNegativePicksTheUnsupportedOption) {
                  {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", kTrafficFine}}),
             "C");
 }
+
+TEST(Choice, CombinedOptionsAreReadInTheirUsualForms) {
+  for (const std::string combined : {"Đáp án A và B là đúng", "A và B", "A, B đều đúng", "Cả A và B"})
+    EXPECT_EQ(pick(kWhichCase, {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", combined}}), "C") << combined;
+}
+
+TEST(Choice, AllOfThemWrongIsAnOrdinaryOption) {
+  EXPECT_EQ(pick(kWhichCase, {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", "Cả A và B đều sai"}}), "A");
+}
+
+TEST(Choice, ANegationInCapitalsAsksForTheUnsupportedOption) {
+  EXPECT_EQ(pick("Viên chức KHÔNG được nghỉ hưu trong trường hợp sau đây?", {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", kTrafficFine}}),
+            "C");
+  EXPECT_EQ(pick("Đâu không phải trường hợp viên chức được nghỉ hưu?", {{"A", kRetirementAge}, {"B", kOwnRequest}, {"C", kTrafficFine}}),
+            "C");
+  EXPECT_EQ(pick(kWhichCase, {{"A", kRetirementAge}, {"B", kTrafficFine}}), "A") << "a question in lower case without a negation";
+}

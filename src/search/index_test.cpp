@@ -248,3 +248,18 @@ TEST(SearchIndex, ConcurrentSearchesWhileWriting) {
 }
 
 }  // namespace search
+
+namespace search {
+
+TEST(Index, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
+  Index index;
+  const std::string text = "Người lao động làm việc theo hợp đồng không xác định thời hạn phải báo trước ít nhất 45 ngày.";
+  auto decree = passage(1, 1, "5", "Thời hạn báo trước", text, "Nghị định hướng dẫn", "145/2020/NĐ-CP");
+  decree.document_type = "nghi-dinh";
+  index.upsert(decree);
+  index.upsert(passage(2, 2, "35", "Thời hạn báo trước", text, "Bộ luật Lao động", "45/2019/QH14"));
+  EXPECT_EQ(ids(find(index, "báo trước bao nhiêu ngày")), (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(ids(find(index, "145/2020/NĐ-CP báo trước")).front(), 1) << "a decree the query names still comes first";
+}
+
+}  // namespace search

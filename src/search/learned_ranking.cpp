@@ -14,8 +14,6 @@ namespace {
 
 std::size_t at(Feature f) { return static_cast<std::size_t>(f); }
 
-bool is_statute(const std::string& type_slug) { return type_slug == "hien-phap" || type_slug == "bo-luat" || type_slug == "luat"; }
-
 // A number followed by a unit ("45 ngày", "18 tuổi"); not a clause's own number at a line start.
 bool states_quantity(const Slot& s, const Postings& ix, const std::vector<std::uint32_t>& units) {
   if (units.empty()) return false;
@@ -126,7 +124,7 @@ void head_features(const std::vector<Candidate>& cand, std::size_t head, const Q
 
 double prior_score(const FeatureVector& f) {
   return std::max(-8.0, std::log(std::max<double>(f[at(Feature::bm25)], 1e-9))) + std::log1p(f[at(Feature::proximity)]) +
-         std::log(2.0) * f[at(Feature::definition)];
+         std::log(2.0) * f[at(Feature::definition)] + std::log(kSubordinateWeight) * (1.0 - f[at(Feature::statute)]);
 }
 
 double learned_score(const FeatureVector& f, const std::vector<double>& weights) {

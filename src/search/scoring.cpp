@@ -147,6 +147,8 @@ void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>
   cand = std::move(kept);
 }
 
+bool is_statute(const std::string& type_slug) { return type_slug == "hien-phap" || type_slug == "bo-luat" || type_slug == "luat"; }
+
 std::size_t sort_head(std::vector<Candidate>& cand, std::size_t want, const Ranking& r) {
   // The page asked for is in score order; only the first rerank_depth are re-ranked, however deep
   // the page (offset) goes, so a deep page costs a partial sort, not thousands of proximity scans.
@@ -166,13 +168,13 @@ void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms&
   }
   const bool near = r.proximity_weight > 0 && terms.prox_ids.size() > 1;
   const bool definition = r.definition_boost > 0 && !terms.defined.empty();
-  if (!near && !definition) return;
   QueryWordMap map(sc, terms, ix);
   for (std::size_t i = 0; i < head; ++i) {
     const Slot& s = ix.slots[cand[i].second];
     double f = 1.0;
     if (near) f += r.proximity_weight * proximity(s, sc.query_word, terms.prox_weights, terms.prox_total, r.proximity_window, sc);
     if (definition && defines(ix, s, terms.defined)) f *= 1.0 + r.definition_boost;
+    if (!is_statute(s.p.document_type)) f *= kSubordinateWeight;
     cand[i].first *= static_cast<float>(f);
   }
   std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), ByScore{});

@@ -15,6 +15,9 @@
 //    With Ranking::learned_weights (search/learned_ranking.h), the head is ordered instead by the
 //    learned model over head_features, its scores the model's probabilities (adding up to 1),
 //    and the tail kept in BM25F order below them.
+//    The hand-tuned re-ranking also multiplies by kSubordinateWeight for a passage of a document below a law
+//    (a decree, circular or decision: not is_statute): citizens' questions are mostly answered
+//    by the law itself, which the texts below it detail.
 // Ties go to the lower slot, so the order is deterministic. Reads Postings under the caller's
 // shared lock; the scratch space belongs to the calling thread.
 #include "search/learned_ranking.h"
@@ -27,6 +30,9 @@
 #include <vector>
 
 namespace search {
+
+// A constitution, code or law (Passage::document_type "hien-phap", "bo-luat", "luat").
+bool is_statute(const std::string& type_slug);
 
 struct ScoringScratch {
   std::vector<float> acc;                  // slot → score of the current query (zero when untouched)
