@@ -10,14 +10,13 @@
 //    with the typed diacritics first, then folded: a wrong tone mark should not empty the page).
 // 4. rank_head: the best max(offset + limit, rerank_depth) candidates sorted by score; the first
 //    rerank_depth of them (never more, however deep the page) re-ranked, each score ×
-//    (1 + proximity_weight × share of the query's weight within proximity_window words), and
-//    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ...").
+//    (1 + proximity_weight × share of the query's weight within proximity_window words),
+//    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ..."),
+//    and × kSubordinateWeight for a passage of a document below a law (a decree, circular or
+//    decision: not is_statute), which citizens' questions seldom need before the law itself.
 //    With Ranking::learned_weights (search/learned_ranking.h), the head is ordered instead by the
 //    learned model over head_features, its scores the model's probabilities (adding up to 1),
 //    and the tail kept in BM25F order below them.
-//    The hand-tuned re-ranking also multiplies by kSubordinateWeight for a passage of a document below a law
-//    (a decree, circular or decision: not is_statute): citizens' questions are mostly answered
-//    by the law itself, which the texts below it detail.
 // Ties go to the lower slot, so the order is deterministic. Reads Postings under the caller's
 // shared lock; the scratch space belongs to the calling thread.
 #include "search/learned_ranking.h"
