@@ -260,6 +260,14 @@ TEST(Index, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
   index.upsert(passage(2, 2, "35", "Thời hạn báo trước", text, "Bộ luật Lao động", "45/2019/QH14"));
   EXPECT_EQ(ids(find(index, "báo trước bao nhiêu ngày")), (std::vector<std::int64_t>{2, 1}));
   EXPECT_EQ(ids(find(index, "145/2020/NĐ-CP báo trước")).front(), 1) << "a decree the query names still comes first";
+
+  Index consolidated;
+  consolidated.upsert(decree);
+  auto code = passage(3, 3, "35", "Thời hạn báo trước", text, "Bộ luật Lao động", "01/VBHN-VPQH");
+  code.document_type = "van-ban-hop-nhat";
+  consolidated.upsert(code);
+  EXPECT_EQ(ids(find(consolidated, "báo trước bao nhiêu ngày")), (std::vector<std::int64_t>{3, 1}))
+      << "the National Assembly Office's consolidated text of a code is the code";
 }
 
 }  // namespace search

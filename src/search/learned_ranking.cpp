@@ -117,7 +117,7 @@ void head_features(const std::vector<Candidate>& cand, std::size_t head, const Q
     f[at(Feature::definition)] = defines(ix, s, terms.defined) ? 1.0f : 0.0f;
     f[at(Feature::document_vote)] = static_cast<float>(mass > 0 ? same_document / mass : 0);
     f[at(Feature::length)] = static_cast<float>(std::log1p(static_cast<double>(s.len_body)) / 8.0);
-    f[at(Feature::statute)] = is_statute(s.p.document_type) ? 1.0f : 0.0f;
+    f[at(Feature::statute)] = is_statute(s.p) ? 1.0f : 0.0f;
     f[at(Feature::quantity)] = terms.asks_quantity && states_quantity(s, ix, terms.quantity_units) ? 1.0f : 0.0f;
   }
 }

@@ -33,7 +33,7 @@ enum class Feature : std::size_t {
   definition,      // a line of the passage defines the term "X là gì?" asks about
   document_vote,   // share of the head's BM25F mass in the passage's document
   length,          // ln(1 + words of the body) / 8 (at most 1 for bodies under 3,000 words)
-  statute,         // the document is a constitution, code or law (not a decree or a circular)
+  statute,         // the document is a constitution, code or law, or a law's consolidated text (not a decree or a circular)
   quantity,        // the question asks "bao nhiêu / mấy / tối đa" and the passage states a number with a unit
   count_
 };

@@ -147,7 +147,13 @@ void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>
   cand = std::move(kept);
 }
 
-bool is_statute(const std::string& type_slug) { return type_slug == "hien-phap" || type_slug == "bo-luat" || type_slug == "luat"; }
+bool is_statute(const Passage& p) {
+  const auto& type = p.document_type;
+  if (type == "hien-phap" || type == "bo-luat" || type == "luat") return true;
+  // A consolidated text by the Office of the National Assembly ("01/VBHN-VPQH") is a law's or a
+  // code's; a ministry's consolidates its decrees and circulars.
+  return type == "van-ban-hop-nhat" && p.document_number.find("VPQH") != std::string::npos;
+}
 
 std::size_t sort_head(std::vector<Candidate>& cand, std::size_t want, const Ranking& r) {
   // The page asked for is in score order; only the first rerank_depth are re-ranked, however deep
@@ -174,7 +180,7 @@ void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms&
     double f = 1.0;
     if (near) f += r.proximity_weight * proximity(s, sc.query_word, terms.prox_weights, terms.prox_total, r.proximity_window, sc);
     if (definition && defines(ix, s, terms.defined)) f *= 1.0 + r.definition_boost;
-    if (!is_statute(s.p.document_type)) f *= kSubordinateWeight;
+    if (!is_statute(s.p)) f *= kSubordinateWeight;
     cand[i].first *= static_cast<float>(f);
   }
   std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), ByScore{});

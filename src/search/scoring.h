@@ -30,8 +30,9 @@
 
 namespace search {
 
-// A constitution, code or law (Passage::document_type "hien-phap", "bo-luat", "luat").
-bool is_statute(const std::string& type_slug);
+// A constitution, code or law (Passage::document_type "hien-phap", "bo-luat", "luat"), or a
+// law's consolidated text (văn bản hợp nhất of the Office of the National Assembly, "…/VBHN-VPQH").
+bool is_statute(const Passage& p);
 
 struct ScoringScratch {
   std::vector<float> acc;                  // slot → score of the current query (zero when untouched)
