@@ -268,6 +268,16 @@ TEST(Index, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
   consolidated.upsert(code);
   EXPECT_EQ(ids(find(consolidated, "báo trước bao nhiêu ngày")), (std::vector<std::int64_t>{3, 1}))
       << "the National Assembly Office's consolidated text of a code is the code";
+
+  Index resolutions;
+  resolutions.upsert(decree);
+  auto resolution = passage(4, 4, "2", "Thời hạn báo trước", text, "Nghị quyết của Quốc hội", "142/2024/QH15");
+  resolution.document_type = "nghi-quyet";
+  resolutions.upsert(resolution);
+  auto government = passage(5, 5, "2", "Thời hạn báo trước", text, "Nghị quyết của Chính phủ", "01/2025/NQ-CP");
+  government.document_type = "nghi-quyet";
+  resolutions.upsert(government);
+  EXPECT_EQ(ids(find(resolutions, "báo trước bao nhiêu ngày")).front(), 4) << "a resolution of the National Assembly stands with its laws";
 }
 
 }  // namespace search

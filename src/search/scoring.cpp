@@ -150,8 +150,10 @@ void keep_phrase_matches(std::vector<Candidate>& cand, const std::vector<Phrase>
 bool is_statute(const Passage& p) {
   const auto& type = p.document_type;
   if (type == "hien-phap" || type == "bo-luat" || type == "luat") return true;
-  // A consolidated text by the Office of the National Assembly ("01/VBHN-VPQH") is a law's or a
-  // code's; a ministry's consolidates its decrees and circulars.
+  // A resolution of the National Assembly ("142/2024/QH15") stands with its laws; a consolidated
+  // text by its Office ("01/VBHN-VPQH") is a law's or a code's (a ministry's consolidates its
+  // decrees and circulars).
+  if (type == "nghi-quyet") return p.document_number.find("/QH") != std::string::npos;
   return type == "van-ban-hop-nhat" && p.document_number.find("VPQH") != std::string::npos;
 }
 

@@ -30,8 +30,9 @@
 
 namespace search {
 
-// A constitution, code or law (Passage::document_type "hien-phap", "bo-luat", "luat"), or a
-// law's consolidated text (văn bản hợp nhất of the Office of the National Assembly, "…/VBHN-VPQH").
+// A constitution, code or law (Passage::document_type "hien-phap", "bo-luat", "luat"), a
+// resolution of the National Assembly ("…/QH15"), or a law's consolidated text (văn bản hợp nhất
+// of the Office of the National Assembly, "…/VBHN-VPQH").
 bool is_statute(const Passage& p);
 
 struct ScoringScratch {
