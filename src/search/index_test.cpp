@@ -247,11 +247,7 @@ TEST(SearchIndex, ConcurrentSearchesWhileWriting) {
   EXPECT_GT(index.size(), 200u);
 }
 
-}  // namespace search
-
-namespace search {
-
-TEST(Index, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
+TEST(SearchIndex, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
   Index index;
   const std::string text = "Người lao động làm việc theo hợp đồng không xác định thời hạn phải báo trước ít nhất 45 ngày.";
   auto decree = passage(1, 1, "5", "Thời hạn báo trước", text, "Nghị định hướng dẫn", "145/2020/NĐ-CP");

@@ -8,8 +8,8 @@
 // The model is a conditional logit: a candidate's score is exp(prior + w · features) over the
 // head's sum (a softmax), so the scores of the head add up to 1 and read as the probability that
 // each one is the passage asked for. The prior is the hand-tuned ranking's log score (BM25F ×
-// (1 + proximity) × 2 for a definition × kSubordinateWeight below a law): the learned weights correct it, and with weights of zero
-// the order is the hand-tuned one. Features lie in [0, 1] (the prior's logarithm is not one of
+// (1 + proximity) × 2 for a definition × kSubordinateWeight below a law): the learned weights
+// correct it, and with weights of zero the order is the hand-tuned one. Features lie in [0, 1] (the prior's logarithm is not one of
 // them: weighed freely, it let a passage far below the best climb in a small library).
 #include <array>
 #include <cstddef>
@@ -33,7 +33,7 @@ enum class Feature : std::size_t {
   definition,      // a line of the passage defines the term "X là gì?" asks about
   document_vote,   // share of the head's BM25F mass in the passage's document
   length,          // ln(1 + words of the body) / 8 (at most 1 for bodies under 3,000 words)
-  statute,         // the document is a constitution, code or law, or a law's consolidated text (not a decree or a circular)
+  statute,         // the document is a law or stands with one (search::is_statute), not a decree or a circular
   quantity,        // the question asks "bao nhiêu / mấy / tối đa" and the passage states a number with a unit
   count_
 };
