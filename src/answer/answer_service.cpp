@@ -21,22 +21,10 @@ namespace answer {
 
 namespace {
 
-// Words that ask rather than say: they carry no legal content for choosing a clause.
-const std::set<std::string>& question_words() {
-  static const std::set<std::string> words = {"la", "gi", "nao", "the", "bao", "nhieu", "hay", "dung", "sai", "ai",
-                                              "sao", "nhu", "co", "khong", "duoc", "toi", "em", "minh", "vay", "a",
-                                              "cua", "va", "cac", "nhung", "theo", "thi", "trong", "khi", "de", "voi"};
-  return words;
-}
-
-}  // namespace
-
-namespace {
-
 std::vector<std::string> content_words_of(const std::vector<std::string>& folded) {
   std::vector<std::string> out;
   for (const auto& w : folded)
-    if (!question_words().count(w)) out.push_back(w);
+    if (!text::is_question_word(w)) out.push_back(w);
   return out;
 }
 

@@ -20,6 +20,8 @@ class AnswerModule : public web::Module {
   static std::vector<web::BackupTable> tables();
 
   AnswerService& service() { return *service_; }
+  // Helpful answers, for the library's vocabulary suggestions.
+  const library::AnsweredQuestions& helpful_answers() const { return *reviews_; }
 
  private:
   std::unique_ptr<AnswerService> service_;

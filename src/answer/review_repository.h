@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace answer {
@@ -41,6 +42,8 @@ class ReviewRepository {
   std::int64_t count_unhelpful(std::int64_t from, std::int64_t to);
   // Every review of the months with its document's fields (to tally by field in the service).
   std::vector<AnswerReview> with_fields(const std::string& from, const std::string& to);
+  // The latest `limit` answers their askers found helpful: (masked question, document id, article).
+  std::vector<std::tuple<std::string, std::int64_t, std::string>> helpful(std::size_t limit);
 
  private:
   db::Connection& c_;

@@ -8,6 +8,7 @@
 #include "answer/review_repository.h"
 #include "core/error.h"
 #include "db/database.h"
+#include "library/vocabulary_suggestions.h"
 
 #include <string>
 #include <vector>
@@ -47,7 +48,9 @@ struct ReviewReport {
   std::vector<ReviewTally> by_month, by_field;
 };
 
-class AnswerReviews {
+// Also gives the library the answers their askers found helpful, as answered questions its
+// vocabulary suggestions are mined from (library/vocabulary_suggestions.h).
+class AnswerReviews : public library::AnsweredQuestions {
  public:
   AnswerReviews(db::Database& database, const AnswerService& answers) : database_(database), answers_(answers) {}
 
@@ -58,6 +61,8 @@ class AnswerReviews {
   core::Result<void> feedback(const FeedbackInput& input, std::int64_t now);
   // Months "YYYY-MM", from <= to.
   ReviewReport report(const std::string& from, const std::string& to);
+  // library::AnsweredQuestions: the masked questions whose answers helped, with the article cited.
+  std::vector<library::AnsweredQuestion> answered(std::size_t limit) const override;
 
  private:
   db::Database& database_;

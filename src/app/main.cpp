@@ -2,6 +2,7 @@
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/eval_command.h"
+#include "app/vocabulary_command.h"
 #include "app/train_command.h"
 #include "app/contest_commands.h"
 #include "app/import_command.h"
@@ -69,7 +70,7 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *train_ranking, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *eval_vocabulary, *train_ranking, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name, unit;
   std::string token_scope, token_label;
@@ -81,6 +82,7 @@ struct Commands {
   bool bank_publish = false;
   std::string units_file, plan_file, contest_file, course_file;
   std::string eval_corpus, eval_questions, eval_archive;
+  std::vector<std::string> eval_archives;
   bool eval_misses = false;
   std::string eval_weights;
   std::vector<std::string> train_questions;
@@ -149,6 +151,12 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   eval_answer->add_option("--archive", commands.eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
       ->check(CLI::ExistingFile);
   eval_answer->add_option("--weights", commands.eval_weights, "Tệp trọng số xếp hạng đã học (phobien train ranking --out) để đo")->check(CLI::ExistingFile);
+  auto* eval_vocabulary = commands.eval_vocabulary =
+      eval->add_subcommand("vocabulary", "In các gợi ý bổ sung từ điển rút ra từ kho hỏi đáp (như trang /quan-tri/tu-dien/goi-y)");
+  eval_vocabulary->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
+  eval_vocabulary->add_option("--archive", commands.eval_archives, "Kho hỏi đáp JSON (như phobien import-qa đọc); có thể ghi nhiều lần")
+      ->required()
+      ->check(CLI::ExistingFile);
 
   auto* train = cli.add_subcommand("train", "Học từ dữ liệu có nhãn");
   train->require_subcommand(1);
@@ -212,6 +220,7 @@ int run_command(const Commands& commands, const core::Config& config) {
   if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, commands.eval_misses, commands.eval_weights, std::cout);
   if (commands.eval_answer->parsed())
     return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, commands.eval_weights, std::cout);
+  if (commands.eval_vocabulary->parsed()) return app::eval_vocabulary(commands.eval_corpus, commands.eval_archives, std::cout);
   if (commands.train_ranking->parsed())
     return app::train_ranking(commands.eval_corpus, commands.train_questions, commands.train_out, commands.train_folds, commands.train_l2, std::cout);
   if (config.database_url.empty()) std::filesystem::create_directories(config.data_dir);

@@ -37,7 +37,10 @@ Modules build_modules(const web::ModuleContext& context) {
   add(std::make_unique<antispam::AntispamModule>(context));
   auto* units = add(std::make_unique<units::UnitsModule>(context));
   auto* stats = m.stats = add(std::make_unique<stats::StatsModule>(context));  // before consultation: /quan-tri/tu-van/thong-ke ahead of /quan-tri/tu-van/{id}
-  add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
+  auto* consult = add(std::make_unique<consult::ConsultModule>(context, library->service(), library->search(), answer->service()));
+  // The vocabulary suggestions read the questions answered with citations.
+  library->suggestions().add_source(&consult->consultation().archive);
+  library->suggestions().add_source(&answer->helpful_answers());
   add(std::make_unique<messaging::MessagingModule>(context, answer->service()));
   auto* learning = add(std::make_unique<learning::LearningModule>(context, units->registry(), library->service()));
   answer->service().set_exam_guard(&learning->exam_guard());  // no choice for open contests' questions

@@ -35,4 +35,15 @@ std::optional<QuestionView> PublicArchive::published_question(const std::string&
   return v;
 }
 
+std::vector<library::AnsweredQuestion> PublicArchive::answered(std::size_t limit) const {
+  auto c = database_.acquire();
+  std::vector<library::AnsweredQuestion> out;
+  for (auto& [question, cited] : QuestionRepository(*c).published_citations(limit)) {
+    library::AnsweredQuestion q{std::move(question), {}};
+    for (const auto& [document_id, article] : cited) q.articles.push_back(library::vocabulary_article_key(document_id, article));
+    if (!q.articles.empty()) out.push_back(std::move(q));
+  }
+  return out;
+}
+
 }  // namespace consult

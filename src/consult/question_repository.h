@@ -38,6 +38,9 @@ class QuestionRepository {
   std::vector<Question> published(std::optional<std::string> field_slug, std::size_t limit, std::size_t offset);
   std::int64_t count_published(std::optional<std::string> field_slug);
   std::vector<Question> all_published();
+  // The latest `limit` published questions (their anonymised text) with the articles their
+  // answers cite: (question, [(document id, article number)]).
+  std::vector<std::pair<std::string, std::vector<std::pair<std::int64_t, std::string>>>> published_citations(std::size_t limit);
   void update(const Question& q);
   void remove(std::int64_t id);
 

@@ -27,4 +27,17 @@ std::optional<CitizenTerm> CitizenTermRepository::find(std::int64_t id) {
 
 void CitizenTermRepository::remove(std::int64_t id) { c_.execute("DELETE FROM citizen_terms WHERE id = ?", {id}); }
 
+std::vector<std::string> CitizenTermRepository::dismissed_keys() {
+  std::vector<std::string> keys;
+  for (const auto& r : c_.query("SELECT phrase_key FROM citizen_term_dismissals ORDER BY phrase_key")) keys.push_back(r.text(0));
+  return keys;
+}
+
+bool CitizenTermRepository::dismiss(const std::string& phrase, const std::string& phrase_key, std::optional<std::int64_t> user_id,
+                                    std::int64_t now) {
+  return c_.execute("INSERT INTO citizen_term_dismissals (phrase_key, phrase, dismissed_by, created_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    {phrase_key, phrase, db::opt(user_id), now}) > 0;
+}
+
 }  // namespace library

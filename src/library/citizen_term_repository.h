@@ -1,5 +1,6 @@
 #pragma once
-// All SQL of the editors' citizen vocabulary (table citizen_terms, migration 0031).
+// All SQL of the editors' citizen vocabulary (table citizen_terms, migration 0031) and of the
+// suggestions they dismissed (citizen_term_dismissals, migration 0032).
 #include "db/database.h"
 
 #include <cstdint>
@@ -24,6 +25,10 @@ class CitizenTermRepository {
   std::int64_t add(const CitizenTerm& t, const std::string& phrase_key, std::optional<std::int64_t> user_id, std::int64_t now);
   std::optional<CitizenTerm> find(std::int64_t id);
   void remove(std::int64_t id);
+
+  std::vector<std::string> dismissed_keys();
+  // False when the phrase was dismissed already.
+  bool dismiss(const std::string& phrase, const std::string& phrase_key, std::optional<std::int64_t> user_id, std::int64_t now);
 
  private:
   db::Connection& c_;

@@ -32,6 +32,32 @@ bool has_phrase(const std::vector<std::string>& words, std::initializer_list<std
 
 }  // namespace
 
+namespace {
+// Written as questions write them; matched folded when the word comes without diacritics.
+constexpr std::array<std::string_view, 32> kQuestionWords = {
+    "là", "gì", "nào", "thế", "bao", "nhiêu", "mấy", "đâu", "hay", "đúng", "sai", "ai", "sao", "như", "có", "không",
+    "được", "tôi", "em", "mình", "vậy", "ạ", "của", "và", "các", "những", "theo", "thì", "trong", "khi", "để", "với"};
+
+const std::vector<std::string>& folded_question_words() {
+  static const std::vector<std::string> folded = [] {
+    std::vector<std::string> out;
+    for (auto w : kQuestionWords) out.push_back(fold(w));
+    return out;
+  }();
+  return folded;
+}
+}  // namespace
+
+bool is_question_word(std::string_view folded_word) {
+  const auto& words = folded_question_words();
+  return std::find(words.begin(), words.end(), folded_word) != words.end();
+}
+
+bool is_question_word_as_written(std::string_view lower_word) {
+  if (!has_diacritics(lower_word)) return is_question_word(fold(lower_word));
+  return std::find(kQuestionWords.begin(), kQuestionWords.end(), lower_word) != kQuestionWords.end();
+}
+
 bool is_quantity_unit(std::string_view w) { return std::find(kQuantityUnits.begin(), kQuantityUnits.end(), w) != kQuantityUnits.end(); }
 
 QuestionForm question_form(std::string_view question) { return question_form_of_words(folded_words(question, true)); }

@@ -21,6 +21,13 @@ QuestionForm question_form(std::string_view question);
 // The same from the question's folded words, texting shorthand already spelled out.
 QuestionForm question_form_of_words(const std::vector<std::string>& folded);
 
+// Words that ask or address rather than say ("bao nhiêu", "là gì", "có … không", "tôi", "em",
+// "thì", "của"), folded: they carry no legal content, for choosing a clause or mining vocabulary.
+bool is_question_word(std::string_view folded_word);
+// The same for a word as written (lower case): with its diacritics it must be that word ("cổ" is
+// not "có"), without them any word folding alike is taken.
+bool is_question_word_as_written(std::string_view lower_word);
+
 // The folded words that are units of time, age, money, area or count ("ngay", "tuoi", "dong").
 inline constexpr std::array<std::string_view, 12> kQuantityUnits = {"ngay", "thang", "nam",   "tuoi", "gio", "lan",
                                                                     "phut", "tuan",  "dong", "trieu", "ty",  "m2"};

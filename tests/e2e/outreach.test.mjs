@@ -252,11 +252,14 @@ browserTests({ prepare, users: [PLACEHOLDER], env: { PHOBIEN_PROVINCE: CITY.code
         assert.equal(await submit(page, 'Thêm mục từ'), 303);
         await page.getByText('→ chỗ ở hợp pháp; nơi cư trú').waitFor();
         await checkPage('citizen vocabulary');
+        await page.getByRole('link', { name: 'Gợi ý bổ sung từ các câu hỏi đã được trả lời' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Gợi ý bổ sung từ điển' }).waitFor();
+        await checkPage('vocabulary suggestions');
         await page.goto('/quan-tri/hoi-dap-tu-dong');
         await page.getByRole('heading', { level: 2, name: 'Câu hỏi thường gặp chưa được trả lời tốt' }).waitFor();
         await checkPage('answers that fell short');
       }
-      assert.equal(checked.length, 22, `pages checked:\n  ${checked.join('\n  ')}`);
+      assert.equal(checked.length, 23, `pages checked:\n  ${checked.join('\n  ')}`);
     });
   });
 });
