@@ -34,9 +34,11 @@ bool has_phrase(const std::vector<std::string>& words, std::initializer_list<std
 
 namespace {
 // Written as questions write them; matched folded when the word comes without diacritics.
-constexpr std::array<std::string_view, 32> kQuestionWords = {
-    "là", "gì", "nào", "thế", "bao", "nhiêu", "mấy", "đâu", "hay", "đúng", "sai", "ai", "sao", "như", "có", "không",
-    "được", "tôi", "em", "mình", "vậy", "ạ", "của", "và", "các", "những", "theo", "thì", "trong", "khi", "để", "với"};
+constexpr std::array<std::string_view, 30> kQuestionWords = {
+    "là",  "gì",    "nào", "thế", "bao", "nhiêu", "hay", "đúng", "sai", "ai",    "sao",  "như",   "có", "không", "được",
+    "tôi", "em",    "mình", "vậy", "ạ",  "của",   "và",  "các",  "những", "theo", "thì", "trong", "khi", "để", "với"};
+// Question words only as written: folded they are also words of the law ("máy", "đầu", "đau").
+constexpr std::array<std::string_view, 2> kWrittenOnly = {"mấy", "đâu"};
 
 const std::vector<std::string>& folded_question_words() {
   static const std::vector<std::string> folded = [] {
@@ -46,6 +48,11 @@ const std::vector<std::string>& folded_question_words() {
   }();
   return folded;
 }
+
+template <std::size_t N>
+bool among(const std::array<std::string_view, N>& words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
 }  // namespace
 
 bool is_question_word(std::string_view folded_word) {
@@ -54,8 +61,8 @@ bool is_question_word(std::string_view folded_word) {
 }
 
 bool is_question_word_as_written(std::string_view lower_word) {
-  if (!has_diacritics(lower_word)) return is_question_word(fold(lower_word));
-  return std::find(kQuestionWords.begin(), kQuestionWords.end(), lower_word) != kQuestionWords.end();
+  if (!has_diacritics(lower_word)) return is_question_word(lower_word);
+  return among(kQuestionWords, lower_word) || among(kWrittenOnly, lower_word);
 }
 
 bool is_quantity_unit(std::string_view w) { return std::find(kQuantityUnits.begin(), kQuantityUnits.end(), w) != kQuantityUnits.end(); }

@@ -25,7 +25,7 @@ QuestionForm question_form_of_words(const std::vector<std::string>& folded);
 // "thì", "của"), folded: they carry no legal content, for choosing a clause or mining vocabulary.
 bool is_question_word(std::string_view folded_word);
 // The same for a word as written (lower case): with its diacritics it must be that word ("cổ" is
-// not "có"), without them any word folding alike is taken.
+// not "có"; "mấy" and "đâu" count only so), without them any word folding alike is taken.
 bool is_question_word_as_written(std::string_view lower_word);
 
 // The folded words that are units of time, age, money, area or count ("ngay", "tuoi", "dong").

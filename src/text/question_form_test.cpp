@@ -29,5 +29,18 @@ TEST(QuestionForm, ClausesStateNumbersWithUnitsAndModalVerbs) {
   EXPECT_FALSE(states_permission("Bộ luật này quy định tiêu chuẩn lao động"));
 }
 
+TEST(QuestionForm, QuestionWordsAreKnownAsWrittenAndFolded) {
+  EXPECT_TRUE(is_question_word("khong"));
+  EXPECT_TRUE(is_question_word("co"));
+  EXPECT_FALSE(is_question_word("dau")) << "folded it is also đầu, đau";
+  EXPECT_TRUE(is_question_word_as_written("có"));
+  EXPECT_TRUE(is_question_word_as_written("co")) << "without diacritics, any word folding alike";
+  EXPECT_FALSE(is_question_word_as_written("cổ"));
+  EXPECT_TRUE(is_question_word_as_written("mấy"));
+  EXPECT_TRUE(is_question_word_as_written("đâu"));
+  EXPECT_FALSE(is_question_word_as_written("đau"));
+  EXPECT_FALSE(is_question_word_as_written("dau"));
+}
+
 }  // namespace
 }  // namespace text
