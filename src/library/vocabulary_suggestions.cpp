@@ -21,7 +21,9 @@ std::string vocabulary_article_key(std::int64_t document_id, const std::string& 
 }
 
 VocabularySuggestions::VocabularySuggestions(db::Database& database, db::ChangeFeed& changes) : database_(database), changes_(changes) {
-  changes.add_listener([this](const std::string&) { ++generation_; });
+  changes.add_listener([this](const std::string& topic) {
+    if (topic == kTopic || topic == "*" || topic == "restore") ++generation_;
+  });
 }
 
 SuggestionReport VocabularySuggestions::suggestions() {

@@ -44,8 +44,10 @@ class VocabularySuggestions {
   VocabularySuggestions(db::Database& database, db::ChangeFeed& changes);
   void add_source(const AnsweredQuestions* source) { sources_.push_back(source); }
 
-  // Mined again after a change (any topic of the change feed) or once the last result is
-  // kMaxAge old (an asker's "helpful" is not told on the change feed), otherwise the last result.
+  // The last result, mined again when the vocabulary changed (an entry taken or removed, a
+  // suggestion dismissed: the change feed's "thesaurus", or a restore), or once it is kMaxAge old:
+  // new answers (an asker's "helpful" is not told on the change feed at all) wait that long, so
+  // that the back office does not mine again for every post or question published.
   SuggestionReport suggestions();
   // 422 for a phrase of no words or over 60 characters, 409 when it was dismissed already.
   core::Result<void> dismiss(const auth::Actor& actor, const std::string& phrase, std::int64_t now);
@@ -56,7 +58,7 @@ class VocabularySuggestions {
   db::Database& database_;
   db::ChangeFeed& changes_;
   std::vector<const AnsweredQuestions*> sources_;
-  std::atomic<std::uint64_t> generation_{1};  // bumped by every change
+  std::atomic<std::uint64_t> generation_{1};  // bumped by every change of the vocabulary
   std::mutex mutex_;                          // one mining at a time; guards the cache
   std::uint64_t cached_generation_ = 0;
   std::chrono::steady_clock::time_point cached_at_;
