@@ -24,7 +24,9 @@ constexpr std::size_t kGrownCandidates = 30;  // the best pairs of a phrase grow
 using Key = std::uint64_t;
 constexpr Key single(std::uint32_t a) { return (Key(a) + 1) << 32; }
 constexpr Key pair(std::uint32_t a, std::uint32_t b) { return single(a) | (Key(b) + 1); }
-constexpr Key kFirstOfPair = ~Key(0xffffffffu);  // pair & kFirstOfPair: the single key of its first syllable
+// The single syllables of a pair, as keys of their own.
+constexpr Key first_of(Key pair_key) { return pair_key & ~Key(0xffffffffu); }
+constexpr Key second_of(Key pair_key) { return single(static_cast<std::uint32_t>(pair_key & 0xffffffffu) - 1); }
 
 bool has_digit(std::string_view s) { return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); }
 
@@ -264,8 +266,8 @@ std::vector<VocabularySuggestion> mine_vocabulary(const std::vector<AnsweredQues
       }
   for (const auto& [t, n] : archive_count) {
     library_count[t] = 0;
-    library_count[t & kFirstOfPair] = 0;
-    library_count[single(static_cast<std::uint32_t>(t & 0xffffffffu) - 1)] = 0;
+    library_count[first_of(t)] = 0;
+    library_count[second_of(t)] = 0;
   }
   std::uint32_t library_articles = 0;
   library([&](std::string_view text) {
@@ -320,7 +322,7 @@ std::vector<VocabularySuggestion> mine_vocabulary(const std::vector<AnsweredQues
       const double archive_lift = share / (archive_count[term] / n_questions);
       // A term is a word of the law: its two syllables go together there ("không gian"), not
       // two words' edges that meet often ("năm đến" in "từ 01 năm đến 05 năm").
-      const auto apart = std::min(library_count[term & kFirstOfPair], library_count[single(static_cast<std::uint32_t>(term & 0xffffffffu) - 1)]);
+      const auto apart = std::min(library_count[first_of(term)], library_count[second_of(term)]);
       const bool cohesive = library_count[term] >= limits.min_term_articles && library_count[term] >= limits.min_term_cohesion * apart;
       if (share >= limits.min_share && lift >= limits.min_lift && archive_lift >= limits.min_archive_lift && cohesive)
         candidates.push_back({term, share, lift});
