@@ -7,8 +7,8 @@
 #include "core/time.h"
 #include "core/utf8.h"
 #include "http/message.h"
-#include "library/library_service.h"
 #include "support/fixtures.h"
+#include "support/library_fixtures.h"
 #include "support/test_server.h"
 
 #include <gtest/gtest.h>
@@ -39,11 +39,7 @@ class AnswerTest : public ::testing::TestWithParam<std::string> {
     for (int i = 0; i < 100 && ask("nghỉ hằng năm")["citations"].empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   // Imports a file beside the server: its index learns of it from the change log.
-  bool import(const std::string& text, const std::string& name) {
-    db::ChangeFeed feed;
-    library::LibraryService service(server_->database(), feed);
-    return service.import_file(text, name, {std::nullopt, "test"}).ok();
-  }
+  bool import(const std::string& text, const std::string& name) { return import_beside(*server_, text, name); }
   nlohmann::json ask(const std::string& question, int expect = 200) {
     auto r = server_->client().request("POST", "/api/v1/answer", nlohmann::json{{"question", question}}.dump(),
                                        {{"Content-Type", "application/json"}});

@@ -1,11 +1,11 @@
 // Chat channels end to end on both databases: signed webhooks in, answers out to a local stand-in
 // for the platforms' send APIs, with retries, permanent failures and hostile input.
-#include "library/library_service.h"
 #include "messaging/outbox_repository.h"
 #include "messaging/settings.h"
 #include "messaging/signature.h"
 #include "messaging/webhook_events.h"
 #include "support/fixtures.h"
+#include "support/library_fixtures.h"
 #include "support/http_receiver.h"
 #include "support/test_server.h"
 
@@ -60,9 +60,7 @@ class MessagingTest : public ::testing::TestWithParam<std::string> {
       c.section<messaging::Settings>().outbox_max_attempts = 3;
     });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set";
-    db::ChangeFeed feed;
-    library::LibraryService library(server_->database(), feed);
-    ASSERT_TRUE(library.import_file(kCorpus, "lao-dong.json", {std::nullopt, "test"}).ok());
+    ASSERT_TRUE(import_beside(*server_, kCorpus, "lao-dong.json"));
     // The server's index follows the change log; wait until the answer cites the article.
     for (int i = 0; i < 100; ++i) {
       auto r = server_->client().request("POST", "/api/v1/answer", json{{"question", "nghỉ hằng năm"}}.dump(), {{"Content-Type", "application/json"}});

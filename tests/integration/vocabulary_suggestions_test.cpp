@@ -5,8 +5,8 @@
 #include "consult/archive_import.h"
 #include "core/time.h"
 #include "http/message.h"
-#include "library/library_service.h"
 #include "support/fixtures.h"
+#include "support/library_fixtures.h"
 #include "support/test_server.h"
 
 #include <gtest/gtest.h>
@@ -68,9 +68,8 @@ class VocabularySuggestionsTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
+    ASSERT_TRUE(import_beside(*server_, corpus(), "bo-luat.json"));
     db::ChangeFeed feed;
-    library::LibraryService library(server_->database(), feed);
-    ASSERT_TRUE(library.import_file(corpus(), "bo-luat.json", {std::nullopt, "test"}).ok());
     consult::ArchiveImportOptions options;
     options.archive = "hoi-dap";
     options.publish = true;

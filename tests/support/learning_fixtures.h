@@ -4,8 +4,8 @@
 // logged-in client; an open contest.
 #include "core/time.h"
 #include "learning/contests.h"
-#include "library/library_service.h"
 #include "support/fixtures.h"
+#include "support/library_fixtures.h"
 #include "support/test_server.h"
 #include "units/unit_registry.h"
 
@@ -24,9 +24,7 @@ class LearningHttpTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     server_ = std::make_unique<TestServer>(GetParam(), [](core::Config& c) { c.rate_limits_enabled = false; });
     if (!server_->available()) GTEST_SKIP() << "PHOBIEN_TEST_PG_URL is not set: PostgreSQL tests need a server (make test starts one)";
-    db::ChangeFeed feed;
-    library::LibraryService library(server_->database(), feed);
-    ASSERT_TRUE(library.import_file(kResidenceLaw, "laws.json", {std::nullopt, "test"}).ok());
+    ASSERT_TRUE(import_beside(*server_, kResidenceLaw, "laws.json"));
   }
 
   // A client logged in as `email` (an account made with server_->add_user, password kPassword).
