@@ -9,7 +9,6 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace library {
 
@@ -127,7 +126,8 @@ std::vector<Occurrence> occurrences(const std::vector<const Analysed*>& articles
   return out;
 }
 
-// Whether every occurrence has the same syllable next to it (after it, or before it with `left`); one occurrence alone does not say where a term ends.
+// Whether every occurrence has the same syllable next to it (after it, or before it with
+// `left`); one occurrence alone does not say where a term ends.
 bool common_neighbour(const std::vector<Occurrence>& occ, bool left) {
   if (occ.size() < 2) return false;
   std::optional<std::uint32_t> common;
@@ -183,18 +183,6 @@ std::string spelling_of(const Analysed& a, Key k) {
   return "";
 }
 
-std::set<std::string> syllables_of(const std::string& key) {
-  std::set<std::string> out;
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    auto end = key.find(' ', start);
-    if (end == std::string::npos) end = key.size();
-    if (end > start) out.insert(key.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 std::set<std::string> pairs_of(const std::string& text) {
   std::vector<std::string> words;
   for (const auto& t : text::tokenize(text)) words.push_back(t.folded);
@@ -209,7 +197,7 @@ bool share_a_pair(const std::string& a, const std::string& b) {
 }
 
 bool share_a_syllable(const std::string& a, const std::string& b) {
-  auto sa = syllables_of(a), sb = syllables_of(b);
+  const auto sa = text::folded_word_set(a), sb = text::folded_word_set(b);
   return std::any_of(sa.begin(), sa.end(), [&](const auto& s) { return sb.count(s) > 0; });
 }
 

@@ -58,8 +58,8 @@ using LibraryScan = std::function<void(const std::function<void(std::string_view
 
 // Best first (most questions, then the highest share). `article_texts` maps the keys of
 // `questions` to the cited articles' texts (NFC); a key without a text counts as an article with
-// no words. Phrases `known` has already (every syllable of the phrase one entry) are left out, and
-// so are the phrase keys in `dismissed`.
+// no words. Words of a question that a phrase of `known` covers there are not candidates, and the
+// phrase keys in `dismissed` are left out.
 std::vector<VocabularySuggestion> mine_vocabulary(const std::vector<AnsweredQuestion>& questions,
                                                   const std::map<std::string, std::string>& article_texts, const LibraryScan& library,
                                                   const text::Thesaurus& known, const std::vector<std::string>& dismissed,
