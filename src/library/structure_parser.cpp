@@ -261,6 +261,12 @@ ParsedStructure parse_structure(const std::vector<std::string>& raw_lines) {
       after_articles = false;
       continue;
     }
+    // Some Markdown sources set an article's clauses as headings ("### 1. Hồ sơ chuyển đổi bao
+    // gồm:"): the article's next clause number continues it.
+    if (article && md_heading) {
+      const auto n = clause_number(line);
+      if (n && *n == (clause ? std::stoi(clause->number) + 1 : 1)) md_heading = false;
+    }
     if (article && (md_heading || ends_articles(line))) {
       // A Markdown heading that is not structural ("NƠI NHẬN") or the signature block ends the
       // last article; what follows belongs to no article.
