@@ -71,6 +71,7 @@ struct Ranking {
   double question_word_weight = 0.3;          // interrogatives ("bao nhiêu", "gì", "đúng hay sai")
   double definition_boost = 1.0;              // "X là gì?": passages with a clause "X là ..."
   bool restore_diacritics = true;             // score unaccented queries also with their likely accented words
+  double title_precision_weight = kTitlePrecisionWeight;  // × (1 + this × share of the title's words the query holds)
   double thesaurus_weight = 0.4;              // legal terms added for everyday words (0: no thesaurus)
   // The learned ranking of the first rerank_depth hits (search/learned_ranking.h): one weight per
   // feature; empty: the hand-tuned proximity and definition boosts above.

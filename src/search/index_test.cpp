@@ -276,4 +276,19 @@ TEST(SearchIndex, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
   EXPECT_EQ(ids(find(resolutions, "báo trước bao nhiêu ngày")).front(), 4) << "a resolution of the National Assembly stands with its laws";
 }
 
+TEST(SearchIndex, ATitleThatNamesOnlyWhatIsAskedComesBeforeOneThatNamesMore) {
+  Index index;
+  index.upsert(passage(1, 1, "55", "Thuận tình ly hôn",
+                       "Trường hợp vợ chồng cùng yêu cầu ly hôn, nếu xét thấy hai bên thật sự tự nguyện ly hôn thì Tòa án công nhận."));
+  index.upsert(passage(2, 1, "397", "Hòa giải và công nhận thuận tình ly hôn, thỏa thuận nuôi con, chia tài sản khi ly hôn",
+                       "Thẩm phán tiến hành hòa giải để vợ chồng đoàn tụ; hòa giải không thành thì lập biên bản công nhận thuận tình ly hôn."));
+  EXPECT_EQ(ids(find(index, "điều kiện thuận tình ly hôn")), (std::vector<std::int64_t>{1, 2}));
+
+  auto r = index.ranking();
+  r.title_precision_weight = 0;
+  index.set_ranking(r);
+  EXPECT_EQ(ids(find(index, "điều kiện thuận tình ly hôn")), (std::vector<std::int64_t>{2, 1}))
+      << "without the title's precision the longer title, naming every word twice, wins";
+}
+
 }  // namespace search

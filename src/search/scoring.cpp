@@ -85,6 +85,18 @@ QueryWordMap::~QueryWordMap() {
   for (auto id : terms_.prox_ids) sc_.query_word[id] = -1;
 }
 
+double title_precision(const Slot& s, const Postings& ix, const std::vector<std::int32_t>& query_word) {
+  double found = 0, total = 0;
+  const auto end = std::find(s.folded_seq.begin(), s.folded_seq.end(), kGap);
+  for (auto it = s.folded_seq.begin(); it != end; ++it) {
+    if (*it >= ix.folded.postings.size() || std::find(s.folded_seq.begin(), it, *it) != it) continue;
+    const double w = idf(ix.folded.postings[*it].size(), ix.live);
+    total += w;
+    if (*it < query_word.size() && query_word[*it] >= 0) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 double idf(std::size_t df, std::size_t live) {
   double n = static_cast<double>(std::max<std::size_t>(live, 1));
   double d = static_cast<double>(std::min(df, live));
@@ -183,6 +195,7 @@ void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms&
     if (near) f += r.proximity_weight * proximity(s, sc.query_word, terms.prox_weights, terms.prox_total, r.proximity_window, sc);
     if (definition && defines(ix, s, terms.defined)) f *= 1.0 + r.definition_boost;
     if (!is_statute(s.p)) f *= kSubordinateWeight;
+    if (r.title_precision_weight > 0) f *= 1.0 + r.title_precision_weight * title_precision(s, ix, sc.query_word);
     cand[i].first *= static_cast<float>(f);
   }
   std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(head), ByScore{});

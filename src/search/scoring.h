@@ -13,7 +13,10 @@
 //    (1 + proximity_weight × share of the query's weight within proximity_window words),
 //    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ..."),
 //    and × kSubordinateWeight for a passage of a document below a law (a decree, circular or
-//    decision: not is_statute), which citizens' questions seldom need before the law itself.
+//    decision: not is_statute), which citizens' questions seldom need before the law itself,
+//    and × (1 + title_precision_weight × title_precision): a title that names only what is asked
+//    ("Thuận tình ly hôn") before one that also names other things ("Hòa giải và công nhận thuận
+//    tình ly hôn, thỏa thuận nuôi con, …"), which BM25F, counting only the query's words, cannot see.
 //    With Ranking::learned_weights (search/learned_ranking.h), the head is ordered instead by the
 //    learned model over head_features, its scores the model's probabilities (adding up to 1),
 //    and the tail kept in BM25F order below them.
@@ -74,6 +77,10 @@ void rank_head_learned(std::vector<Candidate>& cand, std::size_t head, const std
 // folded id to its index in `weights` (-1 for words not in the query).
 double proximity(const Slot& s, const std::vector<std::int32_t>& query_word, const std::vector<double>& weights, double total,
                  int proximity_window, ScoringScratch& sc);
+// Share of the passage title's words (by idf, each once) that the query holds, its thesaurus terms
+// included: 1 when every word of "Thuận tình ly hôn" is asked about, less for a title that also
+// names what the question does not ("Hòa giải và công nhận thuận tình ly hôn, ..."). 0 without a title.
+double title_precision(const Slot& s, const Postings& ix, const std::vector<std::int32_t>& query_word);
 // A line of the passage that defines `term` (folded ids): "X là ...", "3. X là ...", "a) X là ...".
 bool defines(const Postings& ix, const Slot& s, const std::vector<std::uint32_t>& term);
 
