@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace answer {
@@ -38,35 +39,55 @@ std::vector<std::string> content_words(const std::string& s) {
 
 namespace {
 
-double overlap(const std::vector<std::string>& question, const std::string& passage) {
-  if (question.empty()) return 0;
+// The question's words (folded content words) and neighbouring pairs of them that a passage holds.
+struct FoundWords {
+  std::unordered_set<std::string> words, pairs;
+};
+
+FoundWords find_words(const std::vector<std::string>& question, const std::string& passage) {
+  FoundWords found;
+  if (question.empty()) return found;
   // Only the question's few words are kept in sets; the passage is scanned once against them
   // (this runs for every clause of the top articles, so it must not allocate per passage word).
   std::unordered_set<std::string_view> words(question.begin(), question.end());
-  std::unordered_set<std::string> pairs, found_words, found_pairs;
+  std::unordered_set<std::string> pairs;
   for (std::size_t i = 0; i + 1 < question.size(); ++i) pairs.insert(question[i] + " " + question[i + 1]);
   std::string previous;
   for (auto& t : text::tokenize(passage)) {
     bool known = words.count(t.folded) > 0;
     if (known) {
-      found_words.insert(t.folded);
+      found.words.insert(t.folded);
       if (!previous.empty()) {
         std::string pair = previous + " " + t.folded;
-        if (pairs.count(pair)) found_pairs.insert(std::move(pair));
+        if (pairs.count(pair)) found.pairs.insert(std::move(pair));
       }
     }
     previous = known ? std::move(t.folded) : std::string();
   }
-  double found = 0, total = 0;
+  return found;
+}
+
+// The share of the question's words and pairs (multi-syllable words) found, each weighing
+// `weight(word or pair)`.
+template <typename Weight>
+double share(const std::vector<std::string>& question, const FoundWords& found, Weight weight) {
+  double got = 0, total = 0;
   for (std::size_t i = 0; i < question.size(); ++i) {
-    total += 1;
-    found += found_words.count(question[i]) ? 1 : 0;
+    const double w = weight(question[i]);
+    total += w;
+    got += found.words.count(question[i]) ? w : 0;
     if (i + 1 < question.size()) {
-      total += 1;
-      found += found_pairs.count(question[i] + " " + question[i + 1]) ? 1 : 0;  // multi-syllable words
+      const std::string pair = question[i] + " " + question[i + 1];
+      const double wp = weight(pair);
+      total += wp;
+      got += found.pairs.count(pair) ? wp : 0;
     }
   }
-  return found / total;
+  return total > 0 ? got / total : 0;
+}
+
+double overlap(const std::vector<std::string>& question, const std::string& passage) {
+  return share(question, find_words(question, passage), [](const std::string&) { return 1.0; });
 }
 
 // Clause blocks of an article: [begin, end) byte ranges of lines starting "N." with their points.
@@ -124,16 +145,12 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   const auto& words = q.words;
   const auto& terms = q.terms;
   const auto& form = q.form;
-  // How well a part of the article answers: the question's own words, the legal terms its
-  // everyday words stand for (up to half as much), and a clause of the kind the question asks
-  // for (a number with its unit, a permission or a duty).
-  auto fit = [&](const std::string& part, double& coverage) {
-    coverage = overlap(words, part);
-    if (!terms.empty()) coverage = std::max(coverage, 0.5 * (coverage + overlap(terms, part)));
-    double score = coverage;
-    if (form.asks_quantity && text::states_quantity(part)) score += kQuantityBonus;
-    if (form.asks_permission && text::states_permission(part)) score += kPermissionBonus;
-    return score;
+  // How much of the question a part of the article covers: its own words, and the legal terms its
+  // everyday words stand for (which may lift it halfway). This is the answer's confidence.
+  auto coverage_of = [&](const FoundWords& own, const FoundWords& legal) {
+    const auto each = [](const std::string&) { return 1.0; };
+    const double c = share(words, own, each);
+    return terms.empty() ? c : std::max(c, 0.5 * (c + share(terms, legal, each)));
   };
   std::vector<std::string> numbers;
   auto ranges = clause_ranges(article_text, numbers);
@@ -141,18 +158,44 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   if (ranges.empty()) {
     auto first = article_text.substr(0, article_text.find('\n'));
     best.text = trim_to_sentences(first.empty() ? article_text : first, 600);
-    fit(best.text, best.overlap);
+    best.overlap = coverage_of(find_words(words, best.text), find_words(terms, best.text));
     return best;
   }
+  struct Part {
+    std::string text;
+    FoundWords own, legal;
+  };
+  std::vector<Part> parts;
+  std::unordered_map<std::string, int> clauses_holding;  // a word or pair → clauses that hold it
+  for (const auto& [begin, end] : ranges) {
+    Part part{article_text.substr(begin, end - begin), {}, {}};
+    while (!part.text.empty() && part.text.back() == '\n') part.text.pop_back();
+    part.own = find_words(words, part.text);
+    part.legal = find_words(terms, part.text);
+    for (const auto* found : {&part.own, &part.legal}) {
+      for (const auto& w : found->words) ++clauses_holding[w];
+      for (const auto& p : found->pairs) ++clauses_holding[p];
+    }
+    parts.push_back(std::move(part));
+  }
+  // Which clause answers: the question's words weigh more the fewer clauses hold them (a word in
+  // every clause tells none apart), and a clause of the kind the question asks for (a number with
+  // its unit, a permission or a duty) gains a bonus.
+  const double n = static_cast<double>(parts.size());
+  const auto rarity = [&](const std::string& w) {
+    const auto it = clauses_holding.find(w);
+    return std::log(1.0 + n / (it == clauses_holding.end() ? 1.0 : static_cast<double>(it->second)));
+  };
   double best_score = -1;
-  for (std::size_t i = 0; i < ranges.size(); ++i) {
-    std::string clause = article_text.substr(ranges[i].first, ranges[i].second - ranges[i].first);
-    while (!clause.empty() && clause.back() == '\n') clause.pop_back();
-    double coverage = 0;
-    const double score = fit(clause, coverage);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& part = parts[i];
+    double score = share(words, part.own, rarity);
+    if (!terms.empty()) score = std::max(score, 0.5 * (score + share(terms, part.legal, rarity)));
+    if (form.asks_quantity && text::states_quantity(part.text)) score += kQuantityBonus;
+    if (form.asks_permission && text::states_permission(part.text)) score += kPermissionBonus;
     if (score > best_score) {
       best_score = score;
-      best = {trim_to_sentences(clause, 900), numbers[i], coverage};
+      best = {trim_to_sentences(part.text, 900), numbers[i], coverage_of(part.own, part.legal)};
     }
   }
   return best;

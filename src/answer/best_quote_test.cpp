@@ -37,5 +37,19 @@ TEST(BestQuote, TheEditorsWordsChooseTheClauseToo) {
   EXPECT_EQ(best_quote(question_words_of(question, editors), article).clause, "2");
 }
 
+TEST(BestQuote, AWordOnlyOneClauseHoldsTellsTheClausesApart) {
+  // After Điều 630 Bộ luật Dân sự: "di chúc" is in every clause and "hợp pháp" in three, "miệng"
+  // only in khoản 4. Counted alike, khoản 1 holds more of the question (six words and pairs to five).
+  const std::string article =
+      "Di chúc hợp pháp\n"
+      "1. Di chúc hợp pháp phải có đủ các điều kiện sau đây: người lập di chúc minh mẫn, sáng suốt.\n"
+      "2. Di chúc của người từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi là hợp pháp khi cha, mẹ đồng ý.\n"
+      "3. Di chúc bằng văn bản không có công chứng, chứng thực chỉ được coi là hợp pháp nếu có đủ các điều kiện tại khoản 1.\n"
+      "4. Di chúc miệng được lập khi người để lại di chúc thể hiện ý chí cuối cùng trước mặt ít nhất hai người làm chứng.";
+  auto quote = best_quote("di chúc miệng hợp pháp", article);
+  EXPECT_EQ(quote.clause, "4") << quote.text;
+  EXPECT_NEAR(quote.overlap, 5.0 / 9.0, 1e-9) << "the confidence is still the plain share of the question's 9 words and pairs";
+}
+
 }  // namespace
 }  // namespace answer

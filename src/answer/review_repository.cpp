@@ -58,12 +58,12 @@ std::vector<AnswerReview> ReviewRepository::with_fields(const std::string& from,
   return db::map_rows(c_.query(std::string(kSelect) + "WHERE r.month >= ? AND r.month <= ?", {from, to}), read);
 }
 
-std::vector<std::tuple<std::string, std::int64_t, std::string>> ReviewRepository::helpful(std::size_t limit) {
-  std::vector<std::tuple<std::string, std::int64_t, std::string>> out;
+std::vector<HelpfulAnswer> ReviewRepository::helpful(std::size_t limit) {
+  std::vector<HelpfulAnswer> out;
   for (const auto& r : c_.query("SELECT question, document_id, article FROM answer_reviews WHERE helpful = 1 AND document_id IS NOT NULL "
                                 "AND article <> '' ORDER BY created_at DESC, id DESC LIMIT ?",
                                 {static_cast<std::int64_t>(limit)}))
-    out.emplace_back(r.text(0), r.int64(1), r.text(2));
+    out.push_back({r.text(0), r.int64(1), r.text(2)});
   return out;
 }
 

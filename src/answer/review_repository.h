@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace answer {
@@ -30,6 +29,13 @@ struct ReviewTally {
   std::int64_t recorded = 0, unsure = 0, yes = 0, no = 0;
 };
 
+// An answer its asker found helpful: the masked question and the article cited first.
+struct HelpfulAnswer {
+  std::string question;
+  std::int64_t document_id = 0;
+  std::string article;
+};
+
 class ReviewRepository {
  public:
   explicit ReviewRepository(db::Connection& c) : c_(c) {}
@@ -42,8 +48,8 @@ class ReviewRepository {
   std::int64_t count_unhelpful(std::int64_t from, std::int64_t to);
   // Every review of the months with its document's fields (to tally by field in the service).
   std::vector<AnswerReview> with_fields(const std::string& from, const std::string& to);
-  // The latest `limit` answers their askers found helpful: (masked question, document id, article).
-  std::vector<std::tuple<std::string, std::int64_t, std::string>> helpful(std::size_t limit);
+  // The latest `limit` answers their askers found helpful, with the article each one cited first.
+  std::vector<HelpfulAnswer> helpful(std::size_t limit);
 
  private:
   db::Connection& c_;

@@ -144,8 +144,8 @@ ReviewReport AnswerReviews::report(const std::string& from, const std::string& t
 std::vector<library::AnsweredQuestion> AnswerReviews::answered(std::size_t limit) const {
   auto c = database_.acquire();
   std::vector<library::AnsweredQuestion> out;
-  for (auto& [question, document_id, article] : ReviewRepository(*c).helpful(limit))
-    out.push_back({std::move(question), {library::vocabulary_article_key(document_id, article)}});
+  for (auto& answer : ReviewRepository(*c).helpful(limit))
+    out.push_back({std::move(answer.question), {library::vocabulary_article_key(answer.document_id, answer.article)}});
   return out;
 }
 

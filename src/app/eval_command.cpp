@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <filesystem>
+#include <sstream>
 
 namespace app {
 
@@ -138,17 +139,17 @@ class LeaveOneOut : public answer::Archive {
   const answer::Archive& archive_;
 };
 
-int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions,
+int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions, bool list_misses,
                    std::ostream& out);
 }  // namespace
 
 int eval_answer(const std::string& corpus, const std::string& questions_path, const std::string& archive_path, const std::string& weights,
-                std::ostream& out) {
+                bool list_misses, std::ostream& out) {
   auto questions = load_or_complain(questions_path, out);
   EvalLibrary lib;
   if (questions.empty() || !lib.load(corpus, out, weights)) return 1;
   answer::AnswerService service(*lib.database, *lib.search);
-  if (archive_path.empty()) return report_answers(lib, service, questions, out);
+  if (archive_path.empty()) return report_answers(lib, service, questions, list_misses, out);
 
   consult::ArchiveImportOptions options;
   options.archive = fs::path(archive_path).stem().string();
@@ -162,11 +163,11 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, co
   out << "# archive " << archive_path << ": " << imported->published << " published answers (" << imported->unresolved
       << " skipped: cited article not in the corpus)\n";
   out << "## without the archive\n";
-  int rc = report_answers(lib, service, questions, out);
+  int rc = report_answers(lib, service, questions, list_misses, out);
   LeaveOneOut archive(qa);
   service.set_archive(&archive);
   out << "## with the archive (each question's own archive entry left out)\n";
-  rc |= report_answers(lib, service, questions, out);
+  rc |= report_answers(lib, service, questions, list_misses, out);
   return rc;
 }
 
@@ -208,7 +209,7 @@ void print_outcomes(std::ostream& out, const std::string& label, const std::vect
   out << "\n";
 }
 
-int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions,
+int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const std::vector<Question>& questions, bool list_misses,
                    std::ostream& out) {
   struct Row {
     double confidence;
@@ -230,6 +231,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
   std::vector<CloseCall> close_calls;
   std::vector<AnswerOutcome> outcomes;
   std::size_t failures = 0;
+  std::ostringstream clause_misses;
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
     auto a = service.compose(q.text, q.choices);
@@ -262,6 +264,14 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
         if (rank == 1 && first && is_gold(g, {first->corpus_id, first->document_number, first->document_title, first->article_id, first->article}))
           o.clause_right = o.clause_right || first->clause.value_or("") == g.clause;
       }
+    if (list_misses && o.clause_named && rank == 1 && !o.clause_right)
+      clause_misses << "- khoản " << a.citations.front().clause.value_or("-") << " quoted, gold khoản "
+                    << [&] {
+                         for (const auto& g : q.gold)
+                           if (!g.clause.empty()) return g.clause;
+                         return std::string();
+                       }()
+                    << ": " << q.text << "\n  " << core::utf8_prefix(a.citations.front().quote, 160) << "\n";
     outcomes.push_back(o);
     rows.push_back({a.confidence, rank == 1});
     if (a.citations.size() > 1 && a.citations[0].document_id != a.citations[1].document_id && a.citations[0].score > 0)
@@ -294,6 +304,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
   std::snprintf(line, sizeof line, "throughput: search %.0f queries/s, answer %.0f answers/s (%.0f%% of search)\n", searches, answers,
                 100 * answers / searches);
   out << line;
+  if (list_misses) out << "# questions whose first citation is the right article but quotes another clause\n" << clause_misses.str();
   print_tally(out, "true/false (Đúng/Sai)", true_false);
   print_tally(out, "multiple choice (Trắc nghiệm)", multiple_choice);
   if (!support_rows.empty()) {

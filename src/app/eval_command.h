@@ -26,7 +26,9 @@ int eval_retrieval(const std::string& corpus, const std::string& questions, bool
 // With `archive` (a Q&A archive file, as `phobien import-qa` reads), the archive is imported as
 // published expert answers and the figures are printed twice: without it, and with it as evidence
 // (each question's own archive entry left out, so an archive made of the questions is fair).
+// `list_misses`: also list the questions whose first citation is the right article quoting
+// another clause than the gold one, with the quote's beginning.
 int eval_answer(const std::string& corpus, const std::string& questions, const std::string& archive, const std::string& weights,
-                std::ostream& out);
+                bool list_misses, std::ostream& out);
 
 }  // namespace app

@@ -151,6 +151,7 @@ void declare_commands(CLI::App& cli, Commands& commands) {
   eval_answer->add_option("--archive", commands.eval_archive, "Kho hỏi đáp JSON dùng làm bằng chứng (in kết quả có và không có kho)")
       ->check(CLI::ExistingFile);
   eval_answer->add_option("--weights", commands.eval_weights, "Tệp trọng số xếp hạng đã học (phobien train ranking --out) để đo")->check(CLI::ExistingFile);
+  eval_answer->add_flag("--misses", commands.eval_misses, "Liệt kê các câu trả lời trích đúng điều luật nhưng sai khoản");
   auto* eval_vocabulary = commands.eval_vocabulary =
       eval->add_subcommand("vocabulary", "In các gợi ý bổ sung từ điển rút ra từ kho hỏi đáp (như trang /quan-tri/tu-dien/goi-y)");
   eval_vocabulary->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
@@ -219,7 +220,8 @@ int run_command(const Commands& commands, const core::Config& config) {
   if (commands.serve->parsed()) return serve_command(config, commands.demo);
   if (commands.eval_retrieval->parsed()) return app::eval_retrieval(commands.eval_corpus, commands.eval_questions, commands.eval_misses, commands.eval_weights, std::cout);
   if (commands.eval_answer->parsed())
-    return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, commands.eval_weights, std::cout);
+    return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, commands.eval_weights,
+                            commands.eval_misses, std::cout);
   if (commands.eval_vocabulary->parsed()) return app::eval_vocabulary(commands.eval_corpus, commands.eval_archives, std::cout);
   if (commands.train_ranking->parsed())
     return app::train_ranking(commands.eval_corpus, commands.train_questions, commands.train_out, commands.train_folds, commands.train_l2, std::cout);

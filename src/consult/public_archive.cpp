@@ -38,9 +38,9 @@ std::optional<QuestionView> PublicArchive::published_question(const std::string&
 std::vector<library::AnsweredQuestion> PublicArchive::answered(std::size_t limit) const {
   auto c = database_.acquire();
   std::vector<library::AnsweredQuestion> out;
-  for (auto& [question, cited] : QuestionRepository(*c).published_citations(limit)) {
-    library::AnsweredQuestion q{std::move(question), {}};
-    for (const auto& [document_id, article] : cited) q.articles.push_back(library::vocabulary_article_key(document_id, article));
+  for (auto& published : QuestionRepository(*c).published_citations(limit)) {
+    library::AnsweredQuestion q{std::move(published.question), {}};
+    for (const auto& cited : published.cited) q.articles.push_back(library::vocabulary_article_key(cited.document_id, cited.article));
     if (!q.articles.empty()) out.push_back(std::move(q));
   }
   return out;

@@ -113,21 +113,21 @@ std::int64_t QuestionRepository::count(const QuestionFilter& f) {
   return c_.query_int(std::string("SELECT COUNT(*)") + kFrom + where_clause(f, p), p);
 }
 
-std::vector<std::pair<std::string, std::vector<std::pair<std::int64_t, std::string>>>> QuestionRepository::published_citations(
-    std::size_t limit) {
-  std::vector<std::pair<std::string, std::vector<std::pair<std::int64_t, std::string>>>> out;
-  std::map<std::int64_t, std::size_t> at;
-  const auto latest = "SELECT q.id FROM questions q WHERE q.public_slug IS NOT NULL ORDER BY q.published_at DESC, q.id DESC LIMIT ?";
-  for (const auto& r : c_.query(std::string("SELECT q.id, q.public_body FROM questions q WHERE q.id IN (") + latest +
-                                    ") ORDER BY q.published_at DESC, q.id DESC",
+std::vector<PublishedCitations> QuestionRepository::published_citations(std::size_t limit) {
+  std::vector<PublishedCitations> out;
+  std::int64_t current = 0;
+  for (const auto& r : c_.query("SELECT q.id, q.public_body, c.document_id, c.article FROM "
+                                "(SELECT id, public_body, published_at FROM questions WHERE public_slug IS NOT NULL "
+                                "ORDER BY published_at DESC, id DESC LIMIT ?) q "
+                                "LEFT JOIN question_citations c ON c.question_id = q.id AND c.kind = 'answer' "
+                                "ORDER BY q.published_at DESC, q.id DESC, c.position",
                                 {static_cast<std::int64_t>(limit)})) {
-    at[r.int64(0)] = out.size();
-    out.push_back({r.text(1), {}});
+    if (out.empty() || r.int64(0) != current) {
+      current = r.int64(0);
+      out.push_back({r.text(1), {}});
+    }
+    if (!r.is_null(2)) out.back().cited.push_back({r.int64(2), r.text(3)});
   }
-  for (const auto& r : c_.query(std::string("SELECT c.question_id, c.document_id, c.article FROM question_citations c WHERE c.kind = 'answer' "
-                                            "AND c.question_id IN (") + latest + ") ORDER BY c.question_id, c.position",
-                                {static_cast<std::int64_t>(limit)}))
-    if (auto it = at.find(r.int64(0)); it != at.end()) out[it->second].second.emplace_back(r.int64(1), r.text(2));
   return out;
 }
 

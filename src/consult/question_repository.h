@@ -5,6 +5,18 @@
 
 namespace consult {
 
+// An article an answer cites, as the archive stores it.
+struct CitedArticle {
+  std::int64_t document_id = 0;
+  std::string article;  // its number, "35"
+};
+
+// A published question's anonymised text and the articles its answer cites.
+struct PublishedCitations {
+  std::string question;
+  std::vector<CitedArticle> cited;
+};
+
 struct QuestionFilter {
   std::optional<Status> status;
   std::optional<std::string> field_slug;
@@ -39,8 +51,8 @@ class QuestionRepository {
   std::int64_t count_published(std::optional<std::string> field_slug);
   std::vector<Question> all_published();
   // The latest `limit` published questions (their anonymised text) with the articles their
-  // answers cite: (question, [(document id, article number)]).
-  std::vector<std::pair<std::string, std::vector<std::pair<std::int64_t, std::string>>>> published_citations(std::size_t limit);
+  // answers cite, in the answer's order.
+  std::vector<PublishedCitations> published_citations(std::size_t limit);
   void update(const Question& q);
   void remove(std::int64_t id);
 

@@ -59,6 +59,16 @@ TEST(EvalCli, AnswersAreScoredByArticleAndClause) {
   EXPECT_NE(r.output.find("verification_failures=0"), std::string::npos);
   EXPECT_NE(r.output.find("[style colloquial] questions=2"), std::string::npos);
   EXPECT_NE(r.output.find("[style keyword] questions=1"), std::string::npos);
+  EXPECT_EQ(r.output.find("quotes another clause"), std::string::npos) << "misses are listed only when asked";
+
+  // Gold khoản 2 (no notice) for a question asking how many days: the answer quotes khoản 1.
+  const std::string other_clause = f.dir + "/khoan-khac.json";
+  std::ofstream(other_clause) << R"([{"text": "Em muốn nghỉ việc thì phải báo trước cho công ty bao nhiêu ngày ạ?",
+      "relevant_articles": [{"law_id": "Bộ luật Lao động", "article_id": "35", "clause": "2"}]}])";
+  auto misses = run_phobien({"eval", "answer", "--corpus", f.corpus, "--questions", other_clause, "--misses"});
+  ASSERT_EQ(misses.exit_code, 0) << misses.output;
+  EXPECT_NE(misses.output.find("- khoản 1 quoted, gold khoản 2: Em muốn nghỉ việc"), std::string::npos) << misses.output;
+  EXPECT_NE(misses.output.find("  1. Người lao động có quyền đơn phương"), std::string::npos) << misses.output;
 }
 
 TEST(EvalCli, BadInputFailsWithAMessage) {
