@@ -86,8 +86,12 @@ QueryWordMap::~QueryWordMap() {
 }
 
 double title_precision(const Slot& s, const Postings& ix, const std::vector<std::int32_t>& query_word) {
+  // A title's first 64 words: a longer one is a body some source put on the heading line, and the
+  // look-back for repeated words must stay cheap.
+  constexpr std::ptrdiff_t kTitleWords = 64;
   double found = 0, total = 0;
-  const auto end = std::find(s.folded_seq.begin(), s.folded_seq.end(), kGap);
+  const auto title_end = std::find(s.folded_seq.begin(), s.folded_seq.end(), kGap);
+  const auto end = title_end - s.folded_seq.begin() > kTitleWords ? s.folded_seq.begin() + kTitleWords : title_end;
   for (auto it = s.folded_seq.begin(); it != end; ++it) {
     if (*it >= ix.folded.postings.size() || std::find(s.folded_seq.begin(), it, *it) != it) continue;
     const double w = idf(ix.folded.postings[*it].size(), ix.live);
