@@ -3,8 +3,9 @@
 // a vector of features, and a linear model over them that orders the first Ranking::rerank_depth
 // text candidates when Ranking::learned_weights are set. Weights are learned from question sets by
 // `phobien train ranking` (search/ranking_model.h) and measured by `phobien eval --weights`. None
-// are shipped: held out, they beat the hand-tuned ranking by one to six questions a set, and the
-// answers' ambiguity and confidence rules are calibrated on hand-tuned scores (docs/answering.md).
+// are shipped: held out, they gain a few competition questions but not the natural questions' R@1,
+// and the answers' ambiguity and confidence rules are calibrated on hand-tuned scores
+// (docs/answering.md).
 //
 // The model is a conditional logit: a candidate's score is exp(prior + w · features) over the
 // head's sum (a softmax), so the scores of the head add up to 1 and read as the probability that
