@@ -121,10 +121,12 @@ std::string trim_to_sentences(const std::string& s, std::size_t max_bytes) {
 
 namespace {
 
-// The legal terms the question's everyday words (`folded`) stand for, as content words.
-std::vector<std::string> thesaurus_words(const std::vector<std::string>& folded, const text::Thesaurus& thesaurus) {
+// The legal terms the question's everyday words (`folded`, and `lower` as typed) stand for, as
+// content words.
+std::vector<std::string> thesaurus_words(const std::vector<std::string>& folded, const std::vector<std::string>& lower,
+                                         const text::Thesaurus& thesaurus) {
   std::vector<std::string> out;
-  for (const auto& m : thesaurus.find(folded))
+  for (const auto& m : thesaurus.find(folded, lower))
     for (const auto& term : *m.terms)
       for (auto& w : content_words(term)) out.push_back(std::move(w));
   return out;
@@ -134,9 +136,12 @@ std::vector<std::string> thesaurus_words(const std::vector<std::string>& folded,
 
 QuestionWords question_words_of(const std::string& question, const text::Thesaurus& thesaurus) {
   // Read once, texting shorthand spelled out: its words, the terms they stand for, what it asks.
-  std::vector<std::string> folded;
-  for (auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) folded.push_back(std::move(t.folded));
-  return {content_words_of(folded), thesaurus_words(folded, thesaurus), text::question_form_of_words(folded)};
+  std::vector<std::string> folded, lower;
+  for (auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) {
+    folded.push_back(std::move(t.folded));
+    lower.push_back(std::move(t.lower));
+  }
+  return {content_words_of(folded), thesaurus_words(folded, lower, thesaurus), text::question_form_of_words(folded)};
 }
 
 QuestionWords question_words_of(const std::string& question) { return question_words_of(question, *library::builtin_thesaurus()); }

@@ -113,13 +113,14 @@ void expand_abbreviations(QueryPlan& plan) {
 // Everyday words: the legal terms they stand for follow them (the words stay).
 void expand_thesaurus(QueryPlan& plan, const text::Thesaurus& thesaurus) {
   std::vector<std::size_t> at;  // indices in plan.tokens of the words typed
-  std::vector<std::string> folded;
+  std::vector<std::string> folded, lower;
   for (std::size_t i = 0; i < plan.tokens.size(); ++i)
     if (plan.tokens[i].source >= 0 && !plan.tokens[i].excluded) {
       at.push_back(i);
       folded.push_back(plan.tokens[i].folded);
+      lower.push_back(plan.tokens[i].lower);
     }
-  auto matches = thesaurus.find(folded);
+  auto matches = thesaurus.find(folded, lower);
   if (matches.empty()) return;
   std::vector<QueryToken> out;
   std::size_t next = 0;

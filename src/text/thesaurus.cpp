@@ -3,6 +3,8 @@
 #include "core/strings.h"
 #include "text/vietnamese.h"
 
+#include <algorithm>
+
 namespace text {
 
 Thesaurus Thesaurus::parse(std::string_view tsv, std::vector<std::string>* problems) {
@@ -31,24 +33,52 @@ Thesaurus Thesaurus::parse(std::string_view tsv, std::vector<std::string>* probl
       complain("thiếu từ thường dùng hoặc thuật ngữ pháp luật");
       continue;
     }
-    auto& stored = out.entries_[title_key(phrase_text)];
-    stored.insert(stored.end(), terms.begin(), terms.end());
+    std::vector<std::string> words;
+    for (const auto& t : phrase) words.push_back(t.lower);
+    auto& entry = out.entries_[title_key(phrase_text)];
+    auto same = std::find_if(entry.spellings.begin(), entry.spellings.end(), [&](const Spelling& s) { return s.words == words; });
+    if (same == entry.spellings.end()) same = entry.spellings.insert(entry.spellings.end(), Spelling{std::move(words), {}});
+    same->terms.insert(same->terms.end(), terms.begin(), terms.end());
+    entry.terms.insert(entry.terms.end(), terms.begin(), terms.end());
     out.longest_ = std::max(out.longest_, phrase.size());
   }
   return out;
 }
 
-std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded) const {
+std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded) const { return find(folded, nullptr); }
+
+std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded, const std::vector<std::string>& lower) const {
+  return find(folded, lower.size() == folded.size() ? &lower : nullptr);
+}
+
+const std::vector<std::string>* Thesaurus::terms_for(const Entry& entry, const std::vector<std::string>& lower, std::size_t at) {
+  const Spelling* first = nullptr;
+  std::size_t fitting = 0;
+  for (const auto& s : entry.spellings) {
+    bool fits = true;
+    for (std::size_t k = 0; k < s.words.size() && fits; ++k)
+      fits = !has_diacritics(lower[at + k]) || lower[at + k] == s.words[k];
+    if (!fits) continue;
+    if (!first) first = &s;
+    ++fitting;
+  }
+  if (fitting == 0) return nullptr;
+  return fitting == entry.spellings.size() ? &entry.terms : &first->terms;
+}
+
+std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded, const std::vector<std::string>* lower) const {
   std::vector<Match> out;
   for (std::size_t i = 0; i < folded.size();) {
     std::size_t matched = 0;
     for (std::size_t n = std::min(longest_, folded.size() - i); n >= 1 && !matched; --n) {
       std::string key;
       for (std::size_t k = i; k < i + n; ++k) key += (key.empty() ? "" : " ") + folded[k];
-      if (auto it = entries_.find(key); it != entries_.end()) {
-        out.push_back({i, i + n, &it->second});
-        matched = n;
-      }
+      auto it = entries_.find(key);
+      if (it == entries_.end()) continue;
+      const auto* terms = lower ? terms_for(it->second, *lower, i) : &it->second.terms;
+      if (!terms) continue;
+      out.push_back({i, i + n, terms});
+      matched = n;
     }
     i += matched ? matched : 1;
   }

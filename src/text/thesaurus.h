@@ -22,14 +22,30 @@ class Thesaurus {
     const std::vector<std::string>* terms = nullptr;  // the legal terms, as written (NFC)
   };
   // The phrases found in a question's folded tokens, longest first at each position, not
-  // overlapping, in order.
+  // overlapping, in order; a phrase written with several spellings gives all their terms.
   std::vector<Match> find(const std::vector<std::string>& folded_tokens) const;
+  // The same, where a word the question spells with diacritics (`lower_tokens`, Token::lower,
+  // aligned with `folded_tokens`) must be spelled so in the phrase: "ý kiến" does not find "kiện",
+  // "đến" does not find "đền"; a word typed without diacritics finds every spelling.
+  std::vector<Match> find(const std::vector<std::string>& folded_tokens, const std::vector<std::string>& lower_tokens) const;
 
   std::size_t size() const { return entries_.size(); }
 
  private:
-  std::unordered_map<std::string, std::vector<std::string>> entries_;  // title_key of the phrase → terms
-  std::size_t longest_ = 0;                                             // in tokens
+  struct Spelling {
+    std::vector<std::string> words;  // Token::lower of the phrase's words
+    std::vector<std::string> terms;
+  };
+  struct Entry {
+    std::vector<Spelling> spellings;
+    std::vector<std::string> terms;  // of every spelling, for words typed without diacritics
+  };
+  std::vector<Match> find(const std::vector<std::string>& folded_tokens, const std::vector<std::string>* lower_tokens) const;
+  // The terms of the spellings of `entry` that the question's words from `at` can mean, or null.
+  static const std::vector<std::string>* terms_for(const Entry& entry, const std::vector<std::string>& lower_tokens, std::size_t at);
+
+  std::unordered_map<std::string, Entry> entries_;  // title_key of the phrase → its spellings
+  std::size_t longest_ = 0;                          // in tokens
 };
 
 }  // namespace text

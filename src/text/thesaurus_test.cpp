@@ -32,6 +32,31 @@ TEST(Thesaurus, TheLongestPhraseWinsWithOrWithoutDiacritics) {
   EXPECT_TRUE(t.find(folded("thời hiệu khởi kiện")).empty());
 }
 
+std::vector<std::string> lower(std::string_view s) {
+  std::vector<std::string> out;
+  for (const auto& t : tokenize(normalize(s))) out.push_back(t.lower);
+  return out;
+}
+
+TEST(Thesaurus, AWordTypedWithDiacriticsFindsOnlyThatSpelling) {
+  auto t = Thesaurus::parse("kiện\tkhởi kiện\nđền\tbồi thường\ncám\tthức ăn chăn nuôi\ncấm\thành vi bị nghiêm cấm\n");
+  EXPECT_EQ(t.size(), 3u) << "\"cám\" and \"cấm\" fold alike: one entry, two spellings";
+  const std::string opinion = "Sếp không hỏi ý kiến ai thì có đúng không";
+  EXPECT_TRUE(t.find(folded(opinion), lower(opinion)).empty()) << "\"kiến\" is not \"kiện\"";
+  EXPECT_EQ(t.find(folded(opinion)).size(), 1u) << "folded only, as before";
+  const std::string sue = "muốn kiện công ty thì làm sao";
+  ASSERT_EQ(t.find(folded(sue), lower(sue)).size(), 1u);
+  const std::string unaccented = "muon kien cong ty den bu";
+  EXPECT_EQ(t.find(folded(unaccented), lower(unaccented)).size(), 2u) << "without diacritics every spelling may be meant";
+
+  const std::string forbidden = "hành vi nào bị cấm";
+  auto found = t.find(folded(forbidden), lower(forbidden));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(*found[0].terms, (std::vector<std::string>{"hành vi bị nghiêm cấm"}));
+  const std::string either = "cam";
+  EXPECT_EQ(*t.find(folded(either), lower(either))[0].terms, (std::vector<std::string>{"thức ăn chăn nuôi", "hành vi bị nghiêm cấm"}));
+}
+
 TEST(Thesaurus, LinesItCannotUseAreNamed) {
   std::vector<std::string> problems;
   auto t = Thesaurus::parse("nghỉ việc chấm dứt\n\t\nsổ đỏ\t\nbằng lái\tgiấy phép lái xe\n", &problems);
