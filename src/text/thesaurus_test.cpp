@@ -11,11 +11,14 @@
 namespace text {
 namespace {
 
-std::vector<std::string> folded(std::string_view s) {
+// One field of each token of `s`: Token::folded, or Token::lower (as typed, lower case).
+std::vector<std::string> token_field(std::string_view s, std::string Token::*field) {
   std::vector<std::string> out;
-  for (const auto& t : tokenize(normalize(s))) out.push_back(t.folded);
+  for (const auto& t : tokenize(normalize(s))) out.push_back(t.*field);
   return out;
 }
+std::vector<std::string> folded(std::string_view s) { return token_field(s, &Token::folded); }
+std::vector<std::string> lower(std::string_view s) { return token_field(s, &Token::lower); }
 
 TEST(Thesaurus, TheLongestPhraseWinsWithOrWithoutDiacritics) {
   auto t = Thesaurus::parse("# comment\nnghỉ việc\tchấm dứt hợp đồng lao động\nnghỉ\tnghỉ ngơi\nsổ đỏ\tgiấy chứng nhận quyền sử dụng đất; sổ địa chính\n");
@@ -30,12 +33,6 @@ TEST(Thesaurus, TheLongestPhraseWinsWithOrWithoutDiacritics) {
   ASSERT_EQ(unaccented.size(), 1u);
   EXPECT_EQ(unaccented[0].begin, 0u);
   EXPECT_TRUE(t.find(folded("thời hiệu khởi kiện")).empty());
-}
-
-std::vector<std::string> lower(std::string_view s) {
-  std::vector<std::string> out;
-  for (const auto& t : tokenize(normalize(s))) out.push_back(t.lower);
-  return out;
 }
 
 TEST(Thesaurus, AWordTypedWithDiacriticsFindsOnlyThatSpelling) {
