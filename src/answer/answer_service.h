@@ -206,6 +206,10 @@ struct QuestionWords {
 // curated file alone.
 QuestionWords question_words_of(const std::string& question, const text::Thesaurus& thesaurus);
 QuestionWords question_words_of(const std::string& question);
+// The clause of the article that answers: the one holding most of the question's words (and,
+// up to half, its legal terms), each weighing more the fewer clauses hold it, plus
+// kQuantityBonus / kPermissionBonus for a clause of the kind the question asks for. Without
+// numbered clauses, the first line. The quote is a substring of the article.
 Quote best_quote(const QuestionWords& question, const std::string& article_text);
 inline Quote best_quote(const std::string& question, const std::string& article_text) {
   return best_quote(question_words_of(question), article_text);
