@@ -3,23 +3,17 @@
 #include "app/eval_data.h"
 
 #include "answer/answer_service.h"
-#include "consult/archive_import.h"
 #include "consult/qa_index.h"
-#include "core/time.h"
 #include "core/utf8.h"
-
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <optional>
-#include <filesystem>
 #include <sstream>
 
 namespace app {
-
-namespace fs = std::filesystem;
 
 namespace {
 struct Scores {
@@ -151,14 +145,8 @@ int eval_answer(const std::string& corpus, const std::string& questions_path, co
   answer::AnswerService service(*lib.database, *lib.search);
   if (archive_path.empty()) return report_answers(lib, service, questions, list_misses, out);
 
-  consult::ArchiveImportOptions options;
-  options.archive = fs::path(archive_path).stem().string();
-  options.publish = true;
-  auto imported = consult::import_qa_archive(*lib.database, lib.changes, read_file(archive_path), options, core::now_unix());
-  if (!imported) {
-    out << archive_path << ": " << imported.error().message << "\n";
-    return 1;
-  }
+  auto imported = lib.import_archive(archive_path, out);
+  if (!imported) return 1;
   consult::QaIndex qa(*lib.database, lib.changes);
   out << "# archive " << archive_path << ": " << imported->published << " published answers (" << imported->unresolved
       << " skipped: cited article not in the corpus)\n";

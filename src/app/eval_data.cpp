@@ -3,6 +3,7 @@
 #include "app/import_command.h"
 
 #include "core/random.h"
+#include "core/time.h"
 #include "core/utf8.h"
 #include "db/migrate.h"
 
@@ -111,6 +112,18 @@ bool EvalLibrary::load(const std::string& corpus, std::ostream& out, const std::
   out << "# corpus " << corpus << ": " << search->passages() << " passages, "
       << (search->ranking().learned_weights.empty() ? "hand-tuned ranking" : "learned ranking") << "\n";
   return true;
+}
+
+std::optional<consult::ArchiveImportReport> EvalLibrary::import_archive(const std::string& path, std::ostream& out) {
+  consult::ArchiveImportOptions options;
+  options.archive = std::filesystem::path(path).stem().string();
+  options.publish = true;
+  auto imported = consult::import_qa_archive(*database, changes, read_file(path), options, core::now_unix());
+  if (!imported) {
+    out << path << ": " << imported.error().message << "\n";
+    return std::nullopt;
+  }
+  return *imported;
 }
 
 }  // namespace app

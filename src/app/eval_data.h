@@ -5,6 +5,7 @@
 // Question files: an array of {"text" or "question", "relevant_articles": [{"law_id",
 // "article_id", "clause"?}], "style"?, "question_type"?, "choices"?, "answer"?}; `law_id` names a
 // document by its id in the corpus file, its số hiệu or its title.
+#include "consult/archive_import.h"
 #include "db/change_feed.h"
 #include "db/database.h"
 #include "library/search_service.h"
@@ -79,6 +80,9 @@ struct EvalLibrary {
   // the learned ranking's weights (`phobien train ranking --out`) to search with, or "" for the
   // hand-tuned ranking.
   bool load(const std::string& corpus, std::ostream& out, const std::string& weights = "");
+  // Imports the Q&A archive file at `path` as published expert answers (as `phobien import-qa
+  // --publish`, named after the file); on failure says why on `out` and returns nullopt.
+  std::optional<consult::ArchiveImportReport> import_archive(const std::string& path, std::ostream& out);
 };
 
 }  // namespace app

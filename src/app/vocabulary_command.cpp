@@ -1,12 +1,9 @@
 #include "app/vocabulary_command.h"
 
 #include "app/eval_data.h"
-#include "consult/archive_import.h"
 #include "consult/public_archive.h"
-#include "core/time.h"
 #include "library/vocabulary_suggestions.h"
 
-#include <filesystem>
 #include <iomanip>
 
 namespace app {
@@ -15,14 +12,8 @@ int eval_vocabulary(const std::string& corpus, const std::vector<std::string>& a
   EvalLibrary lib;
   if (!lib.load(corpus, out)) return 1;
   for (const auto& path : archives) {
-    consult::ArchiveImportOptions options;
-    options.archive = std::filesystem::path(path).stem().string();
-    options.publish = true;
-    auto imported = consult::import_qa_archive(*lib.database, lib.changes, read_file(path), options, core::now_unix());
-    if (!imported) {
-      out << path << ": " << imported.error().message << "\n";
-      return 1;
-    }
+    auto imported = lib.import_archive(path, out);
+    if (!imported) return 1;
     out << "# archive " << path << ": " << imported->published << " published answers (" << imported->held
         << " held for personal data, " << imported->unresolved << " skipped: cited article not in the corpus)\n";
   }
