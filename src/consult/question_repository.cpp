@@ -3,7 +3,6 @@
 #include "db/rows.h"
 #include "db/where.h"
 
-#include <map>
 
 namespace consult {
 

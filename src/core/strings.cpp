@@ -38,6 +38,15 @@ std::vector<std::string> split_clean(std::string_view text, char separator) {
   return items;
 }
 
+std::string join(const std::vector<std::string>& pieces, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (i > 0) out += separator;
+    out += pieces[i];
+  }
+  return out;
+}
+
 std::string for_log(std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;

@@ -13,6 +13,9 @@ namespace core {
 // An empty separator gives the whole text as one piece.
 std::vector<std::string> split(std::string_view text, std::string_view separator);
 
+// The pieces with `separator` between them: join({"a", "b"}, "; ") == "a; b"; join({}, ", ") == "".
+std::string join(const std::vector<std::string>& pieces, std::string_view separator);
+
 // `text` without the leading and trailing characters listed in `chars`.
 std::string_view trim(std::string_view text, std::string_view chars = " ");
 

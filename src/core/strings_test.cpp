@@ -41,6 +41,13 @@ TEST(Strings, SplitCleanCleansEachItemAndDropsEmptyOnes) {
   EXPECT_EQ(split_clean("", ','), Pieces{});
 }
 
+TEST(Strings, JoinPutsTheSeparatorBetweenPiecesOnly) {
+  EXPECT_EQ(join({"Thuế", "Đất đai"}, "; "), "Thuế; Đất đai");
+  EXPECT_EQ(join({"a"}, "; "), "a");
+  EXPECT_EQ(join({}, "; "), "");
+  EXPECT_EQ(join(split("a,,b", ","), ","), "a,,b") << "join undoes split";
+}
+
 TEST(Strings, ForLogKeepsOneLine) {
   EXPECT_EQ(for_log("/bai-viet/luật-đất-đai"), "/bai-viet/luật-đất-đai");
   EXPECT_EQ(for_log("/a\r\nrequest method=GET path=\"/forged\""), "/a\\x0d\\x0arequest method=GET path=\"/forged\"");

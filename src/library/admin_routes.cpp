@@ -1,5 +1,6 @@
 #include "library/admin_routes.h"
 
+#include "core/strings.h"
 #include "library/permissions.h"
 #include "library/views.h"
 
@@ -69,9 +70,8 @@ void register_library_admin_routes(web::Site& site, LibraryService& library) {
   site.add(web::upload("/quan-tri/thu-vien/tai-lieu", web::needs(perm::manage_library)), [&](http::Request&, web::Visitor& v) {
     const auto& f = v.form;
     auto fields = checked_fields(f);
-    std::string joined;
-    for (const auto& name : fields) joined += (joined.empty() ? "" : "; ") + name;
-    ItemInput in{parse_item_kind(f.get("kind")).value_or(ItemKind::document), f.get("title"), f.get("summary"), joined, std::nullopt};
+    ItemInput in{parse_item_kind(f.get("kind")).value_or(ItemKind::document), f.get("title"), f.get("summary"), core::join(fields, "; "),
+                 std::nullopt};
     if (const auto* file = f.file("file")) in.file = UploadedItemFile{file->filename, file->data};
     auto created = library.add_item(in, v.actor());
     if (!created) {

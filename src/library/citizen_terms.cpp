@@ -58,7 +58,7 @@ core::Result<CitizenTerm> CitizenVocabulary::add(const auth::Actor& actor, const
   for (const auto& term : list) sized = sized && core::utf8_length(term) >= 2 && core::utf8_length(term) <= 120 && term.find('\t') == std::string::npos;
   if (!sized) problems["terms"] = "Ghi từ 1 đến 5 thuật ngữ pháp luật, mỗi thuật ngữ 2 đến 120 ký tự, ngăn cách bằng dấu chấm phẩy.";
   if (!problems.empty()) return core::fail(core::ServiceError::invalid("Mục từ chưa hợp lệ: xem từng mục.", problems));
-  for (const auto& term : list) t.terms += (t.terms.empty() ? "" : "; ") + term;
+  t.terms = core::join(list, "; ");
   const std::string key = text::title_key(t.phrase);  // as the thesaurus keys it
   auto c = database_.acquire();
   try {

@@ -19,12 +19,6 @@ std::vector<std::string> split_fields(const std::string& s) {
   return out;
 }
 
-std::string join_fields(const std::vector<std::string>& f) {
-  std::string s;
-  for (const auto& x : f) s += (s.empty() ? "" : "; ") + x;
-  return s;
-}
-
 Document from_row(const db::Row& r) {
   Document d;
   std::string kind, fields;
@@ -45,7 +39,7 @@ std::string select_documents(std::string_view rest) {
 db::Params document_params(const Document& d) {
   return {d.identity, d.slug, std::string(item_kind_slug(d.meta.kind)), d.meta.number, d.meta.title, d.meta.doc_type,
           d.doc_type_slug, d.meta.issuer, d.meta.signer, d.meta.issued_on, d.meta.effective_on, d.meta.status,
-          d.status_slug, join_fields(d.meta.fields), d.meta.summary, d.meta.source_format, d.meta.source_file,
+          d.status_slug, core::join(d.meta.fields, "; "), d.meta.summary, d.meta.source_format, d.meta.source_file,
           d.meta.source_id, d.body};
 }
 

@@ -1,5 +1,6 @@
 #include "library/thesaurus_routes.h"
 
+#include "core/strings.h"
 #include "core/time.h"
 #include "library/permissions.h"
 #include "web/params.h"
@@ -13,12 +14,6 @@ namespace {
 constexpr const char* kUrl = "/quan-tri/tu-dien";
 constexpr const char* kSuggestionsUrl = "/quan-tri/tu-dien/goi-y";
 
-std::string joined_terms(const std::vector<std::string>& terms) {
-  std::string out;
-  for (const auto& t : terms) out += (out.empty() ? "" : "; ") + t;
-  return out;
-}
-
 int percent(double share) { return static_cast<int>(share * 100 + 0.5); }
 
 http::Response suggestions_page(web::Site& site, VocabularySuggestions& suggestions, const web::Visitor& v, const nlohmann::json& extra,
@@ -30,7 +25,7 @@ http::Response suggestions_page(web::Site& site, VocabularySuggestions& suggesti
   for (const auto& s : report.suggestions) {
     nlohmann::json examples = nlohmann::json::array();
     for (const auto& e : s.examples) examples.push_back(e);
-    items.push_back({{"n", ++n}, {"phrase", s.phrase}, {"terms", joined_terms(s.terms)}, {"questions", s.questions},
+    items.push_back({{"n", ++n}, {"phrase", s.phrase}, {"terms", core::join(s.terms, "; ")}, {"questions", s.questions},
                      {"articles", s.articles}, {"share", percent(s.share)}, {"examples", examples}});
   }
   view["suggestions"] = items;
