@@ -73,7 +73,7 @@
       li.appendChild(document.createTextNode(label));
     }
     if (c.clause) li.appendChild(document.createTextNode(" (" + TEXT.clause + " " + c.clause + ")"));
-    if (c.quote) li.appendChild(el("blockquote", null, c.quote));
+    if (c.quote) li.appendChild(el("blockquote", null, c.quote + (c.quote_shortened ? " […]" : "")));
     li.appendChild(el("p", "validity", TEXT.validity + (c.validity || TEXT.validityUnknown)));
     return li;
   }

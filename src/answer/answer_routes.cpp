@@ -37,7 +37,8 @@ nlohmann::json to_json(const Answer& a) {
                          {"source_ref", {{"corpus_id", c.corpus_id}, {"article_id", c.article_id}}},
                          {"validity", c.validity},
                          {"url", c.url},
-                         {"quote", c.quote}});
+                         {"quote", c.quote},
+                         {"quote_shortened", c.quote_shortened}});
   nlohmann::json related = nlohmann::json::array();
   for (const auto& r : a.related) related.push_back({{"title", r.title}, {"url", r.url}});
   return {{"answer", a.text},

@@ -110,11 +110,23 @@ std::vector<std::pair<std::size_t, std::size_t>> clause_ranges(const std::string
   return ranges;
 }
 
-std::string trim_to_sentences(const std::string& s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  auto cut = s.rfind(". ", max_bytes);
+// At most `max_bytes` of `s`: whole lines (a clause's points) or whole sentences while they fit;
+// when none fits, whole words. `shortened` tells whether text was left out.
+std::string trim_quote(const std::string& s, std::size_t max_bytes, bool& shortened) {
+  shortened = s.size() > max_bytes;
+  if (!shortened) return s;
+  const auto line_end = s.rfind('\n', max_bytes);
+  const auto sentence_end = s.rfind(". ", max_bytes - 1);
+  std::size_t cut = std::string::npos;
+  if (line_end != std::string::npos) cut = line_end;
+  if (sentence_end != std::string::npos && (cut == std::string::npos || sentence_end + 1 > cut)) cut = sentence_end + 1;
   if (cut == std::string::npos || cut < max_bytes / 3) cut = s.rfind(' ', max_bytes);
-  return s.substr(0, cut == std::string::npos ? max_bytes : cut + 1);
+  if (cut == std::string::npos) {  // one word longer than the budget: never half a character
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut);
+  }
+  return s.substr(0, s.find_last_not_of(" \n", cut - 1) + 1);
 }
 
 }  // namespace
@@ -162,7 +174,7 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   Quote best;
   if (ranges.empty()) {
     auto first = article_text.substr(0, article_text.find('\n'));
-    best.text = trim_to_sentences(first.empty() ? article_text : first, 600);
+    best.text = trim_quote(first.empty() ? article_text : first, kFirstLinesBytes, best.shortened);
     best.overlap = coverage_of(find_words(words, best.text), find_words(terms, best.text));
     return best;
   }
@@ -200,7 +212,8 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
     if (form.asks_permission && text::states_permission(part.text)) score += kPermissionBonus;
     if (score > best_score) {
       best_score = score;
-      best = {trim_to_sentences(part.text, 900), numbers[i], coverage_of(part.own, part.legal)};
+      best = {"", numbers[i], coverage_of(part.own, part.legal), false};
+      best.text = trim_quote(part.text, kClauseBytes, best.shortened);
     }
   }
   return best;
@@ -212,6 +225,9 @@ namespace {
 std::string where_of(const AnswerCitation& c) {
   return (c.clause ? "khoản " + *c.clause + " " : std::string()) + "Điều " + c.article + " " + c.document_title;
 }
+
+// The quote in quotation marks, "[…]" closing one that leaves the rest of its clause out.
+std::string quoted(const AnswerCitation& c) { return "“" + c.quote + (c.quote_shortened ? " […]" : "") + "”"; }
 
 std::string validity_of(const AnswerCitation& c) {
   return c.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
@@ -244,6 +260,7 @@ std::string decide_choice(const std::string& question, const std::map<std::strin
   auto& best = a.citations[0];
   auto quote = best_quote(basis, articles[0]);
   best.quote = quote.text;
+  best.quote_shortened = quote.shortened;
   best.clause = quote.clause;
   if (auto hash = best.url.find('#'); hash != std::string::npos) best.url.erase(hash);
   if (quote.clause) best.url += "#khoan-" + *quote.clause;
@@ -334,6 +351,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     c.validity = src->validity;
     c.url = "/van-ban/" + src->document_slug + (src->anchor.empty() ? "" : "/" + src->anchor) + (quote.clause ? "#khoan-" + *quote.clause : "");
     c.quote = quote.text;
+    c.quote_shortened = quote.shortened;
     c.score = hit.score;
     a.citations.push_back(std::move(c));
     coverage.push_back(quote.overlap);
@@ -363,16 +381,16 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
       coverage[1] >= coverage[0] - kCompetingCoverage) {
     const auto& other = a.citations[1];
     a.clarify = true;
-    a.text = "Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau; bạn muốn hỏi về quy định nào?\n1. Theo " + where + ":\n“" +
-             best.quote + "”\n" + validity + "\n2. Theo " + where_of(other) + ":\n“" + other.quote + "”\n" + validity_of(other) +
+    a.text = "Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau; bạn muốn hỏi về quy định nào?\n1. Theo " + where + ":\n" +
+             quoted(best) + "\n" + validity + "\n2. Theo " + where_of(other) + ":\n" + quoted(other) + "\n" + validity_of(other) +
              "\nHãy hỏi lại và nêu rõ tên văn bản để được trả lời chính xác hơn. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
   } else if (a.confidence >= kConfidenceThreshold) {
-    a.text = verdict + "Theo " + where + ":\n“" + best.quote + "”\n" + validity +
+    a.text = verdict + "Theo " + where + ":\n" + quoted(best) + "\n" + validity +
              "\nThông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
   } else {
     a.handoff = true;
-    a.text = verdict + "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + where + ":\n“" +
-             best.quote + "”\n" + validity +
+    a.text = verdict + "Chúng tôi chưa chắc chắn quy định nào trả lời đúng câu hỏi của bạn. Quy định gần nhất là " + where + ":\n" +
+             quoted(best) + "\n" + validity +
              "\nBạn có thể gửi câu hỏi để luật sư, luật gia trả lời. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
   }
   return a;

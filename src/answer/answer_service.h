@@ -29,6 +29,7 @@ struct AnswerCitation {
   std::string validity;               // "Còn hiệu lực", ... or "" when unknown
   std::string url;
   std::string quote;                  // a verbatim substring of the stored article
+  bool quote_shortened = false;       // the clause goes on past the quote (Quote::shortened)
   double score = 0;
 };
 
@@ -190,11 +191,17 @@ bool is_follow_up(std::string_view question);
 // The part of an article that best answers the question: a clause (with its points) or, for an
 // article without clauses, its first sentences, chosen by the question's words, the legal terms its
 // everyday words stand for and what it asks for (text/question_form.h). Always a substring of
-// `article_text`.
+// `article_text`, of at most kClauseBytes (a clause) or kFirstLinesBytes (the first line of an
+// article without clauses): a longer one is cut after its last whole line (a point) or sentence
+// that fits, or else its last whole word, and marked `shortened`; answers then close the quote
+// with "[…]" so that nobody takes the part for the whole.
+inline constexpr std::size_t kClauseBytes = 900;
+inline constexpr std::size_t kFirstLinesBytes = 600;
 struct Quote {
   std::string text;
   std::optional<std::string> clause;
   double overlap = 0;  // share of the question's content words (or, up to half, of its legal terms) in the quote
+  bool shortened = false;
 };
 // A question analysed once for all the articles it is quoted from.
 struct QuestionWords {

@@ -1,6 +1,8 @@
 // The clause an answer quotes (answer/answer_service.h, best_quote).
 #include "answer/answer_service.h"
 
+#include "core/utf8.h"
+
 #include <gtest/gtest.h>
 
 namespace answer {
@@ -49,6 +51,38 @@ TEST(BestQuote, AWordOnlyOneClauseHoldsTellsTheClausesApart) {
   auto quote = best_quote("di chúc miệng hợp pháp", article);
   EXPECT_EQ(quote.clause, "4") << quote.text;
   EXPECT_NEAR(quote.overlap, 5.0 / 9.0, 1e-9) << "the confidence is still the plain share of the question's 9 words and pairs";
+}
+
+TEST(BestQuote, ALongClauseIsCutAfterItsLastWholePointAndSaysSo) {
+  std::string clause = "1. Người thừa kế theo pháp luật được xếp theo thứ tự sau đây:\n";
+  for (char point = 'a'; point <= 'h'; ++point)
+    clause += std::string(1, point) + ") Hàng thừa kế gồm vợ, chồng, cha đẻ, mẹ đẻ, cha nuôi, mẹ nuôi, con đẻ, con nuôi của người chết;\n";
+  const std::string article = "Người thừa kế theo pháp luật\n" + clause + "2. Những người thừa kế cùng hàng được hưởng phần di sản bằng nhau.";
+  ASSERT_GT(clause.size(), kClauseBytes);
+  auto quote = best_quote("ai là người thừa kế theo pháp luật", article);
+  EXPECT_EQ(quote.clause, "1");
+  EXPECT_TRUE(quote.shortened);
+  EXPECT_LE(quote.text.size(), kClauseBytes);
+  EXPECT_NE(article.find(quote.text), std::string::npos) << "a quote is always a substring of the article";
+  EXPECT_TRUE(quote.text.ends_with("của người chết;")) << "cut after a whole point, not inside one: " << quote.text;
+
+  // A clause that fits is whole and not marked.
+  auto whole = best_quote("hưởng phần di sản bằng nhau", article);
+  EXPECT_EQ(whole.clause, "2");
+  EXPECT_FALSE(whole.shortened);
+  EXPECT_EQ(whole.text, "2. Những người thừa kế cùng hàng được hưởng phần di sản bằng nhau.");
+}
+
+TEST(BestQuote, ALongSentenceIsCutBetweenWordsNeverInsideACharacter) {
+  std::string body;
+  while (body.size() < 2 * kFirstLinesBytes) body += "người sử dụng lao động phải bảo đảm điều kiện làm việc ";
+  const std::string article = body;  // stored without its title and without clauses: the first line is quoted
+  auto quote = best_quote("điều kiện làm việc", article);
+  EXPECT_TRUE(quote.shortened);
+  EXPECT_LE(quote.text.size(), kFirstLinesBytes);
+  EXPECT_EQ(article.find(quote.text), 0u);
+  EXPECT_TRUE(core::is_valid_utf8(quote.text));
+  EXPECT_NE(quote.text.back(), ' ');
 }
 
 }  // namespace

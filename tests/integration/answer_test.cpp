@@ -46,10 +46,14 @@ class AnswerTest : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(r.status, expect) << r.body;
     return nlohmann::json::parse(r.body);
   }
+  // A citation's quote as answers show it: "[…]" closes one that leaves the rest of its clause out.
+  static std::string quoted(const nlohmann::json& c) {
+    return "“" + c["quote"].get<std::string>() + (c["quote_shortened"].get<bool>() ? " […]" : "") + "”";
+  }
   // Every citation names a stored article and quotes it verbatim; the answer's own quote is the first citation's.
   void expect_grounded(const nlohmann::json& a) {
     if (!a["citations"].empty())
-      EXPECT_NE(a["answer"].get<std::string>().find("“" + a["citations"][0]["quote"].get<std::string>() + "”"), std::string::npos);
+      EXPECT_NE(a["answer"].get<std::string>().find(quoted(a["citations"][0])), std::string::npos);
     auto c = server_->database().acquire();
     for (const auto& cite : a["citations"]) {
       auto stored = c->query_one("SELECT n.text FROM legal_nodes n WHERE n.document_id = ? AND n.kind = 'dieu' AND n.number = ?",
@@ -86,7 +90,7 @@ class AnswerTest : public ::testing::TestWithParam<std::string> {
     std::string validity = c["validity"].get<std::string>().empty()
                                ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."
                                : "Văn bản này: " + core::to_lower(c["validity"].get<std::string>()) + ".";
-    std::string quoted = where + ":\n“" + c["quote"].get<std::string>() + "”\n" + validity + "\n";
+    std::string quoted = where + ":\n" + AnswerTest::quoted(c) + "\n" + validity + "\n";
     // A true/false or multiple-choice question opens with its verdict, itself a fixed template.
     std::string verdict;
     if (a["choice"].is_string())
@@ -163,7 +167,7 @@ TEST_P(AnswerTest, TwoDocumentsThatAnswerAlikeMakeTheAnswerAskWhichIsMeant) {
   EXPECT_EQ(documents, (std::set<std::string>{"Bộ luật Lao động", "Luật Viên chức"}));
   std::string text = a["answer"];
   EXPECT_TRUE(text.starts_with("Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau")) << text;
-  for (int i = 0; i < 2; ++i) EXPECT_NE(text.find("“" + a["citations"][i]["quote"].get<std::string>() + "”"), std::string::npos);
+  for (int i = 0; i < 2; ++i) EXPECT_NE(text.find(quoted(a["citations"][i])), std::string::npos);
   expect_grounded(a);
   // Naming the document settles it.
   auto settled = ask("Luật Viên chức: làm việc đủ 12 tháng thì được nghỉ hằng năm bao nhiêu ngày làm việc");
