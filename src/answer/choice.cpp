@@ -1,6 +1,7 @@
 #include "answer/choice.h"
 
 #include "core/utf8.h"
+#include "text/texting.h"
 #include "text/vietnamese.h"
 
 #include <algorithm>
@@ -156,13 +157,33 @@ bool asked_in_negative(std::string_view question) {
 
 }  // namespace
 
+// Words from which a sentence without a final full stop may be a statement; contest statements
+// run from 15 to 50 words, searches typed as keywords seldom past 10.
+constexpr std::size_t kStatementWords = 12;
+
 bool looks_like_true_false(std::string_view question) {
   std::string f = folded(question);
-  if (contains(f, "dung hay sai") || contains(f, "dung hoac sai") || contains(f, "dung khong?")) return true;
+  if (contains(f, "dung hay sai") || contains(f, "dung hoac sai") || contains(f, "dung khong?") || contains(f, "phai khong?")) return true;
   if (contains(f, "?")) return false;
-  for (auto t : text::tokenize(core::nfc(question)))
-    if (t.folded == "gi" || t.folded == "nao" || t.folded == "dau" || t.folded == "sao" || t.folded == "ai") return false;
-  return !contains(f, "bao nhieu") && !contains(f, "nhu the");
+  // Citizens often leave the "?" out: with texting spelled out, a question word anywhere still asks.
+  const auto tokens = text::tokenize(text::expand_texting(core::nfc(question)));
+  static const std::unordered_set<std::string> kAsking = {"gi", "nao", "dau", "sao", "ai"};
+  for (const auto& t : tokens)
+    if (kAsking.count(t.folded) || t.lower == "mấy") return false;
+  const std::string expanded = folded(text::expand_texting(core::nfc(question)));
+  for (const char* phrase : {"bao nhieu", "bao lau", "bao gio", "nhu the"})
+    if (contains(expanded, phrase)) return false;
+  // A contest statement never ends with the polite or talking words of a message ("ạ", "vậy",
+  // "nhé", "mọi người"), nor with the "không" / "chưa" that closes a yes/no question.
+  static const std::unordered_set<std::string> kTalking = {"a", "ah", "ak", "vay", "nhi", "nhe", "ha", "ad", "khong", "chua"};
+  std::size_t end = tokens.size();
+  if (end >= 2 && tokens[end - 2].folded == "moi" && tokens[end - 1].folded == "nguoi") return false;
+  // A few words are a search ("điều kiện thuận tình ly hôn"), not a statement to judge.
+  const auto sentence_end = f.find_last_not_of(" \n");
+  const bool full_sentence = end >= kStatementWords || (sentence_end != std::string::npos && f[sentence_end] == '.');
+  if (end == 0 || !kTalking.count(tokens[end - 1].folded)) return full_sentence;
+  // "…, đúng không" / "…, phải không" asks whether a statement is true.
+  return end >= 2 && tokens[end - 1].folded == "khong" && (tokens[end - 2].folded == "dung" || tokens[end - 2].folded == "phai");
 }
 
 double statement_support(std::string_view statement, std::string_view article) {

@@ -11,7 +11,11 @@
 
 namespace answer {
 
-// "… đúng hay sai?", or a statement without any question word or question mark.
+// "… đúng hay sai?", "…, đúng không", or a statement: a sentence (a final full stop, or at least
+// 12 words: "điều kiện thuận tình ly hôn" is a search), no question mark, no question word ("gì",
+// "nào", "bao lâu", "mấy", …, texting spelled out), and not closed by "không" / "chưa" or by the
+// talking words of a message ("ạ", "vậy", "nhé", "mọi người"): "Con tôi 15 tuổi đi làm thêm được
+// không" and "Em muốn hỏi về thủ tục ly hôn ạ" ask.
 bool looks_like_true_false(std::string_view question);
 
 struct ChoiceDecision {

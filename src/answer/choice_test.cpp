@@ -43,6 +43,20 @@ TEST(Choice, RecognisesTrueFalseStatements) {
   EXPECT_FALSE(answer::looks_like_true_false("Viên chức được nghỉ hưu khi nào?"));
   EXPECT_FALSE(answer::looks_like_true_false("Thời hạn thông báo nghỉ hưu là bao nhiêu tháng"));
   EXPECT_FALSE(answer::looks_like_true_false("Ai có quyền thông báo nghỉ hưu"));
+  EXPECT_TRUE(answer::looks_like_true_false("Viên chức được nghỉ hưu khi đủ tuổi, đúng không"));
+  EXPECT_TRUE(answer::looks_like_true_false("Người lao động không được từ chối làm thêm giờ."));
+  EXPECT_TRUE(answer::looks_like_true_false("Người tố cáo có quyền yêu cầu được giữ bí mật họ tên, địa chỉ, bút tích của mình"));
+  EXPECT_TRUE(answer::looks_like_true_false("Người dân được tiếp cận thông tin thuộc bí mật nhà nước phải không?"));
+}
+
+TEST(Choice, QuestionsTypedWithoutAQuestionMarkAreNotStatements) {
+  // Citizens leave the "?" out; none of these may be judged "Đúng" or "Sai".
+  for (const char* question : {"Con tôi 15 tuổi đi làm thêm được không", "vay tien khong tra thi co bi di tu khong",
+                               "nghỉ việc có cần báo trước ko ạ", "Đủ 18 tuổi đã được kết hôn chưa", "Em muốn hỏi về thủ tục ly hôn ạ",
+                               "Nghỉ việc phải báo trước bao lâu", "thử việc được mấy tháng", "ly hôn thì con ở với ai vậy mọi người",
+                               "kiện đòi nợ nộp đơn ở tòa j", "điều kiện thuận tình ly hôn", "độ tuổi kết hôn nam nữ",
+                               "lãi suất cho vay tối đa giữa cá nhân"})
+    EXPECT_FALSE(answer::looks_like_true_false(question)) << question;
 }
 
 TEST(Choice, AStatementThatRestatesTheArticleIsTrue) {
