@@ -157,9 +157,10 @@ bool asked_in_negative(std::string_view question) {
 
 }  // namespace
 
-// Words from which a sentence without a final full stop may be a statement; contest statements
-// run from 15 to 50 words, searches typed as keywords seldom past 10.
-constexpr std::size_t kStatementWords = 12;
+// Syllables from which a sentence without a final full stop may be a statement: contest
+// statements run from 15 to 50, searches typed as keywords seldom past 12 ("trợ cấp mất việc làm
+// khi công ty cắt giảm nhân sự").
+constexpr std::size_t kStatementWords = 15;
 
 bool looks_like_true_false(std::string_view question) {
   std::string f = folded(question);

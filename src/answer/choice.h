@@ -12,7 +12,7 @@
 namespace answer {
 
 // "… đúng hay sai?", "…, đúng không", or a statement: a sentence (a final full stop, or at least
-// 12 words: "điều kiện thuận tình ly hôn" is a search), no question mark, no question word ("gì",
+// 15 syllables: "điều kiện thuận tình ly hôn" is a search), no question mark, no question word ("gì",
 // "nào", "bao lâu", "mấy", …, texting spelled out), and not closed by "không" / "chưa" or by the
 // talking words of a message ("ạ", "vậy", "nhé", "mọi người"): "Con tôi 15 tuổi đi làm thêm được
 // không" and "Em muốn hỏi về thủ tục ly hôn ạ" ask.

@@ -55,7 +55,8 @@ TEST(Choice, QuestionsTypedWithoutAQuestionMarkAreNotStatements) {
                                "nghỉ việc có cần báo trước ko ạ", "Đủ 18 tuổi đã được kết hôn chưa", "Em muốn hỏi về thủ tục ly hôn ạ",
                                "Nghỉ việc phải báo trước bao lâu", "thử việc được mấy tháng", "ly hôn thì con ở với ai vậy mọi người",
                                "kiện đòi nợ nộp đơn ở tòa j", "điều kiện thuận tình ly hôn", "độ tuổi kết hôn nam nữ",
-                               "lãi suất cho vay tối đa giữa cá nhân"})
+                               "lãi suất cho vay tối đa giữa cá nhân",
+                               "trợ cấp mất việc làm khi công ty cắt giảm nhân sự"})
     EXPECT_FALSE(answer::looks_like_true_false(question)) << question;
 }
 
