@@ -9,6 +9,7 @@
 #include "core/time.h"
 #include "core/utf8.h"
 #include "library/citizen_terms.h"
+#include "text/citation.h"
 #include "text/texting.h"
 #include "text/vietnamese.h"
 
@@ -219,7 +220,29 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   return best;
 }
 
+std::optional<Quote> clause_quote(const std::string& article_text, const std::string& clause) {
+  std::vector<std::string> numbers;
+  const auto ranges = clause_ranges(article_text, numbers);
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    if (numbers[i] != clause) continue;
+    Quote q;
+    std::string part = article_text.substr(ranges[i].first, ranges[i].second - ranges[i].first);
+    while (!part.empty() && part.back() == '\n') part.pop_back();
+    q.text = trim_quote(part, kClauseBytes, q.shortened);
+    q.clause = clause;
+    return q;
+  }
+  return std::nullopt;
+}
+
 namespace {
+
+// The question with the citations it holds (`found` in it) left out.
+std::string without_citations(std::string question, const std::vector<text::Citation>& found) {
+  for (auto it = found.rbegin(); it != found.rend(); ++it)
+    if (it->end <= question.size() && it->begin < it->end) question.replace(it->begin, it->end - it->begin, " ");
+  return question;
+}
 
 // "khoản 2 Điều 5 Luật Cư trú": where a citation points, for the answer's templates.
 std::string where_of(const AnswerCitation& c) {
@@ -333,13 +356,22 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
   std::vector<double> coverage;       // of the question by each citation's quote
   const auto thesaurus = search_.thesaurus();
-  const auto asked = thesaurus ? question_words_of(question, *thesaurus) : question_words_of(question);
+  // The article a citation in the question names is found by the citation; its words ("Điều 35
+  // Bộ luật Lao động") choose no clause.
+  const auto named = text::find_citations(text::normalize(question));
+  const std::string words_asked = without_citations(text::normalize(question), named);
+  const auto asked = thesaurus ? question_words_of(words_asked, *thesaurus) : question_words_of(words_asked);
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
     auto src = search_.source(hit.id);
     if (!p || !src) continue;
     articles.push_back(p->text);
+    const bool cited = hit.match == "citation";
     auto quote = best_quote(asked, p->text);
+    if (cited && !named.empty() && !named.front().clause.empty())
+      if (auto clause = clause_quote(p->text, named.front().clause)) quote = std::move(*clause);
+    // The question names this article: it answers, whatever words the question adds.
+    if (cited) quote.overlap = 1.0;
     AnswerCitation c;
     c.document_id = std::to_string(p->document_id);
     c.document_title = p->document_title;

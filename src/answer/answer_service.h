@@ -221,5 +221,9 @@ Quote best_quote(const QuestionWords& question, const std::string& article_text)
 inline Quote best_quote(const std::string& question, const std::string& article_text) {
   return best_quote(question_words_of(question), article_text);
 }
+// Clause `clause` ("2") of the article, as best_quote quotes a clause, for a question that names
+// it ("khoản 2 Điều 35 Bộ luật Lao động"); nullopt when the article has no such clause. Its overlap
+// is left 0: the caller knows why it is quoted (an article the question names answers it).
+std::optional<Quote> clause_quote(const std::string& article_text, const std::string& clause);
 
 }  // namespace answer

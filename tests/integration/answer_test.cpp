@@ -125,6 +125,25 @@ TEST_P(AnswerTest, AnswersQuoteTheClauseAndCiteIt) {
   expect_grounded(a);
 }
 
+TEST_P(AnswerTest, AQuestionThatNamesAnArticleOrAClauseIsAnsweredFromIt) {
+  // The citation's own words ("Bộ luật Lao động") choose no clause: the article is quoted from
+  // its start, and answered with confidence since the asker named it.
+  auto article = ask("Điều 113 Bộ luật Lao động");
+  ASSERT_FALSE(article["citations"].empty());
+  EXPECT_EQ(article["citations"][0]["article"], "113");
+  EXPECT_EQ(article["citations"][0]["clause"], "1");
+  EXPECT_FALSE(article["handoff"]) << article.dump();
+  EXPECT_DOUBLE_EQ(article["confidence"].get<double>(), 1.0);
+  expect_grounded(article);
+  // A named clause is the one quoted, though the question's words would choose another.
+  auto clause = ask("khoản 2 Điều 113 Bộ luật Lao động: làm việc đủ 12 tháng nghỉ hằng năm bao nhiêu ngày");
+  ASSERT_FALSE(clause["citations"].empty());
+  EXPECT_EQ(clause["citations"][0]["article"], "113");
+  EXPECT_EQ(clause["citations"][0]["clause"], "2");
+  EXPECT_TRUE(clause["answer"].get<std::string>().starts_with("Theo khoản 2 Điều 113 Bộ luật Lao động:")) << clause.dump();
+  expect_grounded(clause);
+}
+
 TEST_P(AnswerTest, MultipleChoiceQuestionsGetTheSupportedOption) {
   auto r = post_api(nlohmann::json{{"question", "Người lao động làm việc đủ 12 tháng trong điều kiện bình thường được nghỉ hằng năm bao nhiêu ngày?"},
                                    {"choices", {{"A", "10 ngày làm việc"}, {"B", "12 ngày làm việc"}, {"C", "14 ngày làm việc"}, {"D", "16 ngày làm việc"}}}}
