@@ -153,9 +153,24 @@ std::vector<std::int64_t> Documents::resolve(const text::DocumentRef& ref) const
     if (it != by_number.end()) return it->second;
     return {};
   }
-  for (const auto& key : ref.title_keys()) {
+  const auto keys = ref.title_keys();  // longest first
+  for (const auto& key : keys) {
     auto it = by_title.find(key);
     if (it != by_title.end()) return it->second;
+  }
+  // A title named by its first words ("Luật Hôn nhân" for "Luật Hôn nhân và gia đình"): the
+  // documents whose title begins so, when the words are enough to tell (three or more, the type's
+  // included) and name at most kMaxDocumentsByPrefix documents.
+  for (const auto& key : keys) {
+    if (std::count(key.begin(), key.end(), ' ') < 2) break;
+    std::vector<std::int64_t> found;
+    for (const auto& [title, ids] : by_title)
+      if (title.size() > key.size() && title[key.size()] == ' ' && title.compare(0, key.size(), key) == 0)
+        for (auto d : ids) add_once(found, d);
+    if (found.empty()) continue;
+    if (found.size() > kMaxDocumentsByPrefix) break;
+    std::sort(found.begin(), found.end());
+    return found;
   }
   return {};
 }
@@ -185,8 +200,12 @@ CitationMatches match_citations(const QueryPlan& plan, const Documents& document
   }
   for (const auto& c : plan.citations) {
     std::vector<std::int64_t> targets;
-    if (c.document && !c.document->self) targets = documents.resolve(*c.document);
-    else if (!c.document) targets = m.mentioned;
+    if (c.document && !c.document->self) {
+      targets = documents.resolve(*c.document);
+      if (targets.empty()) m.unresolved.emplace_back(c.begin, c.end);
+    } else if (!c.document) {
+      targets = m.mentioned;
+    }
     for (auto d : targets) {
       add_once(m.mentioned, d);
       if (c.article.empty()) continue;

@@ -18,6 +18,10 @@
 
 namespace search {
 
+// The most documents a title's first words may name ("Luật Hôn nhân" → one; "Bộ luật tố tụng"
+// → two) before they are too vague to resolve a citation.
+constexpr std::size_t kMaxDocumentsByPrefix = 3;
+
 struct DocInfo {
   std::string title, number, number_key;
   std::vector<std::string> keys;  // registered title keys
@@ -43,7 +47,8 @@ struct Documents {
 
   // Documents whose title the query names ("theo Luật Cư trú", "bộ luật lao động"), longest first.
   std::vector<std::int64_t> mentioned(const std::vector<QueryToken>& toks) const;
-  // The documents a citation's document reference names (by number, else by the first known title key).
+  // The documents a citation's document reference names: by number, else by the longest title key
+  // known, else by the first words of a title (Documents::resolve in documents.cpp).
   std::vector<std::int64_t> resolve(const text::DocumentRef& ref) const;
   // The live slot of article `article` ("5", "05", "2a") of a document.
   std::optional<std::uint32_t> article_slot(std::int64_t doc, const std::string& article, const std::vector<Slot>& slots) const;
@@ -58,6 +63,9 @@ struct CitationMatches {
   std::vector<std::int64_t> mentioned;                       // documents named or numbered: their passages get a boost
   std::vector<std::pair<std::uint32_t, std::string>> cited;  // (slot, clause) of cited articles, in citation order
   std::vector<std::int64_t> numbered;                        // documents whose number the query gives
+  // Byte ranges (in QueryPlan::text) of citations naming a document the index does not hold
+  // ("điều 20 luật cư chú"): their words are searched as text, so the query still finds something.
+  std::vector<std::pair<std::size_t, std::size_t>> unresolved;
 };
 CitationMatches match_citations(const QueryPlan& plan, const Documents& documents, const std::vector<Slot>& slots);
 

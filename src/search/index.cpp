@@ -113,6 +113,9 @@ Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::st
   p.restored = accented_spelling(p.plan, suggestion);
   // Citations and document numbers.
   p.citations = match_citations(p.plan, documents, postings.slots);
+  for (const auto& [begin, end] : p.citations.unresolved)
+    for (auto& t : p.plan.tokens)
+      if (t.begin >= begin && t.end <= end) t.excluded = false;
   // Text terms, scored with BM25F.
   p.terms = text_terms(p.plan, p.restored, postings, ranking);
   if (features) add_question_form(p.plan, postings, p.terms);
