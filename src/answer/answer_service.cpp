@@ -45,6 +45,8 @@ struct FoundWords {
   std::unordered_set<std::string> words, pairs;
 };
 
+// `question` holds word keys (spelling_key): a word typed with diacritics is found only so
+// spelled ("cảm" not in "cam kết"), one typed without them in any spelling.
 FoundWords find_words(const std::vector<std::string>& question, const std::string& passage) {
   FoundWords found;
   if (question.empty()) return found;
@@ -55,15 +57,15 @@ FoundWords find_words(const std::vector<std::string>& question, const std::strin
   for (std::size_t i = 0; i + 1 < question.size(); ++i) pairs.insert(question[i] + " " + question[i + 1]);
   std::string previous;
   for (auto& t : text::tokenize(passage)) {
-    bool known = words.count(t.folded) > 0;
-    if (known) {
-      found.words.insert(t.folded);
+    std::string* key = words.count(t.lower) ? &t.lower : words.count(t.folded) ? &t.folded : nullptr;
+    if (key) {
+      found.words.insert(*key);
       if (!previous.empty()) {
-        std::string pair = previous + " " + t.folded;
+        std::string pair = previous + " " + *key;
         if (pairs.count(pair)) found.pairs.insert(std::move(pair));
       }
     }
-    previous = known ? std::move(t.folded) : std::string();
+    previous = key ? std::move(*key) : std::string();
   }
   return found;
 }
@@ -134,14 +136,29 @@ std::string trim_quote(const std::string& s, std::size_t max_bytes, bool& shorte
 
 namespace {
 
+// The content words of a text as keys to find them by: as written (lower case) when they carry
+// diacritics, else folded (find_words).
+std::vector<std::string> spelling_keys(const std::vector<std::string>& folded, const std::vector<std::string>& lower) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < folded.size(); ++i)
+    if (!text::is_question_word_as_written(lower[i])) out.push_back(text::has_diacritics(lower[i]) ? lower[i] : folded[i]);
+  return out;
+}
+
 // The legal terms the question's everyday words (`folded`, and `lower` as typed) stand for, as
-// content words.
+// content word keys.
 std::vector<std::string> thesaurus_words(const std::vector<std::string>& folded, const std::vector<std::string>& lower,
                                          const text::Thesaurus& thesaurus) {
   std::vector<std::string> out;
   for (const auto& m : thesaurus.find(folded, lower))
-    for (const auto& term : *m.terms)
-      for (auto& w : content_words(term)) out.push_back(std::move(w));
+    for (const auto& term : *m.terms) {
+      std::vector<std::string> term_folded, term_lower;
+      for (auto& t : text::tokenize(text::normalize(term))) {
+        term_folded.push_back(std::move(t.folded));
+        term_lower.push_back(std::move(t.lower));
+      }
+      for (auto& w : spelling_keys(term_folded, term_lower)) out.push_back(std::move(w));
+    }
   return out;
 }
 
@@ -154,7 +171,7 @@ QuestionWords question_words_of(const std::string& question, const text::Thesaur
     folded.push_back(std::move(t.folded));
     lower.push_back(std::move(t.lower));
   }
-  return {content_words_of(folded), thesaurus_words(folded, lower, thesaurus), text::question_form_of_words(folded)};
+  return {spelling_keys(folded, lower), thesaurus_words(folded, lower, thesaurus), text::question_form_of_words(folded)};
 }
 
 QuestionWords question_words_of(const std::string& question) { return question_words_of(question, *library::builtin_thesaurus()); }
