@@ -109,6 +109,7 @@ nlohmann::json page_result(const Answer& a) {
     if (!line.empty()) paragraphs.push_back(line);
   j["paragraphs"] = paragraphs;
   j["has_related"] = !a.related.empty();
+  j["has_citations"] = !a.citations.empty();
   nlohmann::json reasons = nlohmann::json::array();
   for (const auto& reason : feedback_reasons()) reasons.push_back({{"slug", std::string(reason.slug)}, {"label", std::string(reason.label)}});
   j["reasons"] = reasons;

@@ -4,6 +4,7 @@
 
 #include "answer/choice.h"
 #include "answer/reviews.h"
+#include "answer/small_talk.h"
 
 #include "core/random.h"
 #include "core/time.h"
@@ -336,6 +337,12 @@ bool is_follow_up(std::string_view question) {
 
 Answer AnswerService::compose(const std::string& question, const std::map<std::string, std::string>& choices, const std::string& context) const {
   Answer a;
+  // "Xin chào", "cảm ơn ad": a fixed reply, no article, nothing handed off.
+  if (choices.empty())
+    if (auto reply = small_talk_reply(question)) {
+      a.text = std::move(*reply);
+      return a;
+    }
   // A question of an open contest gets the law to read, never the choice.
   a.contest_question = exam_guard_ && exam_guard_->in_open_contest(question);
   search::Query q;

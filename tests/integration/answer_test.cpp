@@ -414,6 +414,28 @@ TEST_P(AnswerTest, NothingFoundSaysSo) {
   EXPECT_NE(a["answer"].get<std::string>().find("chưa tìm thấy"), std::string::npos);
 }
 
+TEST_P(AnswerTest, GreetingsAndThanksGetAFixedReplyNotAnArticle) {
+  // A greeting is no question, whatever article holds "chào" ("chào bán chứng khoán").
+  const auto reviews = [&] { return server_->database().acquire()->query_int("SELECT COUNT(*) FROM answer_reviews"); };
+  const auto reviews_before = reviews();
+  auto hello = ask("Xin chào ad");
+  EXPECT_TRUE(hello["answer"].get<std::string>().starts_with("Xin chào!")) << hello.dump();
+  EXPECT_TRUE(hello["citations"].empty());
+  EXPECT_FALSE(hello["handoff"]);
+  EXPECT_FALSE(hello["clarify"]);
+  auto thanks = ask("cảm ơn nhiều ạ");
+  EXPECT_TRUE(thanks["answer"].get<std::string>().starts_with("Cảm ơn bạn!")) << thanks.dump();
+  EXPECT_EQ(reviews(), reviews_before) << "small talk is no answer that fell short";
+  // The plain page shows the reply with no empty "legal basis" list and no feedback form.
+  auto c = server_->client();
+  c.get("/hoi-dap-tu-dong");
+  auto page = c.post_form("/hoi-dap-tu-dong", {{"_csrf", c.csrf()}, {"question", "chào bạn"}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Xin chào!"), std::string::npos);
+  EXPECT_EQ(page.body.find("Căn cứ pháp lý"), std::string::npos);
+  EXPECT_EQ(page.body.find("Câu trả lời có giúp ích không?"), std::string::npos);
+}
+
 TEST_P(AnswerTest, HostileInputIsRefusedOrNeutralised) {
   auto c = server_->client();
   EXPECT_EQ(c.request("POST", "/api/v1/answer", "question=x", {{"Content-Type", "application/x-www-form-urlencoded"}}).status, 415);
