@@ -434,7 +434,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   // second answering the question about as well as the first.
   if (!a.choice && a.citations.size() > 1 && a.citations[1].document_id != best.document_id && best.score > 0 &&
       (best.score - a.citations[1].score) / best.score < kAmbiguityMargin && !same_text(best.quote, a.citations[1].quote) &&
-      coverage[1] >= coverage[0] - kCompetingCoverage) {
+      coverage[1] >= coverage[0] - kCompetingCoverage && coverage[0] >= kClarifyCoverage) {
     const auto& other = a.citations[1];
     a.clarify = true;
     a.text = "Câu hỏi của bạn có thể liên quan đến một trong hai quy định sau; bạn muốn hỏi về quy định nào?\n1. Theo " + where + ":\n" +
