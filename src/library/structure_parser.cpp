@@ -2,6 +2,7 @@
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "text/vietnamese.h"
 
 #include <cctype>
 #include <cstring>
@@ -152,6 +153,20 @@ void append_line(std::string& text, std::string_view line) {
   text += line;
 }
 
+// A line that continues the one before it, which a source wrapped at a fixed width: it starts
+// with a lower-case letter and is no point ("a) ", "đ) ", "c.3.1) "), after a non-empty line that ends no
+// sentence, clause or list item.
+bool continues(const std::string& previous, const std::string& line) {
+  if (previous.empty() || line.empty() || previous[0] == '\x01') return false;
+  if (std::string_view(".:;!?").find(previous.back()) != std::string_view::npos) return false;
+  const std::string first = core::utf8_prefix(line, 1);
+  const std::string folded = text::fold(first);
+  if (folded.size() != 1 || folded[0] < 'a' || folded[0] > 'z' || core::to_lower(first) != first) return false;
+  // A point or sub-point: "a)", "đ)", "b1)", "c.3.1)": a label without spaces closed by ")".
+  const auto paren = line.find(')');
+  return !(paren != std::string::npos && paren <= 8 && line.find(' ') > paren);
+}
+
 }  // namespace
 
 std::vector<std::string> text_lines(std::string_view text, bool markdown) {
@@ -181,7 +196,8 @@ std::vector<std::string> text_lines(std::string_view text, bool markdown) {
       if (line == "---" || line == "***") line.clear();
       if (heading && !line.empty()) line = "\x01" + line;  // marks a Markdown heading
     }
-    out.push_back(std::move(line));
+    if (!out.empty() && continues(out.back(), line)) out.back() += " " + line;
+    else out.push_back(std::move(line));
   }
   return out;
 }

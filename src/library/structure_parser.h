@@ -20,7 +20,10 @@ struct ParsedStructure {
 // part of Điều 1, not an article of its own.
 ParsedStructure parse_structure(const std::vector<std::string>& lines);
 
-// Splits text into lines, trims them, and drops Markdown markup (#, >, **, list dashes, table pipes stay).
+// Splits text into lines, trims them, and drops Markdown markup (#, >, **, list dashes, table pipes
+// stay). A line that a source wrapped at a fixed width is joined back to the one it continues (it
+// starts with a lower-case letter and is no point "a)", after a line ending no sentence, clause or
+// item): "… phát triển mạng lưới" + "bán hàng đa cấp …" is one line.
 std::vector<std::string> text_lines(std::string_view text, bool markdown);
 
 }  // namespace library

@@ -87,6 +87,32 @@ TEST(StructureParser, ArticleTextKeepsClausesVerbatim) {
   EXPECT_EQ(article.children[0].children[1].text, "b) Điểm b.");
 }
 
+TEST(StructureParser, LinesWrappedAtAFixedWidthAreJoinedBack) {
+  // After Nghị định 137/2026/NĐ-CP, whose Markdown breaks lines in mid-sentence.
+  const std::string text =
+      "### Điều 41. Trách nhiệm của người tham gia bán hàng đa cấp\n"
+      "1. Người tham gia bán hàng đa cấp có trách nhiệm:\n"
+      "a) Chỉ thực hiện các hoạt động tiếp thị, bán hàng và phát triển mạng lưới\n"
+      "bán hàng đa cấp sau khi được cấp Thẻ thành viên;\n"
+      "b) Tuân thủ hợp đồng tham gia bán hàng đa cấp và quy tắc hoạt động của\n"
+      "doanh nghiệp;\n"
+      "c) Hồ sơ gồm\n"
+      "c.1) Tờ khai\n"
+      "2. Bị phạt tiền từ\n"
+      "2.000.000 đồng đến 5.000.000 đồng.";
+  auto parsed = parse_structure(text_lines(text, true));
+  ASSERT_EQ(parsed.tree.size(), 1u);
+  EXPECT_EQ(parsed.tree[0].text,
+            "1. Người tham gia bán hàng đa cấp có trách nhiệm:\n"
+            "a) Chỉ thực hiện các hoạt động tiếp thị, bán hàng và phát triển mạng lưới bán hàng đa cấp sau khi được cấp Thẻ thành viên;\n"
+            "b) Tuân thủ hợp đồng tham gia bán hàng đa cấp và quy tắc hoạt động của doanh nghiệp;\n"
+            "c) Hồ sơ gồm\n"
+            "c.1) Tờ khai\n"
+            "2. Bị phạt tiền từ\n"
+            "2.000.000 đồng đến 5.000.000 đồng.")
+      << "a point, a clause and a line after a full stop, colon or semicolon stay lines of their own; a number is no lower-case letter";
+}
+
 namespace {
 void article_numbers(const std::vector<Node>& nodes, std::vector<std::string>& out) {
   for (const auto& n : nodes) {
