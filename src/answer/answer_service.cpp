@@ -46,6 +46,14 @@ struct FoundWords {
   std::unordered_set<std::string> words, pairs;
 };
 
+// Some range the clause states holds one of the amounts.
+bool holds_an_amount(const std::string& clause, const std::vector<text::Amount>& amounts) {
+  for (const auto& r : text::ranges_in(clause))
+    for (const auto& a : amounts)
+      if (text::holds(r, a)) return true;
+  return false;
+}
+
 // `question` holds word keys (spelling_key): a word typed with diacritics is found only so
 // spelled ("cảm" not in "cam kết"), one typed without them in any spelling.
 FoundWords find_words(const std::vector<std::string>& question, const std::string& passage) {
@@ -172,7 +180,8 @@ QuestionWords question_words_of(const std::string& question, const text::Thesaur
     folded.push_back(std::move(t.folded));
     lower.push_back(std::move(t.lower));
   }
-  return {spelling_keys(folded, lower), thesaurus_words(folded, lower, thesaurus), text::question_form_of_words(folded)};
+  return {spelling_keys(folded, lower), thesaurus_words(folded, lower, thesaurus), text::question_form_of_words(folded),
+          text::amounts_in(question)};
 }
 
 QuestionWords question_words_of(const std::string& question) { return question_words_of(question, *library::builtin_thesaurus()); }
@@ -229,6 +238,7 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
     if (!terms.empty()) score = std::max(score, 0.5 * (score + share(terms, part.legal, rarity)));
     if (form.asks_quantity && text::states_quantity(part.text)) score += kQuantityBonus;
     if (form.asks_permission && text::states_permission(part.text)) score += kPermissionBonus;
+    if (!q.amounts.empty() && holds_an_amount(part.text, q.amounts)) score += kRangeBonus;
     if (score > best_score) {
       best_score = score;
       best = {"", numbers[i], coverage_of(part.own, part.legal), false};
