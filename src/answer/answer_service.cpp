@@ -15,6 +15,7 @@
 #include "text/vietnamese.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -52,6 +53,14 @@ bool holds_an_amount(const std::string& clause, const std::vector<text::Amount>&
     for (const auto& a : amounts)
       if (text::holds(r, a)) return true;
   return false;
+}
+
+// A clause whose range holds the question's amount states it: the amount's number and unit
+// ("35" of "35%", "3" and "triệu" of "3 triệu") count as found.
+void count_amounts_found(const std::vector<std::string>& question, FoundWords& found) {
+  static const std::unordered_set<std::string> kUnits = {"trieu", "ty", "ti", "nghin", "ngan", "tr", "k", "tuoi", "phan", "tram"};
+  for (const auto& w : question)
+    if (!w.empty() && (std::isdigit(static_cast<unsigned char>(w.front())) || kUnits.count(text::fold(w)))) found.words.insert(w);
 }
 
 // `question` holds word keys (spelling_key): a word typed with diacritics is found only so
@@ -209,14 +218,17 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   struct Part {
     std::string text;
     FoundWords own, legal;
+    bool in_range = false;  // a range of the clause holds an amount the question gives
   };
   std::vector<Part> parts;
   std::unordered_map<std::string, int> clauses_holding;  // a word or pair → clauses that hold it
   for (const auto& [begin, end] : ranges) {
-    Part part{article_text.substr(begin, end - begin), {}, {}};
+    Part part{article_text.substr(begin, end - begin), {}, {}, false};
     while (!part.text.empty() && part.text.back() == '\n') part.text.pop_back();
     part.own = find_words(words, part.text);
     part.legal = find_words(terms, part.text);
+    part.in_range = !q.amounts.empty() && holds_an_amount(part.text, q.amounts);
+    if (part.in_range) count_amounts_found(words, part.own);
     for (const auto* found : {&part.own, &part.legal}) {
       for (const auto& w : found->words) ++clauses_holding[w];
       for (const auto& p : found->pairs) ++clauses_holding[p];
@@ -238,7 +250,7 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
     if (!terms.empty()) score = std::max(score, 0.5 * (score + share(terms, part.legal, rarity)));
     if (form.asks_quantity && text::states_quantity(part.text)) score += kQuantityBonus;
     if (form.asks_permission && text::states_permission(part.text)) score += kPermissionBonus;
-    if (!q.amounts.empty() && holds_an_amount(part.text, q.amounts)) score += kRangeBonus;
+    if (part.in_range) score += kRangeBonus;
     if (score > best_score) {
       best_score = score;
       best = {"", numbers[i], coverage_of(part.own, part.legal), false};

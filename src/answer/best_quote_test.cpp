@@ -53,6 +53,20 @@ TEST(BestQuote, AWordOnlyOneClauseHoldsTellsTheClausesApart) {
   EXPECT_NEAR(quote.overlap, 5.0 / 9.0, 1e-9) << "the confidence is still the plain share of the question's 9 words and pairs";
 }
 
+TEST(BestQuote, TheClauseWhoseRangeHoldsTheAmountAnswersAndStatesIt) {
+  // After Điều 134 Bộ luật Hình sự: the clauses differ only by their ranges.
+  const std::string article =
+      "1. Người nào cố ý gây thương tích cho người khác mà tỷ lệ tổn thương cơ thể từ 11% đến 30%, thì bị phạt tù từ 06 tháng đến 03 năm.\n"
+      "2. Phạm tội gây thương tích cho người khác mà tỷ lệ tổn thương cơ thể từ 31% đến 60%, thì bị phạt tù từ 02 năm đến 06 năm.\n"
+      "3. Phạm tội gây thương tích cho người khác mà tỷ lệ tổn thương cơ thể 61% trở lên, thì bị phạt tù từ 05 năm đến 10 năm.";
+  auto injury = best_quote("cố ý gây thương tích 35% thì bị phạt tù mấy năm", article);
+  EXPECT_EQ(injury.clause, "2");
+  // Khoản 2 holds 7 of the question's 10 words (not "cố", "ý", "35") and 4 of its 9 pairs; the
+  // range holding 35% states the amount, so "35" counts: 12 of 19, not 11.
+  EXPECT_NEAR(injury.overlap, 12.0 / 19.0, 1e-9) << "a range holding the amount states it: it counts toward the confidence";
+  EXPECT_EQ(best_quote("gây thương tích 70% thì sao", article).clause, "3");
+}
+
 TEST(BestQuote, ALongClauseIsCutAfterItsLastWholePointAndSaysSo) {
   std::string clause = "1. Người thừa kế theo pháp luật được xếp theo thứ tự sau đây:\n";
   for (char point = 'a'; point <= 'h'; ++point)
