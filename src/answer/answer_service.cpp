@@ -133,6 +133,13 @@ std::vector<std::pair<std::size_t, std::size_t>> clause_ranges(const std::string
 
 // At most `max_bytes` of `s`: whole lines (a clause's points) or whole sentences while they fit;
 // when none fits, whole words. `shortened` tells whether text was left out.
+// The text of one clause range of an article, without the line break that ends it.
+std::string clause_text(const std::string& article_text, const std::pair<std::size_t, std::size_t>& range) {
+  std::string part = article_text.substr(range.first, range.second - range.first);
+  while (!part.empty() && part.back() == '\n') part.pop_back();
+  return part;
+}
+
 std::string trim_quote(const std::string& s, std::size_t max_bytes, bool& shortened) {
   shortened = s.size() > max_bytes;
   if (!shortened) return s;
@@ -142,7 +149,7 @@ std::string trim_quote(const std::string& s, std::size_t max_bytes, bool& shorte
   if (line_end != std::string::npos) cut = line_end;
   if (sentence_end != std::string::npos && (cut == std::string::npos || sentence_end + 1 > cut)) cut = sentence_end + 1;
   if (cut == std::string::npos || cut < max_bytes / 3) cut = s.rfind(' ', max_bytes);
-  if (cut == std::string::npos) {  // one word longer than the budget: never half a character
+  if (cut == std::string::npos || cut == 0) {  // one word longer than the budget: never half a character
     cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
     return s.substr(0, cut);
@@ -222,9 +229,8 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   };
   std::vector<Part> parts;
   std::unordered_map<std::string, int> clauses_holding;  // a word or pair → clauses that hold it
-  for (const auto& [begin, end] : ranges) {
-    Part part{article_text.substr(begin, end - begin), {}, {}, false};
-    while (!part.text.empty() && part.text.back() == '\n') part.text.pop_back();
+  for (const auto& range : ranges) {
+    Part part{clause_text(article_text, range), {}, {}, false};
     part.own = find_words(words, part.text);
     part.legal = find_words(terms, part.text);
     part.in_range = !q.amounts.empty() && holds_an_amount(part.text, q.amounts);
@@ -266,9 +272,7 @@ std::optional<Quote> clause_quote(const std::string& article_text, const std::st
   for (std::size_t i = 0; i < ranges.size(); ++i) {
     if (numbers[i] != clause) continue;
     Quote q;
-    std::string part = article_text.substr(ranges[i].first, ranges[i].second - ranges[i].first);
-    while (!part.empty() && part.back() == '\n') part.pop_back();
-    q.text = trim_quote(part, kClauseBytes, q.shortened);
+    q.text = trim_quote(clause_text(article_text, ranges[i]), kClauseBytes, q.shortened);
     q.clause = clause;
     return q;
   }
@@ -404,8 +408,9 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   const auto thesaurus = search_.thesaurus();
   // The article a citation in the question names is found by the citation; its words ("Điều 35
   // Bộ luật Lao động") choose no clause.
-  const auto named = text::find_citations(text::normalize(question));
-  const std::string words_asked = without_citations(text::normalize(question), named);
+  const std::string normalized = text::normalize(question);
+  const auto named = text::find_citations(normalized);
+  const std::string words_asked = without_citations(normalized, named);
   const auto asked = thesaurus ? question_words_of(words_asked, *thesaurus) : question_words_of(words_asked);
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
