@@ -167,11 +167,12 @@ bool looks_like_true_false(std::string_view question) {
   if (contains(f, "dung hay sai") || contains(f, "dung hoac sai") || contains(f, "dung khong?") || contains(f, "phai khong?")) return true;
   if (contains(f, "?")) return false;
   // Citizens often leave the "?" out: with texting spelled out, a question word anywhere still asks.
-  const auto tokens = text::tokenize(text::expand_texting(core::nfc(question)));
+  const std::string spelled_out = text::expand_texting(core::nfc(question));
+  const auto tokens = text::tokenize(spelled_out);
   static const std::unordered_set<std::string> kAsking = {"gi", "nao", "dau", "sao", "ai"};
   for (const auto& t : tokens)
     if (kAsking.count(t.folded) || t.lower == "mấy") return false;
-  const std::string expanded = folded(text::expand_texting(core::nfc(question)));
+  const std::string expanded = folded(spelled_out);
   for (const char* phrase : {"bao nhieu", "bao lau", "bao gio", "nhu the"})
     if (contains(expanded, phrase)) return false;
   // A contest statement never ends with the polite or talking words of a message ("ạ", "vậy",

@@ -154,8 +154,8 @@ void append_line(std::string& text, std::string_view line) {
 }
 
 // A line that continues the one before it, which a source wrapped at a fixed width: it starts
-// with a lower-case letter and is no point ("a) ", "đ) ", "c.3.1) "), after a non-empty line that ends no
-// sentence, clause or list item.
+// with a lower-case letter and is no point ("a) ", "đ) ", "c.3.1) "), after a non-empty line that
+// ends no sentence, clause or list item.
 bool continues(const std::string& previous, const std::string& line) {
   if (previous.empty() || line.empty() || previous[0] == '\x01') return false;
   if (std::string_view(".:;!?").find(previous.back()) != std::string_view::npos) return false;

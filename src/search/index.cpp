@@ -113,6 +113,7 @@ Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::st
   p.restored = accented_spelling(p.plan, suggestion);
   // Citations and document numbers.
   p.citations = match_citations(p.plan, documents, postings.slots);
+  // A citation of a document the index does not hold ("điều 20 luật cư chú"): its words are text.
   for (const auto& [begin, end] : p.citations.unresolved)
     for (auto& t : p.plan.tokens)
       if (t.begin >= begin && t.end <= end) t.excluded = false;
