@@ -49,7 +49,8 @@ std::optional<double> number_in_digits(std::string_view w) {
     else if (c == ',' || (c == '.' && !thousands)) plain += '.';
     else if (c != '.') return std::nullopt;
   }
-  if (std::count(plain.begin(), plain.end(), '.') > 1) return std::nullopt;
+  // At most 15 significant digits: more is no amount anyone asks about, and stod would throw.
+  if (std::count(plain.begin(), plain.end(), '.') > 1 || plain.size() > 16) return std::nullopt;
   return std::stod(plain);
 }
 

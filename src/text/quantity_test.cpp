@@ -37,6 +37,13 @@ TEST(Quantity, AmountsAsCitizensWriteThem) {
   EXPECT_TRUE(amounts_in("sáu năm sau").empty()) << "a number in words counts only as an age";
 }
 
+TEST(Quantity, HostileNumbersAreNoAmounts) {
+  EXPECT_TRUE(amounts_in(std::string(400, '9') + " triệu").empty());
+  EXPECT_TRUE(amounts_in("1.2.3.4 triệu").empty());
+  EXPECT_EQ(ranges_in("từ " + std::string(400, '9') + " đồng đến dưới 5 đồng").size(), 1u) << "only \"dưới 5 đồng\"";
+  EXPECT_NO_THROW(amounts_in(",,, . % tuổi triệu 5,,5 tỷ"));
+}
+
 TEST(Quantity, RangesAsTheLawStatesThem) {
   const std::string theft1 =
       "1. Người nào trộm cắp tài sản của người khác trị giá từ 2.000.000 đồng đến dưới 50.000.000 đồng hoặc dưới 2.000.000 đồng nhưng thuộc "
