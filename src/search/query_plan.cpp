@@ -9,6 +9,7 @@
 #include <array>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 namespace search {
 
@@ -86,7 +87,15 @@ void find_citations_and_numbers(QueryPlan& plan) {
     if (c.document && !c.document->number.empty() &&
         std::find(plan.numbers.begin(), plan.numbers.end(), c.document->number) == plan.numbers.end())
       plan.numbers.push_back(c.document->number);
-  plan.only_citations = !src.empty() && std::all_of(src.begin(), src.end(), [](const auto& t) { return t.excluded; });
+  // "Điều 35 quy định gì", "điều 5 nói về cái gì": the words around the citations only ask what
+  // they say.
+  static const std::unordered_set<std::string> kAskingWhatItSays = {
+      "quy", "dinh", "noi", "ve", "dung", "la", "gi", "cai", "nhung", "nhu", "the", "nao", "ra", "sao", "cua", "theo", "a",
+      "vay", "hoi", "xin", "cho", "toi", "minh", "em", "giup", "ban", "oi", "ad"};
+  const bool cites = !plan.citations.empty();
+  plan.only_citations = !src.empty() && std::all_of(src.begin(), src.end(), [&](const auto& t) {
+    return t.excluded || (cites && kAskingWhatItSays.count(t.folded) > 0);
+  });
 }
 
 // Abbreviations: the token stays (some texts use it) and its expansion follows.

@@ -35,7 +35,8 @@ struct QueryPlan {
   std::vector<std::size_t> defined_term;
   bool accented = false;                     // the user typed diacritics somewhere
   bool has_letters = false;
-  bool only_citations = false;               // nothing but citations and numbers
+  bool only_citations = false;               // nothing but citations and numbers, and words asking what
+                                             // the citations say ("Điều 35 quy định gì")
 };
 
 // `thesaurus`: everyday words to legal terms (text::builtin_thesaurus()), or none. Texting
