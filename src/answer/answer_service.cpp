@@ -440,6 +440,14 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     coverage.push_back(quote.overlap);
     if (a.citations.size() == 1) a.confidence = quote.overlap;
   }
+  // An article that holds none of the question's words in any spelling ("What is the minimum
+  // wage", "thế nào vậy ạ": found through question words only) is no answer, however the search
+  // ranked it.
+  if (choices.empty() && !a.citations.empty() && coverage[0] <= 0 &&
+      find_words(content_words(words_asked), articles[0]).words.empty()) {
+    a.citations.clear();
+    articles.clear();
+  }
   if (a.citations.empty()) {
     a.text = "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
              "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời.";

@@ -412,6 +412,11 @@ TEST_P(AnswerTest, NothingFoundSaysSo) {
   EXPECT_TRUE(a["handoff"]);
   EXPECT_TRUE(a["citations"].empty());
   EXPECT_NE(a["answer"].get<std::string>().find("chưa tìm thấy"), std::string::npos);
+  // The search finds articles by the question words alone, but none holds a word of substance:
+  // no article is quoted as the nearest.
+  auto empty = ask("Thế nào vậy ạ?");
+  EXPECT_TRUE(empty["citations"].empty()) << empty.dump();
+  EXPECT_NE(empty["answer"].get<std::string>().find("chưa tìm thấy"), std::string::npos);
 }
 
 TEST_P(AnswerTest, GreetingsAndThanksGetAFixedReplyNotAnArticle) {
