@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <limits>
 #include <optional>
 #include <string>
@@ -49,9 +50,12 @@ std::optional<double> number_in_digits(std::string_view w) {
     else if (c == ',' || (c == '.' && !thousands)) plain += '.';
     else if (c != '.') return std::nullopt;
   }
-  // At most 15 significant digits: more is no amount anyone asks about, and stod would throw.
+  // At most 15 significant digits: more is no amount anyone asks about. from_chars: no locale, no throw.
   if (std::count(plain.begin(), plain.end(), '.') > 1 || plain.size() > 16) return std::nullopt;
-  return std::stod(plain);
+  double value = 0;
+  const auto [end, error] = std::from_chars(plain.data(), plain.data() + plain.size(), value);
+  if (error != std::errc() || end != plain.data() + plain.size()) return std::nullopt;
+  return value;
 }
 
 // One to ninety-nine in words, folded: "sau" 6, "muoi lam" 15, "hai muoi mot" 21; `used` words.
