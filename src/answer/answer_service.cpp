@@ -412,13 +412,17 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   const auto named = text::find_citations(normalized);
   const std::string words_asked = without_citations(normalized, named);
   const auto asked = thesaurus ? question_words_of(words_asked, *thesaurus) : question_words_of(words_asked);
+  // "Điều 35 BLLĐ quy định gì": the article named is quoted from its start.
+  const bool only_asks_what_it_says = std::all_of(asked.words.begin(), asked.words.end(), [](const std::string& w) {
+    return text::asks_what_it_says(text::fold(w));
+  });
   for (const auto& hit : result.hits) {
     auto p = search_.passage(hit.id);
     auto src = search_.source(hit.id);
     if (!p || !src) continue;
     articles.push_back(p->text);
     const bool cited = hit.match == "citation";
-    auto quote = best_quote(asked, p->text);
+    auto quote = best_quote(cited && only_asks_what_it_says ? QuestionWords{} : asked, p->text);
     if (cited && !named.empty() && !named.front().clause.empty())
       if (auto clause = clause_quote(p->text, named.front().clause)) quote = std::move(*clause);
     // The question names this article: it answers, whatever words the question adds.

@@ -2,6 +2,7 @@
 
 #include "text/abbreviations.h"
 #include "text/document_number.h"
+#include "text/question_form.h"
 #include "text/texting.h"
 #include "text/vietnamese.h"
 
@@ -9,7 +10,6 @@
 #include <array>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
 
 namespace search {
 
@@ -89,12 +89,9 @@ void find_citations_and_numbers(QueryPlan& plan) {
       plan.numbers.push_back(c.document->number);
   // "Điều 35 quy định gì", "điều 5 nói về cái gì": the words around the citations only ask what
   // they say.
-  static const std::unordered_set<std::string> kAskingWhatItSays = {
-      "quy", "dinh", "noi", "ve", "dung", "la", "gi", "cai", "nhung", "nhu", "the", "nao", "ra", "sao", "cua", "theo", "a",
-      "vay", "hoi", "xin", "cho", "toi", "minh", "em", "giup", "ban", "oi", "ad"};
   const bool cites = !plan.citations.empty();
   plan.only_citations = !src.empty() && std::all_of(src.begin(), src.end(), [&](const auto& t) {
-    return t.excluded || (cites && kAskingWhatItSays.count(t.folded) > 0);
+    return t.excluded || (cites && text::asks_what_it_says(t.folded));
   });
 }
 

@@ -65,6 +65,13 @@ bool is_question_word_as_written(std::string_view lower_word) {
   return among(kQuestionWords, lower_word) || among(kWrittenOnly, lower_word);
 }
 
+bool asks_what_it_says(std::string_view w) {
+  static constexpr auto kWords = std::to_array<std::string_view>({"quy", "dinh", "noi", "ve", "dung", "la", "gi", "cai", "nhung", "nhu",
+                                                                  "the", "nao", "ra", "sao", "cua", "theo", "a", "vay", "hoi", "xin",
+                                                                  "cho", "toi", "minh", "em", "giup", "ban", "oi", "ad"});
+  return among(kWords, w);
+}
+
 bool is_quantity_unit(std::string_view w) { return std::find(kQuantityUnits.begin(), kQuantityUnits.end(), w) != kQuantityUnits.end(); }
 
 QuestionForm question_form(std::string_view question) { return question_form_of_words(folded_words(question, true)); }

@@ -28,6 +28,10 @@ bool is_question_word(std::string_view folded_word);
 // not "có"; "mấy" and "đâu" count only so), without them any word folding alike is taken.
 bool is_question_word_as_written(std::string_view lower_word);
 
+// Words that, beside a citation, only ask what it says ("Điều 35 quy định gì", "điều 5 nói về cái
+// gì"), folded.
+bool asks_what_it_says(std::string_view folded_word);
+
 // The folded words that are units of time, age, money, area or count ("ngay", "tuoi", "dong").
 inline constexpr std::array<std::string_view, 12> kQuantityUnits = {"ngay", "thang", "nam",   "tuoi", "gio", "lan",
                                                                     "phut", "tuan",  "dong", "trieu", "ty",  "m2"};

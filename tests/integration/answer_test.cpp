@@ -135,6 +135,12 @@ TEST_P(AnswerTest, AQuestionThatNamesAnArticleOrAClauseIsAnsweredFromIt) {
   EXPECT_FALSE(article["handoff"]) << article.dump();
   EXPECT_DOUBLE_EQ(article["confidence"].get<double>(), 1.0);
   expect_grounded(article);
+  // Asking what it says changes nothing: quoted from its start, with confidence.
+  auto what = ask("Điều 25 Bộ luật Lao động quy định những gì?");
+  ASSERT_FALSE(what["citations"].empty());
+  EXPECT_EQ(what["citations"][0]["article"], "25");
+  EXPECT_EQ(what["citations"][0]["clause"], "1");
+  EXPECT_FALSE(what["handoff"]) << what.dump();
   // A named clause is the one quoted, though the question's words would choose another.
   auto clause = ask("khoản 2 Điều 113 Bộ luật Lao động: làm việc đủ 12 tháng nghỉ hằng năm bao nhiêu ngày");
   ASSERT_FALSE(clause["citations"].empty());
