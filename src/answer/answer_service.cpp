@@ -63,7 +63,7 @@ void count_amounts_found(const std::vector<std::string>& question, FoundWords& f
     if (!w.empty() && (std::isdigit(static_cast<unsigned char>(w.front())) || kUnits.count(text::fold(w)))) found.words.insert(w);
 }
 
-// `question` holds word keys (spelling_key): a word typed with diacritics is found only so
+// `question` holds word keys (spelling_keys): a word typed with diacritics is found only so
 // spelled ("cảm" not in "cam kết"), one typed without them in any spelling.
 FoundWords find_words(const std::vector<std::string>& question, const std::string& passage) {
   FoundWords found;
@@ -131,8 +131,6 @@ std::vector<std::pair<std::size_t, std::size_t>> clause_ranges(const std::string
   return ranges;
 }
 
-// At most `max_bytes` of `s`: whole lines (a clause's points) or whole sentences while they fit;
-// when none fits, whole words. `shortened` tells whether text was left out.
 // The text of one clause range of an article, without the line break that ends it.
 std::string clause_text(const std::string& article_text, const std::pair<std::size_t, std::size_t>& range) {
   std::string part = article_text.substr(range.first, range.second - range.first);
@@ -140,6 +138,8 @@ std::string clause_text(const std::string& article_text, const std::pair<std::si
   return part;
 }
 
+// At most `max_bytes` of `s`: whole lines (a clause's points) or whole sentences while they fit;
+// when none fits, whole words. `shortened` tells whether text was left out.
 std::string trim_quote(const std::string& s, std::size_t max_bytes, bool& shortened) {
   shortened = s.size() > max_bytes;
   if (!shortened) return s;

@@ -215,8 +215,10 @@ struct Quote {
 };
 // A question analysed once for all the articles it is quoted from.
 struct QuestionWords {
-  std::vector<std::string> words;  // content words, folded
-  std::vector<std::string> terms;  // content words of the legal terms its everyday words stand for
+  // Content words as keys to find them by: as typed (lower case) when typed with diacritics, else
+  // folded ("cảm" is found only as "cảm", "cam" in any spelling).
+  std::vector<std::string> words;
+  std::vector<std::string> terms;  // the same keys for the legal terms its everyday words stand for
   text::QuestionForm form;
   std::vector<text::Amount> amounts;  // money, shares and ages it gives ("3 triệu", "15%", "2 tuổi")
 };
