@@ -15,7 +15,6 @@
 #include "text/vietnamese.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -47,20 +46,20 @@ struct FoundWords {
   std::unordered_set<std::string> words, pairs;
 };
 
-// Some range the clause states holds one of the amounts.
-bool holds_an_amount(const std::string& clause, const std::vector<text::Amount>& amounts) {
+// Whether a range the clause states holds one of the amounts. Such a clause states the amount:
+// the question's words the amount was read from ("35" of "35%", "3" and "triệu" of "3 triệu")
+// count as `found`.
+bool holds_an_amount(const std::string& clause, const std::vector<text::Amount>& amounts, const std::vector<std::string>& question,
+                     FoundWords& found) {
+  bool held = false;
   for (const auto& r : text::ranges_in(clause))
-    for (const auto& a : amounts)
-      if (text::holds(r, a)) return true;
-  return false;
-}
-
-// A clause whose range holds the question's amount states it: the amount's number and unit
-// ("35" of "35%", "3" and "triệu" of "3 triệu") count as found.
-void count_amounts_found(const std::vector<std::string>& question, FoundWords& found) {
-  static const std::unordered_set<std::string> kUnits = {"trieu", "ty", "ti", "nghin", "ngan", "tr", "k", "tuoi", "phan", "tram"};
-  for (const auto& w : question)
-    if (!w.empty() && (std::isdigit(static_cast<unsigned char>(w.front())) || kUnits.count(text::fold(w)))) found.words.insert(w);
+    for (const auto& a : amounts) {
+      if (!text::holds(r, a)) continue;
+      held = true;
+      for (const auto& w : question)
+        if (std::find(a.words.begin(), a.words.end(), text::fold(w)) != a.words.end()) found.words.insert(w);
+    }
+  return held;
 }
 
 // `question` holds word keys (spelling_keys): a word typed with diacritics is found only so
@@ -233,8 +232,7 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
     Part part{clause_text(article_text, range), {}, {}, false};
     part.own = find_words(words, part.text);
     part.legal = find_words(terms, part.text);
-    part.in_range = !q.amounts.empty() && holds_an_amount(part.text, q.amounts);
-    if (part.in_range) count_amounts_found(words, part.own);
+    part.in_range = !q.amounts.empty() && holds_an_amount(part.text, q.amounts, words, part.own);
     for (const auto* found : {&part.own, &part.legal}) {
       for (const auto& w : found->words) ++clauses_holding[w];
       for (const auto& p : found->pairs) ++clauses_holding[p];

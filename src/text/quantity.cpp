@@ -150,7 +150,7 @@ std::vector<Amount> amounts_in(std::string_view text) {
   for (std::size_t i = 0; i < w.size();) {
     auto q = quantity_at(w, i);
     if (q && q->dimension) {
-      out.push_back({*q->dimension, q->value});
+      out.push_back({*q->dimension, q->value, {w.begin() + static_cast<std::ptrdiff_t>(i), w.begin() + static_cast<std::ptrdiff_t>(i + q->used)}});
       i += q->used;
     } else {
       ++i;

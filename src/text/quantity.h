@@ -9,6 +9,7 @@
 // Amounts: money in đồng ("3 triệu", "3tr", "500k", "500 nghìn", "1,5 tỷ", "2.000.000 đồng"),
 // shares ("15%", "15 phần trăm") and ages in months ("17 tuổi" = 204, "30 tháng tuổi"), numbers in
 // digits or, for ages, in words up to 99 ("mười tám tuổi", "hai mươi mốt tuổi").
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +19,8 @@ enum class Dimension { money, share, age };
 
 struct Amount {
   Dimension dimension;
-  double value;  // đồng, percent, or months of age
+  double value;                    // đồng, percent, or months of age
+  std::vector<std::string> words;  // the folded words it was read from: "3", "trieu"; "35", "%"
 };
 
 struct Range {

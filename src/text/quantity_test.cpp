@@ -20,6 +20,7 @@ TEST(Quantity, AmountsAsCitizensWriteThem) {
   ASSERT_EQ(money.size(), 1u);
   EXPECT_EQ(money[0].dimension, Dimension::money);
   EXPECT_DOUBLE_EQ(money[0].value, 3e6);
+  EXPECT_EQ(money[0].words, (std::vector<std::string>{"3", "trieu"})) << "the words it was read from";
   EXPECT_DOUBLE_EQ(amounts_in("mượn 3tr")[0].value, 3e6);
   EXPECT_DOUBLE_EQ(amounts_in("lấy 500k")[0].value, 5e5);
   EXPECT_DOUBLE_EQ(amounts_in("1,5 tỷ đồng")[0].value, 1.5e9);
