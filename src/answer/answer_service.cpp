@@ -264,6 +264,8 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   return best;
 }
 
+std::string shown_quote(const AnswerCitation& c) { return c.quote_shortened ? c.quote + " […]" : c.quote; }
+
 std::optional<Quote> clause_quote(const std::string& article_text, const std::string& clause) {
   std::vector<std::string> numbers;
   const auto ranges = clause_ranges(article_text, numbers);
@@ -291,8 +293,8 @@ std::string where_of(const AnswerCitation& c) {
   return (c.clause ? "khoản " + *c.clause + " " : std::string()) + "Điều " + c.article + " " + c.document_title;
 }
 
-// The quote in quotation marks, "[…]" closing one that leaves the rest of its clause out.
-std::string quoted(const AnswerCitation& c) { return "“" + c.quote + (c.quote_shortened ? " […]" : "") + "”"; }
+// The quote in quotation marks, for the answer's templates.
+std::string quoted(const AnswerCitation& c) { return "“" + shown_quote(c) + "”"; }
 
 std::string validity_of(const AnswerCitation& c) {
   return c.validity.empty() ? "Tình trạng hiệu lực của văn bản này chưa được xác định; vui lòng kiểm tra trước khi áp dụng."

@@ -33,6 +33,8 @@ struct AnswerCitation {
   bool quote_shortened = false;       // the clause goes on past the quote (Quote::shortened)
   double score = 0;
 };
+// The quote as people read it: " […]" closes one that leaves the rest of its clause out.
+std::string shown_quote(const AnswerCitation& c);
 
 // A published expert answer that resembles the question (the consultation archive).
 struct RelatedQuestion {

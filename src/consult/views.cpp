@@ -118,8 +118,7 @@ nlohmann::json suggestions_view(const std::vector<QaHit>& questions, const std::
   nlohmann::json out = {{"questions", nlohmann::json::array()}, {"articles", nlohmann::json::array()}};
   for (const auto& h : questions) out["questions"].push_back(qa_hit_json(h));
   for (const auto& c : articles)
-    out["articles"].push_back({{"label", "Điều " + c.article + " " + c.document_title}, {"url", c.url},
-                                {"quote", c.quote + (c.quote_shortened ? " […]" : "")}});
+    out["articles"].push_back({{"label", "Điều " + c.article + " " + c.document_title}, {"url", c.url}, {"quote", answer::shown_quote(c)}});
   // Flags for the template: kainjow's mustache has no "list.0" test for a non-empty list.
   out["has_questions"] = !out["questions"].empty();
   out["has_articles"] = !out["articles"].empty();
