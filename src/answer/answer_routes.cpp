@@ -49,6 +49,7 @@ nlohmann::json to_json(const Answer& a) {
           {"contest_question", a.contest_question},
           {"handoff", a.handoff},
           {"clarify", a.clarify},
+          {"missing_documents", a.missing_documents},
           {"conversation_id", a.conversation_id}};
 }
 // "choices": {"A": "…", "B": "…"}: two to six options keyed by one capital letter A–F.

@@ -293,6 +293,14 @@ std::string where_of(const AnswerCitation& c) {
   return (c.clause ? "khoản " + *c.clause + " " : std::string()) + "Điều " + c.article + " " + c.document_title;
 }
 
+// "«Luật Hộ tịch»", "«Luật Đất đai» và «Luật Nhà ở»": documents the question names, as typed.
+std::string named_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " và " : ", ") + ("«" + names[i] + "»");
+  return out;
+}
+
 // The quote in quotation marks, for the answer's templates.
 std::string quoted(const AnswerCitation& c) { return "“" + shown_quote(c) + "”"; }
 
@@ -405,6 +413,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   }
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
   std::vector<double> coverage;       // of the question by each citation's quote
+  bool first_named = false;           // the first citation is an article the question names
   const auto thesaurus = search_.thesaurus();
   // The article a citation in the question names is found by the citation; its words ("Điều 35
   // Bộ luật Lao động") choose no clause.
@@ -442,7 +451,10 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     c.score = hit.score;
     a.citations.push_back(std::move(c));
     coverage.push_back(quote.overlap);
-    if (a.citations.size() == 1) a.confidence = quote.overlap;
+    if (a.citations.size() == 1) {
+      a.confidence = quote.overlap;
+      first_named = cited;
+    }
   }
   // An article that holds none of the question's words in any spelling ("What is the minimum
   // wage", "thế nào vậy ạ": found through question words only) is no answer, however the search
@@ -452,8 +464,10 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     a.citations.clear();
     articles.clear();
   }
+  a.missing_documents = result.missing_documents;
+  const std::string not_held = a.missing_documents.empty() ? std::string() : "Tủ sách pháp luật chưa có " + named_list(a.missing_documents) + ". ";
   if (a.citations.empty()) {
-    a.text = "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
+    a.text = not_held + "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
              "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời.";
     a.handoff = true;
     return a;
@@ -469,6 +483,13 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   const auto& best = a.citations[0];
   std::string where = where_of(best);
   std::string validity = validity_of(best);
+  // The question asks about a document the library does not hold: what was found is from others.
+  if (!a.missing_documents.empty() && !first_named) {
+    a.handoff = true;
+    a.text = verdict + not_held + "Quy định gần nhất trong tủ sách là " + where + ":\n" + quoted(best) + "\n" + validity +
+             "\nBạn có thể gửi câu hỏi để luật sư, luật gia trả lời. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";
+    return a;
+  }
   // Two provisions really compete: close scores, two documents, not one text quoted twice, and the
   // second answering the question about as well as the first.
   if (!a.choice && a.citations.size() > 1 && a.citations[1].document_id != best.document_id && best.score > 0 &&

@@ -106,6 +106,9 @@ struct Answer {
   std::string conversation_id;
   // Published expert answers on the same matter (related_questions in the API).
   std::vector<RelatedQuestion> related;
+  // Documents the question names that the library does not hold ("Luật Hộ tịch"), as typed: the
+  // answer says so and, unless it quotes an article the question names, offers experts.
+  std::vector<std::string> missing_documents;
 };
 
 struct Question {

@@ -166,14 +166,17 @@ struct AnswerOutcome {
   std::size_t rank = 0;  // of the first gold article among the citations; 0 when not cited
   bool handoff = false, clarify = false, related = false;
   bool clause_named = false, clause_right = false;
+  bool names_missing = false;  // the question names a document the library does not hold
 };
 
 // citation R@1, R@5, MRR; clause = of the questions whose gold names a clause, the share whose
 // first citation is that article quoting that clause (and the same among those whose first
-// citation is the right article); the hand-off, clarify and related rates.
+// citation is the right article); the hand-off, clarify and related rates; the share of questions
+// found to name a document the library does not hold (on a set whose gold articles are all in the
+// library, each is a mistake unless the question names another document too).
 void print_outcomes(std::ostream& out, const std::string& label, const std::vector<AnswerOutcome>& outcomes,
                     std::optional<std::size_t> failures) {
-  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0, named_right_article = 0;
+  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0, named_right_article = 0, missing = 0;
   for (const auto& o : outcomes) {
     r1 += o.rank == 1;
     r5 += o.rank >= 1 && o.rank <= 5;
@@ -184,14 +187,15 @@ void print_outcomes(std::ostream& out, const std::string& label, const std::vect
     named += o.clause_named;
     clause += o.clause_right;
     named_right_article += o.clause_named && o.rank == 1;
+    missing += o.names_missing;
   }
   const double n = std::max<double>(1, static_cast<double>(outcomes.size()));
   char line[400];
   std::snprintf(line, sizeof line,
                 "[%s] questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f clause=%.3f (of %.0f; %.3f of the %.0f with the right article) "
-                "handoff=%.3f clarify=%.3f related=%.3f",
+                "handoff=%.3f clarify=%.3f related=%.3f names_missing=%.3f",
                 label.c_str(), outcomes.size(), r1 / n, r5 / n, mrr / n, named ? clause / named : 0.0, named,
-                named_right_article ? clause / named_right_article : 0.0, named_right_article, handoff / n, clarify / n, related / n);
+                named_right_article ? clause / named_right_article : 0.0, named_right_article, handoff / n, clarify / n, related / n, missing / n);
   out << line;
   if (failures) out << " verification_failures=" << *failures;
   out << "\n";
@@ -219,7 +223,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
   std::vector<CloseCall> close_calls;
   std::vector<AnswerOutcome> outcomes;
   std::size_t failures = 0;
-  std::ostringstream clause_misses;
+  std::ostringstream clause_misses, missing_named;
   auto conn = lib.database->acquire();
   for (const auto& q : questions) {
     auto a = service.compose(q.text, q.choices);
@@ -244,6 +248,12 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
       return Cited{c.corpus_id, c.document_number, c.document_title, c.article_id, c.article};
     });
     AnswerOutcome o{q.style, rank, a.handoff, a.clarify, !a.related.empty()};
+    o.names_missing = !a.missing_documents.empty();
+    if (list_misses && o.names_missing) {
+      missing_named << "- " << q.text << "\n  not held:";
+      for (const auto& d : a.missing_documents) missing_named << " «" << d << "»";
+      missing_named << "\n";
+    }
     // The clause: among the gold articles that name one, the first citation quotes that clause.
     for (const auto& g : q.gold)
       if (!g.clause.empty()) {
@@ -293,6 +303,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
                 100 * answers / searches);
   out << line;
   if (list_misses) out << "# questions whose first citation is the right article but quotes another clause\n" << clause_misses.str();
+  if (list_misses) out << "# questions found to name a document the library does not hold\n" << missing_named.str();
   print_tally(out, "true/false (Đúng/Sai)", true_false);
   print_tally(out, "multiple choice (Trắc nghiệm)", multiple_choice);
   if (!support_rows.empty()) {

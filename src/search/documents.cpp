@@ -221,4 +221,45 @@ CitationMatches match_citations(const QueryPlan& plan, const Documents& document
   return m;
 }
 
+namespace {
+// A law named loosely: some registered title of a law or code begins with "luật" and the first
+// two words of the name ("luật dân sự" is "Bộ luật Dân sự", "luật lao động" the "Bộ luật Lao
+// động"). A decree whose title merely mentions the law ("… quy định chi tiết Luật Đất đai") is
+// not the law.
+bool law_held_loosely(const Documents& documents, const text::DocumentRef& ref) {
+  if (ref.type_slug != "luat" && ref.type_slug != "bo-luat") return false;
+  const auto words = text::tokenize(ref.name);
+  std::string prefix = "luat";
+  for (std::size_t k = 0; k < words.size() && k < 2; ++k) prefix += " " + words[k].folded;
+  for (const auto& [title, ids] : documents.by_title) {
+    const std::string_view t = std::string_view(title).starts_with("bo ") ? std::string_view(title).substr(3) : std::string_view(title);
+    if (t.starts_with(prefix) && (t.size() == prefix.size() || t[prefix.size()] == ' ')) return true;
+  }
+  return false;
+}
+// The reference as the query writes it. A name the parser found no end for runs on into the
+// question ("Luật Viên chức nghỉ hằng năm"): past three words, its first two and "…".
+std::string shown_name(const std::string& text, const text::DocumentRef& ref) {
+  const auto name_at = ref.name.empty() ? std::string::npos : text.find(ref.name, ref.begin);
+  if (name_at != std::string::npos) {
+    const auto words = text::tokenize(ref.name);
+    if (words.size() > 3) return text.substr(ref.begin, name_at + words[1].end - ref.begin) + "…";
+  }
+  return text.substr(ref.begin, ref.end - ref.begin);
+}
+}  // namespace
+
+std::vector<std::string> missing_documents(const QueryPlan& plan, const Documents& documents) {
+  std::vector<std::string> out;
+  if (documents.docs.empty()) return out;
+  for (const auto& ref : text::find_document_refs(plan.text)) {
+    const bool held = !ref.number.empty() ? documents.by_number.count(text::document_number_key(ref.number)) > 0
+                                          : !documents.resolve(ref).empty() || law_held_loosely(documents, ref);
+    if (held) continue;
+    std::string named = shown_name(plan.text, ref);
+    if (std::find(out.begin(), out.end(), named) == out.end()) out.push_back(std::move(named));
+  }
+  return out;
+}
+
 }  // namespace search

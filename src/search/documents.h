@@ -69,4 +69,12 @@ struct CitationMatches {
 };
 CitationMatches match_citations(const QueryPlan& plan, const Documents& documents, const std::vector<Slot>& slots);
 
+// The documents the query names (text::find_document_refs) that the index does not hold, as the
+// query writes them ("Luật Hộ tịch", "Nghị định 100/2019/NĐ-CP"; a name of more than three words,
+// which may run on into the question, as its first two and "…"), each once. A name counts as
+// held when a title resolves it, or a law's or code's title begins with its first two words ("luật
+// dân sự" is the "Bộ luật Dân sự"), so a loosely named law is not taken for a missing one. None
+// for an empty index.
+std::vector<std::string> missing_documents(const QueryPlan& plan, const Documents& documents);
+
 }  // namespace search

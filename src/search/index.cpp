@@ -137,6 +137,7 @@ Result Index::Impl::run(const Query& q) const {
   // Assemble: citations, then passages of a named number, then text.
   const RankedQuery ranked{p.citations, p.terms, p.candidates, p.plan.accented || !p.restored.empty()};
   assemble_hits(result, q, ranked, postings, documents, sc.results);
+  result.missing_documents = missing_documents(p.plan, documents);
   return result;
 }
 

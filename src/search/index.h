@@ -53,6 +53,9 @@ struct Result {
   std::size_t total = 0;
   std::vector<Hit> hits;
   std::optional<std::string> suggestion;  // accented spelling when the query was typed without diacritics
+  // Documents the query names that the index does not hold, as typed ("Luật Hộ tịch"): what is
+  // found is from other documents.
+  std::vector<std::string> missing_documents;
   double took_ms = 0;
 };
 

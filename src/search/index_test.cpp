@@ -293,4 +293,23 @@ TEST(SearchIndex, ATitleThatNamesOnlyWhatIsAskedComesBeforeOneThatNamesMore) {
   EXPECT_LT(precision(head[0]), 0.5f);
 }
 
+TEST(SearchIndex, DocumentsTheQueryNamesThatTheIndexDoesNotHoldAreReported) {
+  Index index;
+  index.upsert(passage(1, 1, "113", "Nghỉ hằng năm", "Người lao động được nghỉ hằng năm 12 ngày.", "Bộ luật Lao động", "45/2019/QH14"));
+  index.upsert(passage(2, 2, "5", "Hạn mức giao đất", "Hạn mức giao đất ở do Ủy ban nhân dân cấp tỉnh quy định.",
+                       "Nghị định quy định chi tiết thi hành Luật Đất đai", "102/2024/NĐ-CP"));
+  using V = std::vector<std::string>;
+  EXPECT_EQ(find(index, "Theo Luật Đất đai 2024, hạn mức giao đất ở là bao nhiêu?").missing_documents, V{"Luật Đất đai 2024"})
+      << "a decree detailing the law is not the law";
+  EXPECT_EQ(find(index, "Nghị định 100/2019/NĐ-CP và Luật Hộ tịch").missing_documents, (V{"Nghị định 100/2019/NĐ-CP", "Luật Hộ tịch"}));
+  EXPECT_TRUE(find(index, "Nghị định 102/2024/NĐ-CP về hạn mức giao đất").missing_documents.empty()) << "held by number";
+  EXPECT_TRUE(find(index, "theo luật lao động thì nghỉ hằng năm mấy ngày").missing_documents.empty()) << "the Bộ luật Lao động";
+  EXPECT_TRUE(find(index, "Điều 113 Bộ luật Lao động").missing_documents.empty());
+  EXPECT_TRUE(find(index, "nghỉ hằng năm mấy ngày").missing_documents.empty());
+  EXPECT_EQ(find(index, "Luật Bảo hiểm xã hội chế độ thai sản").missing_documents, V{"Luật Bảo hiểm…"})
+      << "a name with no end in sight: its first two words";
+  EXPECT_TRUE(find(Index(), "Theo Luật Hộ tịch").missing_documents.empty()) << "an empty index holds nothing to compare with";
+}
+
 }  // namespace search
+

@@ -45,7 +45,8 @@ bool ends_name(std::string_view lower, std::string_view folded) {
       "năm",  "số",  "này",  "quy",  "thì",  "là",   "có",   "được", "không", "phải", "mà",  "hoặc",
       "những", "để", "khi",  "nếu",  "theo", "tại",  "của",  "điều", "khoản", "điểm", "chương", "mục",
       "thuộc", "về", "trong", "đối", "với",  "cho",  "đến",  "từ",   "bị",    "sẽ",   "đã",  "đang",
-      "cần",  "nên", "sau",  "trước", "như", "hay",  "gì",   "nào",  "bao",   "ai",   "ở"};
+      "cần",  "nên", "sau",  "trước", "như", "hay",  "gì",   "nào",  "bao",   "ai",   "ở",
+      "cấm",  "nói", "ghi",  "bắt",  "áp",   "yêu"};
   static constexpr std::string_view kFoldedStops[] = {
       "nam",  "so",  "nay",  "quy",  "thi",  "la",   "co",  "duoc", "khong", "phai", "ma",  "hoac",
       "nhung", "de", "khi",  "neu",  "theo", "tai",  "cua", "dieu", "khoan", "diem", "chuong", "muc",
@@ -220,8 +221,10 @@ class Parser {
       for (std::size_t k = 0; k < tw.words.size() && match; ++k)
         match = t_[j + k].folded == tw.words[k] && (k == 0 || gap_ok(j + k, false));
       if (!match) continue;
-      // "luật sư" (lawyer) and "luật gia" are people, not laws.
-      if (tw.slug == "luat" && j + 1 < t_.size() && (t_[j + 1].folded == "su" || t_[j + 1].folded == "gia")) return std::nullopt;
+      // "luật sư" (lawyer) and "luật gia" are people, "luật pháp" and "luật lệ" the law at large.
+      if (tw.slug == "luat" && j + 1 < t_.size() &&
+          (t_[j + 1].folded == "su" || t_[j + 1].folded == "gia" || t_[j + 1].folded == "phap" || t_[j + 1].folded == "le"))
+        return std::nullopt;
       ref.type = tw.name;
       ref.type_slug = tw.slug;
       j += tw.words.size();
@@ -337,6 +340,30 @@ std::vector<Citation> find_citations(std::string_view s) {
       }
     }
     ++i;
+  }
+  return out;
+}
+
+std::vector<DocumentRef> find_document_refs(std::string_view s) {
+  std::vector<DocumentRef> out;
+  Parser p(s);
+  const auto& t = p.tokens();
+  // In a text that capitalises anything, a law is named with a capital ("Luật Hộ tịch"), and a
+  // lower-case "luật" is the law at large ("luật khác", "luật nước ngoài", "luật quốc tế").
+  const bool capitalised = std::any_of(t.begin(), t.end(), [&](const Token& w) { return s.substr(w.begin, w.end - w.begin) != w.lower; });
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t next = i + 1;
+    auto ref = p.document_ref(i, next);
+    bool named = ref && !ref->self && !ref->number.empty();
+    if (ref && !ref->self && ref->number.empty() && !ref->name.empty() && (ref->type_slug == "luat" || ref->type_slug == "bo-luat")) {
+      std::size_t type_token = i;
+      while (type_token < t.size() && t[type_token].begin < ref->begin) ++type_token;
+      const bool general = type_token > 0 && t[type_token - 1].folded == "phap";  // "trái pháp luật", "pháp luật và"
+      const bool capital = s[ref->begin] == 'L' || s[ref->begin] == 'B';
+      named = !general && (capital || !capitalised);
+    }
+    if (named) out.push_back(std::move(*ref));
+    i = named ? std::max(next, i + 1) : i + 1;
   }
   return out;
 }

@@ -115,4 +115,28 @@ TEST(TextCitation, DocumentRefAt) {
   EXPECT_EQ(b->title(), "Bộ luật Hình sự");
 }
 
+TEST(TextCitation, FindDocumentRefsNamesLawsByTitleAndAnyDocumentByNumber) {
+  auto named = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& r : find_document_refs(text)) out.push_back(std::string(text.substr(r.begin, r.end - r.begin)));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(named("Theo Luật Hộ tịch, đăng ký khai sinh trong bao lâu?"), V{"Luật Hộ tịch"});
+  EXPECT_EQ(named("Luật Công chứng quy định công chứng viên phải có điều kiện gì?"), V{"Luật Công chứng"});
+  EXPECT_EQ(named("Luật Giao thông đường bộ cấm những hành vi nào?"), V{"Luật Giao thông đường bộ"});
+  EXPECT_EQ(named("Điều 5 Luật Đất đai 2024 quy định gì?"), V{"Luật Đất đai 2024"}) << "inside a citation too";
+  EXPECT_EQ(named("Nghị định 100/2019/NĐ-CP phạt lỗi này bao nhiêu? Còn 168/2024/NĐ-CP?"),
+            (V{"Nghị định 100/2019/NĐ-CP", "168/2024/NĐ-CP"}));
+  EXPECT_EQ(named("Bộ luật Dân sự, Luật Hôn nhân và gia đình"), (V{"Bộ luật Dân sự", "Luật Hôn nhân và gia đình"}));
+  EXPECT_EQ(named("luật dân sự quy định thừa kế thế nào"), V{"luật dân sự"}) << "typed all in lower case";
+  // Not documents: the law at large, lawyers, everyday "quyết định", "Luật này".
+  EXPECT_TRUE(named("Theo luật thì nghỉ phép mấy ngày? Luật sư tư vấn giúp em").empty());
+  EXPECT_TRUE(named("Hội đồng trọng tài có thể áp dụng luật nước ngoài, đúng hay sai?").empty());
+  EXPECT_TRUE(named("Hành vi trái pháp luật nhưng không nhằm chiếm đoạt, có căn cứ pháp luật và ngay tình").empty());
+  EXPECT_TRUE(named("Ai quyết định việc nuôi con sau ly hôn? Nghị quyết của hội nghị").empty());
+  EXPECT_TRUE(named("Luật này quy định về cư trú.").empty());
+}
+
 }  // namespace text
+

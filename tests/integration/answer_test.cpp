@@ -150,6 +150,31 @@ TEST_P(AnswerTest, AQuestionThatNamesAnArticleOrAClauseIsAnsweredFromIt) {
   expect_grounded(clause);
 }
 
+TEST_P(AnswerTest, AQuestionAboutADocumentTheLibraryDoesNotHoldSaysSoAndOffersExperts) {
+  // The words would find the Labour Code's article on annual leave, but the asker wants another law's.
+  auto a = ask("Theo Luật Viên chức, viên chức được nghỉ hằng năm bao nhiêu ngày?");
+  EXPECT_EQ(a["missing_documents"], nlohmann::json::array({"Luật Viên chức"}));
+  ASSERT_FALSE(a["citations"].empty());
+  EXPECT_TRUE(a["handoff"]) << a.dump();
+  EXPECT_TRUE(a["answer"].get<std::string>().starts_with("Tủ sách pháp luật chưa có «Luật Viên chức». Quy định gần nhất trong tủ sách là "))
+      << a.dump();
+  expect_grounded(a);
+  // The same question without the law's name is answered; so is one naming the law the library holds.
+  auto plain = ask("viên chức được nghỉ hằng năm bao nhiêu ngày?");
+  EXPECT_TRUE(plain["missing_documents"].empty());
+  auto held = ask("Theo Bộ luật Lao động, người lao động làm đủ 12 tháng được nghỉ hằng năm bao nhiêu ngày?");
+  EXPECT_TRUE(held["missing_documents"].empty());
+  EXPECT_FALSE(held["handoff"]) << held.dump();
+  // The search says it too, in its API and on its page.
+  auto r = server_->client().get("/api/v1/search?q=" + http::percent_encode("Luật Viên chức nghỉ hằng năm"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["missing_documents"], nlohmann::json::array({"Luật Viên chức…"}))
+      << "a name that runs on into the query is cut to its first words";
+  auto page = server_->client().get("/tra-cuu?q=" + http::percent_encode("Luật Viên chức nghỉ hằng năm"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Tủ sách pháp luật chưa có «Luật Viên chức…»"), std::string::npos);
+}
+
 TEST_P(AnswerTest, MultipleChoiceQuestionsGetTheSupportedOption) {
   auto r = post_api(nlohmann::json{{"question", "Người lao động làm việc đủ 12 tháng trong điều kiện bình thường được nghỉ hằng năm bao nhiêu ngày?"},
                                    {"choices", {{"A", "10 ngày làm việc"}, {"B", "12 ngày làm việc"}, {"C", "14 ngày làm việc"}, {"D", "16 ngày làm việc"}}}}
