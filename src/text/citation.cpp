@@ -46,7 +46,7 @@ bool ends_name(std::string_view lower, std::string_view folded) {
       "những", "để", "khi",  "nếu",  "theo", "tại",  "của",  "điều", "khoản", "điểm", "chương", "mục",
       "thuộc", "về", "trong", "đối", "với",  "cho",  "đến",  "từ",   "bị",    "sẽ",   "đã",  "đang",
       "cần",  "nên", "sau",  "trước", "như", "hay",  "gì",   "nào",  "bao",   "ai",   "ở",
-      "cấm",  "nói", "ghi",  "bắt",  "áp",   "yêu"};
+      "cấm",  "nói", "ghi",  "bắt",  "áp",   "yêu",  "mới"};
   static constexpr std::string_view kFoldedStops[] = {
       "nam",  "so",  "nay",  "quy",  "thi",  "la",   "co",  "duoc", "khong", "phai", "ma",  "hoac",
       "nhung", "de", "khi",  "neu",  "theo", "tai",  "cua", "dieu", "khoan", "diem", "chuong", "muc",
@@ -358,7 +358,9 @@ std::vector<DocumentRef> find_document_refs(std::string_view s) {
     if (ref && !ref->self && ref->number.empty() && !ref->name.empty() && (ref->type_slug == "luat" || ref->type_slug == "bo-luat")) {
       std::size_t type_token = i;
       while (type_token < t.size() && t[type_token].begin < ref->begin) ++type_token;
-      const bool general = type_token > 0 && t[type_token - 1].folded == "phap";  // "trái pháp luật", "pháp luật và"
+      // "trái pháp luật", "công ty luật", "văn phòng luật", "khoa luật", "trường luật", "học luật".
+      static constexpr std::string_view kBefore[] = {"phap", "ty", "phong", "hang", "khoa", "nganh", "truong", "hoc"};
+      const bool general = type_token > 0 && std::find(std::begin(kBefore), std::end(kBefore), t[type_token - 1].folded) != std::end(kBefore);
       const bool capital = s[ref->begin] == 'L' || s[ref->begin] == 'B';
       named = !general && (capital || !capitalised);
     }

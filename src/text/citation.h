@@ -45,8 +45,8 @@ std::vector<Citation> find_citations(std::string_view nfc_text);
 // or, for a code or law, by type and name ("Luật Hộ tịch", "theo bộ luật lao động"), inside
 // citations or not. Other types count only with a number: "quyết định", "nghị quyết" are everyday
 // words too ("ai quyết định việc nuôi con"). Not a name: "Luật này", a type without one ("theo
-// quy định của luật"), "pháp luật …", and, in a text that capitalises anything, a lower-case
-// "luật" ("áp dụng luật nước ngoài").
+// quy định của luật"), "pháp luật …", "công ty luật …", "khoa luật …" and the like, and, in a text
+// that capitalises anything, a lower-case "luật" ("áp dụng luật nước ngoài").
 std::vector<DocumentRef> find_document_refs(std::string_view nfc_text);
 
 // The first citation in `s` (any input; NFC-normalised first, so byte ranges refer to the

@@ -136,6 +136,9 @@ TEST(TextCitation, FindDocumentRefsNamesLawsByTitleAndAnyDocumentByNumber) {
   EXPECT_TRUE(named("Hành vi trái pháp luật nhưng không nhằm chiếm đoạt, có căn cứ pháp luật và ngay tình").empty());
   EXPECT_TRUE(named("Ai quyết định việc nuôi con sau ly hôn? Nghị quyết của hội nghị").empty());
   EXPECT_TRUE(named("Luật này quy định về cư trú.").empty());
+  EXPECT_TRUE(named("Công ty Luật nhưng treo bảng hiệu công ty TNHH, văn phòng Luật Minh An, sinh viên khoa Luật Kinh tế").empty())
+      << "law firms and faculties";
+  EXPECT_EQ(named("theo Luật chứng khoán mới thì công ty chứng khoán"), V{"Luật chứng khoán"});
 }
 
 }  // namespace text
