@@ -312,4 +312,3 @@ TEST(SearchIndex, DocumentsTheQueryNamesThatTheIndexDoesNotHoldAreReported) {
 }
 
 }  // namespace search
-

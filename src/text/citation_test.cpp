@@ -142,4 +142,3 @@ TEST(TextCitation, FindDocumentRefsNamesLawsByTitleAndAnyDocumentByNumber) {
 }
 
 }  // namespace text
-
