@@ -293,14 +293,6 @@ std::string where_of(const AnswerCitation& c) {
   return (c.clause ? "khoản " + *c.clause + " " : std::string()) + "Điều " + c.article + " " + c.document_title;
 }
 
-// "«Luật Hộ tịch»", "«Luật Đất đai» và «Luật Nhà ở»": documents the question names, as typed.
-std::string named_list(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " và " : ", ") + ("«" + names[i] + "»");
-  return out;
-}
-
 // The quote in quotation marks, for the answer's templates.
 std::string quoted(const AnswerCitation& c) { return "“" + shown_quote(c) + "”"; }
 
@@ -465,7 +457,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     articles.clear();
   }
   a.missing_documents = result.missing_documents;
-  const std::string not_held = a.missing_documents.empty() ? std::string() : "Tủ sách pháp luật chưa có " + named_list(a.missing_documents) + ". ";
+  const std::string not_held = a.missing_documents.empty() ? std::string() : "Tủ sách pháp luật chưa có " + text::quoted_names(a.missing_documents) + ". ";
   if (a.citations.empty()) {
     a.text = not_held + "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
              "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời.";

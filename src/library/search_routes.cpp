@@ -1,4 +1,6 @@
 #include "library/search_routes.h"
+
+#include "text/citation.h"
 #include "web/pagination.h"
 
 #include "core/utf8.h"
@@ -81,11 +83,7 @@ void register_search_routes(web::Site& site, SearchService& search) {
       view["searched"] = true;
       view["total"] = result.total;
       view["took_ms"] = static_cast<int>(result.took_ms * 100) / 100.0;
-      if (!result.missing_documents.empty()) {
-        std::string named;
-        for (const auto& d : result.missing_documents) named += (named.empty() ? "«" : ", «") + d + "»";
-        view["missing_documents"] = named;
-      }
+      if (!result.missing_documents.empty()) view["missing_documents"] = text::quoted_names(result.missing_documents);
       if (result.suggestion)
         view["suggestion"] = {{"text", *result.suggestion}, {"url", "/tra-cuu?q=" + http::percent_encode(*result.suggestion)}};
       view["pagination"] = web::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),

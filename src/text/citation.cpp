@@ -370,6 +370,13 @@ std::vector<DocumentRef> find_document_refs(std::string_view s) {
   return out;
 }
 
+std::string quoted_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " và " : ", ") + ("«" + names[i] + "»");
+  return out;
+}
+
 std::optional<Citation> parse_citation(std::string_view s) {
   std::string n = normalize(s);
   auto all = find_citations(n);

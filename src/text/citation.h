@@ -49,6 +49,10 @@ std::vector<Citation> find_citations(std::string_view nfc_text);
 // that capitalises anything, a lower-case "luật" ("áp dụng luật nước ngoài").
 std::vector<DocumentRef> find_document_refs(std::string_view nfc_text);
 
+// Names for a sentence, each in «»: "«Luật Hộ tịch»", "«Luật Đất đai» và «Luật Nhà ở»",
+// "«A», «B» và «C»".
+std::string quoted_names(const std::vector<std::string>& names);
+
 // The first citation in `s` (any input; NFC-normalised first, so byte ranges refer to the
 // normalised text when the input was not NFC).
 std::optional<Citation> parse_citation(std::string_view s);

@@ -141,4 +141,11 @@ TEST(TextCitation, FindDocumentRefsNamesLawsByTitleAndAnyDocumentByNumber) {
   EXPECT_EQ(named("theo Luật chứng khoán mới thì công ty chứng khoán"), V{"Luật chứng khoán"});
 }
 
+TEST(TextCitation, QuotedNamesReadAsASentence) {
+  EXPECT_EQ(quoted_names({}), "");
+  EXPECT_EQ(quoted_names({"Luật Hộ tịch"}), "«Luật Hộ tịch»");
+  EXPECT_EQ(quoted_names({"A", "B"}), "«A» và «B»");
+  EXPECT_EQ(quoted_names({"A", "B", "C"}), "«A», «B» và «C»");
+}
+
 }  // namespace text
