@@ -1,8 +1,8 @@
 // Browser test of the legal bookshelf: search typed without diacritics, open the article, follow
-// a citation link to the cited document. Run: node --test library.test.mjs
+// a citation link to the cited document; a search naming a law the bookshelf does not hold says so. Run: node --test library.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTests, newContext, saveDiagnostics } from './harness.mjs';
+import { browserTests, newContext, saveDiagnostics, seriousViolations, formatViolations } from './harness.mjs';
 
 // Two small documents; the second cites the first by its number.
 const DOCUMENTS = [
@@ -54,6 +54,26 @@ browserTests({ documents: DOCUMENTS }, (env) => {
       assert.match(await page.locator('h1').innerText(), /Luật cư trú/i);
     } catch (e) {
       await saveDiagnostics('library-search', [page], env.server);
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a search naming a law the bookshelf does not hold says so above the results, accessibly', async () => {
+    const context = await newContext(env.browser, env.server, { bypassCSP: true });  // axe-core is injected
+    const page = await context.newPage();
+    try {
+      await page.goto(`${env.server.baseURL}/tra-cuu`);
+      await page.getByLabel(/Câu hỏi, từ khoá/).fill('Theo Luật Hộ tịch, chỗ ở hợp pháp là gì?');
+      await page.getByRole('button', { name: 'Tìm' }).click();
+      await page.waitForURL(/\/tra-cuu\?q=/);
+      await assert.doesNotReject(page.getByText('Tủ sách pháp luật chưa có «Luật Hộ tịch»').waitFor(), 'the missing law is named');
+      assert.match(await page.locator('ol.hits > li').first().innerText(), /Giải thích từ ngữ/, 'what the bookshelf holds still comes');
+      const found = await seriousViolations(page);
+      assert.equal(found.length, 0, formatViolations('/tra-cuu naming a missing law', found));
+    } catch (e) {
+      await saveDiagnostics('library-search-missing', [page], env.server);
       throw e;
     } finally {
       await context.close();
