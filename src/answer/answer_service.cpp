@@ -46,20 +46,21 @@ struct FoundWords {
   std::unordered_set<std::string> words, pairs;
 };
 
-// Whether a range the clause states holds one of the amounts. Such a clause states the amount:
-// the question's words the amount was read from ("35" of "35%", "3" and "triệu" of "3 triệu")
-// count as `found`.
-bool holds_an_amount(const std::string& clause, const std::vector<text::Amount>& amounts, const std::vector<std::string>& question,
-                     FoundWords& found) {
-  bool held = false;
+// The width of the narrowest range the clause states that holds one of the amounts (infinite for
+// an open one: "chưa đủ 18 tuổi"); nullopt when none does. Such a clause states the amount: the
+// question's words the amount was read from ("35" of "35%", "3" and "triệu" of "3 triệu") count as
+// `found`.
+std::optional<double> narrowest_range_holding(const std::string& clause, const std::vector<text::Amount>& amounts,
+                                              const std::vector<std::string>& question, FoundWords& found) {
+  std::optional<double> narrowest;
   for (const auto& r : text::ranges_in(clause))
     for (const auto& a : amounts) {
       if (!text::holds(r, a)) continue;
-      held = true;
+      narrowest = std::min(narrowest.value_or(INFINITY), r.high - r.low);
       for (const auto& w : question)
         if (std::find(a.words.begin(), a.words.end(), text::fold(w)) != a.words.end()) found.words.insert(w);
     }
-  return held;
+  return narrowest;
 }
 
 // `question` holds word keys (spelling_keys): a word typed with diacritics is found only so
@@ -224,15 +225,15 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   struct Part {
     std::string text;
     FoundWords own, legal;
-    bool in_range = false;  // a range of the clause holds an amount the question gives
+    std::optional<double> range_width;  // of the narrowest range of the clause holding an amount the question gives
   };
   std::vector<Part> parts;
   std::unordered_map<std::string, int> clauses_holding;  // a word or pair → clauses that hold it
   for (const auto& range : ranges) {
-    Part part{clause_text(article_text, range), {}, {}, false};
+    Part part{clause_text(article_text, range), {}, {}, std::nullopt};
     part.own = find_words(words, part.text);
     part.legal = find_words(terms, part.text);
-    part.in_range = !q.amounts.empty() && holds_an_amount(part.text, q.amounts, words, part.own);
+    if (!q.amounts.empty()) part.range_width = narrowest_range_holding(part.text, q.amounts, words, part.own);
     for (const auto* found : {&part.own, &part.legal}) {
       for (const auto& w : found->words) ++clauses_holding[w];
       for (const auto& p : found->pairs) ++clauses_holding[p];
@@ -241,8 +242,13 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
   }
   // Which clause answers: the question's words weigh more the fewer clauses hold them (a word in
   // every clause tells none apart), and a clause of the kind the question asks for (a number with
-  // its unit, a permission or a duty) gains a bonus.
+  // its unit, a permission or a duty) gains a bonus, as does the one whose range holding the
+  // question's amount is the narrowest ("14 tuổi": "từ đủ 13 tuổi đến chưa đủ 15 tuổi", not "chưa
+  // đủ 18 tuổi").
   const double n = static_cast<double>(parts.size());
+  double narrowest = INFINITY;
+  for (const auto& part : parts)
+    if (part.range_width) narrowest = std::min(narrowest, *part.range_width);
   const auto rarity = [&](const std::string& w) {
     const auto it = clauses_holding.find(w);
     return std::log(1.0 + n / (it == clauses_holding.end() ? 1.0 : static_cast<double>(it->second)));
@@ -254,7 +260,7 @@ Quote best_quote(const QuestionWords& q, const std::string& article_text) {
     if (!terms.empty()) score = std::max(score, 0.5 * (score + share(terms, part.legal, rarity)));
     if (form.asks_quantity && text::states_quantity(part.text)) score += kQuantityBonus;
     if (form.asks_permission && text::states_permission(part.text)) score += kPermissionBonus;
-    if (part.in_range) score += kRangeBonus;
+    if (part.range_width && *part.range_width <= narrowest) score += kRangeBonus;
     if (score > best_score) {
       best_score = score;
       best = {"", numbers[i], coverage_of(part.own, part.legal), false};

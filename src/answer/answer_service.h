@@ -138,8 +138,9 @@ constexpr double kClarifyCoverage = 0.3;
 constexpr double kQuantityBonus = 0.3;
 constexpr double kPermissionBonus = 0.1;
 // ...and what a clause whose range holds an amount the question gives adds ("trộm điện thoại 3
-// triệu" → "từ 2.000.000 đồng đến dưới 50.000.000 đồng"; text/quantity.h). Natural dev clause
-// right: 0 → 0.421, 0.2 → 0.430, 0.5 and 1.0 → 0.439.
+// triệu" → "từ 2.000.000 đồng đến dưới 50.000.000 đồng"; text/quantity.h), when no other clause of
+// the article holds it in a narrower range. Natural dev clause right: 0 → 0.421, 0.2 → 0.430, 0.5
+// and 1.0 → 0.439.
 constexpr double kRangeBonus = 0.5;
 // In characters (code points), as the forms' maxlength and the error message count them.
 constexpr std::size_t kMaxQuestionChars = 4000;
@@ -234,7 +235,8 @@ QuestionWords question_words_of(const std::string& question);
 // The clause of the article that answers: the one holding most of the question's words (and,
 // up to half, its legal terms), each weighing more the fewer clauses hold it, plus
 // kQuantityBonus / kPermissionBonus for a clause of the kind the question asks for and
-// kRangeBonus for one whose range holds an amount the question gives. Without
+// kRangeBonus for the one whose range holding an amount the question gives is the narrowest
+// ("14 tuổi": "từ đủ 13 tuổi đến chưa đủ 15 tuổi" rather than "chưa đủ 18 tuổi"). Without
 // numbered clauses, the first line. The quote is a substring of the article.
 Quote best_quote(const QuestionWords& question, const std::string& article_text);
 inline Quote best_quote(const std::string& question, const std::string& article_text) {

@@ -67,6 +67,18 @@ TEST(BestQuote, TheClauseWhoseRangeHoldsTheAmountAnswersAndStatesIt) {
   EXPECT_EQ(best_quote("gây thương tích 70% thì sao", article).clause, "3");
 }
 
+TEST(BestQuote, OfTwoRangesHoldingTheAmountTheNarrowerAnswers) {
+  // After Điều 143 Bộ luật Lao động: 14 years old is under 18 (khoản 1) and from 13 to under 15
+  // (khoản 3); the question's words favour khoản 1, which defines the term it uses.
+  const std::string article =
+      "1. Lao động chưa thành niên là người lao động chưa đủ 18 tuổi.\n"
+      "2. Người từ đủ 15 tuổi đến chưa đủ 18 tuổi không được làm công việc nặng nhọc, độc hại, nguy hiểm.\n"
+      "3. Người từ đủ 13 tuổi đến chưa đủ 15 tuổi chỉ được làm công việc nhẹ theo danh mục do Bộ trưởng ban hành.";
+  EXPECT_EQ(best_quote("Lao động chưa thành niên mới 14 tuổi có đi làm phục vụ được không?", article).clause, "3");
+  EXPECT_EQ(best_quote("Lao động chưa thành niên 16 tuổi làm việc nặng nhọc được không?", article).clause, "2");
+  EXPECT_EQ(best_quote("Lao động chưa thành niên là người bao nhiêu tuổi?", article).clause, "1") << "no amount, no range bonus";
+}
+
 TEST(BestQuote, ALongClauseIsCutAfterItsLastWholePointAndSaysSo) {
   std::string clause = "1. Người thừa kế theo pháp luật được xếp theo thứ tự sau đây:\n";
   for (char point = 'a'; point <= 'h'; ++point)
