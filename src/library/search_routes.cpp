@@ -83,7 +83,9 @@ void register_search_routes(web::Site& site, SearchService& search) {
       view["searched"] = true;
       view["total"] = result.total;
       view["took_ms"] = static_cast<int>(result.took_ms * 100) / 100.0;
-      if (!result.missing_documents.empty()) view["missing_documents"] = text::quoted_names(result.missing_documents);
+      if (!result.missing_documents.empty())
+        view["missing_notice"] = "Tủ sách pháp luật chưa có " + text::quoted_names(result.missing_documents) +
+                                 (result.hits.empty() ? "." : "; các kết quả dưới đây thuộc văn bản khác.");
       if (result.suggestion)
         view["suggestion"] = {{"text", *result.suggestion}, {"url", "/tra-cuu?q=" + http::percent_encode(*result.suggestion)}};
       view["pagination"] = web::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),
