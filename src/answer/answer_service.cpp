@@ -463,7 +463,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     articles.clear();
   }
   a.missing_documents = result.missing_documents;
-  const std::string not_held = a.missing_documents.empty() ? std::string() : "Tủ sách pháp luật chưa có " + text::quoted_names(a.missing_documents) + ". ";
+  const std::string not_held = a.missing_documents.empty() ? std::string() : library::not_held(a.missing_documents) + ". ";
   if (a.citations.empty()) {
     a.text = not_held + "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
              "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời.";

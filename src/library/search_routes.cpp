@@ -1,6 +1,5 @@
 #include "library/search_routes.h"
 
-#include "text/citation.h"
 #include "web/pagination.h"
 
 #include "core/utf8.h"
@@ -84,8 +83,7 @@ void register_search_routes(web::Site& site, SearchService& search) {
       view["total"] = result.total;
       view["took_ms"] = static_cast<int>(result.took_ms * 100) / 100.0;
       if (!result.missing_documents.empty())
-        view["missing_notice"] = "Tủ sách pháp luật chưa có " + text::quoted_names(result.missing_documents) +
-                                 (result.hits.empty() ? "." : "; các kết quả dưới đây thuộc văn bản khác.");
+        view["missing_notice"] = not_held(result.missing_documents) + (result.hits.empty() ? "." : "; các kết quả dưới đây thuộc văn bản khác.");
       if (result.suggestion)
         view["suggestion"] = {{"text", *result.suggestion}, {"url", "/tra-cuu?q=" + http::percent_encode(*result.suggestion)}};
       view["pagination"] = web::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),

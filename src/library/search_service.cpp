@@ -2,6 +2,7 @@
 
 #include "library/citizen_terms.h"
 #include "library/document_repository.h"
+#include "text/citation.h"
 
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -12,6 +13,10 @@
 namespace library {
 
 std::int64_t passage_id(std::int64_t node_id, std::int64_t document_id) { return node_id ? node_id : -document_id; }
+
+std::string not_held(const std::vector<std::string>& missing_documents) {
+  return "Tủ sách pháp luật chưa có " + text::quoted_names(missing_documents);
+}
 
 namespace {
 search::Passage to_passage(const PassageRow& r) {

@@ -52,4 +52,8 @@ class SearchService {
 // Passage ids: the article's node id, or minus the document id for a document without articles.
 std::int64_t passage_id(std::int64_t node_id, std::int64_t document_id);
 
+// "Tủ sách pháp luật chưa có «Luật Hộ tịch»": what the search page and the answers say of the
+// documents a query names that the library does not hold (search::Result::missing_documents).
+std::string not_held(const std::vector<std::string>& missing_documents);
+
 }  // namespace library
