@@ -30,15 +30,20 @@ const DOCUMENTS = [
   },
 ];
 
+// Types `query` into the search form of /tra-cuu and waits for the results page.
+async function searchFor(page, env, query) {
+  await page.goto(`${env.server.baseURL}/tra-cuu`);
+  await page.getByLabel(/Câu hỏi, từ khoá/).fill(query);
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  await page.waitForURL(/\/tra-cuu\?q=/);
+}
+
 browserTests({ documents: DOCUMENTS }, (env) => {
   test('search without diacritics, open the article, follow a citation link', async () => {
     const context = await newContext(env.browser, env.server);
     const page = await context.newPage();
     try {
-      await page.goto(`${env.server.baseURL}/tra-cuu`);
-      await page.getByLabel(/Câu hỏi, từ khoá/).fill('giay to chung minh cho o hop phap');
-      await page.getByRole('button', { name: 'Tìm' }).click();
-      await page.waitForURL(/\/tra-cuu\?q=/);
+      await searchFor(page, env, 'giay to chung minh cho o hop phap');
       const first = page.locator('ol.hits > li').first();
       await assert.doesNotReject(first.waitFor(), 'there are results');
       assert.match(await first.innerText(), /Giấy tờ chứng minh chỗ ở hợp pháp/);
@@ -64,10 +69,7 @@ browserTests({ documents: DOCUMENTS }, (env) => {
     const context = await newContext(env.browser, env.server, { bypassCSP: true });  // axe-core is injected
     const page = await context.newPage();
     try {
-      await page.goto(`${env.server.baseURL}/tra-cuu`);
-      await page.getByLabel(/Câu hỏi, từ khoá/).fill('Theo Luật Hộ tịch, chỗ ở hợp pháp là gì?');
-      await page.getByRole('button', { name: 'Tìm' }).click();
-      await page.waitForURL(/\/tra-cuu\?q=/);
+      await searchFor(page, env, 'Theo Luật Hộ tịch, chỗ ở hợp pháp là gì?');
       await assert.doesNotReject(page.getByText('Tủ sách pháp luật chưa có «Luật Hộ tịch»').waitFor(), 'the missing law is named');
       assert.match(await page.locator('ol.hits > li').first().innerText(), /Giải thích từ ngữ/, 'what the bookshelf holds still comes');
       const found = await seriousViolations(page);
