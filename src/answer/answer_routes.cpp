@@ -50,6 +50,7 @@ nlohmann::json to_json(const Answer& a) {
           {"handoff", a.handoff},
           {"clarify", a.clarify},
           {"missing_documents", a.missing_documents},
+          {"outside_library", library::outside_library_json(a.outside_library)},
           {"conversation_id", a.conversation_id}};
 }
 // "choices": {"A": "…", "B": "…"}: two to six options keyed by one capital letter A–F.

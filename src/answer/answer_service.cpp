@@ -287,6 +287,16 @@ std::optional<Quote> clause_quote(const std::string& article_text, const std::st
 
 namespace {
 
+// Whether `text` holds the words of `phrase` in a row, diacritics and case aside.
+bool holds_phrase(const std::string& text, const std::string& phrase) {
+  auto folded = [](const std::string& s) {
+    std::string out = " ";
+    for (const auto& t : text::tokenize(s)) out += t.folded + " ";
+    return out;
+  };
+  return folded(text).find(folded(phrase)) != std::string::npos;
+}
+
 // The question with the citations it holds (`found` in it) left out.
 std::string without_citations(std::string question, const std::vector<text::Citation>& found) {
   for (auto it = found.rbegin(); it != found.rend(); ++it)
@@ -412,6 +422,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   std::vector<std::string> articles;  // texts of the cited articles, in citation order
   std::vector<double> coverage;       // of the question by each citation's quote
   bool first_named = false;           // the first citation is an article the question names
+  std::string first_title;            // the first citation's article title
   const auto thesaurus = search_.thesaurus();
   // The article a citation in the question names is found by the citation; its words ("Điều 35
   // Bộ luật Lao động") choose no clause.
@@ -452,6 +463,7 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     if (a.citations.size() == 1) {
       a.confidence = quote.overlap;
       first_named = cited;
+      first_title = p->title;
     }
   }
   // An article that holds none of the question's words in any spelling ("What is the minimum
@@ -463,7 +475,14 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
     articles.clear();
   }
   a.missing_documents = result.missing_documents;
-  const std::string not_held = a.missing_documents.empty() ? std::string() : library::not_held(a.missing_documents) + ". ";
+  // A subject of a law the library does not hold counts when the question (or the turns it
+  // follows; not an option of a multiple-choice one) names it and the first article's title and
+  // quote do not speak of it: "đăng ký nghĩa vụ quân sự, gọi nhập ngũ" is the Criminal Code's, too.
+  for (const auto& o : result.outside_library)
+    if (holds_phrase(context + "\n" + question, o.phrase) && (a.citations.empty() || !holds_phrase(first_title + "\n" + a.citations[0].quote, o.phrase)))
+      a.outside_library.push_back(o);
+  std::string not_held = library::not_held(a.missing_documents, a.outside_library);
+  if (!not_held.empty()) not_held += ". ";
   if (a.citations.empty()) {
     a.text = not_held + "Chúng tôi chưa tìm thấy quy định pháp luật phù hợp với câu hỏi của bạn trong tủ sách pháp luật. "
              "Bạn có thể gửi câu hỏi để luật sư, luật gia trả lời.";
@@ -481,8 +500,9 @@ Answer AnswerService::compose(const std::string& question, const std::map<std::s
   const auto& best = a.citations[0];
   std::string where = where_of(best);
   std::string validity = validity_of(best);
-  // The question asks about a document the library does not hold: what was found is from others.
-  if (!a.missing_documents.empty() && !first_named) {
+  // The question asks about a document, or a subject of a law, the library does not hold: what was
+  // found is from others.
+  if (!not_held.empty() && !first_named) {
     a.handoff = true;
     a.text = verdict + not_held + "Quy định gần nhất trong tủ sách là " + where + ":\n" + quoted(best) + "\n" + validity +
              "\nBạn có thể gửi câu hỏi để luật sư, luật gia trả lời. Thông tin chỉ mang tính tham khảo, không phải ý kiến tư vấn pháp lý.";

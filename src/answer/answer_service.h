@@ -109,6 +109,9 @@ struct Answer {
   // Documents the question names that the library does not hold ("Luật Hộ tịch"), as typed: the
   // answer says so and, unless it quotes an article the question names, offers experts.
   std::vector<std::string> missing_documents;
+  // Laws the question's subject belongs to that the library does not hold (search::OutsideLaw):
+  // the answer says so and, unless it quotes an article the question names, offers experts.
+  std::vector<search::OutsideLaw> outside_library;
 };
 
 struct Question {

@@ -167,16 +167,18 @@ struct AnswerOutcome {
   bool handoff = false, clarify = false, related = false;
   bool clause_named = false, clause_right = false;
   bool names_missing = false;  // the question names a document the library does not hold
+  bool outside = false;        // the question's subject belongs to a law the library does not hold
 };
 
 // citation R@1, R@5, MRR; clause = of the questions whose gold names a clause, the share whose
 // first citation is that article quoting that clause (and the same among those whose first
 // citation is the right article); the hand-off, clarify and related rates; the share of questions
 // found to name a document the library does not hold (on a set whose gold articles are all in the
-// library, each is a mistake unless the question names another document too).
+// library, each is a mistake unless the question names another document too), and likewise the
+// share found to be on a subject of a law the library does not hold.
 void print_outcomes(std::ostream& out, const std::string& label, const std::vector<AnswerOutcome>& outcomes,
                     std::optional<std::size_t> failures) {
-  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0, named_right_article = 0, missing = 0;
+  double r1 = 0, r5 = 0, mrr = 0, handoff = 0, clarify = 0, related = 0, named = 0, clause = 0, named_right_article = 0, missing = 0, outside = 0;
   for (const auto& o : outcomes) {
     r1 += o.rank == 1;
     r5 += o.rank >= 1 && o.rank <= 5;
@@ -188,14 +190,15 @@ void print_outcomes(std::ostream& out, const std::string& label, const std::vect
     clause += o.clause_right;
     named_right_article += o.clause_named && o.rank == 1;
     missing += o.names_missing;
+    outside += o.outside;
   }
   const double n = std::max<double>(1, static_cast<double>(outcomes.size()));
   char line[400];
   std::snprintf(line, sizeof line,
                 "[%s] questions=%zu citation R@1=%.3f R@5=%.3f MRR@10=%.3f clause=%.3f (of %.0f; %.3f of the %.0f with the right article) "
-                "handoff=%.3f clarify=%.3f related=%.3f names_missing=%.3f",
+                "handoff=%.3f clarify=%.3f related=%.3f names_missing=%.3f outside_library=%.3f",
                 label.c_str(), outcomes.size(), r1 / n, r5 / n, mrr / n, named ? clause / named : 0.0, named,
-                named_right_article ? clause / named_right_article : 0.0, named_right_article, handoff / n, clarify / n, related / n, missing / n);
+                named_right_article ? clause / named_right_article : 0.0, named_right_article, handoff / n, clarify / n, related / n, missing / n, outside / n);
   out << line;
   if (failures) out << " verification_failures=" << *failures;
   out << "\n";
@@ -249,9 +252,11 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
     });
     AnswerOutcome o{q.style, rank, a.handoff, a.clarify, !a.related.empty()};
     o.names_missing = !a.missing_documents.empty();
-    if (list_misses && o.names_missing) {
+    o.outside = !a.outside_library.empty();
+    if (list_misses && (o.names_missing || o.outside)) {
       missing_named << "- " << q.text << "\n  not held:";
       for (const auto& d : a.missing_documents) missing_named << " «" << d << "»";
+      for (const auto& d : a.outside_library) missing_named << " «" << d.law << "» for «" << d.phrase << "»";
       missing_named << "\n";
     }
     // The clause: among the gold articles that name one, the first citation quotes that clause.
@@ -303,7 +308,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
                 100 * answers / searches);
   out << line;
   if (list_misses) out << "# questions whose first citation is the right article but quotes another clause\n" << clause_misses.str();
-  if (list_misses) out << "# questions found to name a document the library does not hold\n" << missing_named.str();
+  if (list_misses) out << "# questions found to name a document, or a subject of a law, the library does not hold\n" << missing_named.str();
   print_tally(out, "true/false (Đúng/Sai)", true_false);
   print_tally(out, "multiple choice (Trắc nghiệm)", multiple_choice);
   if (!support_rows.empty()) {

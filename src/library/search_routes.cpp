@@ -49,7 +49,8 @@ void register_search_routes(web::Site& site, SearchService& search) {
       if (auto j = search.hit_json(h); !j.is_null()) hits.push_back(std::move(j));
     nlohmann::json body = {{"total", result.total}, {"took_ms", result.took_ms}, {"hits", hits},
                            {"suggestion", result.suggestion ? nlohmann::json(*result.suggestion) : nlohmann::json(nullptr)},
-                           {"missing_documents", result.missing_documents}};
+                           {"missing_documents", result.missing_documents},
+                           {"outside_library", outside_library_json(result.outside_library)}};
     auto res = http::Response::json(body.dump());
     res.set("Cache-Control", "no-store");  // every query differs; caching them would only fill memory
     return res;
@@ -82,8 +83,9 @@ void register_search_routes(web::Site& site, SearchService& search) {
       view["searched"] = true;
       view["total"] = result.total;
       view["took_ms"] = static_cast<int>(result.took_ms * 100) / 100.0;
-      if (!result.missing_documents.empty())
-        view["missing_notice"] = not_held(result.missing_documents) + (result.hits.empty() ? "." : "; các kết quả dưới đây thuộc văn bản khác.");
+      if (!result.missing_documents.empty() || !result.outside_library.empty())
+        view["missing_notice"] = not_held(result.missing_documents, result.outside_library) +
+                                 (result.hits.empty() ? "." : "; các kết quả dưới đây thuộc văn bản khác.");
       if (result.suggestion)
         view["suggestion"] = {{"text", *result.suggestion}, {"url", "/tra-cuu?q=" + http::percent_encode(*result.suggestion)}};
       view["pagination"] = web::pagination_view("/tra-cuu?q=" + http::percent_encode(q.text), static_cast<std::int64_t>(result.total),

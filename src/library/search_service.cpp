@@ -2,6 +2,7 @@
 
 #include "library/citizen_terms.h"
 #include "library/document_repository.h"
+#include "library/law_subjects.h"
 #include "text/citation.h"
 
 #include <nlohmann/json.hpp>
@@ -14,8 +15,21 @@ namespace library {
 
 std::int64_t passage_id(std::int64_t node_id, std::int64_t document_id) { return node_id ? node_id : -document_id; }
 
-std::string not_held(const std::vector<std::string>& missing_documents) {
-  return "Tủ sách pháp luật chưa có " + text::quoted_names(missing_documents);
+std::string not_held(const std::vector<std::string>& missing_documents, const std::vector<search::OutsideLaw>& outside_library) {
+  if (missing_documents.empty() && outside_library.empty()) return "";
+  std::vector<std::string> names = missing_documents, phrases;
+  for (const auto& o : outside_library) {
+    names.push_back(o.law);
+    phrases.push_back(o.phrase);
+  }
+  return "Tủ sách pháp luật chưa có " + text::quoted_names(names) +
+         (phrases.empty() ? std::string() : " (văn bản quy định về " + text::quoted_names(phrases) + ")");
+}
+
+nlohmann::json outside_library_json(const std::vector<search::OutsideLaw>& outside_library) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& o : outside_library) out.push_back({{"law", o.law}, {"phrase", o.phrase}});
+  return out;
 }
 
 namespace {
@@ -45,6 +59,7 @@ PassageSource to_source(const PassageRow& r, const std::vector<std::string>& sou
 
 SearchService::SearchService(db::Database& database, db::ChangeFeed& changes) : database_(database) {
   index_.index().set_thesaurus(current_thesaurus(*database_.acquire()));
+  index_.index().set_law_subjects(builtin_law_subjects());
   rebuild();
   changes.add_listener([this](const std::string& topic) {
     // One refresh at a time, each reading then applying: a refresh that read an older version

@@ -53,7 +53,11 @@ class SearchService {
 std::int64_t passage_id(std::int64_t node_id, std::int64_t document_id);
 
 // "Tủ sách pháp luật chưa có «Luật Hộ tịch»": what the search page and the answers say of the
-// documents a query names that the library does not hold (search::Result::missing_documents).
-std::string not_held(const std::vector<std::string>& missing_documents);
+// documents a query names that the library does not hold (search::Result::missing_documents), and
+// of the laws its subject belongs to that the library does not hold (Result::outside_library:
+// "… chưa có «Luật Doanh nghiệp» (văn bản quy định về «công ty hợp danh»)"). "" when both are empty.
+std::string not_held(const std::vector<std::string>& missing_documents, const std::vector<search::OutsideLaw>& outside_library = {});
+// `outside_library` in the APIs: [{"law": "Luật Doanh nghiệp", "phrase": "công ty hợp danh"}].
+nlohmann::json outside_library_json(const std::vector<search::OutsideLaw>& outside_library);
 
 }  // namespace library

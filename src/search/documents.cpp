@@ -262,4 +262,55 @@ std::vector<std::string> missing_documents(const QueryPlan& plan, const Document
   return out;
 }
 
+namespace {
+// The words of `text` folded and joined by single spaces, between spaces, so that a phrase is
+// found whole: " luat to cao ".
+std::string folded_words(std::string_view text) {
+  std::string out = " ";
+  for (const auto& t : text::tokenize(std::string(text))) out += t.folded + " ";
+  return out;
+}
+
+bool any_title_holds(const Documents& documents, const std::string& words) {
+  for (const auto& [title, ids] : documents.by_title)
+    if ((" " + title + " ").find(words) != std::string::npos) return true;
+  return false;
+}
+
+bool law_held(const Documents& documents, const std::string& law) {
+  const auto refs = text::find_document_refs(law);
+  if (!refs.empty() && !refs.front().number.empty())
+    return documents.by_number.count(text::document_number_key(refs.front().number)) > 0;
+  return any_title_holds(documents, folded_words(law));
+}
+}  // namespace
+
+std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& documents, const text::Thesaurus& subjects) {
+  std::vector<OutsideLaw> out;
+  if (documents.docs.empty()) return out;
+  std::vector<std::string> folded, lower;
+  for (const auto& t : plan.source_tokens) {
+    folded.push_back(t.folded);
+    lower.push_back(t.lower);
+  }
+  const auto matches = subjects.find(folded, lower);
+  // A query that names a document says which law it means (missing_documents reports it if absent).
+  if (matches.empty() || !text::find_document_refs(plan.text).empty() ||
+      std::any_of(plan.citations.begin(), plan.citations.end(), [](const text::Citation& c) { return c.document.has_value(); }))
+    return out;
+  for (const auto& m : matches) {
+    std::string words = " ";
+    for (std::size_t i = m.begin; i < m.end; ++i) words += folded[i] + " ";
+    if (any_title_holds(documents, words)) continue;
+    for (const auto& law : *m.terms) {
+      if (law_held(documents, law)) continue;
+      if (std::any_of(out.begin(), out.end(), [&](const OutsideLaw& o) { return o.law == law; })) continue;
+      const auto& from = plan.source_tokens[m.begin];
+      const auto& to = plan.source_tokens[m.end - 1];
+      out.push_back({law, plan.text.substr(from.begin, to.end - from.begin)});
+    }
+  }
+  return out;
+}
+
 }  // namespace search

@@ -77,4 +77,12 @@ CitationMatches match_citations(const QueryPlan& plan, const Documents& document
 // for an empty index.
 std::vector<std::string> missing_documents(const QueryPlan& plan, const Documents& documents);
 
+// The laws whose subjects the query names (`subjects`: phrase → law, library::builtin_law_subjects)
+// and whose text the index does not hold, each once, in the query's order. A law is held when a
+// registered title names it (its own, or a decree's "… hướng dẫn Luật Tố cáo") or, for a law given
+// by its số hiệu, when that number is registered; a subject is held when a title holds its phrase
+// ("… chế độ gặp, nhận quà … của phạm nhân"). None for a query that names a document (by "Luật …",
+// số hiệu or a citation): it says which law it means. None for an empty index.
+std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& documents, const text::Thesaurus& subjects);
+
 }  // namespace search

@@ -53,6 +53,7 @@ struct Index::Impl {
   mutable WriterFairMutex mutex;
   Ranking ranking;
   std::shared_ptr<const text::Thesaurus> thesaurus;
+  std::shared_ptr<const text::Thesaurus> law_subjects;
   Postings postings;
   Documents documents;
 
@@ -138,6 +139,7 @@ Result Index::Impl::run(const Query& q) const {
   const RankedQuery ranked{p.citations, p.terms, p.candidates, p.plan.accented || !p.restored.empty()};
   assemble_hits(result, q, ranked, postings, documents, sc.results);
   result.missing_documents = missing_documents(p.plan, documents);
+  if (law_subjects) result.outside_library = laws_not_held(p.plan, documents, *law_subjects);
   return result;
 }
 
@@ -237,6 +239,11 @@ void Index::set_ranking(const Ranking& r) {
 void Index::set_thesaurus(std::shared_ptr<const text::Thesaurus> thesaurus) {
   std::unique_lock lock(impl_->mutex);
   impl_->thesaurus = std::move(thesaurus);
+}
+
+void Index::set_law_subjects(std::shared_ptr<const text::Thesaurus> subjects) {
+  std::unique_lock lock(impl_->mutex);
+  impl_->law_subjects = std::move(subjects);
 }
 
 std::shared_ptr<const text::Thesaurus> Index::thesaurus() const {

@@ -49,6 +49,14 @@ struct Hit {
   std::string match;             // "citation" (query named an article of a document), "number" (a số hiệu), or "text"
 };
 
+// A law a query's subject belongs to whose text the index does not hold ("công ty hợp danh" →
+// "Luật Doanh nghiệp"): what is found is from other documents.
+struct OutsideLaw {
+  std::string law;     // as the subject list names it
+  std::string phrase;  // the query's words that name the subject, as typed
+  bool operator==(const OutsideLaw&) const = default;
+};
+
 struct Result {
   std::size_t total = 0;
   std::vector<Hit> hits;
@@ -56,6 +64,9 @@ struct Result {
   // Documents the query names that the index does not hold, as typed ("Luật Hộ tịch"): what is
   // found is from other documents.
   std::vector<std::string> missing_documents;
+  // Laws the query's subject belongs to that the index does not hold (set_law_subjects; none
+  // without a subject list).
+  std::vector<OutsideLaw> outside_library;
   double took_ms = 0;
 };
 
@@ -108,6 +119,9 @@ class Index {  // thread-safe: many concurrent search() calls; upsert/remove tak
   // Everyday words → legal terms for queries (none until set; Ranking::thesaurus_weight scales them).
   void set_thesaurus(std::shared_ptr<const text::Thesaurus> thesaurus);
   std::shared_ptr<const text::Thesaurus> thesaurus() const;
+  // Subject phrases → the law governing them (library::builtin_law_subjects), for
+  // Result::outside_library (none until set).
+  void set_law_subjects(std::shared_ptr<const text::Thesaurus> subjects);
 
  private:
   struct Impl;

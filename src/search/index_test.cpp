@@ -311,4 +311,40 @@ TEST(SearchIndex, DocumentsTheQueryNamesThatTheIndexDoesNotHoldAreReported) {
   EXPECT_TRUE(find(Index(), "Theo Luật Hộ tịch").missing_documents.empty()) << "an empty index holds nothing to compare with";
 }
 
+TEST(SearchIndex, LawsWhoseSubjectTheQueryNamesAndTheIndexDoesNotHoldAreReported) {
+  Index index;
+  index.upsert(passage(1, 1, "113", "Nghỉ hằng năm", "Người lao động được nghỉ hằng năm 12 ngày.", "Bộ luật Lao động", "45/2019/QH14"));
+  index.set_law_subjects(std::make_shared<const text::Thesaurus>(text::Thesaurus::parse(
+      "công ty hợp danh\tLuật Doanh nghiệp\nthành viên hợp danh\tLuật Doanh nghiệp\nmũ bảo hiểm\tNghị định 168/2024/NĐ-CP\n"
+      "hợp đồng lao động\tBộ luật Lao động\nphạm nhân\tLuật Thi hành án hình sự\n")));
+  using V = std::vector<OutsideLaw>;
+  EXPECT_EQ(find(index, "Thành viên hợp danh của công ty hợp danh có được nghỉ hằng năm không?").outside_library,
+            (V{{"Luật Doanh nghiệp", "Thành viên hợp danh"}}))
+      << "each law once, with the first phrase as typed";
+  EXPECT_EQ(find(index, "cong ty hop danh nghi hang nam").outside_library, (V{{"Luật Doanh nghiệp", "cong ty hop danh"}}))
+      << "typed without diacritics";
+  EXPECT_EQ(find(index, "không đội mũ bảo hiểm phạt bao nhiêu").outside_library, (V{{"Nghị định 168/2024/NĐ-CP", "mũ bảo hiểm"}}));
+  EXPECT_TRUE(find(index, "hợp đồng lao động nghỉ hằng năm").outside_library.empty()) << "the Bộ luật Lao động is held";
+  EXPECT_TRUE(find(index, "nghỉ hằng năm mấy ngày").outside_library.empty());
+  EXPECT_TRUE(find(index, "Theo Luật Hộ tịch, công ty hợp danh có được nghỉ hằng năm không").outside_library.empty())
+      << "a query naming a document says which law it means";
+  EXPECT_TRUE(find(index, "Điều 113 BLLĐ: công ty hợp danh nghỉ hằng năm").outside_library.empty());
+
+  // A decree that names the law in its title, a document whose title holds the subject, or the
+  // number of a law given by it: the library holds it.
+  index.upsert(passage(2, 2, "1", "Phạm vi", "Nghị định này quy định chi tiết.", "Nghị định hướng dẫn Luật Doanh nghiệp", "01/2025/NĐ-CP"));
+  index.upsert(passage(3, 3, "1", "Phạm vi", "Thông tư này quy định chế độ gặp thân nhân.", "Thông tư quy định chế độ gặp thân nhân của phạm nhân",
+                       "82/2026/TT-BQP"));
+  EXPECT_TRUE(find(index, "công ty hợp danh nghỉ hằng năm").outside_library.empty());
+  EXPECT_TRUE(find(index, "phạm nhân được gặp thân nhân mấy lần").outside_library.empty());
+  index.upsert(passage(4, 4, "6", "Xử phạt người điều khiển xe mô tô", "Phạt tiền người không đội mũ bảo hiểm.", "Nghị định 168/2024/NĐ-CP",
+                       "168/2024/NĐ-CP"));
+  EXPECT_TRUE(find(index, "không đội mũ bảo hiểm phạt bao nhiêu").outside_library.empty());
+
+  EXPECT_TRUE(find(Index(), "công ty hợp danh").outside_library.empty()) << "no subject list";
+  Index empty;
+  empty.set_law_subjects(std::make_shared<const text::Thesaurus>(text::Thesaurus::parse("công ty hợp danh\tLuật Doanh nghiệp\n")));
+  EXPECT_TRUE(find(empty, "công ty hợp danh").outside_library.empty()) << "an empty index holds nothing to compare with";
+}
+
 }  // namespace search

@@ -175,6 +175,43 @@ TEST_P(AnswerTest, AQuestionAboutADocumentTheLibraryDoesNotHoldSaysSoAndOffersEx
   EXPECT_NE(page.body.find("Tủ sách pháp luật chưa có «Luật Viên chức…»"), std::string::npos);
 }
 
+TEST_P(AnswerTest, AQuestionOnASubjectOfALawTheLibraryDoesNotHoldSaysSoAndOffersExperts) {
+  // "thành viên hợp danh" belongs to the Law on Enterprises (content/thesaurus/law-subjects.tsv);
+  // the words alone would find the Labour Code's probation article and answer from it.
+  auto a = ask("Thời gian thử việc đối với thành viên hợp danh của công ty hợp danh là bao lâu?");
+  EXPECT_EQ(a["outside_library"], (nlohmann::json::array({{{"law", "Luật Doanh nghiệp"}, {"phrase", "thành viên hợp danh"}}}))) << a.dump();
+  EXPECT_TRUE(a["missing_documents"].empty());
+  ASSERT_FALSE(a["citations"].empty());
+  EXPECT_EQ(a["citations"][0]["article"], "25");
+  EXPECT_TRUE(a["handoff"]) << a.dump();
+  EXPECT_TRUE(a["answer"].get<std::string>().starts_with(
+      "Tủ sách pháp luật chưa có «Luật Doanh nghiệp» (văn bản quy định về «thành viên hợp danh»). Quy định gần nhất trong tủ sách là "))
+      << a.dump();
+  expect_grounded(a);
+  EXPECT_TRUE(ask("Thời gian thử việc là bao lâu?")["outside_library"].empty());
+
+  // A quote that speaks of the subject answers: the library's own text deals with it.
+  ASSERT_TRUE(import(R"([{"id": "Nghị định 01/2025/NĐ-CP", "articles": [{"id": "3", "text": "Tham gia bảo hiểm\n\n1. Người lao động làm việc theo hợp đồng lao động phải tham gia bảo hiểm thất nghiệp."}]}])",
+                     "nghi-dinh.json"));
+  nlohmann::json insured;
+  for (int i = 0; i < 100; ++i) {
+    insured = ask("Người lao động có phải tham gia bảo hiểm thất nghiệp không?");
+    if (!insured["citations"].empty() && insured["citations"][0]["article"] == "3") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(insured["citations"][0]["article"], "3") << insured.dump();
+  EXPECT_TRUE(insured["outside_library"].empty()) << insured.dump();
+  EXPECT_FALSE(insured["handoff"]) << insured.dump();
+  // The search reports the law all the same (the library does not hold it), in its API and on its page.
+  auto r = server_->client().get("/api/v1/search?q=" + http::percent_encode("tham gia bảo hiểm thất nghiệp"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["outside_library"],
+            (nlohmann::json::array({{{"law", "Luật Việc làm"}, {"phrase", "bảo hiểm thất nghiệp"}}})));
+  auto page = server_->client().get("/tra-cuu?q=" + http::percent_encode("tham gia bảo hiểm thất nghiệp"));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Tủ sách pháp luật chưa có «Luật Việc làm» (văn bản quy định về «bảo hiểm thất nghiệp»)"), std::string::npos);
+}
+
 TEST_P(AnswerTest, MultipleChoiceQuestionsGetTheSupportedOption) {
   auto r = post_api(nlohmann::json{{"question", "Người lao động làm việc đủ 12 tháng trong điều kiện bình thường được nghỉ hằng năm bao nhiêu ngày?"},
                                    {"choices", {{"A", "10 ngày làm việc"}, {"B", "12 ngày làm việc"}, {"C", "14 ngày làm việc"}, {"D", "16 ngày làm việc"}}}}
