@@ -7,14 +7,14 @@ namespace answer {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT r.question, r.words, r.document_id, r.article, r.confidence, r.outcome, r.helpful, r.reason, r.month, "
+    "SELECT r.question, r.words, r.document_id, r.article, r.confidence, r.outcome, r.helpful, r.reason, r.month, r.missing, "
     "COALESCE(d.title, ''), COALESCE(d.fields, '') FROM answer_reviews r LEFT JOIN legal_documents d ON d.id = r.document_id ";
 
 AnswerReview read(const db::Row& row) {
   AnswerReview r;
   std::optional<std::int64_t> helpful;
-  db::read_row(row, r.question, r.words, r.document_id, r.article, r.confidence, r.outcome, helpful, r.reason, r.month, r.document_title,
-               r.fields);
+  db::read_row(row, r.question, r.words, r.document_id, r.article, r.confidence, r.outcome, helpful, r.reason, r.month, r.missing,
+               r.document_title, r.fields);
   if (helpful) r.helpful = *helpful != 0;
   return r;
 }
@@ -23,10 +23,10 @@ AnswerReview read(const db::Row& row) {
 
 void ReviewRepository::add(const AnswerReview& r, std::int64_t now) {
   c_.execute(
-      "INSERT INTO answer_reviews (question, words, document_id, article, confidence, outcome, helpful, reason, month, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO answer_reviews (question, words, document_id, article, confidence, outcome, helpful, reason, month, missing, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {r.question, r.words, db::opt(r.document_id), r.article, r.confidence, r.outcome,
-       r.helpful ? db::Value(std::int64_t{*r.helpful ? 1 : 0}) : db::Value(db::Null{}), r.reason, r.month, now});
+       r.helpful ? db::Value(std::int64_t{*r.helpful ? 1 : 0}) : db::Value(db::Null{}), r.reason, r.month, r.missing, now});
 }
 
 std::vector<AnswerReview> ReviewRepository::shortfalls(const std::string& from, const std::string& to, int limit) {

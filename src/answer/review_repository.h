@@ -20,12 +20,13 @@ struct AnswerReview {
   std::optional<bool> helpful;
   std::string reason;
   std::string month;  // "2026-12"
+  std::string missing;  // documents and laws the library did not hold, "; "-separated
   std::string document_title, fields;  // read: the cited document's title and lĩnh vực ("; "-separated)
 };
 
 // One row of the month or field table: answers recorded, and what askers said.
 struct ReviewTally {
-  std::string key;  // month, or field
+  std::string key;  // month, field, or a document the library did not hold
   std::int64_t recorded = 0, unsure = 0, yes = 0, no = 0;
 };
 

@@ -53,6 +53,8 @@ void register_review_routes(web::Site& site, AnswerReviews& reviews) {
     view["has_groups"] = !groups.empty();
     view["by_month"] = tallies(report.by_month);
     view["by_field"] = tallies(report.by_field);
+    view["by_missing"] = tallies(report.by_missing);
+    view["has_missing"] = !report.by_missing.empty();
     view["has_tallies"] = !report.by_month.empty();
     return site.page("answer/reviews", view);
   });

@@ -78,6 +78,9 @@ void record_review(db::Connection& c, const std::string& question, const Answer&
   r.helpful = helpful;
   r.reason = reason;
   r.month = core::format_vn_iso_date(now).substr(0, 7);
+  std::vector<std::string> missing = a.missing_documents;
+  for (const auto& o : a.outside_library) missing.push_back(o.law);
+  r.missing = core::join(missing, "; ");
   ReviewRepository(c).add(r, now);
 }
 
@@ -102,7 +105,7 @@ core::Result<void> AnswerReviews::feedback(const FeedbackInput& in, std::int64_t
 }
 
 ReviewReport AnswerReviews::report(const std::string& from, const std::string& to) {
-  ReviewReport out{from, to, {}, {}, {}};
+  ReviewReport out{from, to, {}, {}, {}, {}};
   auto c = database_.acquire();
   ReviewRepository repo(*c);
   // Groups: each shortfall joins the first group whose words are alike enough, newest first.
@@ -125,19 +128,34 @@ ReviewReport AnswerReviews::report(const std::string& from, const std::string& t
   std::stable_sort(out.groups.begin(), out.groups.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
   if (out.groups.size() > kGroups) out.groups.resize(kGroups);
   out.by_month = repo.by_month(from, to);
-  std::map<std::string, ReviewTally> fields;
-  for (const auto& r : repo.with_fields(from, to)) {
-    auto names = core::split_clean(r.fields, ';');
-    const std::string field = names.empty() ? "Chưa xác định lĩnh vực" : names.front();
-    auto& t = fields[field];
-    t.key = field;
+  std::map<std::string, ReviewTally> fields, missing;
+  const auto tally = [](ReviewTally& t, const AnswerReview& r) {
     ++t.recorded;
     t.unsure += r.outcome != "answered";
     t.yes += r.helpful == std::optional<bool>(true);
     t.no += r.helpful == std::optional<bool>(false);
+  };
+  for (const auto& r : repo.with_fields(from, to)) {
+    for (const auto& name : core::split_clean(r.missing, ';')) {
+      auto& t = missing[name];
+      t.key = name;
+      tally(t, r);
+    }
+    auto names = core::split_clean(r.fields, ';');
+    const std::string field = names.empty() ? "Chưa xác định lĩnh vực" : names.front();
+    auto& t = fields[field];
+    t.key = field;
+    tally(t, r);
   }
-  for (auto& [name, tally] : fields) out.by_field.push_back(tally);
-  std::stable_sort(out.by_field.begin(), out.by_field.end(), [](const auto& a, const auto& b) { return a.recorded > b.recorded; });
+  const auto most_first = [](const std::map<std::string, ReviewTally>& tallies) {
+    std::vector<ReviewTally> out;
+    for (const auto& [name, t] : tallies) out.push_back(t);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.recorded > b.recorded; });
+    return out;
+  };
+  out.by_field = most_first(fields);
+  out.by_missing = most_first(missing);
+  if (out.by_missing.size() > kGroups) out.by_missing.resize(kGroups);
   return out;
 }
 

@@ -2,7 +2,8 @@
 // Feedback and gaps (issue 14): answers that fell short (unsure, asking to clarify, handed off at
 // the asker's request: AnswerService::answer and hand_off record those) are noted, askers say whether an answer helped ("Câu trả lời có giúp ích không?", with a reason
 // for a no), and editors read where answers are missing: the most frequent such questions grouped
-// by similar words, and the figures by month and by legal field. Questions are kept masked of
+// by similar words, the figures by month and by legal field, and the documents the library lacks
+// that questions asked about. Questions are kept masked of
 // personal data (text::mask_personal_data), with nothing that names the asker.
 #include "answer/answer_service.h"
 #include "answer/review_repository.h"
@@ -46,6 +47,9 @@ struct ReviewReport {
   std::string from, to;  // months, "2026-07".."2026-12"
   std::vector<GapGroup> groups;  // most frequent first, at most 30
   std::vector<ReviewTally> by_month, by_field;
+  // The documents and laws the library did not hold that questions asked about, most asked first
+  // (at most 30): what to import.
+  std::vector<ReviewTally> by_missing;
 };
 
 // Also gives the library the answers their askers found helpful, as answered questions its

@@ -430,6 +430,9 @@ TEST_P(AnswerTest, AskersSayWhetherAnAnswerHelpedAndEditorsSeeWhereAnswersFallSh
 
   // The editors' report: the same question asked again groups with the first; the month and field tables.
   ASSERT_TRUE(ask("Thủ tục xin cấp hộ chiếu cho con tôi làm ở đâu vậy?")["handoff"]);
+  // A question on a law the library lacks: the report names the law to import.
+  ASSERT_TRUE(ask("Thành viên hợp danh của công ty hợp danh chịu trách nhiệm thế nào?")["handoff"]);
+  EXPECT_EQ(reviews("missing = 'Luật Doanh nghiệp'"), 1);
   auto editor = server_->client();
   server_->add_user("bientap@x.vn", auth::Role::editor);
   ASSERT_TRUE(editor.login("bientap@x.vn", kPassword));
@@ -438,6 +441,7 @@ TEST_P(AnswerTest, AskersSayWhetherAnAnswerHelpedAndEditorsSeeWhereAnswersFallSh
   EXPECT_NE(report.body.find("<strong>2 lần</strong>"), std::string::npos) << report.body;
   EXPECT_NE(report.body.find("Không giúp ích: 1"), std::string::npos);
   EXPECT_NE(report.body.find(core::today_vn_iso().substr(0, 7)), std::string::npos);
+  EXPECT_NE(report.body.find("<th scope=\"row\">Luật Doanh nghiệp</th><td class=\"number\">1</td>"), std::string::npos) << report.body;
   EXPECT_EQ(report.body.find("0912"), std::string::npos);
   EXPECT_EQ(editor.get("/quan-tri/hoi-dap-tu-dong?tu=2026-13&den=2026-12").status, 400);
   EXPECT_EQ(editor.get("/quan-tri/hoi-dap-tu-dong?tu=2026-12&den=2026-01").status, 400);
