@@ -68,6 +68,16 @@ std::vector<Question> load_questions(const std::string& path) {
 }
 
 
+std::vector<std::string> load_question_texts(const std::string& path) {
+  auto j = nlohmann::json::parse(read_file(path));
+  if (!j.is_array()) throw std::runtime_error(path + ": cần một mảng câu hỏi");
+  std::vector<std::string> out;
+  for (const auto& q : j)
+    if (q.is_object())
+      if (auto text = core::nfc(q.value("text", q.value("question", std::string()))); !text.empty()) out.push_back(std::move(text));
+  return out;
+}
+
 std::vector<Question> load_or_complain(const std::string& path, std::ostream& out) {
   auto questions = load_questions(path);
   if (questions.empty()) out << "không có câu hỏi nào có điều luật đúng (relevant_articles) trong " << path << "\n";

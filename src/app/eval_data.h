@@ -63,6 +63,8 @@ std::size_t gold_rank(const Question& q, const Range& cited, Describe&& describe
 std::string read_file(const std::string& path);  // throws std::runtime_error
 // The questions of `path` that name a gold article (throws on malformed JSON).
 std::vector<Question> load_questions(const std::string& path);
+// The texts ("text" or "question") of every question of `path`, gold or not (throws on malformed JSON).
+std::vector<std::string> load_question_texts(const std::string& path);
 // The same, saying so on `out` when there are none.
 std::vector<Question> load_or_complain(const std::string& path, std::ostream& out);
 
