@@ -1,6 +1,7 @@
 // `phobien eval retrieval` and `phobien eval answer` on a corpus folder and a question file in the
 // natural-question format: gold articles named by title, clauses, figures per style; `phobien
-// train ranking` and the weights it writes, measured with `eval --weights`.
+// train ranking` and the weights it writes, measured with `eval --weights`; `phobien eval outside`
+// on questions without gold.
 #include "support/process.h"
 #include "support/test_database.h"
 
@@ -82,6 +83,28 @@ TEST(EvalCli, BadInputFailsWithAMessage) {
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.output.find("hong.json"), std::string::npos) << broken.output;
   EXPECT_NE(run_phobien({"eval", "retrieval", "--corpus", f.dir + "/khong-co", "--questions", f.questions}).exit_code, 0);
+}
+
+TEST(EvalCli, OutsideCountsQuestionsOnDocumentsTheLibraryLacksWithoutGold) {
+  EvalFiles f;
+  const std::string real = f.dir + "/thuc-te.json";
+  std::ofstream(real) << R"([{"qid": 1, "question": "Công ty hợp danh phải có ít nhất bao nhiêu thành viên hợp danh?"},
+      {"qid": 2, "question": "Theo Luật Hộ tịch, đăng ký khai sinh trong bao lâu?"},
+      {"qid": 3, "question": "Làm đủ một năm được nghỉ phép mấy ngày"},
+      {"qid": 4, "question": "Thành lập công ty cần bao nhiêu vốn?"}, {"qid": 5}])";
+  auto r = run_phobien({"eval", "outside", "--corpus", f.corpus, "--questions", real, "--list"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("questions=4 names_missing=0.250 outside_library=0.500"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2\tLuật Doanh nghiệp\n1\tLuật Hộ tịch\n"), std::string::npos) << "most asked first: " << r.output;
+  EXPECT_NE(r.output.find("- Công ty hợp danh phải có ít nhất bao nhiêu thành viên hợp danh?\n  not held: «Luật Doanh nghiệp» for «Công ty hợp danh»"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("- Làm đủ một năm"), std::string::npos) << "a question on the library's own law is not listed";
+
+  std::ofstream(real) << R"({"question": "không phải mảng"})";
+  auto bad = run_phobien({"eval", "outside", "--corpus", f.corpus, "--questions", real});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.output.find("cần một mảng câu hỏi"), std::string::npos) << bad.output;
 }
 
 TEST(EvalCli, TrainingWritesWeightsThatEvalSearchesWith) {
