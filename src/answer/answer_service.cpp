@@ -289,12 +289,7 @@ namespace {
 
 // Whether `text` holds the words of `phrase` in a row, diacritics and case aside.
 bool holds_phrase(const std::string& text, const std::string& phrase) {
-  auto folded = [](const std::string& s) {
-    std::string out = " ";
-    for (const auto& t : text::tokenize(s)) out += t.folded + " ";
-    return out;
-  };
-  return folded(text).find(folded(phrase)) != std::string::npos;
+  return (" " + text::title_key(text) + " ").find(" " + text::title_key(phrase) + " ") != std::string::npos;
 }
 
 // The question with the citations it holds (`found` in it) left out.

@@ -263,13 +263,8 @@ std::vector<std::string> missing_documents(const QueryPlan& plan, const Document
 }
 
 namespace {
-// The words of `text` folded and joined by single spaces, between spaces, so that a phrase is
-// found whole: " luat to cao ".
-std::string folded_words(std::string_view text) {
-  std::string out = " ";
-  for (const auto& t : text::tokenize(std::string(text))) out += t.folded + " ";
-  return out;
-}
+// The words of `text` folded, between spaces, so that a phrase is found whole: " luat to cao ".
+std::string folded_words(std::string_view text) { return " " + text::title_key(text) + " "; }
 
 bool any_title_holds(const Documents& documents, const std::string& words) {
   for (const auto& [title, ids] : documents.by_title)

@@ -329,6 +329,7 @@ TEST(SearchIndex, LawsWhoseSubjectTheQueryNamesAndTheIndexDoesNotHoldAreReported
   EXPECT_TRUE(find(index, "Theo Luật Hộ tịch, công ty hợp danh có được nghỉ hằng năm không").outside_library.empty())
       << "a query naming a document says which law it means";
   EXPECT_TRUE(find(index, "Điều 113 BLLĐ: công ty hợp danh nghỉ hằng năm").outside_library.empty());
+  EXPECT_EQ(find(index, "phạm nhân được gặp thân nhân mấy lần").outside_library, (V{{"Luật Thi hành án hình sự", "phạm nhân"}}));
 
   // A decree that names the law in its title, a document whose title holds the subject, or the
   // number of a law given by it: the library holds it.
