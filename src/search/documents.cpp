@@ -272,6 +272,25 @@ bool any_title_holds(const Documents& documents, const std::string& words) {
   return false;
 }
 
+// The length in bytes of the first character of UTF-8 `s`.
+std::size_t first_char_bytes(const std::string& s) {
+  std::size_t n = 1;
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+  return n;
+}
+
+// The phrase of tokens [begin, end) as typed; a first word of the query capitalised only as a
+// sentence's first word is ("Thành viên góp vốn …") in lower case, one in capitals ("EVN") kept.
+std::string phrase_as_typed(const QueryPlan& plan, std::size_t begin, std::size_t end) {
+  const auto& from = plan.source_tokens[begin];
+  std::string phrase = plan.text.substr(from.begin, plan.source_tokens[end - 1].end - from.begin);
+  const std::string word = plan.text.substr(from.begin, from.end - from.begin);
+  const std::size_t w = first_char_bytes(word), l = first_char_bytes(from.lower);
+  if (begin == 0 && word != from.lower && word.compare(w, std::string::npos, from.lower, l, std::string::npos) == 0)
+    phrase.replace(0, word.size(), from.lower);
+  return phrase;
+}
+
 bool law_held(const Documents& documents, const std::string& law) {
   const auto refs = text::find_document_refs(law);
   if (!refs.empty() && !refs.front().number.empty())
@@ -300,9 +319,7 @@ std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& do
     for (const auto& law : *m.terms) {
       if (law_held(documents, law)) continue;
       if (std::any_of(out.begin(), out.end(), [&](const OutsideLaw& o) { return o.law == law; })) continue;
-      const auto& from = plan.source_tokens[m.begin];
-      const auto& to = plan.source_tokens[m.end - 1];
-      out.push_back({law, plan.text.substr(from.begin, to.end - from.begin)});
+      out.push_back({law, phrase_as_typed(plan, m.begin, m.end)});
     }
   }
   return out;

@@ -319,8 +319,10 @@ TEST(SearchIndex, LawsWhoseSubjectTheQueryNamesAndTheIndexDoesNotHoldAreReported
       "hợp đồng lao động\tBộ luật Lao động\nphạm nhân\tLuật Thi hành án hình sự\n")));
   using V = std::vector<OutsideLaw>;
   EXPECT_EQ(find(index, "Thành viên hợp danh của công ty hợp danh có được nghỉ hằng năm không?").outside_library,
-            (V{{"Luật Doanh nghiệp", "Thành viên hợp danh"}}))
-      << "each law once, with the first phrase as typed";
+            (V{{"Luật Doanh nghiệp", "thành viên hợp danh"}}))
+      << "each law once, with the first phrase as typed (a sentence's capital aside)";
+  EXPECT_EQ(find(index, "Công ty hợp danh nghỉ hằng năm").outside_library, (V{{"Luật Doanh nghiệp", "công ty hợp danh"}}));
+  EXPECT_EQ(find(index, "CÔNG TY HỢP DANH nghỉ hằng năm").outside_library, (V{{"Luật Doanh nghiệp", "CÔNG TY HỢP DANH"}}));
   EXPECT_EQ(find(index, "cong ty hop danh nghi hang nam").outside_library, (V{{"Luật Doanh nghiệp", "cong ty hop danh"}}))
       << "typed without diacritics";
   EXPECT_EQ(find(index, "không đội mũ bảo hiểm phạt bao nhiêu").outside_library, (V{{"Nghị định 168/2024/NĐ-CP", "mũ bảo hiểm"}}));
