@@ -53,7 +53,7 @@ struct Hit {
 // "Luật Doanh nghiệp"): what is found is from other documents.
 struct OutsideLaw {
   std::string law;     // as the subject list names it
-  std::string phrase;  // the query's words that name the subject, as typed
+  std::string phrase;  // the query's words that name the subject, as typed (a question's first capital aside)
   bool operator==(const OutsideLaw&) const = default;
 };
 
