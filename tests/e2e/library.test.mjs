@@ -65,7 +65,7 @@ browserTests({ documents: DOCUMENTS }, (env) => {
     }
   });
 
-  test('a search naming a law the bookshelf does not hold says so above the results, accessibly', async () => {
+  test('a search naming a law the bookshelf does not hold, or its subject, says so above the results, accessibly', async () => {
     const context = await newContext(env.browser, env.server, { bypassCSP: true });  // axe-core is injected
     const page = await context.newPage();
     try {
@@ -74,6 +74,13 @@ browserTests({ documents: DOCUMENTS }, (env) => {
       assert.match(await page.locator('ol.hits > li').first().innerText(), /Giải thích từ ngữ/, 'what the bookshelf holds still comes');
       const found = await seriousViolations(page);
       assert.equal(found.length, 0, formatViolations('/tra-cuu naming a missing law', found));
+      // A subject of a law the bookshelf does not hold (content/thesaurus/law-subjects.tsv) is told the same way.
+      await searchFor(page, env, 'Công ty hợp danh có cần giấy tờ chứng minh chỗ ở hợp pháp không?');
+      await assert.doesNotReject(
+        page.getByText('Tủ sách pháp luật chưa có «Luật Doanh nghiệp» (văn bản quy định về «công ty hợp danh»)').waitFor(),
+        'the law the subject belongs to is named');
+      const onSubject = await seriousViolations(page);
+      assert.equal(onSubject.length, 0, formatViolations('/tra-cuu on a subject of a missing law', onSubject));
     } catch (e) {
       await saveDiagnostics('library-search-missing', [page], env.server);
       throw e;
