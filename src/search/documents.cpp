@@ -307,7 +307,9 @@ std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& do
     folded.push_back(t.folded);
     lower.push_back(t.lower);
   }
-  const auto matches = subjects.find(folded, lower);
+  // A question typed with diacritics means its plain words as written ("miễn thi thực hành" is no
+  // "thị thực"); one typed without them may mean any spelling.
+  const auto matches = plan.accented ? subjects.find_as_written(folded, lower) : subjects.find(folded, lower);
   // A query that names a document says which law it means (missing_documents reports it if absent).
   if (matches.empty() || !text::find_document_refs(plan.text).empty() ||
       std::any_of(plan.citations.begin(), plan.citations.end(), [](const text::Citation& c) { return c.document.has_value(); }))

@@ -328,6 +328,8 @@ TEST(SearchIndex, LawsWhoseSubjectTheQueryNamesAndTheIndexDoesNotHoldAreReported
   EXPECT_EQ(find(index, "không đội mũ bảo hiểm phạt bao nhiêu").outside_library, (V{{"Nghị định 168/2024/NĐ-CP", "mũ bảo hiểm"}}));
   EXPECT_TRUE(find(index, "hợp đồng lao động nghỉ hằng năm").outside_library.empty()) << "the Bộ luật Lao động is held";
   EXPECT_TRUE(find(index, "nghỉ hằng năm mấy ngày").outside_library.empty());
+  EXPECT_TRUE(find(index, "công ty hop danh nghỉ hằng năm").outside_library.empty())
+      << "in a question typed with diacritics a plain word is meant as written (\"hop\" is not \"hợp\")";
   EXPECT_TRUE(find(index, "Theo Luật Hộ tịch, công ty hợp danh có được nghỉ hằng năm không").outside_library.empty())
       << "a query naming a document says which law it means";
   EXPECT_TRUE(find(index, "Điều 113 BLLĐ: công ty hợp danh nghỉ hằng năm").outside_library.empty());

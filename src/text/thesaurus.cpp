@@ -45,19 +45,23 @@ Thesaurus Thesaurus::parse(std::string_view tsv, std::vector<std::string>* probl
   return out;
 }
 
-std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded) const { return find(folded, nullptr); }
+std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded) const { return find(folded, nullptr, false); }
 
 std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded, const std::vector<std::string>& lower) const {
-  return find(folded, lower.size() == folded.size() ? &lower : nullptr);
+  return find(folded, lower.size() == folded.size() ? &lower : nullptr, false);
 }
 
-const std::vector<std::string>* Thesaurus::terms_for(const Entry& entry, const std::vector<std::string>& lower, std::size_t at) {
+std::vector<Thesaurus::Match> Thesaurus::find_as_written(const std::vector<std::string>& folded, const std::vector<std::string>& lower) const {
+  return find(folded, lower.size() == folded.size() ? &lower : nullptr, true);
+}
+
+const std::vector<std::string>* Thesaurus::terms_for(const Entry& entry, const std::vector<std::string>& lower, std::size_t at, bool as_written) {
   const Spelling* first = nullptr;
   std::size_t fitting = 0;
   for (const auto& s : entry.spellings) {
     bool fits = true;
     for (std::size_t k = 0; k < s.words.size() && fits; ++k)
-      fits = !has_diacritics(lower[at + k]) || lower[at + k] == s.words[k];
+      fits = (!as_written && !has_diacritics(lower[at + k])) || lower[at + k] == s.words[k];
     if (!fits) continue;
     if (!first) first = &s;
     ++fitting;
@@ -66,7 +70,7 @@ const std::vector<std::string>* Thesaurus::terms_for(const Entry& entry, const s
   return fitting == entry.spellings.size() ? &entry.terms : &first->terms;
 }
 
-std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded, const std::vector<std::string>* lower) const {
+std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& folded, const std::vector<std::string>* lower, bool as_written) const {
   std::vector<Match> out;
   for (std::size_t i = 0; i < folded.size();) {
     std::size_t matched = 0;
@@ -75,7 +79,7 @@ std::vector<Thesaurus::Match> Thesaurus::find(const std::vector<std::string>& fo
       for (std::size_t k = i; k < i + n; ++k) key += (key.empty() ? "" : " ") + folded[k];
       auto it = entries_.find(key);
       if (it == entries_.end()) continue;
-      const auto* terms = lower ? terms_for(it->second, *lower, i) : &it->second.terms;
+      const auto* terms = lower ? terms_for(it->second, *lower, i, as_written) : &it->second.terms;
       if (!terms) continue;
       out.push_back({i, i + n, terms});
       matched = n;

@@ -28,6 +28,9 @@ class Thesaurus {
   // aligned with `folded_tokens`) must be spelled so in the phrase: "ý kiến" does not find "kiện",
   // "đến" does not find "đền"; a word typed without diacritics finds every spelling.
   std::vector<Match> find(const std::vector<std::string>& folded_tokens, const std::vector<std::string>& lower_tokens) const;
+  // The same, where every word must be spelled as the phrase is, a word without diacritics too
+  // ("thi" does not find "thị"): for a question typed with diacritics, whose plain words are meant so.
+  std::vector<Match> find_as_written(const std::vector<std::string>& folded_tokens, const std::vector<std::string>& lower_tokens) const;
 
   std::size_t size() const { return entries_.size(); }
 
@@ -40,9 +43,10 @@ class Thesaurus {
     std::vector<Spelling> spellings;
     std::vector<std::string> terms;  // of every spelling, for words typed without diacritics
   };
-  std::vector<Match> find(const std::vector<std::string>& folded_tokens, const std::vector<std::string>* lower_tokens) const;
+  std::vector<Match> find(const std::vector<std::string>& folded_tokens, const std::vector<std::string>* lower_tokens, bool as_written) const;
   // The terms of the spellings of `entry` that the question's words from `at` can mean, or null.
-  static const std::vector<std::string>* terms_for(const Entry& entry, const std::vector<std::string>& lower_tokens, std::size_t at);
+  static const std::vector<std::string>* terms_for(const Entry& entry, const std::vector<std::string>& lower_tokens, std::size_t at,
+                                                   bool as_written);
 
   std::unordered_map<std::string, Entry> entries_;  // title_key of the phrase → its spellings
   std::size_t longest_ = 0;                          // in tokens

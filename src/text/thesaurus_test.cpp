@@ -54,6 +54,15 @@ TEST(Thesaurus, AWordTypedWithDiacriticsFindsOnlyThatSpelling) {
   EXPECT_EQ(*t.find(folded(either), lower(either))[0].terms, (std::vector<std::string>{"thức ăn chăn nuôi", "hành vi bị nghiêm cấm"}));
 }
 
+TEST(Thesaurus, AsWrittenEveryWordMustBeSpelledSo) {
+  auto t = Thesaurus::parse("thị thực\tLuật Nhập cảnh\n");
+  const std::string exam = "Những ai được miễn thi thực hành kỹ năng quân sự?";
+  EXPECT_EQ(t.find(folded(exam), lower(exam)).size(), 1u) << "a plain word may mean any spelling";
+  EXPECT_TRUE(t.find_as_written(folded(exam), lower(exam)).empty()) << "\"thi\" as written is not \"thị\"";
+  const std::string visa = "Giấy miễn thị thực hết hạn thì làm sao?";
+  EXPECT_EQ(t.find_as_written(folded(visa), lower(visa)).size(), 1u);
+}
+
 TEST(Thesaurus, LinesItCannotUseAreNamed) {
   std::vector<std::string> problems;
   auto t = Thesaurus::parse("nghỉ việc chấm dứt\n\t\nsổ đỏ\t\nbằng lái\tgiấy phép lái xe\n", &problems);
