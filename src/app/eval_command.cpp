@@ -1,6 +1,7 @@
 #include "app/eval_command.h"
 
 #include "app/eval_data.h"
+#include "app/outside_command.h"
 
 #include "answer/answer_service.h"
 #include "consult/qa_index.h"
@@ -253,12 +254,7 @@ int report_answers(EvalLibrary& lib, const answer::AnswerService& service, const
     AnswerOutcome o{q.style, rank, a.handoff, a.clarify, !a.related.empty()};
     o.names_missing = !a.missing_documents.empty();
     o.outside = !a.outside_library.empty();
-    if (list_misses && (o.names_missing || o.outside)) {
-      missing_named << "- " << q.text << "\n  not held:";
-      for (const auto& d : a.missing_documents) missing_named << " «" << d << "»";
-      for (const auto& d : a.outside_library) missing_named << " «" << d.law << "» for «" << d.phrase << "»";
-      missing_named << "\n";
-    }
+    if (list_misses) write_not_held(missing_named, q.text, a);
     // The clause: among the gold articles that name one, the first citation quotes that clause.
     for (const auto& g : q.gold)
       if (!g.clause.empty()) {

@@ -12,6 +12,14 @@
 
 namespace app {
 
+void write_not_held(std::ostream& out, const std::string& question, const answer::Answer& a) {
+  if (a.missing_documents.empty() && a.outside_library.empty()) return;
+  out << "- " << question << "\n  not held:";
+  for (const auto& d : a.missing_documents) out << " «" << d << "»";
+  for (const auto& o : a.outside_library) out << " «" << o.law << "» for «" << o.phrase << "»";
+  out << "\n";
+}
+
 int eval_outside(const std::string& corpus, const std::string& questions_path, bool list, std::ostream& out) {
   const auto questions = load_question_texts(questions_path);
   if (questions.empty()) {
@@ -36,12 +44,7 @@ int eval_outside(const std::string& corpus, const std::string& questions_path, b
     confident += !a.handoff && !a.clarify && !a.citations.empty();
     for (const auto& d : a.missing_documents) ++laws[d];
     for (const auto& o : a.outside_library) ++laws[o.law];
-    if (list && (!a.missing_documents.empty() || !a.outside_library.empty())) {
-      listed << "- " << q << "\n  not held:";
-      for (const auto& d : a.missing_documents) listed << " «" << d << "»";
-      for (const auto& o : a.outside_library) listed << " «" << o.law << "» for «" << o.phrase << "»";
-      listed << "\n";
-    }
+    if (list) write_not_held(listed, q, a);
   }
   const double n = static_cast<double>(questions.size());
   char line[400];

@@ -2,7 +2,17 @@
 #include <ostream>
 #include <string>
 
+namespace answer {
+struct Answer;
+}
+
 namespace app {
+
+// "- <question>\n  not held: «Luật Hộ tịch» «Luật Doanh nghiệp» for «công ty hợp danh»\n": one line
+// of the list `eval answer --misses` and `eval outside --list` give of a question whose answer
+// found documents it names, or the law its subject belongs to, missing from the library; nothing
+// for any other answer.
+void write_not_held(std::ostream& out, const std::string& question, const answer::Answer& a);
 
 // `phobien eval outside --corpus PATH --questions FILE [--list]`: imports the corpus into a fresh
 // temporary database, answers every question of FILE (an array of {"text" or "question"}: no gold
