@@ -1,5 +1,6 @@
 #include "search/documents.h"
 
+#include "core/utf8.h"
 #include "text/document_number.h"
 #include "text/vietnamese.h"
 
@@ -249,10 +250,10 @@ std::string shown_name(const std::string& text, const text::DocumentRef& ref) {
 }
 }  // namespace
 
-std::vector<std::string> missing_documents(const QueryPlan& plan, const Documents& documents) {
+std::vector<std::string> missing_documents(const QueryPlan& plan, const std::vector<text::DocumentRef>& named, const Documents& documents) {
   std::vector<std::string> out;
   if (documents.docs.empty()) return out;
-  for (const auto& ref : text::find_document_refs(plan.text)) {
+  for (const auto& ref : named) {
     const bool held = !ref.number.empty() ? documents.by_number.count(text::document_number_key(ref.number)) > 0
                                           : !documents.resolve(ref).empty() || law_held_loosely(documents, ref);
     if (held) continue;
@@ -272,20 +273,13 @@ bool any_title_holds(const Documents& documents, const std::string& words) {
   return false;
 }
 
-// The length in bytes of the first character of UTF-8 `s`.
-std::size_t first_char_bytes(const std::string& s) {
-  std::size_t n = 1;
-  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
-  return n;
-}
-
 // The phrase of tokens [begin, end) as typed; a first word of the query capitalised only as a
 // sentence's first word is ("Thành viên góp vốn …") in lower case, one in capitals ("EVN") kept.
 std::string phrase_as_typed(const QueryPlan& plan, std::size_t begin, std::size_t end) {
   const auto& from = plan.source_tokens[begin];
   std::string phrase = plan.text.substr(from.begin, plan.source_tokens[end - 1].end - from.begin);
   const std::string word = plan.text.substr(from.begin, from.end - from.begin);
-  const std::size_t w = first_char_bytes(word), l = first_char_bytes(from.lower);
+  const std::size_t w = core::utf8_prefix(word, 1).size(), l = core::utf8_prefix(from.lower, 1).size();
   if (begin == 0 && word != from.lower && word.compare(w, std::string::npos, from.lower, l, std::string::npos) == 0)
     phrase.replace(0, word.size(), from.lower);
   return phrase;
@@ -299,7 +293,8 @@ bool law_held(const Documents& documents, const std::string& law) {
 }
 }  // namespace
 
-std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& documents, const text::Thesaurus& subjects) {
+std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const std::vector<text::DocumentRef>& named, const Documents& documents,
+                                      const text::Thesaurus& subjects) {
   std::vector<OutsideLaw> out;
   if (documents.docs.empty()) return out;
   std::vector<std::string> folded, lower;
@@ -311,7 +306,7 @@ std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& do
   // "thị thực"); one typed without them may mean any spelling.
   const auto matches = plan.accented ? subjects.find_as_written(folded, lower) : subjects.find(folded, lower);
   // A query that names a document says which law it means (missing_documents reports it if absent).
-  if (matches.empty() || !text::find_document_refs(plan.text).empty() ||
+  if (matches.empty() || !named.empty() ||
       std::any_of(plan.citations.begin(), plan.citations.end(), [](const text::Citation& c) { return c.document.has_value(); }))
     return out;
   for (const auto& m : matches) {

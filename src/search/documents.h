@@ -69,20 +69,21 @@ struct CitationMatches {
 };
 CitationMatches match_citations(const QueryPlan& plan, const Documents& documents, const std::vector<Slot>& slots);
 
-// The documents the query names (text::find_document_refs) that the index does not hold, as the
-// query writes them ("Luật Hộ tịch", "Nghị định 100/2019/NĐ-CP"; a name of more than three words,
+// The documents the query names (`named`: text::find_document_refs of its text) that the index
+// does not hold, as the query writes them ("Luật Hộ tịch", "Nghị định 100/2019/NĐ-CP"; a name of more than three words,
 // which may run on into the question, as its first two and "…"), each once. A name counts as
 // held when a title resolves it, or a law's or code's title begins with its first two words ("luật
 // dân sự" is the "Bộ luật Dân sự"), so a loosely named law is not taken for a missing one. None
 // for an empty index.
-std::vector<std::string> missing_documents(const QueryPlan& plan, const Documents& documents);
+std::vector<std::string> missing_documents(const QueryPlan& plan, const std::vector<text::DocumentRef>& named, const Documents& documents);
 
 // The laws whose subjects the query names (`subjects`: phrase → law, library::builtin_law_subjects)
 // and whose text the index does not hold, each once, in the query's order. A law is held when a
 // registered title names it (its own, or a decree's "… hướng dẫn Luật Tố cáo") or, for a law given
 // by its số hiệu, when that number is registered; a subject is held when a title holds its phrase
-// ("… chế độ gặp, nhận quà … của phạm nhân"). None for a query that names a document (by "Luật …",
-// số hiệu or a citation): it says which law it means. None for an empty index.
-std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const Documents& documents, const text::Thesaurus& subjects);
+// ("… chế độ gặp, nhận quà … của phạm nhân"). None for a query that names a document (`named`, as
+// for missing_documents, or a citation): it says which law it means. None for an empty index.
+std::vector<OutsideLaw> laws_not_held(const QueryPlan& plan, const std::vector<text::DocumentRef>& named, const Documents& documents,
+                                      const text::Thesaurus& subjects);
 
 }  // namespace search

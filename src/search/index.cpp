@@ -138,8 +138,9 @@ Result Index::Impl::run(const Query& q) const {
   // Assemble: citations, then passages of a named number, then text.
   const RankedQuery ranked{p.citations, p.terms, p.candidates, p.plan.accented || !p.restored.empty()};
   assemble_hits(result, q, ranked, postings, documents, sc.results);
-  result.missing_documents = missing_documents(p.plan, documents);
-  if (law_subjects) result.outside_library = laws_not_held(p.plan, documents, *law_subjects);
+  const auto named = text::find_document_refs(p.plan.text);
+  result.missing_documents = missing_documents(p.plan, named, documents);
+  if (law_subjects) result.outside_library = laws_not_held(p.plan, named, documents, *law_subjects);
   return result;
 }
 
