@@ -76,8 +76,7 @@ struct Index::Impl {
   // ---- reading (shared lock held) ----
 
   struct Prepared;
-  // `features`: the learned ranking's features will be computed (what the question asks for).
-  Prepared prepare(const Query& q, std::optional<std::string>& suggestion, bool features) const;
+  Prepared prepare(const Query& q, std::optional<std::string>& suggestion) const;
   Result run(const Query& q) const;
   std::vector<RankedCandidate> head(const Query& q) const;
   std::vector<std::string> accented_spelling(const QueryPlan& plan, std::optional<std::string>& suggestion) const;
@@ -108,7 +107,7 @@ struct Index::Impl::Prepared {
   std::vector<Candidate> candidates;
 };
 
-Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::string>& suggestion, bool features) const {
+Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::string>& suggestion) const {
   Prepared p;
   p.plan = plan_query(q.text, ranking.thesaurus_weight > 0 ? thesaurus.get() : nullptr);
   p.restored = accented_spelling(p.plan, suggestion);
@@ -120,7 +119,7 @@ Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::st
       if (t.begin >= begin && t.end <= end) t.excluded = false;
   // Text terms, scored with BM25F.
   p.terms = text_terms(p.plan, p.restored, postings, ranking);
-  if (features) add_question_form(p.plan, postings, p.terms);
+  add_question_form(p.plan, postings, p.terms);
   ScoringScratch& sc = scratch().scoring;
   score_bm25f(postings, ranking, p.terms.scored, sc);
   // Candidates: filters, documents the query names, phrases.
@@ -131,7 +130,7 @@ Index::Impl::Prepared Index::Impl::prepare(const Query& q, std::optional<std::st
 
 Result Index::Impl::run(const Query& q) const {
   Result result;
-  Prepared p = prepare(q, result.suggestion, ranking.learned_weights.size() == kFeatureCount);
+  Prepared p = prepare(q, result.suggestion);
   Scratch& sc = scratch();
   // The head re-ranked (proximity and definitions, or the learned model).
   rank_head(p.candidates, q.offset + q.limit, p.terms, postings, ranking, sc.scoring);
@@ -146,7 +145,7 @@ Result Index::Impl::run(const Query& q) const {
 
 std::vector<RankedCandidate> Index::Impl::head(const Query& q) const {
   std::optional<std::string> suggestion;
-  Prepared p = prepare(q, suggestion, true);
+  Prepared p = prepare(q, suggestion);
   ScoringScratch& sc = scratch().scoring;
   const std::size_t n = sort_head(p.candidates, 0, ranking);
   head_features(p.candidates, n, p.terms, postings, ranking, sc, sc.features);

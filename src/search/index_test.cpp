@@ -276,6 +276,33 @@ TEST(SearchIndex, ALawComesBeforeTheDecreeThatDetailsItWhenTheyMatchAlike) {
   EXPECT_EQ(ids(find(resolutions, "báo trước bao nhiêu ngày")).front(), 4) << "a resolution of the National Assembly stands with its laws";
 }
 
+TEST(SearchIndex, AQuestionAskingForAFineFindsTheSanctionDecreeBeforeTheLaw) {
+  Index index;
+  index.upsert(passage(1, 1, "97", "Kỳ hạn trả lương",
+                       "Người sử dụng lao động phải trả lương đúng hạn; trường hợp trả lương chậm không quá 30 ngày thì phải trả thêm tiền lãi.",
+                       "Bộ luật Lao động", "45/2019/QH14"));
+  auto sanctions = passage(2, 2, "23", "Vi phạm quy định về tiền lương",
+                           "Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với người sử dụng lao động trả lương không đúng hạn.",
+                           "Nghị định quy định xử phạt vi phạm hành chính trong lĩnh vực lao động", "12/2022/NĐ-CP");
+  sanctions.document_type = "nghi-dinh";
+  index.upsert(sanctions);
+  auto guide = passage(3, 3, "5", "Thiên tai, hỏa hoạn", "Khi trả lương chậm do thiên tai thì người sử dụng lao động báo cho người lao động.",
+                       "Nghị định hướng dẫn Bộ luật Lao động", "145/2020/NĐ-CP");
+  guide.document_type = "nghi-dinh";
+  index.upsert(guide);
+
+  EXPECT_EQ(ids(find(index, "công ty trả lương chậm bị phạt bao nhiêu tiền")).front(), 2);
+  EXPECT_EQ(ids(find(index, "cty tra luong cham thi bi phat the nao")).front(), 2) << "without diacritics";
+  EXPECT_EQ(ids(find(index, "công ty trả lương chậm thì sao")).front(), 1) << "no fine asked for: the law first";
+  const auto ranked = ids(find(index, "công ty trả lương chậm bị phạt bao nhiêu tiền"));
+  EXPECT_LT(std::find(ranked.begin(), ranked.end(), 1), std::find(ranked.begin(), ranked.end(), 3))
+      << "a decree that sets no fines stays below the law";
+
+  const auto head = index.candidates({.text = "trả lương chậm bị phạt bao nhiêu"});
+  for (const auto& c : head)
+    EXPECT_EQ(c.features[static_cast<std::size_t>(Feature::fine)], c.id == 2 ? 1.0f : 0.0f) << c.id;
+}
+
 TEST(SearchIndex, ATitleThatNamesOnlyWhatIsAskedComesBeforeOneThatNamesMore) {
   Index index;
   index.upsert(passage(1, 1, "55", "Thuận tình ly hôn",

@@ -120,12 +120,14 @@ void head_features(const std::vector<Candidate>& cand, std::size_t head, const Q
     f[at(Feature::statute)] = is_statute(s.p) ? 1.0f : 0.0f;
     f[at(Feature::quantity)] = terms.asks_quantity && states_quantity(s, ix, terms.quantity_units) ? 1.0f : 0.0f;
     f[at(Feature::title_precision)] = static_cast<float>(title_precision(s, ix, sc.query_word));
+    f[at(Feature::fine)] = !is_statute(s.p) && terms.asks_fine && sets_fines(s.p) ? 1.0f : 0.0f;
   }
 }
 
 double prior_score(const FeatureVector& f) {
   return std::max(-8.0, std::log(std::max<double>(f[at(Feature::bm25)], 1e-9))) + std::log1p(f[at(Feature::proximity)]) +
-         std::log(2.0) * f[at(Feature::definition)] + std::log(kSubordinateWeight) * (1.0 - f[at(Feature::statute)]) +
+         std::log(2.0) * f[at(Feature::definition)] + std::log(kSubordinateWeight) * (1.0 - f[at(Feature::statute)] - f[at(Feature::fine)]) +
+         std::log(kFineWeight) * f[at(Feature::fine)] +
          std::log1p(kTitlePrecisionWeight * f[at(Feature::title_precision)]);
 }
 

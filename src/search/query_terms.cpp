@@ -72,9 +72,13 @@ QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& res
 }
 
 void add_question_form(const QueryPlan& plan, const Postings& ix, QueryTerms& out) {
-  std::vector<std::string> words;
+  std::vector<std::string> words, lower;
   for (const auto& t : plan.tokens)
-    if (!t.thesaurus) words.push_back(t.folded);
+    if (!t.thesaurus) {
+      words.push_back(t.folded);
+      lower.push_back(t.lower);
+    }
+  out.asks_fine = text::asks_fine(words, lower);
   out.asks_quantity = text::question_form_of_words(words).asks_quantity;
   if (!out.asks_quantity) return;
   for (std::string_view unit : text::kQuantityUnits)

@@ -43,8 +43,9 @@ struct QueryTerms {
   double prox_total = 0;
   std::unordered_map<std::string, double> snippet_weights;  // word → weight
   std::vector<std::uint32_t> defined;    // folded ids of the term "X là gì?" asks about; empty when none or unknown
-  // Set by add_question_form, for the learned ranking only:
-  bool asks_quantity = false;            // "bao nhiêu ngày", "mấy tuổi" (text/question_form.h)
+  // Set by add_question_form:
+  bool asks_fine = false;                // "bị phạt bao nhiêu", not a crime (text/question_form.h)
+  bool asks_quantity = false;            // "bao nhiêu ngày", "mấy tuổi" (for the learned ranking)
   std::vector<std::uint32_t> quantity_units;  // folded ids of the units a quantity is stated in, when it asks for one
 };
 
@@ -53,7 +54,7 @@ struct QueryTerms {
 QueryTerms text_terms(const QueryPlan& plan, const std::vector<std::string>& restored, const Postings& ix, const Ranking& r);
 
 // What the question asks for, from its words as typed (texting spelled out, no thesaurus terms):
-// fills QueryTerms::asks_quantity and quantity_units.
+// fills QueryTerms::asks_fine, asks_quantity and quantity_units.
 void add_question_form(const QueryPlan& plan, const Postings& ix, QueryTerms& terms);
 
 struct Phrase {

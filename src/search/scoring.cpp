@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/vietnamese.h"
+
 namespace search {
 
 namespace {
@@ -173,6 +175,14 @@ bool is_statute(const Passage& p) {
   return type == "van-ban-hop-nhat" && p.document_number.find("VPQH") != std::string::npos;
 }
 
+bool sets_fines(const Passage& p) { return text::fold(p.document_title).find("xu phat vi pham hanh chinh") != std::string::npos; }
+
+double document_kind_weight(const Passage& p, const QueryTerms& terms) {
+  if (is_statute(p)) return 1.0;
+  if (terms.asks_fine && sets_fines(p)) return kFineWeight;
+  return kSubordinateWeight;
+}
+
 std::size_t sort_head(std::vector<Candidate>& cand, std::size_t want, const Ranking& r) {
   // The page asked for is in score order; only the first rerank_depth are re-ranked, however deep
   // the page (offset) goes, so a deep page costs a partial sort, not thousands of proximity scans.
@@ -198,7 +208,7 @@ void rank_head(std::vector<Candidate>& cand, std::size_t want, const QueryTerms&
     double f = 1.0;
     if (near) f += r.proximity_weight * proximity(s, sc.query_word, terms.prox_weights, terms.prox_total, r.proximity_window, sc);
     if (definition && defines(ix, s, terms.defined)) f *= 1.0 + r.definition_boost;
-    if (!is_statute(s.p)) f *= kSubordinateWeight;
+    f *= document_kind_weight(s.p, terms);
     if (r.title_precision_weight > 0) f *= 1.0 + r.title_precision_weight * title_precision(s, ix, sc.query_word);
     cand[i].first *= static_cast<float>(f);
   }

@@ -14,6 +14,7 @@
 //    × (1 + definition_boost) when a line of the passage defines the asked term ("X là ..."),
 //    and × kSubordinateWeight for a passage of a document below a law (a decree, circular or
 //    decision: not is_statute), which citizens' questions seldom need before the law itself,
+//    unless the query asks for a fine and the document is a sanction decree (document_kind_weight),
 //    and × (1 + title_precision_weight × title_precision): a title that names only what is asked
 //    ("Thuận tình ly hôn") before one that also names other things ("Hòa giải và công nhận thuận
 //    tình ly hôn, thỏa thuận nuôi con, …"), which BM25F, counting only the query's words, cannot see.
@@ -37,6 +38,12 @@ namespace search {
 // resolution of the National Assembly ("…/QH15"), or a law's consolidated text (văn bản hợp nhất
 // of the Office of the National Assembly, "…/VBHN-VPQH").
 bool is_statute(const Passage& p);
+// A decree or circular on administrative sanctions (its title says "xử phạt vi phạm hành
+// chính"): where the fines are, which no law states.
+bool sets_fines(const Passage& p);
+// The weight of a passage's document in rank_head: 1 for a statute, and for a sanction decree
+// when the query asks for a fine (QueryTerms::asks_fine); kSubordinateWeight otherwise.
+double document_kind_weight(const Passage& p, const QueryTerms& terms);
 
 struct ScoringScratch {
   std::vector<float> acc;                  // slot → score of the current query (zero when untouched)

@@ -74,7 +74,42 @@ bool asks_what_it_says(std::string_view w) {
 
 bool is_quantity_unit(std::string_view w) { return std::find(kQuantityUnits.begin(), kQuantityUnits.end(), w) != kQuantityUnits.end(); }
 
-QuestionForm question_form(std::string_view question) { return question_form_of_words(folded_words(question, true)); }
+QuestionForm question_form(std::string_view question) {
+  std::vector<std::string> folded, lower;
+  for (const auto& t : text::tokenize(text::expand_texting(text::normalize(question)))) {
+    folded.push_back(t.folded);
+    lower.push_back(t.lower);
+  }
+  QuestionForm f = question_form_of_words(folded);
+  f.asks_fine = asks_fine(folded, lower);
+  return f;
+}
+
+bool asks_fine(const std::vector<std::string>& w, const std::vector<std::string>& lower) {
+  if (w.size() != lower.size()) return false;
+  // Crime: the Criminal Code's penalties, not a fine.
+  for (auto crime : {std::initializer_list<std::string_view>{"pham", "toi"}, {"hinh", "su"}, {"phat", "tu"}, {"di", "tu"}, {"ngoi", "tu"},
+                     {"bo", "tu"}, {"hinh", "phat"}, {"truy", "cuu"}, {"an", "treo"}, {"tu", "treo"}, {"cai", "tao"}})
+    if (has_phrase(w, crime)) return false;
+  if (std::find(lower.begin(), lower.end(), "tội") != lower.end() || std::find(lower.begin(), lower.end(), "tù") != lower.end()) return false;
+  // Words beside "phạt" that make it a fine when it is typed without diacritics.
+  static constexpr auto kBefore = std::to_array<std::string_view>({"bi", "xu", "muc", "nop", "dong", "tien", "khung", "phat"});
+  static constexpr auto kAfter = std::to_array<std::string_view>({"tien", "bao", "the", "nhu", "gi", "nang", "nguoi", "hanh", "vi", "khong", "ko"});
+  // Words after "phat" that make it "phát" (find, develop, issue, spread).
+  static constexpr auto kNotFine = std::to_array<std::string_view>({"hien", "trien", "sinh", "tan", "song", "ngon", "bieu", "dong", "hanh"});
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (w[i] != "phat") continue;
+    if (has_diacritics(lower[i])) {
+      if (lower[i] == "phạt") return true;
+      continue;
+    }
+    const bool after_fine_word = i + 1 < w.size() && among(kAfter, w[i + 1]) &&
+                                 !(w[i + 1] == "hanh" && !(i + 2 < w.size() && w[i + 2] == "chinh"));
+    const bool not_fine = i + 1 < w.size() && among(kNotFine, w[i + 1]) && !after_fine_word;
+    if (!not_fine && ((i > 0 && among(kBefore, w[i - 1])) || after_fine_word)) return true;
+  }
+  return false;
+}
 
 QuestionForm question_form_of_words(const std::vector<std::string>& w) {
   QuestionForm f;

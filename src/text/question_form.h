@@ -4,7 +4,9 @@
 // "bao nhiêu ngày", "mấy tuổi", "tối đa bao lâu" ask for a quantity, which clauses state with a
 // number and a unit ("45 ngày", "đủ 18 tuổi", "không quá 50%"); "có được … không", "có phải …
 // không", "có quyền … không" ask for a permission or a duty, which clauses state with "được",
-// "không được", "có quyền", "phải", "nghiêm cấm". Pure.
+// "không được", "có quyền", "phải", "nghiêm cấm". "bị phạt bao nhiêu", "mức phạt", "xử phạt thế
+// nào" without a word of crime ("tội", "hình sự", "phạt tù") ask for an administrative fine, which
+// the Government's sanction decrees set (Nghị định xử phạt vi phạm hành chính). Pure.
 #include <array>
 #include <string>
 #include <string_view>
@@ -15,11 +17,19 @@ namespace text {
 struct QuestionForm {
   bool asks_quantity = false;
   bool asks_permission = false;
+  bool asks_fine = false;  // an administrative fine, not a criminal penalty
 };
 
 QuestionForm question_form(std::string_view question);
-// The same from the question's folded words, texting shorthand already spelled out.
+// The same from the question's folded words, texting shorthand already spelled out. Without the
+// words as written, asks_fine stays false: folded, "phạt" (fine) is also "phát" (find, issue) and
+// "tội" (crime) is also "tôi" (I).
 QuestionForm question_form_of_words(const std::vector<std::string>& folded);
+// Whether the question asks for an administrative fine, from its folded words and the same words
+// as written (lower case): a word typed with diacritics must be "phạt", one typed without must
+// stand beside a word of fines ("bi phat", "phat tien", "muc phat"), and no word of crime
+// ("phạm tội", "hình sự", "phạt tù", "đi tù", "tội" as written) may be there.
+bool asks_fine(const std::vector<std::string>& folded, const std::vector<std::string>& lower);
 
 // Words that ask or address rather than say ("bao nhiêu", "là gì", "có … không", "tôi", "em",
 // "thì", "của"), folded: they carry no legal content, for choosing a clause or mining vocabulary.

@@ -18,6 +18,23 @@ TEST(QuestionForm, QuantitiesAndPermissionsAreAskedInEverydayWords) {
   EXPECT_FALSE(question_form("Thời hiệu khởi kiện về hợp đồng").asks_permission);
 }
 
+TEST(QuestionForm, AFineIsAskedAboutWithoutAWordOfCrime) {
+  EXPECT_TRUE(question_form("Công ty không cho nhân viên nghỉ phép năm thì bị phạt thế nào?").asks_fine);
+  EXPECT_TRUE(question_form("cty trả lương chậm thì bị phạt bn tiền").asks_fine);
+  EXPECT_TRUE(question_form("muc phat khi khong doi mu bao hiem").asks_fine);
+  EXPECT_TRUE(question_form("vuot den do phat bao nhieu").asks_fine);
+  EXPECT_TRUE(question_form("Doanh nghiệp có bị xử phạt khi không đóng bảo hiểm xã hội?").asks_fine);
+  EXPECT_FALSE(question_form("Đánh bạc bao nhiêu tiền thì bị phạt tù?").asks_fine) << "a criminal penalty";
+  EXPECT_FALSE(question_form("Trộm xe máy bị phạt thế nào, có bị xử lý hình sự không?").asks_fine);
+  EXPECT_FALSE(question_form("Người phạm tội đánh bạc còn có thể bị phạt tiền từ bao nhiêu?").asks_fine);
+  EXPECT_FALSE(question_form("Tội đánh bạc bị phạt bao nhiêu?").asks_fine);
+  EXPECT_FALSE(question_form("Con tôi bị phát hiện dùng ma túy thì sao?").asks_fine) << "phát, not phạt";
+  EXPECT_FALSE(question_form("con toi bi phat hien dung ma tuy").asks_fine);
+  EXPECT_FALSE(question_form("dieu kien phat hanh trai phieu").asks_fine);
+  EXPECT_TRUE(question_form("toi bi phat hanh chinh vi di xe khong bang").asks_fine) << "tôi is I, not tội";
+  EXPECT_FALSE(question_form_of_words({"bi", "phat", "bao", "nhieu"}).asks_fine) << "folded alone cannot tell phạt from phát";
+}
+
 TEST(QuestionForm, ClausesStateNumbersWithUnitsAndModalVerbs) {
   EXPECT_TRUE(states_quantity("a) Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;"));
   EXPECT_TRUE(states_quantity("Tiền lương của người lao động trong thời gian thử việc ít nhất phải bằng 85% mức lương"));
