@@ -129,6 +129,17 @@ TEST(SearchIndex, QuestionWordsAreRestoredAsQuestionsSpellThem) {
   EXPECT_EQ(index.suggest("ap dung dung hay sai").value_or(""), "áp dụng đúng hay sai");
 }
 
+TEST(SearchIndex, WordsThatOnlyConverseWeighLittle) {
+  // "muốn" is rare in the law and in nearly every citizen's question ("em muốn hỏi", "giờ muốn
+  // nghỉ"): weighed in full, it pulls the articles that happen to say it.
+  Index index;
+  index.upsert(passage(1, 1, "113", "Quyền của người lao động", "Người lao động được nghỉ hằng năm, hưởng nguyên lương."));
+  index.upsert(passage(2, 1, "41", "Nhận lại người lao động",
+                       "Người lao động vẫn muốn làm việc thì được nhận lại; không muốn làm việc hoặc muốn thỏa thuận thì được trả trợ cấp."));
+  for (int i = 3; i < 8; ++i) index.upsert(passage(i, 1, std::to_string(i), "Điều khoản " + std::to_string(i), "Người lao động được trả lương."));
+  for (const char* q : {"em muốn nghỉ", "em muon nghi"}) EXPECT_EQ(ids(find(index, q)).front(), 1) << q;
+}
+
 TEST(SearchIndex, SnippetsAreEscapedAndMarked) {
   Index index;
   index.upsert(passage(1, 1, "1", "Ký hiệu", "Giá trị <b>x</b> & \"y\" phải lớn hơn 0 khi tính thuế thu nhập."));

@@ -60,7 +60,8 @@ bool has_letter(std::string_view folded) {
 bool is_question_word(const std::string& lower) {
   static constexpr std::string_view kWords[] = {"gì",  "nào", "sao", "bao", "nhiêu", "đâu",   "ai",  "hay", "đúng",
                                                 "sai", "ạ",   "nhỉ", "vậy", "thế",   "hả",    "à",   "chăng", "thưa",
-                                                "xin", "tôi", "mình", "em", "hỏi",   "giúp",  "vui", "lòng"};
+                                                "xin", "tôi", "mình", "em", "hỏi",   "giúp",  "vui", "lòng",
+                                                "muốn", "ơi", "nhé", "nha", "dạ", "nhờ", "mọi"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 

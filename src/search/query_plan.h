@@ -43,7 +43,9 @@ struct QueryPlan {
 // shorthand is spelled out first (text::expand_texting).
 QueryPlan plan_query(const std::string& raw, const text::Thesaurus* thesaurus = nullptr);
 
-// Interrogatives and politeness words of questions ("gì", "nào", "bao nhiêu", "đúng hay sai", "ạ").
+// Interrogatives, politeness words and words that only converse in questions ("gì", "nào", "bao
+// nhiêu", "đúng hay sai", "ạ", "muốn", "nhờ", "mọi" of "mọi người"): scored at
+// Ranking::question_word_weight, since the law seldom says them and citizens nearly always do.
 bool is_question_word(const std::string& lower);
 
 // The query spelled with restored words (aligned with source_tokens), keeping its case and
