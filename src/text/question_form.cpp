@@ -94,19 +94,25 @@ bool asks_fine(const std::vector<std::string>& w, const std::vector<std::string>
   if (std::find(lower.begin(), lower.end(), "tội") != lower.end() || std::find(lower.begin(), lower.end(), "tù") != lower.end()) return false;
   // Words beside "phạt" that make it a fine when it is typed without diacritics.
   static constexpr auto kBefore = std::to_array<std::string_view>({"bi", "xu", "muc", "nop", "dong", "tien", "khung", "phat"});
-  static constexpr auto kAfter = std::to_array<std::string_view>({"tien", "bao", "the", "nhu", "gi", "nang", "nguoi", "hanh", "vi", "khong", "ko"});
+  // After it, a word or pair of them ("phat tien", "phat bao nhieu", "phat the nao", "phat hanh
+  // chinh"): "the" alone is also "thẻ" (phát thẻ, issue a card), "hanh" alone "hành" (phát hành).
+  const auto fine_after = [&](std::size_t i) {
+    const auto at = [&](std::size_t k) { return k < w.size() ? std::string_view(w[k]) : std::string_view(); };
+    static constexpr auto kOne = std::to_array<std::string_view>({"tien", "bao", "gi", "nang", "nguoi", "vi"});
+    return among(kOne, at(i + 1)) || (at(i + 1) == "the" && at(i + 2) == "nao") || (at(i + 1) == "nhu" && at(i + 2) == "the") ||
+           (at(i + 1) == "hanh" && at(i + 2) == "chinh");
+  };
   // Words after "phat" that make it "phát" (find, develop, issue, spread).
-  static constexpr auto kNotFine = std::to_array<std::string_view>({"hien", "trien", "sinh", "tan", "song", "ngon", "bieu", "dong", "hanh"});
+  static constexpr auto kNotFine = std::to_array<std::string_view>({"hien", "trien", "sinh", "tan", "song", "ngon", "bieu", "dong", "hanh", "the"});
   for (std::size_t i = 0; i < w.size(); ++i) {
     if (w[i] != "phat") continue;
     if (has_diacritics(lower[i])) {
       if (lower[i] == "phạt") return true;
       continue;
     }
-    const bool after_fine_word = i + 1 < w.size() && among(kAfter, w[i + 1]) &&
-                                 !(w[i + 1] == "hanh" && !(i + 2 < w.size() && w[i + 2] == "chinh"));
-    const bool not_fine = i + 1 < w.size() && among(kNotFine, w[i + 1]) && !after_fine_word;
-    if (!not_fine && ((i > 0 && among(kBefore, w[i - 1])) || after_fine_word)) return true;
+    if (fine_after(i)) return true;
+    const bool not_fine = i + 1 < w.size() && among(kNotFine, w[i + 1]);
+    if (!not_fine && i > 0 && among(kBefore, w[i - 1])) return true;
   }
   return false;
 }

@@ -31,6 +31,8 @@ TEST(QuestionForm, AFineIsAskedAboutWithoutAWordOfCrime) {
   EXPECT_FALSE(question_form("Con tôi bị phát hiện dùng ma túy thì sao?").asks_fine) << "phát, not phạt";
   EXPECT_FALSE(question_form("con toi bi phat hien dung ma tuy").asks_fine);
   EXPECT_FALSE(question_form("dieu kien phat hanh trai phieu").asks_fine);
+  EXPECT_FALSE(question_form("ubnd xa co phat the bhyt cho tre em khong").asks_fine) << "phát thẻ: issue a card";
+  EXPECT_TRUE(question_form("khong doi mu bao hiem bi phat the nao").asks_fine);
   EXPECT_TRUE(question_form("toi bi phat hanh chinh vi di xe khong bang").asks_fine) << "tôi is I, not tội";
   EXPECT_FALSE(question_form_of_words({"bi", "phat", "bao", "nhieu"}).asks_fine) << "folded alone cannot tell phạt from phát";
 }
