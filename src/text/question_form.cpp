@@ -92,6 +92,13 @@ bool asks_fine(const std::vector<std::string>& w, const std::vector<std::string>
                      {"bo", "tu"}, {"hinh", "phat"}, {"truy", "cuu"}, {"an", "treo"}, {"tu", "treo"}, {"cai", "tao"}})
     if (has_phrase(w, crime)) return false;
   if (std::find(lower.begin(), lower.end(), "tội") != lower.end() || std::find(lower.begin(), lower.end(), "tù") != lower.end()) return false;
+  // A contract's penalty ("phạt cọc", "thỏa thuận phạt vi phạm"), not the state's ("xử phạt vi phạm
+  // hành chính", "bị phạt vi phạm hành chính").
+  if (has_phrase(w, {"phat", "coc"})) return false;
+  for (std::size_t i = 0; i + 2 < w.size(); ++i)
+    if (w[i] == "phat" && w[i + 1] == "vi" && w[i + 2] == "pham" && !(i > 0 && w[i - 1] == "xu") &&
+        !(i + 4 < w.size() && w[i + 3] == "hanh" && w[i + 4] == "chinh"))
+      return false;
   // Words beside "phạt" that make it a fine when it is typed without diacritics.
   static constexpr auto kBefore = std::to_array<std::string_view>({"bi", "xu", "muc", "nop", "dong", "tien", "khung", "phat"});
   // After it, a word or pair of them ("phat tien", "phat bao nhieu", "phat the nao", "phat hanh

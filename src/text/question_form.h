@@ -28,7 +28,8 @@ QuestionForm question_form_of_words(const std::vector<std::string>& folded);
 // Whether the question asks for an administrative fine, from its folded words and the same words
 // as written (lower case): a word typed with diacritics must be "phạt", one typed without must
 // stand beside a word of fines ("bi phat", "phat tien", "muc phat"), and no word of crime
-// ("phạm tội", "hình sự", "phạt tù", "đi tù", "tội" as written) may be there.
+// ("phạm tội", "hình sự", "phạt tù", "đi tù", "tội" as written) nor a contract's penalty ("phạt
+// cọc", "phạt vi phạm" but for "xử phạt vi phạm", "phạt vi phạm hành chính") may be there.
 bool asks_fine(const std::vector<std::string>& folded, const std::vector<std::string>& lower);
 
 // Words that ask or address rather than say ("bao nhiêu", "là gì", "có … không", "tôi", "em",

@@ -34,6 +34,9 @@ TEST(QuestionForm, AFineIsAskedAboutWithoutAWordOfCrime) {
   EXPECT_FALSE(question_form("ubnd xa co phat the bhyt cho tre em khong").asks_fine) << "phát thẻ: issue a card";
   EXPECT_TRUE(question_form("khong doi mu bao hiem bi phat the nao").asks_fine);
   EXPECT_TRUE(question_form("toi bi phat hanh chinh vi di xe khong bang").asks_fine) << "tôi is I, not tội";
+  EXPECT_FALSE(question_form("Phạt cọc gấp đôi thì có đúng quy định pháp luật?").asks_fine) << "a contract's penalty";
+  EXPECT_FALSE(question_form("Hợp đồng có thỏa thuận phạt vi phạm 20% có được không?").asks_fine);
+  EXPECT_TRUE(question_form("Bị phạt vi phạm hành chính vì không đăng ký tạm trú").asks_fine);
   EXPECT_FALSE(question_form_of_words({"bi", "phat", "bao", "nhieu"}).asks_fine) << "folded alone cannot tell phạt from phát";
 }
 
