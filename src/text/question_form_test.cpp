@@ -19,24 +19,34 @@ TEST(QuestionForm, QuantitiesAndPermissionsAreAskedInEverydayWords) {
 }
 
 TEST(QuestionForm, AFineIsAskedAboutWithoutAWordOfCrime) {
-  EXPECT_TRUE(question_form("Công ty không cho nhân viên nghỉ phép năm thì bị phạt thế nào?").asks_fine);
-  EXPECT_TRUE(question_form("cty trả lương chậm thì bị phạt bn tiền").asks_fine);
-  EXPECT_TRUE(question_form("muc phat khi khong doi mu bao hiem").asks_fine);
-  EXPECT_TRUE(question_form("vuot den do phat bao nhieu").asks_fine);
-  EXPECT_TRUE(question_form("Doanh nghiệp có bị xử phạt khi không đóng bảo hiểm xã hội?").asks_fine);
-  EXPECT_FALSE(question_form("Đánh bạc bao nhiêu tiền thì bị phạt tù?").asks_fine) << "a criminal penalty";
-  EXPECT_FALSE(question_form("Trộm xe máy bị phạt thế nào, có bị xử lý hình sự không?").asks_fine);
-  EXPECT_FALSE(question_form("Người phạm tội đánh bạc còn có thể bị phạt tiền từ bao nhiêu?").asks_fine);
-  EXPECT_FALSE(question_form("Tội đánh bạc bị phạt bao nhiêu?").asks_fine);
-  EXPECT_FALSE(question_form("Con tôi bị phát hiện dùng ma túy thì sao?").asks_fine) << "phát, not phạt";
-  EXPECT_FALSE(question_form("con toi bi phat hien dung ma tuy").asks_fine);
-  EXPECT_FALSE(question_form("dieu kien phat hanh trai phieu").asks_fine);
-  EXPECT_FALSE(question_form("ubnd xa co phat the bhyt cho tre em khong").asks_fine) << "phát thẻ: issue a card";
-  EXPECT_TRUE(question_form("khong doi mu bao hiem bi phat the nao").asks_fine);
-  EXPECT_TRUE(question_form("toi bi phat hanh chinh vi di xe khong bang").asks_fine) << "tôi is I, not tội";
-  EXPECT_FALSE(question_form("Phạt cọc gấp đôi thì có đúng quy định pháp luật?").asks_fine) << "a contract's penalty";
-  EXPECT_FALSE(question_form("Hợp đồng có thỏa thuận phạt vi phạm 20% có được không?").asks_fine);
-  EXPECT_TRUE(question_form("Bị phạt vi phạm hành chính vì không đăng ký tạm trú").asks_fine);
+  struct Case {
+    const char* question;
+    bool fine;
+  };
+  const Case cases[] = {
+      {"Công ty không cho nhân viên nghỉ phép năm thì bị phạt thế nào?", true},
+      {"cty trả lương chậm thì bị phạt bn tiền", true},
+      {"muc phat khi khong doi mu bao hiem", true},
+      {"vuot den do phat bao nhieu", true},
+      {"khong doi mu bao hiem bi phat the nao", true},
+      {"Doanh nghiệp có bị xử phạt khi không đóng bảo hiểm xã hội?", true},
+      {"Bị phạt vi phạm hành chính vì không đăng ký tạm trú", true},
+      {"toi bi phat hanh chinh vi di xe khong bang", true},  // "tôi" (I), not "tội"
+      // A criminal penalty.
+      {"Đánh bạc bao nhiêu tiền thì bị phạt tù?", false},
+      {"Trộm xe máy bị phạt thế nào, có bị xử lý hình sự không?", false},
+      {"Người phạm tội đánh bạc còn có thể bị phạt tiền từ bao nhiêu?", false},
+      {"Tội đánh bạc bị phạt bao nhiêu?", false},
+      // "phát", not "phạt": find, issue, a card.
+      {"Con tôi bị phát hiện dùng ma túy thì sao?", false},
+      {"con toi bi phat hien dung ma tuy", false},
+      {"dieu kien phat hanh trai phieu", false},
+      {"ubnd xa co phat the bhyt cho tre em khong", false},
+      // A contract's penalty.
+      {"Phạt cọc gấp đôi thì có đúng quy định pháp luật?", false},
+      {"Hợp đồng có thỏa thuận phạt vi phạm 20% có được không?", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(question_form(c.question).asks_fine, c.fine) << c.question;
   EXPECT_FALSE(question_form_of_words({"bi", "phat", "bao", "nhieu"}).asks_fine) << "folded alone cannot tell phạt from phát";
 }
 
