@@ -21,6 +21,15 @@ constexpr std::pair<std::string_view, std::string_view> kQuestionPhrases[] = {
     {"o dau", "ở đâu"},             {"khi nao", "khi nào"},           {"tai sao", "tại sao"},
     {"vi sao", "vì sao"},           {"co phai", "có phải"},           {"la gi", "là gì"},
     {"duoc khong", "được không"},   {"co sao khong", "có sao không"},
+    // The asker and theirs: the law says "tội" (crime) far more often than "tôi" (I).
+    {"con toi", "con tôi"},         {"vo toi", "vợ tôi"},             {"chong toi", "chồng tôi"},
+    {"cua toi", "của tôi"},         {"thi toi", "thì tôi"},           {"toi muon", "tôi muốn"},
+    {"em muon", "em muốn"},         {"minh muon", "mình muốn"},       {"toi co", "tôi có"},
+    {"toi bi", "tôi bị"},           {"toi dang", "tôi đang"},
+    // "mấy" before a unit asks how many ("máy" is the law's machine).
+    {"may ngay", "mấy ngày"},       {"may thang", "mấy tháng"},       {"may nam", "mấy năm"},
+    {"may tuoi", "mấy tuổi"},       {"may tieng", "mấy tiếng"},       {"may lan", "mấy lần"},
+    {"may gio", "mấy giờ"},
 };
 
 std::vector<std::string_view> words_of(std::string_view phrase) {

@@ -127,6 +127,11 @@ TEST(SearchIndex, QuestionWordsAreRestoredAsQuestionsSpellThem) {
   index.upsert(passage(2, 1, "2", "Áp dụng pháp luật", "Áp dụng đúng quy định; sử dụng lao động đúng mục đích."));
   EXPECT_EQ(index.suggest("luong toi thieu bao nhieu").value_or(""), "lương tối thiểu bao nhiêu");
   EXPECT_EQ(index.suggest("ap dung dung hay sai").value_or(""), "áp dụng đúng hay sai");
+
+  // The law says "tội" (crime) and "máy" (machine) far more often than "tôi" (I) and "mấy" (how many).
+  index.upsert(passage(3, 1, "3", "Tội phạm", "Người phạm tội, tội danh, tội phạm nghiêm trọng; máy móc, thiết bị; con của tôi."));
+  index.upsert(passage(4, 1, "4", "Làm việc", "Người lao động đi làm được nghỉ mấy ngày theo quy định."));
+  EXPECT_EQ(index.suggest("con toi di lam may ngay").value_or(""), "con tôi đi làm mấy ngày");
 }
 
 TEST(SearchIndex, WordsThatOnlyConverseWeighLittle) {
