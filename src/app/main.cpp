@@ -2,6 +2,7 @@
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/eval_command.h"
+#include "app/accents_command.h"
 #include "app/outside_command.h"
 #include "app/vocabulary_command.h"
 #include "app/train_command.h"
@@ -71,7 +72,7 @@ std::string read_password_from_stdin() {
 // the values of their options.
 struct Commands {
   DataFlags flags;
-  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *eval_outside, *eval_vocabulary, *train_ranking, *backup, *restore;
+  CLI::App *serve, *migrate, *user_add, *token_add, *token_list, *token_revoke, *import, *import_qa, *import_bank, *import_units, *import_plan, *create_contest, *create_course, *eval_retrieval, *eval_answer, *eval_outside, *eval_accents, *eval_vocabulary, *train_ranking, *backup, *restore;
   bool demo = false;
   std::string email, role_name, display_name, unit;
   std::string token_scope, token_label;
@@ -160,6 +161,13 @@ void declare_commands(CLI::App& cli, Commands& commands) {
       ->required()
       ->check(CLI::ExistingFile);
   eval_outside->add_flag("--list", commands.eval_misses, "Liệt kê từng câu hỏi với văn bản tủ sách chưa có");
+  auto* eval_accents = commands.eval_accents =
+      eval->add_subcommand("accents", "Đo khả năng khôi phục dấu: bỏ dấu từng câu hỏi có dấu rồi so bản khôi phục với câu gốc");
+  eval_accents->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
+  eval_accents->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON (trường \"text\" hoặc \"question\")")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_accents->add_flag("--list", commands.eval_misses, "Liệt kê từng câu hỏi khôi phục chưa đúng hết");
   auto* eval_vocabulary = commands.eval_vocabulary =
       eval->add_subcommand("vocabulary", "In các gợi ý bổ sung từ điển rút ra từ kho hỏi đáp (như trang /quan-tri/tu-dien/goi-y)");
   eval_vocabulary->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
@@ -231,6 +239,7 @@ int run_command(const Commands& commands, const core::Config& config) {
     return app::eval_answer(commands.eval_corpus, commands.eval_questions, commands.eval_archive, commands.eval_weights,
                             commands.eval_misses, std::cout);
   if (commands.eval_outside->parsed()) return app::eval_outside(commands.eval_corpus, commands.eval_questions, commands.eval_misses, std::cout);
+  if (commands.eval_accents->parsed()) return app::eval_accents(commands.eval_corpus, commands.eval_questions, commands.eval_misses, std::cout);
   if (commands.eval_vocabulary->parsed()) return app::eval_vocabulary(commands.eval_corpus, commands.eval_archives, std::cout);
   if (commands.train_ranking->parsed())
     return app::train_ranking(commands.eval_corpus, commands.train_questions, commands.train_out, commands.train_folds, commands.train_l2, std::cout);

@@ -31,6 +31,8 @@ class SearchService {
   search::Result search(const search::Query& q) const;
   std::optional<PassageSource> source(std::int64_t passage_id) const;
   std::optional<search::Passage> passage(std::int64_t passage_id) const { return index_.index().passage(passage_id); }
+  // The accented spelling of a query typed without diacritics (search::Index::suggest).
+  std::optional<std::string> suggest(const std::string& text) const { return index_.index().suggest(text); }
   // A hit as the API returns it.
   nlohmann::json hit_json(const search::Hit& hit) const;
   // The head of a query with its features, and the ranking in use (for `phobien train ranking`

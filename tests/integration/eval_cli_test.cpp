@@ -1,7 +1,7 @@
 // `phobien eval retrieval` and `phobien eval answer` on a corpus folder and a question file in the
 // natural-question format: gold articles named by title, clauses, figures per style; `phobien
 // train ranking` and the weights it writes, measured with `eval --weights`; `phobien eval outside`
-// on questions without gold.
+// on questions without gold; `phobien eval accents`.
 #include "support/process.h"
 #include "support/test_database.h"
 
@@ -105,6 +105,26 @@ TEST(EvalCli, OutsideCountsQuestionsOnDocumentsTheLibraryLacksWithoutGold) {
   auto bad = run_phobien({"eval", "outside", "--corpus", f.corpus, "--questions", real});
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_NE(bad.output.find("cần một mảng câu hỏi"), std::string::npos) << bad.output;
+}
+
+TEST(EvalCli, AccentsRestoresQuestionsTypedWithoutDiacritics) {
+  EvalFiles f;
+  const std::string typed = f.dir + "/co-dau.json";
+  std::ofstream(typed) << R"([{"text": "điều kiện đăng ký thường trú"}, {"text": "người lao động được nghỉ hằng năm"},
+      {"text": "dieu kien dang ky thuong tru"}])";
+  auto r = run_phobien({"eval", "accents", "--corpus", f.corpus, "--questions", typed, "--list"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("questions=2 words=1.000 words_with_diacritics=1.000 whole_questions=1.000"), std::string::npos)
+      << "the question typed without diacritics has nothing to compare with: " << r.output;
+
+  auto all = run_phobien({"eval", "accents", "--corpus", f.corpus, "--questions", f.questions, "--list"});
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  EXPECT_NE(all.output.find("questions=3 words="), std::string::npos) << all.output;
+
+  std::ofstream(typed) << R"([{"text": "dieu kien dang ky thuong tru"}])";
+  auto plain = run_phobien({"eval", "accents", "--corpus", f.corpus, "--questions", typed});
+  EXPECT_EQ(plain.exit_code, 1);
+  EXPECT_NE(plain.output.find("không có câu hỏi nào có dấu"), std::string::npos) << plain.output;
 }
 
 TEST(EvalCli, TrainingWritesWeightsThatEvalSearchesWith) {
