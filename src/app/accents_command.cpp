@@ -19,11 +19,8 @@ std::vector<std::string> lower_words(const std::string& s) {
 }  // namespace
 
 int eval_accents(const std::string& corpus, const std::string& questions_path, bool list, std::ostream& out) {
-  const auto questions = load_question_texts(questions_path);
-  if (questions.empty()) {
-    out << "không có câu hỏi nào (trường \"text\" hoặc \"question\") trong " << questions_path << "\n";
-    return 1;
-  }
+  const auto questions = load_texts_or_complain(questions_path, out);
+  if (questions.empty()) return 1;
   EvalLibrary lib;
   if (!lib.load(corpus, out)) return 1;
   std::size_t asked = 0, whole = 0, words = 0, right = 0, marked = 0, marked_right = 0;

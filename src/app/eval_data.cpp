@@ -84,6 +84,12 @@ std::vector<Question> load_or_complain(const std::string& path, std::ostream& ou
   return questions;
 }
 
+std::vector<std::string> load_texts_or_complain(const std::string& path, std::ostream& out) {
+  auto texts = load_question_texts(path);
+  if (texts.empty()) out << "không có câu hỏi nào (trường \"text\" hoặc \"question\") trong " << path << "\n";
+  return texts;
+}
+
 EvalLibrary::EvalLibrary() : dir(fs::temp_directory_path() / ("phobien-eval-" + core::random_token(8))) {}
 
 EvalLibrary::~EvalLibrary() {

@@ -67,6 +67,8 @@ std::vector<Question> load_questions(const std::string& path);
 std::vector<std::string> load_question_texts(const std::string& path);
 // The same, saying so on `out` when there are none.
 std::vector<Question> load_or_complain(const std::string& path, std::ostream& out);
+// load_question_texts, saying so on `out` when there are none.
+std::vector<std::string> load_texts_or_complain(const std::string& path, std::ostream& out);
 
 // A fresh database holding only the corpus, with its search index; removed afterwards.
 struct EvalLibrary {

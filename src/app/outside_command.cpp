@@ -21,11 +21,8 @@ void write_not_held(std::ostream& out, const std::string& question, const answer
 }
 
 int eval_outside(const std::string& corpus, const std::string& questions_path, bool list, std::ostream& out) {
-  const auto questions = load_question_texts(questions_path);
-  if (questions.empty()) {
-    out << "không có câu hỏi nào (trường \"text\" hoặc \"question\") trong " << questions_path << "\n";
-    return 1;
-  }
+  const auto questions = load_texts_or_complain(questions_path, out);
+  if (questions.empty()) return 1;
   EvalLibrary lib;
   if (!lib.load(corpus, out)) return 1;
   answer::AnswerService service(*lib.database, *lib.search);
