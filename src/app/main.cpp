@@ -1,8 +1,8 @@
 // phobien: the PBGDPL portal server and its command-line tools.
+#include "app/accents_command.h"
 #include "app/application.h"
 #include "app/backup.h"
 #include "app/eval_command.h"
-#include "app/accents_command.h"
 #include "app/outside_command.h"
 #include "app/vocabulary_command.h"
 #include "app/train_command.h"
