@@ -13,10 +13,10 @@ namespace text {
 
 namespace {
 
-// A question's words spell out texting shorthand ("bn" → "bao nhiêu"); a clause's are the law's.
-std::vector<std::string> folded_words(std::string_view s, bool question) {
+// A clause's folded words (a question's are read in question_form, texting spelled out).
+std::vector<std::string> folded_words(std::string_view clause) {
   std::vector<std::string> out;
-  for (const auto& t : text::tokenize(question ? text::expand_texting(text::normalize(s)) : text::normalize(s))) out.push_back(t.folded);
+  for (const auto& t : text::tokenize(text::normalize(clause))) out.push_back(t.folded);
   return out;
 }
 
@@ -140,14 +140,14 @@ bool states_quantity(std::string_view clause) {
     auto before = clause.find_last_not_of(' ', pct == 0 ? 0 : pct - 1);
     if (pct > 0 && before != std::string_view::npos && std::isdigit(static_cast<unsigned char>(clause[before]))) return true;  // "50%"
   }
-  const auto w = folded_words(clause, false);
+  const auto w = folded_words(clause);
   for (std::size_t i = 1; i + 1 < w.size(); ++i)  // from 1: a clause starts with its own number ("2. Năm …")
     if (starts_with_digit(w[i]) && is_quantity_unit(w[i + 1])) return true;
   return false;
 }
 
 bool states_permission(std::string_view clause) {
-  const auto w = folded_words(clause, false);
+  const auto w = folded_words(clause);
   return has_phrase(w, {"duoc"}) || has_phrase(w, {"co", "quyen"}) || has_phrase(w, {"phai"}) || has_phrase(w, {"nghiem", "cam"}) ||
          has_phrase(w, {"cam"});
 }
