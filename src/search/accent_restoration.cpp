@@ -42,12 +42,21 @@ std::vector<std::string_view> words_of(std::string_view phrase) {
   return out;
 }
 
+// kQuestionPhrases split into words once: (folded words, accented words).
+const std::vector<std::pair<std::vector<std::string_view>, std::vector<std::string_view>>>& question_phrase_words() {
+  static const auto split = [] {
+    std::vector<std::pair<std::vector<std::string_view>, std::vector<std::string_view>>> out;
+    for (const auto& [folded, accented] : kQuestionPhrases) out.emplace_back(words_of(folded), words_of(accented));
+    return out;
+  }();
+  return split;
+}
+
 // Per token, the spelling a question phrase fixes, or "".
 std::vector<std::string> question_phrases(const std::vector<QueryToken>& toks) {
   std::vector<std::string> fixed(toks.size());
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    for (const auto& [folded, accented] : kQuestionPhrases) {
-      const auto want = words_of(folded), words = words_of(accented);
+    for (const auto& [want, words] : question_phrase_words()) {
       bool match = i + want.size() <= toks.size();
       for (std::size_t k = 0; k < want.size() && match; ++k) match = toks[i + k].folded == want[k] && (k == 0 || toks[i + k].joined);
       if (!match) continue;
