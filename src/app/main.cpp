@@ -56,6 +56,17 @@ CLI::App* add_file_command(CLI::App& cli, DataFlags& flags, const std::string& n
   return cmd;
 }
 
+// An `eval` subcommand over a corpus and a question file without gold articles (`--list` to list
+// each question it counts): the options of `eval outside` and `eval accents`.
+CLI::App* add_ungraded_eval(CLI::App& eval, const std::string& name, const std::string& help, const std::string& list_help,
+                            std::string& corpus, std::string& questions, bool& list) {
+  auto* cmd = eval.add_subcommand(name, help);
+  cmd->add_option("--corpus", corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
+  cmd->add_option("--questions", questions, "Tệp câu hỏi JSON (trường \"text\" hoặc \"question\")")->required()->check(CLI::ExistingFile);
+  cmd->add_flag("--list", list, list_help);
+  return cmd;
+}
+
 int fail(const std::string& message) {
   std::cerr << "phobien: " << message << "\n";
   return 1;
@@ -154,20 +165,12 @@ void declare_commands(CLI::App& cli, Commands& commands) {
       ->check(CLI::ExistingFile);
   eval_answer->add_option("--weights", commands.eval_weights, "Tệp trọng số xếp hạng đã học (phobien train ranking --out) để đo")->check(CLI::ExistingFile);
   eval_answer->add_flag("--misses", commands.eval_misses, "Liệt kê các câu trả lời trích đúng điều luật nhưng sai khoản");
-  auto* eval_outside = commands.eval_outside =
-      eval->add_subcommand("outside", "Đếm các câu hỏi về văn bản tủ sách chưa có (không cần điều luật đúng: dùng được cho câu hỏi thực tế)");
-  eval_outside->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
-  eval_outside->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON (trường \"text\" hoặc \"question\")")
-      ->required()
-      ->check(CLI::ExistingFile);
-  eval_outside->add_flag("--list", commands.eval_misses, "Liệt kê từng câu hỏi với văn bản tủ sách chưa có");
-  auto* eval_accents = commands.eval_accents =
-      eval->add_subcommand("accents", "Đo khả năng khôi phục dấu: bỏ dấu từng câu hỏi có dấu rồi so bản khôi phục với câu gốc");
-  eval_accents->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
-  eval_accents->add_option("--questions", commands.eval_questions, "Tệp câu hỏi JSON (trường \"text\" hoặc \"question\")")
-      ->required()
-      ->check(CLI::ExistingFile);
-  eval_accents->add_flag("--list", commands.eval_misses, "Liệt kê từng câu hỏi khôi phục chưa đúng hết");
+  commands.eval_outside =
+      add_ungraded_eval(*eval, "outside", "Đếm các câu hỏi về văn bản tủ sách chưa có (không cần điều luật đúng: dùng được cho câu hỏi thực tế)",
+                        "Liệt kê từng câu hỏi với văn bản tủ sách chưa có", commands.eval_corpus, commands.eval_questions, commands.eval_misses);
+  commands.eval_accents =
+      add_ungraded_eval(*eval, "accents", "Đo khả năng khôi phục dấu: bỏ dấu từng câu hỏi có dấu rồi so bản khôi phục với câu gốc",
+                        "Liệt kê từng câu hỏi khôi phục chưa đúng hết", commands.eval_corpus, commands.eval_questions, commands.eval_misses);
   auto* eval_vocabulary = commands.eval_vocabulary =
       eval->add_subcommand("vocabulary", "In các gợi ý bổ sung từ điển rút ra từ kho hỏi đáp (như trang /quan-tri/tu-dien/goi-y)");
   eval_vocabulary->add_option("--corpus", commands.eval_corpus, "Tệp hoặc thư mục văn bản")->required()->check(CLI::ExistingPath);
